@@ -1,13 +1,33 @@
 import { defineConfig } from 'vitest/config';
 import path from 'node:path';
 
+const alias = { '@': path.resolve(import.meta.dirname) };
+
+// Two projects: `unit` is pure code (engine, exercises, lib helpers) and needs no database;
+// `integration` gets a fresh PostgreSQL database per run from tests/setup/global-db.ts.
 export default defineConfig({
-  resolve: { alias: { '@': path.resolve(import.meta.dirname) } },
+  resolve: { alias },
   test: {
-    include: ['engine/**/*.test.ts', 'lib/**/*.test.ts', 'tests/unit/**/*.test.ts', 'tests/integration/**/*.test.ts'],
-    globalSetup: ['tests/setup/global-db.ts'],
-    testTimeout: 30_000,
-    hookTimeout: 60_000,
-    pool: 'forks',
+    projects: [
+      {
+        resolve: { alias },
+        test: {
+          name: 'unit',
+          include: ['engine/**/*.test.ts', 'lib/**/*.test.ts', 'tests/unit/**/*.test.ts'],
+          testTimeout: 60_000,
+        },
+      },
+      {
+        resolve: { alias },
+        test: {
+          name: 'integration',
+          include: ['tests/integration/**/*.test.ts'],
+          globalSetup: ['tests/setup/global-db.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+          fileParallelism: false,
+        },
+      },
+    ],
   },
 });
