@@ -1,0 +1,28 @@
+/**
+ * Backprop Live's tensor autograd engine: pure TypeScript, no imports from app/, lib/ or Prisma.
+ * See engine/README.md for the design and how to add an op.
+ */
+export { EngineError } from './errors';
+export {
+  Tensor,
+  defineOp,
+  noGrad,
+  gradEnabled,
+  allocate,
+  type BackwardFn,
+  type DType,
+  type FloatArray,
+  type NestedArray,
+  type OpSpec,
+  type Operand,
+  type SliceRange,
+} from './tensor';
+export { tensor, zeros, ones, full, randn, randu, arange, type TensorInput, type TensorOptions } from './creation';
+export { rng, type Rng } from './rng';
+export { concat, stack, squeeze, unsqueeze } from './ops/shape-ops';
+export { matmul } from './ops/matmul';
+export { shapeSize, broadcastShapes, formatShape, type Shape } from './shape';
+export { conv2d, type Conv2dOptions } from './functional/conv';
+export { maxPool2d, avgPool2d, type Pool2dOptions } from './functional/pool';
+export { dropout, type DropoutOptions } from './functional/dropout';
+export { mseLoss, crossEntropy, binaryCrossEntropy, binaryCrossEntropyWithLogits } from './functional/loss';
