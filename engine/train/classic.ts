@@ -1,3 +1,5 @@
+import { EngineError } from '../errors';
+
 // The two single-neuron learning rules from the lecture, written as their own algorithms
 // rather than as "gradient descent on some loss": Rosenblatt's rule is not a gradient method
 // (the step function has no useful derivative), and seeing it stand alone is the point.
@@ -66,11 +68,11 @@ export function trainPerceptron(
   options: PerceptronOptions = {},
 ): PerceptronResult {
   const { lr = 1, epochs = 100 } = options;
-  checkDataset(X, y);
+  checkDataset('trainPerceptron', X, y);
   for (const label of y) {
-    if (label !== 1 && label !== -1) throw new RangeError(`perceptron labels must be +1 or −1, got ${label}`);
+    if (label !== 1 && label !== -1) throw new EngineError('trainPerceptron', `labels must be +1 or −1, got ${label}`);
   }
-  const weights = initialWeights(X, options.w0);
+  const weights = initialWeights('trainPerceptron', X, options.w0);
   const history: number[][] = [];
   const mistakesPerEpoch: number[] = [];
 
@@ -106,8 +108,8 @@ export function trainDeltaRule(
   options: DeltaRuleOptions,
 ): DeltaRuleResult {
   const { lr, epochs } = options;
-  checkDataset(X, y);
-  const weights = initialWeights(X, options.w0);
+  checkDataset('trainDeltaRule', X, y);
+  const weights = initialWeights('trainDeltaRule', X, options.w0);
   const history: number[][] = [];
   const errors: number[] = [];
 
@@ -129,18 +131,18 @@ function sumSquaredError(weights: readonly number[], X: readonly (readonly numbe
   return e;
 }
 
-function checkDataset(X: readonly (readonly number[])[], y: readonly number[]): void {
-  if (X.length === 0) throw new RangeError('the training set is empty');
-  if (X.length !== y.length) throw new RangeError(`${X.length} inputs but ${y.length} labels`);
+function checkDataset(op: string, X: readonly (readonly number[])[], y: readonly number[]): void {
+  if (X.length === 0) throw new EngineError(op, 'the training set is empty');
+  if (X.length !== y.length) throw new EngineError(op, `${X.length} inputs but ${y.length} labels`);
   const d = X[0].length;
   for (const x of X) {
-    if (x.length !== d) throw new RangeError(`inputs have different lengths (${d} and ${x.length})`);
+    if (x.length !== d) throw new EngineError(op, `inputs have different lengths (${d} and ${x.length})`);
   }
 }
 
-function initialWeights(X: readonly (readonly number[])[], w0: readonly number[] | undefined): number[] {
+function initialWeights(op: string, X: readonly (readonly number[])[], w0: readonly number[] | undefined): number[] {
   const size = X[0].length + 1;
   if (w0 === undefined) return new Array<number>(size).fill(0);
-  if (w0.length !== size) throw new RangeError(`w0 needs ${size} entries (bias first), got ${w0.length}`);
+  if (w0.length !== size) throw new EngineError(op, `w0 needs ${size} entries (bias first), got ${w0.length}`);
   return w0.slice();
 }

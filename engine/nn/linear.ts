@@ -1,0 +1,37 @@
+import type { Tensor } from '../tensor';
+import type { Rng } from '../rng';
+import { Module } from './module';
+import { filledParameter, initWeight, type Init } from './init';
+
+export interface LinearOptions {
+  rng: Rng;
+  /** Learn a bias (default true). */
+  bias?: boolean;
+  /** Weight initialisation (default 'xavier'; use 'he' in front of a ReLU). */
+  init?: Init;
+}
+
+/**
+ * y = x W + b with W [in, out] (row-vector convention, the transpose of PyTorch's layout) and
+ * b [out]. x may have any leading axes: [..., in] → [..., out].
+ */
+export class Linear extends Module {
+  readonly weight: Tensor;
+  readonly bias: Tensor | null;
+
+  constructor(
+    readonly inFeatures: number,
+    readonly outFeatures: number,
+    options: LinearOptions,
+  ) {
+    super();
+    this.weight = initWeight([inFeatures, outFeatures], options.init ?? 'xavier', { fanIn: inFeatures, fanOut: outFeatures }, options.rng);
+    this.bias = options.bias === false ? null : filledParameter([outFeatures], 0);
+  }
+
+  forward(x: Tensor): Tensor {
+    // matmul broadcasts leading axes, so [..., in] → [..., out] needs no reshape.
+    const y = x.matmul(this.weight);
+    return this.bias ? y.add(this.bias) : y;
+  }
+}
