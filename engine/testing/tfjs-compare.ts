@@ -99,3 +99,19 @@ export function randomInput(shape: number[], seed: number | string, low = -1, hi
   const data = Array.from({ length: size }, () => random.uniform(low, high));
   return { shape, data, requiresGrad };
 }
+
+/** compareWithTf that throws unless forward and every gradient agree to `relativeTolerance` of the values' scale. */
+export async function assertMatchesTf(
+  inputs: readonly TfInput[],
+  engineFn: (...xs: Tensor[]) => Tensor,
+  tfFn: (...xs: tf.Tensor[]) => tf.Tensor,
+  options: { dtype?: DType; seed?: number | string; relativeTolerance?: number } = {},
+): Promise<TfComparison> {
+  const result = await compareWithTf(inputs, engineFn, tfFn, options);
+  const tolerance = (options.relativeTolerance ?? 1e-4) * Math.max(1, result.scale);
+  const worst = Math.max(result.forwardError, ...result.gradErrors);
+  if (!(worst <= tolerance)) {
+    throw new Error(`engine and tfjs differ: forward error ${result.forwardError}, gradient errors [${result.gradErrors.join(', ')}], tolerance ${tolerance}`);
+  }
+  return result;
+}
