@@ -26,3 +26,10 @@ export { conv2d, type Conv2dOptions } from './functional/conv';
 export { maxPool2d, avgPool2d, type Pool2dOptions } from './functional/pool';
 export { dropout, type DropoutOptions } from './functional/dropout';
 export { mseLoss, crossEntropy, binaryCrossEntropy, binaryCrossEntropyWithLogits } from './functional/loss';
+
+// Layers built on the core (written on top of the public API above).
+export * from './functional/sequence';
+export * from './functional/attention';
+export * as nn from './nn/index';
+export * as optim from './optim/index';
+export * from './train/classic';

@@ -9,7 +9,7 @@ import { rng } from '../rng';
  */
 export interface TfInput {
   shape: number[];
-  data: Float64Array | number[];
+  data: ArrayLike<number>;
   /** Defaults to true; false makes the input a constant (e.g. targets). */
   requiresGrad?: boolean;
 }
