@@ -68,7 +68,7 @@ describe('scaledDotProductAttention', () => {
     expectAgreement(cmp);
     const { weights } = scaledDotProductAttention(randomTensor([4, 5], 'q2'), randomTensor([6, 5], 'k2'), randomTensor([6, 2], 'v2'));
     for (let row = 0; row < 4; row++) {
-      const total = weights.data.slice(row * 6, row * 6 + 6).reduce((s, w) => s + w, 0);
+      const total = Array.from(weights.data.slice(row * 6, row * 6 + 6)).reduce((s, w) => s + w, 0);
       expect(total).toBeCloseTo(1, 12);
     }
   });
