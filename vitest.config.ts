@@ -1,7 +1,11 @@
 import { defineConfig } from 'vitest/config';
 import path from 'node:path';
 
-const alias = { '@': path.resolve(import.meta.dirname) };
+// `server-only` throws outside Next's react-server bundle; in tests it is the empty module it is there.
+const alias = {
+  '@': path.resolve(import.meta.dirname),
+  'server-only': path.resolve(import.meta.dirname, 'node_modules/server-only/empty.js'),
+};
 
 // Two projects: `unit` is pure code (engine, exercises, lib helpers) and needs no database;
 // `integration` gets a fresh PostgreSQL database per run from tests/setup/global-db.ts.
@@ -21,8 +25,9 @@ export default defineConfig({
         resolve: { alias },
         test: {
           name: 'integration',
-          include: ['tests/integration/**/*.test.ts'],
+          include: ['tests/integration/**/*.test.ts', 'tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/setup/global-db.ts'],
+          setupFiles: ['tests/setup/env.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
           fileParallelism: false,

@@ -1,0 +1,57 @@
+import { z } from 'zod';
+
+// The one place that reads process.env. Parsed lazily on first use, so the start script can
+// fill in DATABASE_URL (embedded PostgreSQL) and NEXTAUTH_SECRET before anything asks.
+const ZPostgresUrl = z
+  .string()
+  .refine((value) => /^postgres(ql)?:\/\/[^\s]+$/.test(value) && URL.canParse(value), {
+    message: 'must look like postgresql://user:password@host:5432/database',
+  });
+
+const ZConfig = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATABASE_URL: ZPostgresUrl.optional(),
+  REDIS_URL: z.string().url().optional(),
+  NEXTAUTH_SECRET: z.string().min(16).optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  TRAINING_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
+  // Port of the embedded PostgreSQL started when DATABASE_URL is not set (5432 is usually taken).
+  EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
+  DATA_DIR: z.string().min(1).default('.data'),
+});
+
+export type TConfig = z.infer<typeof ZConfig>;
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+let cached: TConfig | undefined;
+
+export function getConfig(): TConfig {
+  if (cached) return cached;
+  const env = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ''));
+  const parsed = ZConfig.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+/** The database URL; throws a one-line error when none was configured or resolved. */
+export function getDatabaseUrl(): string {
+  const url = getConfig().DATABASE_URL;
+  if (!url) throw new ConfigError('DATABASE_URL is not set (the start script sets it when it starts the embedded PostgreSQL)');
+  return url;
+}
+
+/** Start-up only: record values resolved at boot (embedded database URL, generated secret). */
+export function setBootEnv(values: Partial<Record<'DATABASE_URL' | 'NEXTAUTH_SECRET' | 'AUTH_TRUST_HOST', string>>): void {
+  for (const [key, value] of Object.entries(values)) if (value) process.env[key] = value;
+  cached = undefined;
+}

@@ -1,0 +1,64 @@
+import type http from 'node:http';
+import { Server, type Socket } from 'socket.io';
+import { createClient } from 'redis';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { getConfig } from '@/lib/config';
+import { getLogger } from '@/lib/log';
+import { readSessionUserId } from '@/lib/realtime/read-session-user';
+
+export interface SocketData {
+  /** The signed-in user from the next-auth cookie; null for guests. Never taken from the client. */
+  userId: string | null;
+}
+
+export type AppSocketServer = Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
+export type AppSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
+
+export interface SocketServerHandle {
+  io: Server;
+  close: () => Promise<void>;
+}
+
+/** socket.io on the app's own HTTP server (same port and origin as Next). */
+export async function createSocketServer(httpServer: http.Server): Promise<SocketServerHandle> {
+  const config = getConfig();
+  const io = new Server(httpServer, {
+    // Short drops (a phone switching networks) resume with missed events and the same socket id.
+    connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: true },
+    maxHttpBufferSize: 64 * 1024,
+    serveClient: false,
+  });
+
+  let redis: ReturnType<typeof createClient> | undefined;
+  if (config.REDIS_URL) {
+    redis = createClient({ url: config.REDIS_URL });
+    redis.on('error', (error) => getLogger().error({ err: error }, 'redis error'));
+    await redis.connect();
+    // The streams adapter keeps connection state recovery working across processes.
+    io.adapter(createAdapter(redis));
+    getLogger().info('socket.io: redis streams adapter enabled');
+  }
+
+  io.use(async (socket, next) => {
+    try {
+      (socket.data as SocketData).userId = await readSessionUserId(socket.handshake.headers.cookie);
+      next();
+    } catch (error) {
+      getLogger().warn({ err: error }, 'socket auth failed');
+      (socket.data as SocketData).userId = null;
+      next();
+    }
+  });
+
+  // Feature handlers register here (live sessions, training streams).
+  const { registerSocketHandlers } = await import('@/lib/realtime/register-socket-handlers');
+  registerSocketHandlers(io);
+
+  return {
+    io,
+    close: async () => {
+      await io.close();
+      await redis?.quit().catch(() => {});
+    },
+  };
+}

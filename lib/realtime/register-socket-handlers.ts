@@ -1,0 +1,8 @@
+import type { Server } from 'socket.io';
+
+/** Every feature's socket handlers, registered once per server. */
+export function registerSocketHandlers(io: Server): void {
+  io.on('connection', (socket) => {
+    socket.emit('hello', { authenticated: Boolean(socket.data.userId) });
+  });
+}
