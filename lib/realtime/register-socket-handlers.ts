@@ -1,6 +1,6 @@
 import type { Server } from 'socket.io';
 
-/** Every feature's socket handlers, registered once per server. */
+// Every feature's socket handlers, registered once per server. Each feature adds one line here.
 export function registerSocketHandlers(io: Server): void {
   io.on('connection', (socket) => {
     socket.emit('hello', { authenticated: Boolean(socket.data.userId) });
