@@ -19,6 +19,8 @@ export interface ExerciseMeta {
   /** 1 = one formula, 2 = a few steps, 3 = a multi-step computation. */
   difficulty: 1 | 2 | 3;
   tolerance: Tolerance;
+  /** Every typical mistake this type can name (see mistakeCatalogue). */
+  mistakeIds: readonly MistakeId[];
 }
 
 /**
@@ -88,7 +90,10 @@ export function defineExercise<G extends { [key: string]: Json }, E extends Answ
         const spec = definition.spec(given);
         const expected = definition.solve(given);
         if (definition.isAcceptable && !definition.isAcceptable(given, expected)) continue;
-        const mistakes = definition.mistakes(given, expected).map(({ id, answer }) => ({ id, answer: compactAnswer(answer) }));
+        const mistakes = definition.mistakes(given, expected).map(({ id, answer }) => {
+          if (!meta.mistakeIds.includes(id)) throw new Error(`exercise ${meta.id}: mistake '${id}' is missing from meta.mistakeIds`);
+          return { id, answer: compactAnswer(answer) };
+        });
         if (!areMistakesUsable(spec, expected, mistakes, meta.tolerance)) continue;
         return {
           given,

@@ -10,6 +10,7 @@ import { registry } from './registry';
 import { isSeed } from './seeds';
 import type { LocalizedText } from './text';
 import type { Tolerance } from './tolerance';
+import type { MistakeId } from './mistakes';
 
 export type { AnswerSpec, AnswerValue, FieldSpec, ChoiceOption, Parts, NumberTree } from './answer-spec';
 export { describeSpec } from './answer-spec';
@@ -30,6 +31,7 @@ export interface ExerciseType {
   title: LocalizedText;
   difficulty: 1 | 2 | 3;
   tolerance: Tolerance;
+  mistakeIds: readonly MistakeId[];
 }
 
 /** Catalogue of every type (safe to send to the browser). */

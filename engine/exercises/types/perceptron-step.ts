@@ -31,6 +31,7 @@ export const perceptronStep = defineExercise<Given, Expected>({
     title: { ko: '퍼셉트론 출력과 로젠블랫 갱신 한 단계', en: 'Perceptron output and one Rosenblatt update' },
     difficulty: 1,
     tolerance: DEFAULT_TOLERANCE,
+    mistakeIds: ['forgot-bias', 'updated-when-correct', 'sign-error', 'forgot-learning-rate'],
   },
 
   draw(random) {
