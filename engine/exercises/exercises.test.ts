@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { AnswerSpec, AnswerValue } from './answer-spec';
+import type { AnswerSpec, AnswerValue, NumberTree } from './answer-spec';
 import { flatten } from './compare-answer';
 import { registry } from './registry';
 import { exerciseTypes, generate, grade, hints, mistakeCatalogue, seedForLive, seedForStudent, solve } from './index';
@@ -19,14 +19,13 @@ function perturb(spec: AnswerSpec, value: AnswerValue): AnswerValue {
     case 'shape':
       return Array.isArray(value) ? [Number(value[0]) + 1, ...value.slice(1)] : value;
     default:
-      return perturbFirstNumber(value);
+      return typeof value === 'number' || Array.isArray(value) ? perturbFirstNumber(value) : value;
   }
 }
 
-function perturbFirstNumber(value: AnswerValue): AnswerValue {
+function perturbFirstNumber(value: NumberTree): NumberTree {
   if (typeof value === 'number') return value + 0.37 * Math.max(1, Math.abs(value));
-  if (Array.isArray(value)) return [perturbFirstNumber(value[0]), ...value.slice(1)];
-  return value;
+  return [perturbFirstNumber(value[0]), ...value.slice(1)];
 }
 
 /** The expected answer with a named mistake's fields written over it. */
