@@ -18,5 +18,10 @@ const processor = unified()
   .use(rehypeStringify);
 
 export function renderMarkdown(markdown: string): string {
-  return String(processor.processSync(markdown));
+  return String(processor.processSync(splitOneLineDisplayMath(markdown)));
+}
+
+// remark-math reads `$$x$$` on one line as inline math; authors mean a display formula.
+function splitOneLineDisplayMath(markdown: string): string {
+  return markdown.replace(/^([ \t]*)\$\$(.+?)\$\$[ \t]*$/gm, (_, indent: string, body: string) => `${indent}$$\n${indent}${body}\n${indent}$$`);
 }
