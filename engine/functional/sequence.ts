@@ -20,7 +20,7 @@ export interface RnnCellOptions {
   activation?: Activation;
 }
 
-export function applyActivation(t: Tensor, activation: Activation): Tensor {
+function applyActivation(t: Tensor, activation: Activation): Tensor {
   if (typeof activation === 'function') return activation(t);
   if (activation === 'tanh') return t.tanh();
   if (activation === 'relu') return t.relu();
@@ -59,23 +59,17 @@ export interface LstmStep {
 }
 
 /**
- * One LSTM step. The four gates come from one [batch, 4H] pre-activation (one matmul per
- * input instead of four), cut into blocks f, i, g, o:
+ * One LSTM step. The four gates come from one [batch, 4H] pre-activation
+ * z = x Wx + h Wh + b (two matmuls per step instead of eight), cut into blocks f, i, g, o:
  *   c' = f ⊙ c + i ⊙ g,  h' = o ⊙ tanh(c').
  */
 export function lstmCell(x: Tensor, h: Tensor, c: Tensor, { Wx, Wh, b }: LstmCellParams): LstmStep {
-  return lstmFromPreactivation(x.matmul(Wx).add(h.matmul(Wh)).add(b), c);
-}
-
-/**
- * The part of an LSTM step after the pre-activation z = x Wx + h Wh + b ([batch, 4H]). The LSTM
- * layer reuses it so it can compute x Wx for every time step in a single matmul.
- */
-export function lstmFromPreactivation(z: Tensor, c: Tensor): LstmStep {
-  const hidden = z.shape[z.shape.length - 1] / 4;
-  if (!Number.isInteger(hidden) || c.shape[c.shape.length - 1] !== hidden) {
-    throw new EngineError('lstmCell', `pre-activation has ${z.shape[z.shape.length - 1]} columns; expected 4 × ${c.shape[c.shape.length - 1]}`);
+  const width = Wx.shape[Wx.shape.length - 1];
+  const hidden = c.shape[c.shape.length - 1];
+  if (width !== 4 * hidden) {
+    throw new EngineError('lstmCell', `weights have ${width} columns; expected 4 × hidden = ${4 * hidden}`);
   }
+  const z = x.matmul(Wx).add(h.matmul(Wh)).add(b);
   const block = (k: number) => z.slice(-1, k * hidden, (k + 1) * hidden);
   const f = block(0).sigmoid();
   const i = block(1).sigmoid();
