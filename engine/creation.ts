@@ -59,6 +59,7 @@ function inferShape(input: NestedArray[]): number[] {
 }
 
 function checkRagged(node: unknown, shape: readonly number[], depth: number, path: number[]): void {
+  // `path` is one shared stack of indices (pushed and popped), only read to build a message.
   const at = () => (path.length ? ` at index [${path.join('][')}]` : '');
   if (depth === shape.length) {
     if (Array.isArray(node)) throw new EngineError('tensor', `ragged nested array: expected a number${at()} for shape ${formatShape(shape)}, found an array`);
@@ -68,7 +69,11 @@ function checkRagged(node: unknown, shape: readonly number[], depth: number, pat
     const found = Array.isArray(node) ? `length ${node.length}` : `${typeof node}`;
     throw new EngineError('tensor', `ragged nested array: expected length ${shape[depth]}${at()} (shape ${formatShape(shape)}), found ${found}`);
   }
-  for (let i = 0; i < node.length; i++) checkRagged(node[i], shape, depth + 1, [...path, i]);
+  for (let i = 0; i < node.length; i++) {
+    path.push(i);
+    checkRagged(node[i], shape, depth + 1, path);
+    path.pop();
+  }
 }
 
 function checkShape(op: string, shape: Shape): void {
