@@ -90,11 +90,12 @@ export function defineExercise<G extends { [key: string]: Json }, E extends Answ
         const spec = definition.spec(given);
         const expected = definition.solve(given);
         if (definition.isAcceptable && !definition.isAcceptable(given, expected)) continue;
-        const mistakes = definition.mistakes(given, expected).map(({ id, answer }) => {
+        const candidates = definition.mistakes(given, expected).map(({ id, answer }) => {
           if (!meta.mistakeIds.includes(id)) throw new Error(`exercise ${meta.id}: mistake '${id}' is missing from meta.mistakeIds`);
           return { id, answer: compactAnswer(answer) };
         });
-        if (!areMistakesUsable(spec, expected, mistakes, meta.tolerance)) continue;
+        const mistakes = usableMistakes(spec, expected, candidates, meta.tolerance);
+        if (mistakes === null) continue;
         return {
           given,
           spec,
@@ -111,19 +112,20 @@ export function defineExercise<G extends { [key: string]: Json }, E extends Answ
 }
 
 /**
- * A named mistake is only useful when no answer can match both it and the right answer, and
- * when two mistakes over the same fields can be told apart.
+ * A named mistake is only useful when no answer can match both it and the right answer; such a
+ * draw is rejected. When two mistakes over the same fields give the same answer, the first
+ * (the more typical one, by listing order) is kept and the other dropped.
  */
-function areMistakesUsable(spec: AnswerSpec, expected: AnswerValue, mistakes: readonly NamedMistake[], tolerance: Tolerance): boolean {
-  if (!flatten(expected).every(Number.isFinite)) return false;
-  for (let i = 0; i < mistakes.length; i++) {
-    if (!flatten(mistakes[i].answer).every(Number.isFinite)) return false;
-    if (!isAnswerDistinguishable(spec, mistakes[i].answer, expected, tolerance)) return false;
-    for (let j = 0; j < i; j++) {
-      if (sameFields(mistakes[i].answer, mistakes[j].answer) && !isAnswerDistinguishable(spec, mistakes[i].answer, mistakes[j].answer, tolerance)) return false;
-    }
+function usableMistakes(spec: AnswerSpec, expected: AnswerValue, mistakes: readonly NamedMistake[], tolerance: Tolerance): NamedMistake[] | null {
+  if (!flatten(expected).every(Number.isFinite)) return null;
+  const kept: NamedMistake[] = [];
+  for (const mistake of mistakes) {
+    if (!flatten(mistake.answer).every(Number.isFinite)) return null;
+    if (!isAnswerDistinguishable(spec, mistake.answer, expected, tolerance)) return null;
+    const isDuplicate = kept.some((other) => sameFields(mistake.answer, other.answer) && !isAnswerDistinguishable(spec, mistake.answer, other.answer, tolerance));
+    if (!isDuplicate) kept.push(mistake);
   }
-  return true;
+  return kept;
 }
 
 function sameFields(a: AnswerValue, b: AnswerValue): boolean {

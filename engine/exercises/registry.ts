@@ -1,8 +1,14 @@
 import type { Exercise } from './definition';
 import { affineBackward } from './types/affine-backward';
 import { compGraph } from './types/comp-graph';
+import { convOutputShape } from './types/conv-output-shape';
+import { conv2dOutput } from './types/conv2d-output';
 import { deltaRule } from './types/delta-rule';
+import { dropoutExercise } from './types/dropout';
+import { lenetShapes } from './types/lenet-shapes';
+import { paramCounts } from './types/param-counts';
 import { perceptronStep } from './types/perceptron-step';
+import { pooling } from './types/pooling';
 import { sigmoidDerivative } from './types/sigmoid-derivative';
 import { softmaxCeGrad } from './types/softmax-ce-grad';
 import { weightDecay } from './types/weight-decay';
@@ -16,4 +22,10 @@ export const registry: readonly Exercise[] = [
   affineBackward,
   softmaxCeGrad,
   weightDecay,
+  conv2dOutput,
+  convOutputShape,
+  pooling,
+  lenetShapes,
+  paramCounts,
+  dropoutExercise,
 ];
