@@ -14,7 +14,7 @@ const processor = unified()
   .use(remarkGfm)
   .use(remarkMath)
   .use(remarkRehype)
-  .use(rehypeKatex, { throwOnError: false, strict: 'ignore', output: 'htmlAndMathml' })
+  .use(rehypeKatex, { strict: 'ignore', output: 'htmlAndMathml' })
   .use(rehypeStringify);
 
 export function renderMarkdown(markdown: string): string {
