@@ -4,7 +4,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { Tensor } from '../tensor';
 import { rng } from '../rng';
-import { useTfCpu } from '../testing/tfjs-compare';
 
 export interface ModuleComparison {
   forwardError: number;
@@ -26,7 +25,7 @@ export async function compareModuleWithTf(
   tfForward: (params: tf.Tensor[], inputs: tf.Tensor[]) => tf.Tensor,
   seed: string = 'module-vs-tf',
 ): Promise<ModuleComparison> {
-  await useTfCpu();
+  await tf.setBackend('cpu');
   for (const t of [...params, ...inputs]) t.zeroGrad();
   const out = engineForward();
   const random = rng(seed);
