@@ -78,6 +78,27 @@ export function broadcastIndexMap(from: Shape, to: Shape): Int32Array {
   return map;
 }
 
+/**
+ * How an operand of shape `from` lines up with the broadcast shape `to`:
+ * - 'same': identical shapes;
+ * - 'tile': `from` (ignoring leading 1s) is the trailing block of `to`, repeated (a bias row,
+ *   a scalar): element i of `to` reads element i mod `period`; no index map needed;
+ * - 'map': anything else, through `broadcastIndexMap`.
+ */
+export type BroadcastPlan = { kind: 'same' } | { kind: 'tile'; period: number } | { kind: 'map'; map: Int32Array };
+
+export function broadcastPlan(from: Shape, to: Shape): BroadcastPlan {
+  if (sameShape(from, to)) return { kind: 'same' };
+  let lead = 0;
+  while (lead < from.length && from[lead] === 1) lead++;
+  const core = from.slice(lead);
+  const offset = to.length - core.length;
+  let isTrailingBlock = offset >= 0;
+  for (let i = 0; isTrailingBlock && i < core.length; i++) isTrailingBlock = core[i] === to[offset + i];
+  if (isTrailingBlock) return { kind: 'tile', period: shapeSize(core) };
+  return { kind: 'map', map: broadcastIndexMap(from, to) };
+}
+
 export function normalizeAxis(op: string, axis: number, shape: Shape): number {
   const ndim = shape.length;
   if (!Number.isInteger(axis) || axis < -ndim || axis >= ndim) {

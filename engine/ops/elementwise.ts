@@ -1,5 +1,5 @@
 import { allocate, defineOp, resultDtype, Tensor, type DType, type FloatArray } from '../tensor';
-import { broadcastIndexMap, broadcastShapes, sameShape, shapeSize, type Shape } from '../shape';
+import { broadcastPlan, broadcastShapes, sameShape, shapeSize, type BroadcastPlan, type Shape } from '../shape';
 
 /**
  * Elementwise ops. Each op is two flat loops side by side: the forward, and the local backward
@@ -102,10 +102,10 @@ function binaryOp(name: string, a: Tensor, b: Tensor, forward: BinaryForward, ba
   const shape = broadcastShapes(name, a.shape, b.shape);
   const dtype = resultDtype(a, b);
   const n = shapeSize(shape);
-  const mapA = sameShape(a.shape, shape) ? null : broadcastIndexMap(a.shape, shape);
-  const mapB = sameShape(b.shape, shape) ? null : broadcastIndexMap(b.shape, shape);
-  const x = mapA === null ? a.data : gather(a.data, mapA, dtype);
-  const y = mapB === null ? b.data : gather(b.data, mapB, dtype);
+  const planA = broadcastPlan(a.shape, shape);
+  const planB = broadcastPlan(b.shape, shape);
+  const x = gather(a.data, planA, n, dtype);
+  const y = gather(b.data, planB, n, dtype);
   const out = allocate(dtype, n);
   forward(x, y, out, n);
   return defineOp({
@@ -114,23 +114,41 @@ function binaryOp(name: string, a: Tensor, b: Tensor, forward: BinaryForward, ba
       const gx = allocate(dtype, n);
       const gy = allocate(dtype, n);
       backward(g, x, y, out, gx, gy, n);
-      return [scatterAdd(gx, mapA, a.size, a.dtype), scatterAdd(gy, mapB, b.size, b.dtype)];
+      return [scatterAdd(gx, planA, a.size, a.dtype), scatterAdd(gy, planB, b.size, b.dtype)];
     },
   });
 }
 
-/** Expand `source` along a broadcast map (see `broadcastIndexMap`). */
-export function gather(source: FloatArray, map: Int32Array, dtype: DType): FloatArray {
-  const out = allocate(dtype, map.length);
-  for (let i = 0; i < map.length; i++) out[i] = source[map[i]];
+/** Expand `source` to `size` elements along a broadcast plan ('same' returns it as is). */
+export function gather(source: FloatArray, plan: BroadcastPlan, size: number, dtype: DType): FloatArray {
+  if (plan.kind === 'same') return source;
+  const out = allocate(dtype, size);
+  if (plan.kind === 'tile') {
+    const period = plan.period;
+    if (period === 1) return out.fill(source[0]);
+    for (let start = 0; start < size; start += period) {
+      for (let j = 0; j < period; j++) out[start + j] = source[j];
+    }
+    return out;
+  }
+  const map = plan.map;
+  for (let i = 0; i < size; i++) out[i] = source[map[i]];
   return out;
 }
 
-/** Sum a gradient of the broadcast shape back onto the input's elements (the adjoint of `gather`). */
-export function scatterAdd(grad: FloatArray, map: Int32Array | null, size: number, dtype: DType): FloatArray {
-  if (map === null) return grad;
+/** Sum a gradient of the broadcast shape back onto the operand's `size` elements (the adjoint of `gather`). */
+export function scatterAdd(grad: FloatArray, plan: BroadcastPlan, size: number, dtype: DType): FloatArray {
+  if (plan.kind === 'same') return grad;
   const acc = new Float64Array(size); // float64 accumulator: a float32 sum over many rows drifts
-  for (let i = 0; i < map.length; i++) acc[map[i]] += grad[i];
+  if (plan.kind === 'tile') {
+    const period = plan.period;
+    for (let start = 0; start < grad.length; start += period) {
+      for (let j = 0; j < period; j++) acc[j] += grad[start + j];
+    }
+  } else {
+    const map = plan.map;
+    for (let i = 0; i < map.length; i++) acc[map[i]] += grad[i];
+  }
   if (dtype === 'float64') return acc;
   const out = allocate(dtype, size);
   out.set(acc);
@@ -140,5 +158,9 @@ export function scatterAdd(grad: FloatArray, map: Int32Array | null, size: numbe
 /** Expand a tensor's values to a broadcast-compatible larger shape (used by other ops). */
 export function expandData(t: Tensor, shape: Shape, dtype: DType): FloatArray {
   if (sameShape(t.shape, shape) && t.dtype === dtype) return t.data;
-  return gather(t.data, broadcastIndexMap(t.shape, shape), dtype);
+  const data = gather(t.data, broadcastPlan(t.shape, shape), shapeSize(shape), dtype);
+  if (data !== t.data) return data;
+  const copy = allocate(dtype, data.length);
+  copy.set(data);
+  return copy;
 }

@@ -1,6 +1,6 @@
 import { EngineError } from '../errors';
 import { allocate, defineOp, Tensor, type FloatArray } from '../tensor';
-import { broadcastIndexMap, formatShape, normalizeAxes, normalizeAxis, splitAtAxis, type Shape } from '../shape';
+import { broadcastPlan, formatShape, normalizeAxes, normalizeAxis, splitAtAxis, type Shape } from '../shape';
 import { gather, scatterAdd } from './elementwise';
 
 /**
@@ -44,15 +44,15 @@ function sumScaled(name: string, a: Tensor, axis: number | readonly number[] | u
     });
   }
 
-  const map = broadcastIndexMap(kept, a.shape);
-  const data = scatterAdd(a.data, map, sizeOf(kept), a.dtype);
+  const plan = broadcastPlan(kept, a.shape);
+  const summed = scatterAdd(a.data, plan, sizeOf(kept), a.dtype);
+  const data = summed === a.data ? summed.slice() : summed; // reducing only length-1 axes: still a copy
   if (scale !== 1) for (let i = 0; i < data.length; i++) data[i] *= scale;
   return defineOp({
     name, inputs: [a], data, shape,
     backward: (g) => {
-      const gx = gather(g, map, a.dtype);
-      if (scale !== 1) for (let i = 0; i < gx.length; i++) gx[i] *= scale;
-      return [gx];
+      const expanded = gather(g, plan, a.size, a.dtype);
+      return [scale === 1 ? expanded : expanded.map((v) => v * scale)];
     },
   });
 }
