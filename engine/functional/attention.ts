@@ -29,11 +29,12 @@ export function scaledDotProductAttention(q: Tensor, k: Tensor, v: Tensor, optio
   let scores = q.matmul(k.swapAxes(-1, -2)).mul(1 / Math.sqrt(dk));
   let weights: Tensor;
   if (options.mask) {
-    const { mask } = options;
-    scores = scores.add(maskPenalty(mask));
+    // A constant in the scores' dtype, so a float64 mask does not turn float32 attention into float64.
+    const allowed = options.mask.detach().to(scores.dtype);
+    scores = scores.add(allowed.sub(1).mul(-MASKED_SCORE));
     // The penalty alone already gives exactly 0 where a row has at least one allowed key; the
     // product also zeroes rows where every key is masked (softmax would spread them uniformly).
-    weights = scores.softmax(-1).mul(mask);
+    weights = scores.softmax(-1).mul(allowed);
   } else {
     weights = scores.softmax(-1);
   }
@@ -109,9 +110,4 @@ function project(x: Tensor, W: Tensor, b: Tensor | undefined): Tensor {
 function splitHeads(x: Tensor, heads: number): Tensor {
   const [batch, seq, d] = x.shape;
   return x.reshape([batch, seq, heads, d / heads]).transpose(0, 2, 1, 3);
-}
-
-/** 0 where allowed, MASKED_SCORE where masked; a constant, so no gradient flows into the mask. */
-function maskPenalty(mask: Tensor): Tensor {
-  return mask.detach().sub(1).mul(-MASKED_SCORE);
 }

@@ -1,4 +1,4 @@
-import type { Tensor } from '../tensor';
+import type { DType, Tensor } from '../tensor';
 import type { Rng } from '../rng';
 import { multiHeadAttention, type AttentionResult } from '../functional/attention';
 import { Module } from './module';
@@ -9,6 +9,7 @@ export interface MultiHeadAttentionOptions {
   rng: Rng;
   /** Learn biases on the four projections (default true). */
   bias?: boolean;
+  dtype?: DType;
 }
 
 /**
@@ -32,16 +33,17 @@ export class MultiHeadAttention extends Module {
   ) {
     super();
     if (dModel % heads !== 0) throw new EngineError('MultiHeadAttention', `dModel ${dModel} is not divisible by ${heads} heads`);
-    const projection = () => initWeight([dModel, dModel], 'xavier', { fanIn: dModel, fanOut: dModel }, options.rng);
+    const { rng, dtype } = options;
+    const projection = () => initWeight([dModel, dModel], 'xavier', { fanIn: dModel, fanOut: dModel }, rng, dtype);
     this.Wq = projection();
     this.Wk = projection();
     this.Wv = projection();
     this.Wo = projection();
     if (options.bias !== false) {
-      this.bq = filledParameter([dModel], 0);
-      this.bk = filledParameter([dModel], 0);
-      this.bv = filledParameter([dModel], 0);
-      this.bo = filledParameter([dModel], 0);
+      this.bq = filledParameter([dModel], 0, dtype);
+      this.bk = filledParameter([dModel], 0, dtype);
+      this.bv = filledParameter([dModel], 0, dtype);
+      this.bo = filledParameter([dModel], 0, dtype);
     }
   }
 

@@ -1,4 +1,4 @@
-import type { Tensor } from '../tensor';
+import type { DType, Tensor } from '../tensor';
 import { conv2d } from '../functional/conv';
 import { maxPool2d } from '../functional/pool';
 import type { Rng } from '../rng';
@@ -12,6 +12,7 @@ export interface Conv2dOptions {
   bias?: boolean;
   /** Weight initialisation (default 'he': convolutions are usually followed by a ReLU). */
   init?: Init;
+  dtype?: DType;
 }
 
 /** 2-D convolution, NCHW: x [batch, inChannels, H, W], weight [outChannels, inChannels, k, k]. */
@@ -34,8 +35,9 @@ export class Conv2d extends Module {
       options.init ?? 'he',
       { fanIn: inChannels * receptiveField, fanOut: outChannels * receptiveField },
       options.rng,
+      options.dtype,
     );
-    this.bias = options.bias === false ? null : filledParameter([outChannels], 0);
+    this.bias = options.bias === false ? null : filledParameter([outChannels], 0, options.dtype);
     this.stride = options.stride ?? 1;
     this.padding = options.padding ?? 0;
   }

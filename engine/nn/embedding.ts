@@ -1,4 +1,4 @@
-import type { Tensor } from '../tensor';
+import type { DType, Tensor } from '../tensor';
 import { tensor } from '../creation';
 import type { Rng } from '../rng';
 import { Module } from './module';
@@ -17,12 +17,13 @@ export class Embedding extends Module {
   constructor(
     readonly count: number,
     readonly dim: number,
-    options: { rng: Rng },
+    options: { rng: Rng; dtype?: DType },
   ) {
     super();
     this.weight = parameter(
       Array.from({ length: count * dim }, () => options.rng.normal()),
       [count, dim],
+      options.dtype,
     );
   }
 
@@ -40,7 +41,7 @@ export class Embedding extends Module {
       }
       oneHot[row * this.count + index] = 1;
     });
-    const rows = tensor({ data: oneHot, shape: [flat.length, this.count] }).matmul(this.weight);
+    const rows = tensor({ data: oneHot, shape: [flat.length, this.count] }, { dtype: this.weight.dtype }).matmul(this.weight);
     return rows.reshape([...shape, this.dim]);
   }
 }

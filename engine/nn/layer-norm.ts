@@ -1,4 +1,4 @@
-import type { Tensor } from '../tensor';
+import type { DType, Tensor } from '../tensor';
 import { Module } from './module';
 import { filledParameter } from './init';
 
@@ -12,11 +12,11 @@ export class LayerNorm extends Module {
 
   constructor(
     readonly features: number,
-    readonly options: { eps?: number } = {},
+    readonly options: { eps?: number; dtype?: DType } = {},
   ) {
     super();
-    this.gamma = filledParameter([features], 1);
-    this.beta = filledParameter([features], 0);
+    this.gamma = filledParameter([features], 1, options.dtype);
+    this.beta = filledParameter([features], 0, options.dtype);
   }
 
   forward(x: Tensor): Tensor {

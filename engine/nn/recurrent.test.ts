@@ -119,3 +119,12 @@ describe('LSTM', () => {
     expect(() => new LSTM(3, 2, { rng: rng(0) }).forward(randn([2, 3], rng(0)))).toThrow(/LSTM: expected input/);
   });
 });
+
+describe('float32 recurrent layers', () => {
+  it('keep float32 through the default zero state', () => {
+    const x = randn([2, 3, 4], rng('f32'), { dtype: 'float32' });
+    const lstm = new LSTM(4, 5, { rng: rng(0), dtype: 'float32' }).forward(x);
+    const rnn = new RNN(4, 5, { rng: rng(0), dtype: 'float32' }).forward(x);
+    expect([lstm.outputs.dtype, lstm.h.dtype, lstm.c.dtype, rnn.outputs.dtype]).toEqual(['float32', 'float32', 'float32', 'float32']);
+  });
+});

@@ -1,4 +1,4 @@
-import type { Tensor } from '../tensor';
+import type { DType, Tensor } from '../tensor';
 import { zeros } from '../creation';
 import { stack } from '../ops/shape-ops';
 import type { Rng } from '../rng';
@@ -9,6 +9,7 @@ import { EngineError } from '../errors';
 
 export interface RecurrentOptions {
   rng: Rng;
+  dtype?: DType;
 }
 
 export interface RnnOutput {
@@ -36,15 +37,16 @@ export class RNN extends Module {
     options: RecurrentOptions & { activation?: Activation },
   ) {
     super();
-    this.U = initWeight([inputSize, hiddenSize], 'xavier', { fanIn: inputSize, fanOut: hiddenSize }, options.rng);
-    this.W = initWeight([hiddenSize, hiddenSize], 'xavier', { fanIn: hiddenSize, fanOut: hiddenSize }, options.rng);
-    this.b = filledParameter([hiddenSize], 0);
+    const { rng, dtype } = options;
+    this.U = initWeight([inputSize, hiddenSize], 'xavier', { fanIn: inputSize, fanOut: hiddenSize }, rng, dtype);
+    this.W = initWeight([hiddenSize, hiddenSize], 'xavier', { fanIn: hiddenSize, fanOut: hiddenSize }, rng, dtype);
+    this.b = filledParameter([hiddenSize], 0, dtype);
     this.activation = options.activation ?? 'tanh';
   }
 
   forward(x: Tensor, h0?: Tensor): RnnOutput {
     const [batch, seq] = checkSequence('RNN', x, this.inputSize);
-    let h = h0 ?? zeros([batch, this.hiddenSize]);
+    let h = h0 ?? zeros([batch, this.hiddenSize], { dtype: this.W.dtype });
     const outputs: Tensor[] = [];
     for (let t = 0; t < seq; t++) {
       h = rnnCell(timeStep(x, t), h, this, { activation: this.activation });
@@ -72,16 +74,17 @@ export class LSTM extends Module {
   ) {
     super();
     const H = hiddenSize;
+    const { rng, dtype } = options;
     // Fan-out H, not 4H: each gate block is its own layer.
-    this.Wx = initWeight([inputSize, 4 * H], 'xavier', { fanIn: inputSize, fanOut: H }, options.rng);
-    this.Wh = initWeight([H, 4 * H], 'xavier', { fanIn: H, fanOut: H }, options.rng);
-    this.b = parameter(Array.from({ length: 4 * H }, (_, j) => (j < H ? 1 : 0)), [4 * H]);
+    this.Wx = initWeight([inputSize, 4 * H], 'xavier', { fanIn: inputSize, fanOut: H }, rng, dtype);
+    this.Wh = initWeight([H, 4 * H], 'xavier', { fanIn: H, fanOut: H }, rng, dtype);
+    this.b = parameter(Array.from({ length: 4 * H }, (_, j) => (j < H ? 1 : 0)), [4 * H], dtype);
   }
 
   forward(x: Tensor, state: { h?: Tensor; c?: Tensor } = {}): LstmOutput {
     const [batch, seq] = checkSequence('LSTM', x, this.inputSize);
-    let h = state.h ?? zeros([batch, this.hiddenSize]);
-    let c = state.c ?? zeros([batch, this.hiddenSize]);
+    let h = state.h ?? zeros([batch, this.hiddenSize], { dtype: this.Wh.dtype });
+    let c = state.c ?? zeros([batch, this.hiddenSize], { dtype: this.Wh.dtype });
     const outputs: Tensor[] = [];
     for (let t = 0; t < seq; t++) {
       ({ h, c } = lstmCell(timeStep(x, t), h, c, this));

@@ -156,3 +156,18 @@ describe('TransformerDecoderLayer', () => {
     assertGradcheck(() => layer.forward(x, memory), [x, memory, ...layer.parameters()]);
   });
 });
+
+describe('float32 layers', () => {
+  it('stay in float32 end to end, masks and default states included, and agree with float64 to float32 precision', () => {
+    const x64 = randn([1, 3, 8], rng('f32-x'));
+    const x32 = x64.to('float32');
+    const memory = randn([1, 2, 8], rng('f32-m'));
+    const make = (dtype: 'float32' | 'float64') => new TransformerDecoderLayer(8, 2, 8, { rng: rng('f32'), dtype });
+    const layer32 = make('float32');
+    expect(layer32.parameters().every((p) => p.dtype === 'float32')).toBe(true);
+    const out32 = layer32.forward(x32, memory.to('float32'));
+    const out64 = make('float64').forward(x64, memory);
+    expect(out32.dtype).toBe('float32');
+    out32.data.forEach((v, i) => expect(Math.abs(v - out64.data[i])).toBeLessThan(1e-4));
+  });
+});

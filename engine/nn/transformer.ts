@@ -1,4 +1,4 @@
-import type { Tensor } from '../tensor';
+import type { DType, Tensor } from '../tensor';
 import type { Rng } from '../rng';
 import { causalMask } from '../functional/attention';
 import { Module } from './module';
@@ -11,6 +11,7 @@ export interface TransformerLayerOptions {
   rng: Rng;
   /** Dropout after attention and after the feed-forward block (default 0). */
   dropout?: number;
+  dtype?: DType;
 }
 
 /** Position-wise feed-forward block: Linear(dModel → dFF), ReLU, Linear(dFF → dModel). */
@@ -18,10 +19,10 @@ class FeedForward extends Module {
   readonly expand: Linear;
   readonly contract: Linear;
 
-  constructor(dModel: number, dFF: number, rng: Rng) {
+  constructor(dModel: number, dFF: number, { rng, dtype }: TransformerLayerOptions) {
     super();
-    this.expand = new Linear(dModel, dFF, { rng, init: 'he' });
-    this.contract = new Linear(dFF, dModel, { rng });
+    this.expand = new Linear(dModel, dFF, { rng, dtype, init: 'he' });
+    this.contract = new Linear(dFF, dModel, { rng, dtype });
   }
 
   forward(x: Tensor): Tensor {
@@ -43,10 +44,10 @@ export class TransformerEncoderLayer extends Module {
 
   constructor(dModel: number, heads: number, dFF: number, options: TransformerLayerOptions) {
     super();
-    this.selfAttention = new MultiHeadAttention(dModel, heads, { rng: options.rng });
-    this.feedForward = new FeedForward(dModel, dFF, options.rng);
-    this.norm1 = new LayerNorm(dModel);
-    this.norm2 = new LayerNorm(dModel);
+    this.selfAttention = new MultiHeadAttention(dModel, heads, options);
+    this.feedForward = new FeedForward(dModel, dFF, options);
+    this.norm1 = new LayerNorm(dModel, { dtype: options.dtype });
+    this.norm2 = new LayerNorm(dModel, { dtype: options.dtype });
     this.dropout = new Dropout(options.dropout ?? 0, { rng: options.rng });
   }
 
@@ -80,12 +81,12 @@ export class TransformerDecoderLayer extends Module {
 
   constructor(dModel: number, heads: number, dFF: number, options: TransformerLayerOptions) {
     super();
-    this.selfAttention = new MultiHeadAttention(dModel, heads, { rng: options.rng });
-    this.crossAttention = new MultiHeadAttention(dModel, heads, { rng: options.rng });
-    this.feedForward = new FeedForward(dModel, dFF, options.rng);
-    this.norm1 = new LayerNorm(dModel);
-    this.norm2 = new LayerNorm(dModel);
-    this.norm3 = new LayerNorm(dModel);
+    this.selfAttention = new MultiHeadAttention(dModel, heads, options);
+    this.crossAttention = new MultiHeadAttention(dModel, heads, options);
+    this.feedForward = new FeedForward(dModel, dFF, options);
+    this.norm1 = new LayerNorm(dModel, { dtype: options.dtype });
+    this.norm2 = new LayerNorm(dModel, { dtype: options.dtype });
+    this.norm3 = new LayerNorm(dModel, { dtype: options.dtype });
     this.dropout = new Dropout(options.dropout ?? 0, { rng: options.rng });
   }
 

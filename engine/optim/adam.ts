@@ -1,5 +1,5 @@
 import type { Tensor } from '../tensor';
-import { Optimizer, gradData } from './optimizer';
+import { Optimizer } from './optimizer';
 
 export interface AdamOptions {
   lr?: number;
@@ -16,7 +16,8 @@ export interface AdamOptions {
  * Usage: `const opt = new Adam(model.parameters(), { lr: 1e-3 })`.
  */
 export class Adam extends Optimizer {
-  readonly lr: number;
+  /** May be changed between steps (a learning-rate schedule). */
+  lr: number;
   readonly betas: readonly [number, number];
   readonly eps: number;
   readonly weightDecay: number;
@@ -40,8 +41,8 @@ export class Adam extends Optimizer {
     const { lr, eps, weightDecay: wd } = this;
     const [beta1, beta2] = this.betas;
     this.params.forEach((p, k) => {
-      const grad = gradData(p);
-      if (!grad) return;
+      const grad = p.grad?.data;
+      if (!grad) return; // took no part in the loss
       const t = ++this.steps[k];
       const correction1 = 1 - beta1 ** t;
       const correction2 = 1 - beta2 ** t;

@@ -17,8 +17,3 @@ export abstract class Optimizer {
     for (const p of this.params) p.zeroGrad();
   }
 }
-
-/** The gradient as a flat array, or null for a parameter that took no part in the loss. */
-export function gradData(p: Tensor): ArrayLike<number> | null {
-  return p.grad ? p.grad.data : null;
-}

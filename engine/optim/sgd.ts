@@ -1,5 +1,5 @@
 import type { Tensor } from '../tensor';
-import { Optimizer, gradData } from './optimizer';
+import { Optimizer } from './optimizer';
 import { EngineError } from '../errors';
 
 export interface SGDOptions {
@@ -19,7 +19,8 @@ export interface SGDOptions {
  * Usage: `const opt = new SGD(model.parameters(), { lr: 0.1, momentum: 0.9 })`.
  */
 export class SGD extends Optimizer {
-  readonly lr: number;
+  /** May be changed between steps (a learning-rate schedule). */
+  lr: number;
   readonly momentum: number;
   readonly dampening: number;
   readonly weightDecay: number;
@@ -42,8 +43,8 @@ export class SGD extends Optimizer {
   step(): void {
     const { lr, momentum: mu, dampening, weightDecay: wd, nesterov } = this;
     this.params.forEach((p, k) => {
-      const grad = gradData(p);
-      if (!grad) return;
+      const grad = p.grad?.data;
+      if (!grad) return; // took no part in the loss
       const w = p.data;
       let buf = this.buffers[k];
       const isFirstStep = buf === null;
