@@ -93,6 +93,24 @@ describe('backward', () => {
   });
 });
 
+describe('clone and dtype conversion', () => {
+  it('clone copies values and passes gradients through', () => {
+    assertGradcheck((a) => a.clone().mul(a), [randomTensor([2, 2], rng('clone'))]);
+    const x = tensor([1, 2]);
+    expect(x.clone().data).not.toBe(x.data);
+  });
+
+  it('to() converts values and sends gradients back in the source dtype', () => {
+    const x = tensor([0.1, 0.2], { requiresGrad: true });
+    const y = x.to('float32');
+    expect(y.data).toBeInstanceOf(Float32Array);
+    expect(y.data[0]).toBe(Math.fround(0.1));
+    y.mul(3).sum().backward();
+    expect(x.grad?.data).toBeInstanceOf(Float64Array);
+    expect(x.grad?.toArray()).toEqual([3, 3]);
+  });
+});
+
 describe('noGrad and detach', () => {
   it('builds no graph inside noGrad, and restores the mode after a throw', () => {
     const x = tensor(2, { requiresGrad: true });

@@ -4,7 +4,7 @@ import { Tensor } from '../tensor';
 import { rng } from '../rng';
 import { assertGradcheck } from '../testing/gradcheck';
 import { assertMatchesTf, randomInput } from '../testing/tfjs-compare';
-import { broadcastCases, randomAwayFromZero, randomTensor } from '../testing/random-shapes';
+import { broadcastCases, randomAwayFromZero, randomBroadcastPair, randomTensor } from '../testing/random-shapes';
 import type { Rng } from '../rng';
 
 interface BinaryCase {
@@ -72,6 +72,19 @@ describe('binary elementwise ops', () => {
       });
     }
   }
+
+  it('every binary op agrees with finite differences and TensorFlow.js on 20 random broadcast shape pairs', async () => {
+    const random = rng('random broadcast pairs');
+    for (let trial = 0; trial < 20; trial++) {
+      const [shapeA, shapeB] = randomBroadcastPair(random);
+      for (const c of binaryCases) {
+        const a = c.make(shapeA, random, 0);
+        const b = c.make(shapeB, random, 1);
+        assertGradcheck(c.engine, [a, b]);
+        await assertMatchesTf([{ shape: shapeA, data: a.data }, { shape: shapeB, data: b.data }], c.engine, c.reference);
+      }
+    }
+  });
 
   it('accepts a plain number as the other operand, keeping the tensor dtype', () => {
     const x = new Tensor(Float32Array.from([1, 2, 3]), [3]);

@@ -4,7 +4,7 @@ import { Tensor } from '../tensor';
 import { rng } from '../rng';
 import { assertGradcheck } from '../testing/gradcheck';
 import { assertMatchesTf } from '../testing/tfjs-compare';
-import { randomTensor } from '../testing/random-shapes';
+import { randomBroadcastPair, randomTensor } from '../testing/random-shapes';
 
 const cases: Array<[number[], number[]]> = [
   [[2, 3], [3, 4]],
@@ -61,6 +61,20 @@ describe('matmul', () => {
     const a = randomTensor([70, 130], random);
     const b = randomTensor([130, 90], random);
     await assertMatchesTf([{ shape: [70, 130], data: a.data }, { shape: [130, 90], data: b.data }], (x, y) => x.matmul(y), tfMatmul);
+  });
+
+  it('agrees with finite differences and TensorFlow.js on 15 random batched shapes', async () => {
+    const random = rng('random matmul shapes');
+    for (let trial = 0; trial < 15; trial++) {
+      const [batchA, batchB] = randomBroadcastPair(random).map((s) => s.slice(-2));
+      const [m, k, n] = [1 + random.int(5), 1 + random.int(5), 1 + random.int(5)];
+      const shapeA = [...batchA, m, k];
+      const shapeB = [...batchB, k, n];
+      const a = randomTensor(shapeA, random);
+      const b = randomTensor(shapeB, random);
+      assertGradcheck((x, y) => x.matmul(y), [a, b]);
+      await assertMatchesTf([{ shape: shapeA, data: a.data }, { shape: shapeB, data: b.data }], (x, y) => x.matmul(y), tfMatmul);
+    }
   });
 
   it('skips the gradient of an operand that does not require grad', () => {

@@ -29,3 +29,17 @@ export const broadcastCases: ReadonlyArray<readonly [number[], number[]]> = [
   [[2, 3, 1], [1, 1, 5]],
 ];
 
+
+/**
+ * A random pair of broadcast-compatible shapes (rank 0–4, dims 1–4): start from one shape, then
+ * for the second drop some leading axes and set some axes to 1 (on either side).
+ */
+export function randomBroadcastPair(random: Rng): [number[], number[]] {
+  const rank = random.int(5);
+  const full = Array.from({ length: rank }, () => 1 + random.int(4));
+  const a = [...full];
+  const b = full.slice(random.int(rank + 1));
+  for (let i = 0; i < a.length; i++) if (random.next() < 0.25) a[i] = 1;
+  for (let i = 0; i < b.length; i++) if (random.next() < 0.25) b[i] = 1;
+  return random.next() < 0.5 ? [a, b] : [b, a];
+}
