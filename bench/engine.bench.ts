@@ -263,11 +263,11 @@ async function wasmMatmulGflops(sizes: readonly number[], args: TBenchArgs): Pro
 const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3));
 const gflops = (flops: number | undefined, ms: number) => (flops ? ((flops / (ms * 1e6)).toFixed(2)) : '');
 
-function renderSection(rows: readonly Row[], wasm: ReadonlyArray<{ n: number; gflops: number }>, args: TBenchArgs): string {
+function renderSection(rows: readonly Row[], wasm: ReadonlyArray<{ n: number; gflops: number }>, args: TBenchArgs, loadAtStart: number): string {
   const lines = [
     '## Engine vs TensorFlow.js',
     '',
-    `Date: ${new Date().toISOString().slice(0, 10)} · CPU: ${os.cpus()[0]?.model ?? 'unknown'} (${os.cpus().length} threads) · Node ${process.version} · tfjs ${tf.version.tfjs} (cpu backend) · median of ${args.samples} samples after warm-up. Engine runs in float32. Ratio = engine / tfjs (≤ 0.5 is the target).`,
+    `Date: ${new Date().toISOString().slice(0, 10)} · CPU: ${os.cpus()[0]?.model ?? 'unknown'} (${os.cpus().length} threads) · Node ${process.version} · tfjs ${tf.version.tfjs} (cpu backend) · 1-min load average at start ${loadAtStart.toFixed(2)} (both sides share any contention, so compare ratios) · median of ${args.samples} samples after warm-up. Engine runs in float32. Ratio = engine / tfjs (≤ 0.5 is the target).`,
     '',
     '| benchmark | engine ms | tfjs-cpu ms | ratio | engine GFLOP/s | tfjs GFLOP/s |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
@@ -297,6 +297,7 @@ async function writeResults(section: string): Promise<string> {
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  const loadAtStart = os.loadavg()[0];
   await tf.setBackend('cpu');
   await tf.ready();
   const rows: Row[] = [];
@@ -313,7 +314,7 @@ async function main(): Promise<void> {
   run(() => benchAttention(args));
   const wasm = await wasmMatmulGflops([64, 128, 256, 512], args);
   console.log(`tfjs-wasm matmul: ${wasm.map((w) => `${w.n}: ${w.gflops.toFixed(2)} GFLOP/s`).join(', ')}`);
-  const section = renderSection(rows, wasm, args);
+  const section = renderSection(rows, wasm, args, loadAtStart);
   if (args.write) console.log(`wrote ${await writeResults(section)}`);
   else console.log(`\n${section}`);
 }
