@@ -166,7 +166,7 @@ export const compGraph = defineExercise<Given, Expected>({
   prompt: (given) =>
     paragraphs(
       {
-        ko: `현빈 군이 1개에 ${num(given.applePrice)}원인 사과를 ${num(given.apples)}개, 1개에 ${num(given.orangePrice)}원인 귤을 ${num(given.oranges)}개 샀습니다. 소비세를 포함하면 금액에 $\\text{tax} = ${num(given.tax)}$을 곱합니다. 계산 그래프는 다음과 같습니다.`,
+        ko: `현빈 군이 1개에 ${num(given.applePrice)}원인 사과를 ${num(given.apples)}개, 1개에 ${num(given.orangePrice)}원인 귤을 ${num(given.oranges)}개 샀습니다. 소비세를 포함한 지불 금액은 (합계) × $\\text{tax}$이고, $\\text{tax} = ${num(given.tax)}$입니다. 계산 그래프는 다음과 같습니다.`,
         en: `Hyunbin buys ${num(given.apples)} apples at ${num(given.applePrice)} won each and ${num(given.oranges)} oranges at ${num(given.orangePrice)} won each. Consumption tax multiplies the amount by $\\text{tax} = ${num(given.tax)}$. The computational graph is:`,
       },
       {

@@ -80,7 +80,7 @@ export const conv2dOutput = defineExercise<Given, Expected>({
     const math = `$$X = ${bmatrix(given.image)},\\qquad K = ${bmatrix(given.kernel)}$$`;
     return paragraphs(
       {
-        ko: `입력 이미지 $X$에 ${k}×${k} 필터 $K$와 편향 $b = ${num(given.bias)}$를 가진 합성곱 층을 적용합니다. ${padding.ko}, 스트라이드 ${num(given.stride)}로 필터를 밀면서 겹치는 값끼리 곱해 더하고 편향을 더합니다 (딥러닝 라이브러리의 합성곱과 같은 방식).`,
+        ko: `입력 이미지 $X$에 필터가 $K$(${k}×${k})이고 편향이 $b = ${num(given.bias)}$인 합성곱 층을 적용합니다. ${padding.ko}, 스트라이드 ${num(given.stride)}로 필터를 밀면서 겹치는 값끼리 곱해 더하고 편향을 더합니다 (딥러닝 라이브러리의 합성곱과 같은 방식).`,
         en: `A convolution layer with a ${k}×${k} filter $K$ and bias $b = ${num(given.bias)}$ is applied to the image $X$ with ${padding.en} and stride ${num(given.stride)}: slide the filter, multiply overlapping values, sum them and add the bias (as deep-learning libraries compute a convolution).`,
       },
       { ko: math, en: math },

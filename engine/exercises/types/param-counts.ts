@@ -1,5 +1,4 @@
-import { rng, zeros, type Tensor } from '../../index';
-import { Conv2d } from '../../nn/conv';
+import { nn, rng, zeros, type Tensor } from '../../index';
 import { defineExercise, type MistakeCandidate } from '../definition';
 import { num } from '../latex';
 import { INTEGER_ANSWERS, field, paragraphs, scalar } from '../prompt-parts';
@@ -26,7 +25,7 @@ function parameters(given: Given, { withBias, channels }: Options): Record<keyof
   const [outH, outW] = convOutputSize(given.size, given.size, { kernel: given.kernel, stride: 1, padding: 0 }) ?? [0, 0];
   const outputs = given.filters * outH * outW;
   const bias = (n: number) => (withBias ? [zeros([n])] : []);
-  const conv = new Conv2d(channels, given.filters, given.kernel, { rng: rng(0), bias: withBias });
+  const conv = new nn.Conv2d(channels, given.filters, given.kernel, { rng: rng(0), bias: withBias });
   return {
     conv: conv.parameters(),
     local: [zeros([outputs, channels * given.kernel * given.kernel]), ...bias(outputs)],

@@ -1,5 +1,4 @@
-import { tensor } from '../../index';
-import { trainPerceptron } from '../../train/classic';
+import { tensor, trainPerceptron } from '../../index';
 import { defineExercise, type MistakeCandidate } from '../definition';
 import { num, rowVector } from '../latex';
 import { SIGNIFICANT_DIGITS, field, paragraphs, scalar, vector } from '../prompt-parts';

@@ -1,0 +1,101 @@
+import { causalMask, scaledDotProductAttention, tensor, type Tensor } from '../../index';
+import { matrixField } from '../answer-fields';
+import { defineExercise, type MistakeCandidate } from '../definition';
+import { bmatrix, num } from '../latex';
+import { SIGNIFICANT_DIGITS, field, matrix, paragraphs } from '../prompt-parts';
+import { matrixOf } from '../tensor-values';
+import { DEFAULT_TOLERANCE } from '../tolerance';
+
+type Given = { Q: number[][]; K: number[][]; V: number[][] };
+type Expected = { weights: number[][]; output: number[][] };
+
+/** The engine's scaled dot-product attention on the shown Q, K, V. */
+function attend(given: Given, options: { mask?: Tensor; unscaled?: boolean } = {}) {
+  const dk = given.Q[0].length;
+  // Scaling q by √d_k cancels the 1/√d_k inside: attention without the scale.
+  const q = options.unscaled ? tensor(given.Q).mul(Math.sqrt(dk)) : tensor(given.Q);
+  return scaledDotProductAttention(q, tensor(given.K), tensor(given.V), { mask: options.mask });
+}
+
+export const causalAttention = defineExercise<Given, Expected>({
+  meta: {
+    id: 'causal-attention',
+    topic: 'self-attention',
+    unit: 'attention',
+    title: { ko: '인과 마스크를 쓴 스케일드 내적 어텐션', en: 'Scaled dot-product attention with a causal mask' },
+    difficulty: 3,
+    tolerance: DEFAULT_TOLERANCE,
+    mistakeIds: ['forgot-scale', 'forgot-mask', 'flipped-mask', 'softmax-wrong-axis'],
+  },
+
+  draw(random) {
+    const n = 3;
+    const dk = random.pick([2, 4]);
+    const value = () => random.nonZeroDecimal(-1, 1);
+    return { Q: random.matrix(n, dk, value), K: random.matrix(n, dk, value), V: random.matrix(n, dk, value) };
+  },
+
+  spec: ({ Q, V }) => ({
+    kind: 'fields',
+    fields: {
+      weights: field(matrix(Q.length, Q.length), '어텐션 가중치 A', 'attention weights A'),
+      output: field(matrix(Q.length, V[0].length), '출력 Z = AV', 'output Z = AV'),
+    },
+  }),
+
+  solve(given) {
+    const { weights, output } = attend(given, { mask: causalMask(given.Q.length) });
+    return { weights: matrixOf(weights), output: matrixOf(output) };
+  },
+
+  // Rows after the first (which can only see itself) must not be near one-hot.
+  isAcceptable: (_given, expected) => expected.weights.slice(1).every((row) => row.every((w) => w <= 0.95)),
+
+  /** Error carried forward: the output from the student's own weights. */
+  expectedFor: (given, answer, expected) => ({
+    weights: expected.weights,
+    output: matrixOf(tensor(matrixField(answer, 'weights')).matmul(tensor(given.V))),
+  }),
+
+  mistakes(given) {
+    const n = given.Q.length;
+    const mask = causalMask(n);
+    const scores = tensor(given.Q).matmul(tensor(given.K).transpose()).div(Math.sqrt(given.Q[0].length));
+    // Masked scores normalised down each column (over queries) instead of along each row.
+    const wrongAxis = scores.add(mask.sub(1).mul(1e9)).softmax(0).mul(mask);
+    return [
+      { id: 'forgot-scale', answer: { weights: matrixOf(attend(given, { mask, unscaled: true }).weights) } },
+      { id: 'forgot-mask', answer: { weights: matrixOf(attend(given).weights) } },
+      { id: 'flipped-mask', answer: { weights: matrixOf(attend(given, { mask: mask.transpose() }).weights) } },
+      { id: 'softmax-wrong-axis', answer: { weights: matrixOf(wrongAxis) } },
+    ] satisfies MistakeCandidate<Expected>[];
+  },
+
+  prompt(given) {
+    const dk = given.Q[0].length;
+    const math = `$$Q = ${bmatrix(given.Q)},\\quad K = ${bmatrix(given.K)},\\quad V = ${bmatrix(given.V)}$$`;
+    return paragraphs(
+      {
+        ko: `디코더의 셀프 어텐션이 세 위치(각 행이 한 위치)의 쿼리, 키, 값 $Q, K, V$를 받습니다 ($d_k = ${num(dk)}$).`,
+        en: `A decoder's self-attention receives queries, keys and values $Q, K, V$ for three positions, one per row ($d_k = ${num(dk)}$).`,
+      },
+      { ko: math, en: math },
+      {
+        ko: '$A = \\operatorname{softmax}\\!\\left(\\dfrac{QK^{\\mathsf T}}{\\sqrt{d_k}}\\right)$이되, 인과 마스크로 각 위치는 자기 자신과 그 이전 위치에만 어텐션합니다 (소프트맥스는 행마다). 출력은 $Z = AV$입니다. $A$와 $Z$를 구하세요.',
+        en: '$A = \\operatorname{softmax}\\!\\left(\\dfrac{QK^{\\mathsf T}}{\\sqrt{d_k}}\\right)$ with a causal mask: each position attends only to itself and earlier positions (softmax along each row). The output is $Z = AV$. Find $A$ and $Z$.',
+      },
+      SIGNIFICANT_DIGITS,
+    );
+  },
+
+  hints: () => [
+    {
+      ko: '마스크된 점수는 $-\\infty$로 두면 소프트맥스 뒤 가중치가 정확히 0이 됩니다: $A$는 아래 삼각 행렬입니다.',
+      en: 'Setting masked scores to $-\\infty$ makes their weights exactly 0 after the softmax, so $A$ is lower triangular.',
+    },
+    {
+      ko: '점수를 $\\sqrt{d_k}$로 나눈 다음, 허용된 항목들에 대해서만 행마다 소프트맥스를 계산하세요.',
+      en: 'Divide the scores by $\\sqrt{d_k}$, then take each row\'s softmax over its allowed entries only.',
+    },
+  ],
+});
