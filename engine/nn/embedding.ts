@@ -1,5 +1,4 @@
-import type { DType, Tensor } from '../tensor';
-import { tensor } from '../creation';
+import { allocate, defineOp, type DType, type Tensor } from '../tensor';
 import type { Rng } from '../rng';
 import { Module } from './module';
 import { parameter } from './init';
@@ -30,20 +29,32 @@ export class Embedding extends Module {
   forward(indices: Indices): Tensor {
     const shape: number[] = [];
     for (let level: Indices = indices; Array.isArray(level); level = level[0]) shape.push(level.length);
-    const flat = flattenIndices(indices);
-    if (flat.length !== shape.reduce((n, d) => n * d, 1)) throw new EngineError('Embedding', 'ragged index array');
-    // A one-hot matmul is a lookup whose gradient (scatter-add into the used rows) comes for free
-    // from matmul's backward; vocabularies in class are small enough that this costs nothing.
-    const oneHot = new Array<number>(flat.length * this.count).fill(0);
-    flat.forEach((index, row) => {
+    const rows = flattenIndices(indices);
+    if (rows.length !== shape.reduce((n, d) => n * d, 1)) throw new EngineError('Embedding', 'ragged index array');
+    for (const index of rows) {
       if (!Number.isInteger(index) || index < 0 || index >= this.count) {
         throw new EngineError('Embedding', `index ${index} is outside 0…${this.count - 1}`);
       }
-      oneHot[row * this.count + index] = 1;
-    });
-    const rows = tensor({ data: oneHot, shape: [flat.length, this.count] }, { dtype: this.weight.dtype }).matmul(this.weight);
-    return rows.reshape([...shape, this.dim]);
+    }
+    return lookup(this.weight, rows, [...shape, this.dim]);
   }
+}
+
+/** Forward: copy row `rows[r]` of the table. Backward: add each output row's gradient back onto the row it came from (repeats add up). */
+function lookup(table: Tensor, rows: readonly number[], shape: readonly number[]): Tensor {
+  const dim = table.shape[1];
+  const out = allocate(table.dtype, rows.length * dim);
+  rows.forEach((row, r) => out.set(table.data.subarray(row * dim, (row + 1) * dim), r * dim));
+  return defineOp({
+    name: 'embedding', inputs: [table], data: out, shape,
+    backward: (g) => {
+      const gTable = allocate(table.dtype, table.size);
+      rows.forEach((row, r) => {
+        for (let j = 0; j < dim; j++) gTable[row * dim + j] += g[r * dim + j];
+      });
+      return [gTable];
+    },
+  });
 }
 
 function flattenIndices(indices: Indices, out: number[] = []): number[] {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import { randn, tensor } from '../creation';
 import { rng } from '../rng';
+import { assertGradcheck } from '../testing/gradcheck';
 import { Conv2d, Dropout, Embedding, Flatten, Linear, MaxPool2d, ReLU, Sequential, Sigmoid, Tanh } from './index';
 import { compareModuleWithTf, type ModuleComparison } from './tf-reference';
 
@@ -129,6 +130,11 @@ describe('Embedding', () => {
     expectAgreement(cmp);
     expect(layer.forward(indices).shape).toEqual([2, 3, 4]);
     expect(layer.forward(2).shape).toEqual([4]);
+  });
+
+  it('has gradients that match central finite differences', () => {
+    const layer = new Embedding(4, 3, { rng: rng('emb-fd') });
+    assertGradcheck(() => layer.forward([[2, 0], [2, 3]]), layer.parameters());
   });
 
   it('rejects an index outside the table', () => {
