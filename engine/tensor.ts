@@ -65,7 +65,7 @@ export interface OpSpec {
 
 /**
  * Wrap a computed forward result as a graph node. This is the only way ops join the graph;
- * the layers engineer can add a fused op with it:
+ * layers (nn/, functional/) add fused ops with it too:
  *
  *   const out = x.data.map(Math.sin);                 // forward
  *   return defineOp({ name: 'sin', inputs: [x], data: out, shape: x.shape,
