@@ -2,8 +2,10 @@ import type { NextAuthOptions } from 'next-auth';
 import CredentialsProvider from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getConfig } from '@/lib/config';
-import { getDb } from '@/lib/db';
-import { verifyPassword } from '@/lib/auth/password';
+import { clearSignInAttempts, countSignInAttempt } from '@/lib/accounts/rate-limits';
+import { readClientIp } from '@/lib/accounts/read-client-ip';
+import { verifyCredentials } from '@/lib/accounts/verify-credentials';
+import { isAppError } from '@/lib/errors';
 
 export const ZCredentials = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -21,13 +23,22 @@ export function getAuthOptions(): NextAuthOptions {
       CredentialsProvider({
         name: 'Email',
         credentials: { email: { label: 'Email', type: 'email' }, password: { label: 'Password', type: 'password' } },
-        async authorize(credentials) {
+        async authorize(credentials, request) {
           const parsed = ZCredentials.safeParse(credentials);
           if (!parsed.success) return null;
-          const user = await getDb().user.findUnique({ where: { email: parsed.data.email } });
+          const key = { email: parsed.data.email, ip: readClientIp(request?.headers ?? {}) };
+          try {
+            await countSignInAttempt(key);
+          } catch (error) {
+            // next-auth hands a thrown message to signIn() as `error`: the form shows "try again in N s".
+            if (isAppError(error)) throw new Error(error.message);
+            throw error;
+          }
           // Same answer for unknown email and wrong password: no user enumeration.
-          if (!user || !(await verifyPassword(user.passwordHash, parsed.data.password))) return null;
-          return { id: user.id, email: user.email, name: user.name };
+          const user = await verifyCredentials(parsed.data);
+          if (!user) return null;
+          await clearSignInAttempts(key);
+          return user;
         },
       }),
     ],

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+
+// Shared by the class forms and the route handlers.
+const NO_CONTROL_CHARACTERS = /^[^\p{Cc}]*$/u;
+export const CLASS_NAME_MAX = 100;
+export const NICKNAME_MAX = 30;
+
+const ZClassName = z
+  .string()
+  .trim()
+  .min(1, 'Enter a class name.')
+  .max(CLASS_NAME_MAX, `Use at most ${CLASS_NAME_MAX} characters.`)
+  .regex(NO_CONTROL_CHARACTERS, 'The name contains invisible control characters.');
+
+export const ZCreateClass = z.object({ name: ZClassName });
+export type TCreateClass = z.infer<typeof ZCreateClass>;
+
+/** People type codes with spaces, dashes and lower case; all of that is dropped before the lookup. */
+export function normalizeJoinCode(raw: string): string {
+  return raw.replace(/[\s-]/g, '').toUpperCase();
+}
+
+export const ZJoinCode = z
+  .string()
+  .max(40, 'A join code has 6 to 8 characters.')
+  .transform(normalizeJoinCode)
+  .pipe(z.string().min(6, 'A join code has 6 to 8 characters.').max(8, 'A join code has 6 to 8 characters.').regex(/^[A-Z0-9]+$/, 'A join code has only letters and digits.'));
+
+export const ZJoinClass = z.object({ code: ZJoinCode });
+export type TJoinClass = z.infer<typeof ZJoinClass>;
+
+export const ZClassSettings = z
+  .object({ name: ZClassName.optional(), showNicknames: z.boolean().optional() })
+  .refine((value) => value.name !== undefined || value.showNicknames !== undefined, { message: 'Nothing to change.' });
+export type TClassSettings = z.infer<typeof ZClassSettings>;
+
+export const ZAddInstructor = z.object({
+  email: z.string().trim().toLowerCase().max(254, 'Use at most 254 characters.').email('Enter a valid email address.'),
+});
+export type TAddInstructor = z.infer<typeof ZAddInstructor>;
+
+export const ZSetNickname = z.object({
+  // An empty nickname clears it (the leaderboard then shows "Student N").
+  nickname: z
+    .string()
+    .trim()
+    .max(NICKNAME_MAX, `Use at most ${NICKNAME_MAX} characters.`)
+    .regex(NO_CONTROL_CHARACTERS, 'The nickname contains invisible control characters.'),
+});
+export type TSetNickname = z.infer<typeof ZSetNickname>;
+
+
+/** Ids in paths are cuids; anything else is refused before a query is made. */
+export const ZRecordId = z.string().regex(/^[a-z0-9]{1,64}$/i, 'Malformed id.');
+export const ZClassParams = z.object({ classId: ZRecordId });
+export const ZMemberParams = z.object({ classId: ZRecordId, userId: ZRecordId });

@@ -1,0 +1,64 @@
+import type { Gradebook } from '@/lib/gradebook/get-gradebook';
+import type { Locale } from '@/lib/i18n/locales';
+
+// RFC 4180 quoting is a dozen lines, so no CSV dependency. The byte order mark makes Excel read the
+// file as UTF-8 (Korean names stay intact); CRLF line ends are what RFC 4180 and Excel expect.
+const BOM = '\uFEFF';
+
+const HEADERS = {
+  name: { ko: '이름', en: 'Name' },
+  email: { ko: '이메일', en: 'Email' },
+  nickname: { ko: '닉네임', en: 'Nickname' },
+  total: { ko: '합계', en: 'Total' },
+  solved: { ko: '해결한 문제 수', en: 'Solved' },
+  attempts: { ko: '시도 횟수', en: 'Attempts' },
+  lastActivity: { ko: '마지막 활동 (UTC)', en: 'Last activity (UTC)' },
+  unitPercent: { ko: '(유닛 %)', en: '(unit %)' },
+  bestPercent: { ko: '(최고 %)', en: '(best %)' },
+} as const;
+
+/** The gradebook as CSV text: one row per student, unit percentages, best percentage per exercise. */
+export function buildGradebookCsv(gradebook: Gradebook, locale: Locale): string {
+  const exercises = gradebook.units.flatMap((unit) => unit.exercises);
+  const header = [
+    HEADERS.name[locale],
+    HEADERS.email[locale],
+    HEADERS.nickname[locale],
+    ...gradebook.units.map((unit) => `${unit.title[locale]} ${HEADERS.unitPercent[locale]}`),
+    ...exercises.map((exercise) => `${exercise.title[locale]} ${HEADERS.bestPercent[locale]}`),
+    `${HEADERS.total[locale]} (/${gradebook.exerciseCount})`,
+    HEADERS.solved[locale],
+    HEADERS.attempts[locale],
+    HEADERS.lastActivity[locale],
+  ];
+  const lines = gradebook.rows.map((row) => [
+    row.name,
+    row.email,
+    row.nickname ?? '',
+    ...gradebook.units.map((unit) => percent(row.unitScores[unit.unitId])),
+    ...exercises.map((exercise) => {
+      const best = row.cells[exercise.typeId]?.best;
+      return best === null || best === undefined ? '' : percent(best);
+    }),
+    formatNumber(row.total),
+    String(row.solvedCount),
+    String(row.attempts),
+    row.lastActivityAt ? row.lastActivityAt.toISOString() : '',
+  ]);
+  return BOM + [header, ...lines].map((fields) => fields.map(csvField).join(',')).join('\r\n') + '\r\n';
+}
+
+/** One CSV field: quoted when needed, and neutralized when a spreadsheet would run it as a formula. */
+export function csvField(value: string): string {
+  // OWASP "CSV injection": a cell starting with = + - @ (or tab/CR) is a formula to Excel.
+  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
+}
+
+function percent(score: number | undefined): string {
+  return formatNumber((score ?? 0) * 100);
+}
+
+function formatNumber(value: number): string {
+  return String(Math.round(value * 10) / 10);
+}

@@ -1,0 +1,154 @@
+import { mistakeCatalogue, isMistakeId } from '@/engine/exercises';
+import { requireClassRole } from '@/lib/auth/require-role';
+import { getDb } from '@/lib/db';
+import { getCourseOutline, type OutlineUnit } from '@/lib/dashboard/get-course-outline';
+import { findAttemptSummaries } from '@/lib/gradebook/find-attempt-summaries';
+import type { Localized } from '@/lib/i18n/locales';
+
+export interface GradebookCell {
+  attempts: number;
+  /** Best score in [0, 1]; null before the first attempt. */
+  best: number | null;
+  isSolved: boolean;
+  lastAt: Date | null;
+}
+
+export interface GradebookRow {
+  userId: string;
+  name: string;
+  email: string;
+  nickname: string | null;
+  cells: Record<string, GradebookCell>;
+  /** Per unit: the mean of the best scores over the unit's exercises (unattempted count as 0), in [0, 1]. */
+  unitScores: Record<string, number>;
+  /** Sum of best scores over every exercise (one point per exercise). */
+  total: number;
+  solvedCount: number;
+  attempts: number;
+  lastActivityAt: Date | null;
+}
+
+export interface MistakeCount {
+  mistakeId: string;
+  count: number;
+  /** The grader's explanation of the mistake; the id itself when the catalogue no longer has it. */
+  text: Localized;
+}
+
+export interface ExerciseStats {
+  typeId: string;
+  attempts: number;
+  /** Students with at least one attempt. */
+  students: number;
+  /** Mean score over all attempts, null without attempts. */
+  meanScore: number | null;
+  /** Mean of each attempting student's best score. */
+  meanBest: number | null;
+  solvedBy: number;
+  /** The most frequent named mistakes, most frequent first (at most three). */
+  topMistakes: MistakeCount[];
+}
+
+export interface Gradebook {
+  classId: string;
+  className: string;
+  units: OutlineUnit[];
+  rows: GradebookRow[];
+  stats: ExerciseStats[];
+  exerciseCount: number;
+}
+
+export interface GetGradebookOptions {
+  actorId: string;
+  classId: string;
+}
+
+const TOP_MISTAKES = 3;
+
+/**
+ * Students × exercises with best scores, and per-exercise statistics. Instructors only. Attempts
+ * belong to students, not classes: a student's whole record shows, including work done before
+ * joining or for another class.
+ */
+export async function getGradebook({ actorId, classId }: GetGradebookOptions): Promise<Gradebook> {
+  await requireClassRole(actorId, classId, 'INSTRUCTOR');
+  const db = getDb();
+  const [found, units] = await Promise.all([
+    db.class.findUniqueOrThrow({
+      where: { id: classId },
+      select: {
+        name: true,
+        memberships: { where: { role: 'STUDENT' }, select: { userId: true, nickname: true, user: { select: { name: true, email: true } } } },
+      },
+    }),
+    getCourseOutline(),
+  ]);
+  const students = found.memberships;
+  const userIds = students.map((student) => student.userId);
+  const typeIds = units.flatMap((unit) => unit.exercises.map((exercise) => exercise.typeId));
+  const [summaries, scoreStats, mistakes] = await Promise.all([
+    findAttemptSummaries({ userIds }),
+    db.attempt.groupBy({ by: ['typeId'], where: { userId: { in: userIds } }, _avg: { score: true }, _count: { _all: true } }),
+    db.attempt.groupBy({ by: ['typeId', 'mistake'], where: { userId: { in: userIds }, mistake: { not: null } }, _count: { _all: true } }),
+  ]);
+
+  const cellOf = new Map(summaries.map((summary) => [`${summary.userId}\u0000${summary.typeId}`, summary]));
+  const rows = students.map((student): GradebookRow => {
+    const cells: Record<string, GradebookCell> = {};
+    for (const typeId of typeIds) {
+      const summary = cellOf.get(`${student.userId}\u0000${typeId}`);
+      cells[typeId] = summary
+        ? { attempts: summary.attempts, best: summary.best, isSolved: summary.isSolved, lastAt: summary.lastAt }
+        : { attempts: 0, best: null, isSolved: false, lastAt: null };
+    }
+    const unitScores: Record<string, number> = {};
+    for (const unit of units) {
+      const bests = unit.exercises.map((exercise) => cells[exercise.typeId].best ?? 0);
+      unitScores[unit.unitId] = bests.length === 0 ? 0 : bests.reduce((sum, best) => sum + best, 0) / bests.length;
+    }
+    const filled = Object.values(cells);
+    const lastTimes = filled.flatMap((cell) => (cell.lastAt ? [cell.lastAt.getTime()] : []));
+    return {
+      userId: student.userId,
+      name: student.user.name,
+      email: student.user.email,
+      nickname: student.nickname,
+      cells,
+      unitScores,
+      total: filled.reduce((sum, cell) => sum + (cell.best ?? 0), 0),
+      solvedCount: filled.filter((cell) => cell.isSolved).length,
+      attempts: filled.reduce((sum, cell) => sum + cell.attempts, 0),
+      lastActivityAt: lastTimes.length > 0 ? new Date(Math.max(...lastTimes)) : null,
+    };
+  });
+  rows.sort((a, b) => a.name.localeCompare(b.name, 'ko'));
+
+  const scoreOf = new Map(scoreStats.map((row) => [row.typeId, row]));
+  const stats = typeIds.map((typeId): ExerciseStats => {
+    const bests = rows.flatMap((row) => {
+      const best = row.cells[typeId].best;
+      return best === null ? [] : [best];
+    });
+    const topMistakes = mistakes
+      .filter((row) => row.typeId === typeId && row.mistake)
+      .sort((a, b) => b._count._all - a._count._all || (a.mistake ?? '').localeCompare(b.mistake ?? ''))
+      .slice(0, TOP_MISTAKES)
+      .map((row) => describeMistake(row.mistake ?? '', row._count._all));
+    return {
+      typeId,
+      attempts: scoreOf.get(typeId)?._count._all ?? 0,
+      students: bests.length,
+      meanScore: scoreOf.get(typeId)?._avg.score ?? null,
+      meanBest: bests.length === 0 ? null : bests.reduce((sum, best) => sum + best, 0) / bests.length,
+      solvedBy: rows.filter((row) => row.cells[typeId].isSolved).length,
+      topMistakes,
+    };
+  });
+
+  return { classId, className: found.name, units, rows, stats, exerciseCount: typeIds.length };
+}
+
+function describeMistake(mistakeId: string, count: number): MistakeCount {
+  const text = isMistakeId(mistakeId) ? mistakeCatalogue[mistakeId] : { ko: mistakeId, en: mistakeId };
+  return { mistakeId, count, text };
+}
