@@ -1,0 +1,22 @@
+import { NextResponse } from 'next/server';
+import { requireUser } from '@/lib/auth/require-user';
+import { handleRoute, readJson } from '@/lib/http/handle-route';
+import { getLocale } from '@/lib/i18n/get-locale';
+import { createRateLimiter } from '@/lib/rate-limit';
+import { MAX_SUBMIT_BYTES, ZSubmitAnswer } from '@/lib/exercises/schemas';
+import { submitAttempt } from '@/lib/exercises/submit-attempt';
+
+type Context = { params: Promise<{ typeId: string }> };
+
+// Far above what a person types (three attempts a variant), low enough to stop a script.
+const submitLimiter = createRateLimiter({ name: 'exercise-submit', points: 30, durationSeconds: 60 });
+
+/** Grades `{ answer, round, clientSubmissionId }` and stores it as an attempt; a repeated id returns the first result. */
+export const POST = handleRoute(async (request: Request, { params }: Context) => {
+  const { typeId } = await params;
+  const user = await requireUser();
+  await submitLimiter.consume(user.id);
+  const body = await readJson(request, ZSubmitAnswer, MAX_SUBMIT_BYTES);
+  const { result, isReplay } = await submitAttempt({ userId: user.id, typeId, ...body, locale: await getLocale() });
+  return NextResponse.json(result, { headers: isReplay ? { 'Idempotent-Replayed': 'true' } : {} });
+});
