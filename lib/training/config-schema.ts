@@ -1,0 +1,143 @@
+import { z } from 'zod';
+import { TRAINING_LIMITS } from './limits';
+import { countParameters } from './count-parameters';
+
+// One schema per model, discriminated by `model`. Client-safe: the knob form validates with the
+// same schema the socket handler and the worker use, so a limit is explained before a run starts.
+
+const ZSeed = z.int().min(0).max(2_147_483_647);
+const ZEpochs = z.int().min(1).max(TRAINING_LIMITS.maxEpochs);
+const ZSamples = (min: number) => z.int().min(min).max(TRAINING_LIMITS.maxSamples);
+const ZNoise = z.number().min(0).max(0.5);
+const ZValSplit = z.number().min(0.1).max(0.5);
+const ZDropout = z.number().min(0).max(0.8);
+
+export const OPTIMIZERS = ['sgd', 'momentum', 'adam'] as const;
+export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid'] as const;
+export const ZOptimizerName = z.enum(OPTIMIZERS);
+export const ZActivation = z.enum(ACTIVATIONS);
+
+/** Knobs every gradient-trained model shares. `patience` 0 turns early stopping off. */
+const gradientKnobs = {
+  optimizer: ZOptimizerName,
+  lr: z.number().min(1e-5).max(5),
+  batchSize: z.int().min(1).max(512),
+  epochs: ZEpochs,
+  weightDecay: z.number().min(0).max(0.1),
+  patience: z.int().min(0).max(100),
+  seed: ZSeed,
+};
+
+export const CLASSIC_TASKS = ['and', 'or', 'xor'] as const;
+export const PLANE_TASKS = ['xor', 'circle', 'spirals', 'blobs'] as const;
+export const SEQUENCE_TASKS = ['first-symbol', 'last-symbol'] as const;
+export const TRANSLATION_TASKS = ['reverse', 'sort'] as const;
+
+const classicKnobs = {
+  task: z.enum(CLASSIC_TASKS),
+  lr: z.number().min(1e-4).max(5),
+  epochs: ZEpochs,
+  seed: ZSeed,
+  /** 0: the four corners; > 0: 20 jittered copies of each corner (std = noise) to train on. */
+  noise: ZNoise,
+};
+
+export const ZPerceptronConfig = z.object({ model: z.literal('perceptron'), ...classicKnobs });
+export const ZDeltaRuleConfig = z.object({ model: z.literal('delta-rule'), ...classicKnobs });
+
+export const ZMlpConfig = z.object({
+  model: z.literal('mlp'),
+  task: z.enum(PLANE_TASKS),
+  samples: ZSamples(40),
+  noise: ZNoise,
+  valSplit: ZValSplit,
+  hidden: z.array(z.int().min(1).max(64)).max(4),
+  activation: ZActivation,
+  dropout: ZDropout,
+  ...gradientKnobs,
+});
+
+export const ZCnnConfig = z.object({
+  model: z.literal('cnn'),
+  task: z.literal('digits'),
+  samples: ZSamples(100),
+  noise: ZNoise,
+  valSplit: ZValSplit,
+  filters: z.int().min(1).max(8),
+  kernel: z.union([z.literal(3), z.literal(5)]),
+  /** A second convolution block; 0 leaves it out. */
+  filters2: z.int().min(0).max(8),
+  /** A dense hidden layer before the output; 0 leaves it out. */
+  hidden: z.int().min(0).max(64),
+  activation: ZActivation,
+  dropout: ZDropout,
+  ...gradientKnobs,
+});
+
+const recurrentKnobs = {
+  task: z.enum(SEQUENCE_TASKS),
+  samples: ZSamples(100),
+  valSplit: ZValSplit,
+  seqLength: z.int().min(2).max(40),
+  symbols: z.int().min(2).max(6),
+  hiddenSize: z.int().min(1).max(64),
+  ...gradientKnobs,
+};
+
+export const ZRnnConfig = z.object({ model: z.literal('rnn'), ...recurrentKnobs });
+export const ZLstmConfig = z.object({ model: z.literal('lstm'), ...recurrentKnobs });
+
+export const ZTransformerConfig = z.object({
+  model: z.literal('transformer'),
+  task: z.enum(TRANSLATION_TASKS),
+  samples: ZSamples(100),
+  valSplit: ZValSplit,
+  seqLength: z.int().min(3).max(10),
+  vocab: z.int().min(3).max(16),
+  dModel: z.int().min(4).max(64),
+  heads: z.int().min(1).max(4),
+  layers: z.int().min(1).max(3),
+  dFF: z.int().min(4).max(128),
+  dropout: ZDropout,
+  ...gradientKnobs,
+});
+
+const ZConfigShape = z.discriminatedUnion('model', [
+  ZPerceptronConfig,
+  ZDeltaRuleConfig,
+  ZMlpConfig,
+  ZCnnConfig,
+  ZRnnConfig,
+  ZLstmConfig,
+  ZTransformerConfig,
+]);
+
+/** A training configuration within every limit (parameter count included). */
+export const ZTrainingConfig = ZConfigShape.superRefine((config, context) => {
+  if (config.model === 'transformer' && config.dModel % config.heads !== 0) {
+    context.addIssue({ code: 'custom', path: ['heads'], message: `dModel ${config.dModel} must be divisible by the number of heads (${config.heads}).` });
+  }
+  const params = countParameters(config);
+  if (params > TRAINING_LIMITS.maxParams) {
+    context.addIssue({
+      code: 'custom',
+      path: ['model'],
+      message: `This model has ${params.toLocaleString('en')} parameters; the limit is ${TRAINING_LIMITS.maxParams.toLocaleString('en')}. Use fewer layers or units.`,
+    });
+  }
+});
+
+export type TTrainingConfig = z.infer<typeof ZConfigShape>;
+export type TPerceptronConfig = z.infer<typeof ZPerceptronConfig>;
+export type TDeltaRuleConfig = z.infer<typeof ZDeltaRuleConfig>;
+export type TClassicConfig = TPerceptronConfig | TDeltaRuleConfig;
+export type TMlpConfig = z.infer<typeof ZMlpConfig>;
+export type TCnnConfig = z.infer<typeof ZCnnConfig>;
+export type TRnnConfig = z.infer<typeof ZRnnConfig>;
+export type TLstmConfig = z.infer<typeof ZLstmConfig>;
+export type TRecurrentConfig = TRnnConfig | TLstmConfig;
+export type TTransformerConfig = z.infer<typeof ZTransformerConfig>;
+export type ModelKind = TTrainingConfig['model'];
+export type GradientConfig = TMlpConfig | TCnnConfig | TRecurrentConfig | TTransformerConfig;
+
+export const MODEL_KINDS = ['perceptron', 'delta-rule', 'mlp', 'cnn', 'rnn', 'lstm', 'transformer'] as const satisfies readonly ModelKind[];

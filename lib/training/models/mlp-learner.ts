@@ -1,0 +1,71 @@
+import { binaryCrossEntropyWithLogits, nn, noGrad, rng, tensor, type Tensor } from '@/engine';
+import type { TMlpConfig } from '../config-schema';
+import { generatePlaneDataset, type PlaneDataset } from '../datasets/plane';
+import type { BoundarySnapshot } from '../types';
+import { activationLayer, initFor } from './activation-layer';
+import { gatherRows, range } from './gather-rows';
+import type { Learner } from './learner';
+
+/** Resolution of the decision-boundary picture (res × res probabilities). */
+export const BOUNDARY_RES = 40;
+
+export function buildMlp(config: TMlpConfig): nn.Sequential {
+  const initRng = rng(`${config.seed}:init`);
+  const dropoutRng = rng(`${config.seed}:dropout`);
+  const layers: nn.TensorModule[] = [];
+  let width = 2;
+  for (const units of config.hidden) {
+    layers.push(new nn.Linear(width, units, { rng: initRng, init: initFor(config.activation) }));
+    layers.push(activationLayer(config.activation));
+    if (config.dropout > 0) layers.push(new nn.Dropout(config.dropout, { rng: dropoutRng }));
+    width = units;
+  }
+  layers.push(new nn.Linear(width, 1, { rng: initRng }));
+  return new nn.Sequential(layers);
+}
+
+/** A single logit per point; class 1 when it is positive (sigmoid > ½). */
+export function createMlpLearner(config: TMlpConfig, data: PlaneDataset = generatePlaneDataset(config)): Learner {
+  const model = buildMlp(config);
+  const targets = (y: readonly number[], indices: readonly number[]) => tensor({ data: indices.map((i) => y[i]), shape: [indices.length, 1] });
+  const countCorrect = (logits: Tensor, y: readonly number[], indices: readonly number[]) =>
+    indices.reduce((n, index, k) => n + (Number(logits.data[k] > 0) === y[index] ? 1 : 0), 0);
+  const valIndices = range(data.val.y.length);
+
+  return {
+    model,
+    trainSize: data.train.y.length,
+    batchLoss: (indices) => {
+      const logits = model.forward(gatherRows(data.train.x, indices, [indices.length, 2]));
+      const loss = binaryCrossEntropyWithLogits(logits, targets(data.train.y, indices));
+      return { loss, correct: countCorrect(logits, data.train.y, indices), count: indices.length };
+    },
+    evaluate: () =>
+      noGrad(() => {
+        const logits = model.forward(gatherRows(data.val.x, valIndices, [valIndices.length, 2]));
+        const loss = binaryCrossEntropyWithLogits(logits, targets(data.val.y, valIndices)).item();
+        return { loss, acc: countCorrect(logits, data.val.y, valIndices) / valIndices.length };
+      }),
+    snapshot: (epoch) => boundarySnapshot(epoch, data.extent, (points) => noGrad(() => Array.from(model.forward(points).sigmoid().data))),
+  };
+}
+
+/** Evaluates `probabilities` on a grid over `extent`, row 0 at the top (yMax), 3 decimals. */
+export function boundarySnapshot(
+  epoch: number,
+  extent: BoundarySnapshot['extent'],
+  probabilities: (points: Tensor) => number[],
+  res = BOUNDARY_RES,
+): BoundarySnapshot {
+  const [xMin, xMax, yMin, yMax] = extent;
+  const data = new Float64Array(res * res * 2);
+  for (let row = 0; row < res; row++) {
+    for (let col = 0; col < res; col++) {
+      const k = row * res + col;
+      data[2 * k] = xMin + ((col + 0.5) / res) * (xMax - xMin);
+      data[2 * k + 1] = yMax - ((row + 0.5) / res) * (yMax - yMin);
+    }
+  }
+  const grid = probabilities(tensor({ data, shape: [res * res, 2] })).map((p) => Math.round(p * 1000) / 1000);
+  return { kind: 'boundary', epoch, res, extent, grid };
+}

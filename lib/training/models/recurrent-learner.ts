@@ -1,0 +1,74 @@
+import { crossEntropy, nn, noGrad, rng, tensor, type Tensor } from '@/engine';
+import type { TRecurrentConfig } from '../config-schema';
+import { generateSequenceDataset, type SequenceDataset, type SequenceSet } from '../datasets/sequences';
+import type { SequenceSnapshot } from '../types';
+import { argmaxRows, range } from './gather-rows';
+import type { Learner } from './learner';
+
+/** A recurrent layer read out once, from its last hidden state, into one score per symbol. */
+export class SequenceClassifier extends nn.Module {
+  readonly cell: nn.RNN | nn.LSTM;
+  readonly head: nn.Linear;
+
+  constructor(config: TRecurrentConfig) {
+    super();
+    const initRng = rng(`${config.seed}:init`);
+    this.cell = config.model === 'lstm' ? new nn.LSTM(config.symbols, config.hiddenSize, { rng: initRng }) : new nn.RNN(config.symbols, config.hiddenSize, { rng: initRng });
+    this.head = new nn.Linear(config.hiddenSize, config.symbols, { rng: initRng });
+  }
+
+  forward(x: Tensor): Tensor {
+    return this.head.forward(this.cell.forward(x).h);
+  }
+}
+
+/** How many validation sequences the gradient-per-step picture averages over. */
+const GRADIENT_PROBE = 64;
+
+export function createRecurrentLearner(config: TRecurrentConfig, data: SequenceDataset = generateSequenceDataset(config)): Learner {
+  const model = new SequenceClassifier(config);
+  const oneHot = (set: SequenceSet, indices: readonly number[], requiresGrad = false) => {
+    const { seqLength: steps, symbols } = config;
+    const values = new Float64Array(indices.length * steps * symbols);
+    indices.forEach((index, b) => set.sequences[index].forEach((symbol, t) => (values[(b * steps + t) * symbols + symbol] = 1)));
+    return tensor({ data: values, shape: [indices.length, steps, symbols] }, { requiresGrad });
+  };
+  const countCorrect = (logits: Tensor, labels: readonly number[], indices: readonly number[]) =>
+    argmaxRows(logits).reduce((n, predicted, k) => n + (predicted === labels[indices[k]] ? 1 : 0), 0);
+  const valIndices = range(data.val.labels.length);
+
+  return {
+    model,
+    trainSize: data.train.labels.length,
+    batchLoss: (indices) => {
+      const logits = model.forward(oneHot(data.train, indices));
+      const loss = crossEntropy(logits, indices.map((i) => data.train.labels[i]));
+      return { loss, correct: countCorrect(logits, data.train.labels, indices), count: indices.length };
+    },
+    evaluate: () =>
+      noGrad(() => {
+        const logits = model.forward(oneHot(data.val, valIndices));
+        const loss = crossEntropy(logits, data.val.labels).item();
+        return { loss, acc: countCorrect(logits, data.val.labels, valIndices) / valIndices.length };
+      }),
+    snapshot: (epoch): SequenceSnapshot => {
+      // ‖∂loss/∂x_t‖ averaged over a validation batch: the vanishing gradient, step by step.
+      const probe = valIndices.slice(0, GRADIENT_PROBE);
+      const x = oneHot(data.val, probe, true);
+      crossEntropy(model.forward(x), probe.map((i) => data.val.labels[i])).backward();
+      model.zeroGrad();
+      const grad = x.grad?.data ?? new Float64Array(x.size);
+      const { seqLength: steps, symbols } = config;
+      const gradNorms = range(steps).map((t) => {
+        let total = 0;
+        for (let b = 0; b < probe.length; b++) {
+          let squared = 0;
+          for (let s = 0; s < symbols; s++) squared += grad[(b * steps + t) * symbols + s] ** 2;
+          total += Math.sqrt(squared);
+        }
+        return Number((total / probe.length).toPrecision(4));
+      });
+      return { kind: 'sequence', epoch, gradNorms };
+    },
+  };
+}

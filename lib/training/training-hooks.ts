@@ -1,0 +1,26 @@
+import type { EpochMetric, StopReason, TrainingSnapshot } from './types';
+
+/** How a training loop talks to whoever runs it (the worker thread, a test, the benchmark). */
+export interface TrainingHooks {
+  /** Called after every complete epoch; `snapshot` every few epochs and on the last one. */
+  onEpoch?: (metric: EpochMetric, snapshot: TrainingSnapshot | null) => void;
+  /** Polled between batches: 'user' or 'time' ends the run after the current batch. */
+  shouldStop?: (elapsedMs: number) => Extract<StopReason, 'user' | 'time'> | null;
+  /** Milliseconds clock; performance.now() by default. */
+  now?: () => number;
+  /** Train exactly this many epochs (a challenge re-check replays a run that was cut short). */
+  epochLimit?: number;
+}
+
+/** Thrown when the loss stops being a number: the message tells the student what to change. */
+export class TrainingDivergedError extends Error {
+  override name = 'TrainingDivergedError';
+  constructor(epoch: number) {
+    super(`The loss became NaN or infinite in epoch ${epoch}: the learning rate is probably too high.`);
+  }
+}
+
+/** Take a picture about 30 times per run, and always after the last epoch. */
+export function snapshotEvery(epochs: number): number {
+  return Math.max(1, Math.round(epochs / 30));
+}

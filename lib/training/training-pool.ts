@@ -1,0 +1,86 @@
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { MessageChannel } from 'node:worker_threads';
+import { Piscina } from 'piscina';
+import type { TTrainingConfig } from './config-schema';
+import { TRAINING_LIMITS } from './limits';
+import type { EpochMessage, TrainingTask, TrainingTaskResult } from './training-worker';
+
+// The worker threads that train. One thread per core minus one (the event loop keeps a core for
+// live sessions), each with a capped heap. Our own queue (training-queue.ts) decides what runs;
+// the pool is only ever handed as many tasks as it has threads.
+
+export interface TrainingPoolOptions {
+  threads?: number;
+  memoryMb?: number;
+}
+
+export interface RunTaskOptions {
+  config: TTrainingConfig;
+  wallMs: number;
+  epochLimit?: number;
+  onEpoch: (message: EpochMessage) => void;
+}
+
+export interface RunningTask {
+  /** Ends the run after the current batch (the outcome still arrives, reason 'user'). */
+  stop: () => void;
+  /** Terminates the worker thread outright (a run that ignores its wall time). */
+  kill: () => void;
+  result: Promise<TrainingTaskResult>;
+}
+
+export interface TrainingPool {
+  threads: number;
+  run: (options: RunTaskOptions) => RunningTask;
+  close: () => Promise<void>;
+}
+
+const WORKER_FILE = fileURLToPath(new URL('./training-worker.ts', import.meta.url));
+
+export function defaultThreadCount(): number {
+  return Math.max(1, os.availableParallelism() - 1);
+}
+
+export function createTrainingPool({ threads = defaultThreadCount(), memoryMb = TRAINING_LIMITS.workerMemoryMb }: TrainingPoolOptions = {}): TrainingPool {
+  const piscina = new Piscina<TrainingTask, TrainingTaskResult>({
+    filename: WORKER_FILE,
+    minThreads: 0,
+    maxThreads: threads,
+    idleTimeout: 60_000,
+    resourceLimits: { maxOldGenerationSizeMb: memoryMb },
+    execArgv: workerExecArgv(),
+  });
+  return {
+    threads,
+    run: ({ config, wallMs, epochLimit, onEpoch }) => {
+      const stopBuffer = new SharedArrayBuffer(4);
+      const channel = new MessageChannel();
+      const abort = new AbortController();
+      channel.port1.on('message', (message: EpochMessage) => onEpoch(message));
+      const result = piscina
+        .run({ config, stopBuffer, wallMs, epochLimit, port: channel.port2 }, { transferList: [channel.port2], signal: abort.signal })
+        .catch((error: unknown): TrainingTaskResult => ({ ok: false, error: describeWorkerFailure(error) }))
+        .finally(() => channel.port1.close());
+      return {
+        stop: () => Atomics.store(new Int32Array(stopBuffer), 0, 1),
+        kill: () => abort.abort(),
+        result,
+      };
+    },
+    close: () => piscina.close({ force: true }),
+  };
+}
+
+/** The worker file is TypeScript: under tsx the loader is inherited; anywhere else (tests) add it. */
+function workerExecArgv(): string[] {
+  const hasTsx = process.execArgv.some((arg) => arg.includes('tsx'));
+  return hasTsx ? process.execArgv : [...process.execArgv, '--import', 'tsx'];
+}
+
+function describeWorkerFailure(error: unknown): string {
+  const code = (error as { code?: string } | null)?.code;
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return `The run used more than the ${TRAINING_LIMITS.workerMemoryMb} MB a training worker may use. Try a smaller model or data set.`;
+  if (error instanceof Error && error.name === 'AbortError') return 'The run was terminated because it did not stop in time.';
+  return 'The training worker failed unexpectedly.';
+}
