@@ -17,7 +17,7 @@ export function compareAnswer(spec: AnswerSpec, answer: AnswerValue, expected: A
       return { parts: isRight, score: isRight ? 1 : 0, correctCells: isRight ? 1 : 0, totalCells: 1 };
     }
     case 'shape':
-      return compareShape(toNumbers(answer), toNumbers(expected));
+      return compareShape(flatten(answer), flatten(expected));
     case 'fields': {
       const parts: Record<string, Parts> = {};
       let scoreSum = 0;
@@ -108,13 +108,10 @@ function asRecord(value: AnswerValue): Record<string, AnswerValue> {
   return typeof value === 'object' && !Array.isArray(value) ? value : {};
 }
 
-function toNumbers(value: AnswerValue): number[] {
-  return flatten(value);
-}
-
-export function flatten(value: AnswerValue): number[] {
-  if (typeof value === 'number') return [value];
-  if (typeof value === 'string') return [];
-  if (Array.isArray(value)) return value.flatMap((item) => flatten(item));
-  return Object.values(value).flatMap((item) => flatten(item));
+/** All numbers of an answer in order (choice ids are skipped). Appends into `out`: this runs on every grade. */
+export function flatten(value: AnswerValue, out: number[] = []): number[] {
+  if (typeof value === 'number') out.push(value);
+  else if (Array.isArray(value)) for (const item of value) flatten(item, out);
+  else if (typeof value === 'object') for (const name of Object.keys(value)) flatten(value[name], out);
+  return out;
 }

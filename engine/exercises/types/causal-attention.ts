@@ -9,12 +9,19 @@ import { DEFAULT_TOLERANCE } from '../tolerance';
 type Given = { Q: number[][]; K: number[][]; V: number[][] };
 type Expected = { weights: number[][]; output: number[][] };
 
+interface Inputs {
+  q: Tensor;
+  k: Tensor;
+  v: Tensor;
+}
+
+const inputsOf = (given: Given): Inputs => ({ q: tensor(given.Q), k: tensor(given.K), v: tensor(given.V) });
+
 /** The engine's scaled dot-product attention on the shown Q, K, V. */
-function attend(given: Given, options: { mask?: Tensor; unscaled?: boolean } = {}) {
-  const dk = given.Q[0].length;
+function attend({ q, k, v }: Inputs, options: { mask?: Tensor; unscaled?: boolean } = {}) {
   // Scaling q by √d_k cancels the 1/√d_k inside: attention without the scale.
-  const q = options.unscaled ? tensor(given.Q).mul(Math.sqrt(dk)) : tensor(given.Q);
-  return scaledDotProductAttention(q, tensor(given.K), tensor(given.V), { mask: options.mask });
+  const query = options.unscaled ? q.mul(Math.sqrt(q.shape[1])) : q;
+  return scaledDotProductAttention(query, k, v, { mask: options.mask });
 }
 
 export const causalAttention = defineExercise<Given, Expected>({
@@ -44,7 +51,7 @@ export const causalAttention = defineExercise<Given, Expected>({
   }),
 
   solve(given) {
-    const { weights, output } = attend(given, { mask: causalMask(given.Q.length) });
+    const { weights, output } = attend(inputsOf(given), { mask: causalMask(given.Q.length) });
     return { weights: matrixOf(weights), output: matrixOf(output) };
   },
 
@@ -58,15 +65,15 @@ export const causalAttention = defineExercise<Given, Expected>({
   }),
 
   mistakes(given) {
-    const n = given.Q.length;
-    const mask = causalMask(n);
-    const scores = tensor(given.Q).matmul(tensor(given.K).transpose()).div(Math.sqrt(given.Q[0].length));
+    const mask = causalMask(given.Q.length);
+    const inputs = inputsOf(given);
+    const scores = inputs.q.matmul(inputs.k.transpose()).div(Math.sqrt(given.Q[0].length));
     // Masked scores normalised down each column (over queries) instead of along each row.
     const wrongAxis = scores.add(mask.sub(1).mul(1e9)).softmax(0).mul(mask);
     return [
-      { id: 'forgot-scale', answer: { weights: matrixOf(attend(given, { mask, unscaled: true }).weights) } },
-      { id: 'forgot-mask', answer: { weights: matrixOf(attend(given).weights) } },
-      { id: 'flipped-mask', answer: { weights: matrixOf(attend(given, { mask: mask.transpose() }).weights) } },
+      { id: 'forgot-scale', answer: { weights: matrixOf(attend(inputs, { mask, unscaled: true }).weights) } },
+      { id: 'forgot-mask', answer: { weights: matrixOf(attend(inputs).weights) } },
+      { id: 'flipped-mask', answer: { weights: matrixOf(attend(inputs, { mask: mask.transpose() }).weights) } },
       { id: 'softmax-wrong-axis', answer: { weights: matrixOf(wrongAxis) } },
     ] satisfies MistakeCandidate<Expected>[];
   },

@@ -43,14 +43,14 @@ export const lenetShapes = defineExercise<Given, Expected>({
     mistakeIds: ['forgot-padding', 'kept-input-channels', 'skipped-pooling', 'flatten-forgot-channels'],
   },
 
-  draw: (random) => ({
-    channels: random.pick([1, 1, 3]),
-    size: random.pick([28, 32, 32, 36, 40]),
-    conv1: { filters: random.pick([4, 6, 8]), kernel: random.pick([3, 5, 5]), padding: random.pick([0, 0, 1, 2]) },
-    conv2: { filters: random.pick([10, 12, 16, 20]), kernel: random.pick([3, 5]), padding: 0 },
-    hidden: random.pick([84, 100, 120]),
-    classes: 10,
-  }),
+  draw(random) {
+    // Work backwards from S4 so both poolings see even sizes: S4 → C3 = 2·S4 → S2 = C3 + K2 − 1
+    // → C1 = 2·S2 → input = C1 − 2·P1 + K1 − 1 (with S4 = 5, K = 5, P = 0 this is LeNet-5's 32).
+    const conv1 = { filters: random.pick([4, 6, 8]), kernel: random.pick([3, 5, 5]), padding: random.pick([0, 0, 1, 2]) };
+    const conv2 = { filters: random.pick([10, 12, 16, 20]), kernel: random.pick([3, 5]), padding: 0 };
+    const c1 = 2 * (2 * random.int(4, 6) + conv2.kernel - 1);
+    return { channels: random.pick([1, 1, 3]), size: c1 - 2 * conv1.padding + conv1.kernel - 1, conv1, conv2, hidden: random.pick([84, 100, 120]), classes: 10 };
+  },
 
   spec: () => ({
     kind: 'fields',
