@@ -1,0 +1,48 @@
+import { getDb } from '@/lib/db';
+import { LEADERBOARD_SIZE, buildLeaderboard } from '@/lib/live/build-leaderboard';
+import { getLiveStandings } from '@/lib/live/get-live-standings';
+import { getPublicSession } from '@/lib/live/get-public-session';
+import { getQuestionProgress } from '@/lib/live/get-question-progress';
+import { getQuestionResults } from '@/lib/live/get-question-results';
+import type { THostView } from '@/lib/live/live-payloads';
+import { exerciseTitle } from '@/lib/live/live-variant';
+import type { LiveSessionRow } from '@/lib/live/require-live-host';
+
+/** The host's whole screen, rebuilt from the database (after a reload or a restart as well). */
+export async function getHostView(session: LiveSessionRow): Promise<THostView> {
+  const db = getDb();
+  const [publicSession, questions, standings] = await Promise.all([
+    getPublicSession(session),
+    db.liveQuestion.findMany({
+      where: { sessionId: session.id },
+      orderBy: { index: 'asc' },
+      select: { index: true, typeId: true, timeLimitS: true, openedAt: true, closesAt: true, closedAt: true },
+    }),
+    getLiveStandings(session.id),
+  ]);
+  const current = session.currentIndex >= 0 ? questions.find((question) => question.index === session.currentIndex) : undefined;
+  const view: THostView = {
+    session: { ...publicSession, pin: session.pin, classId: session.classId, unitId: session.unitId, endedAt: session.endedAt?.toISOString() ?? null },
+    questions: questions.map(({ index, typeId, timeLimitS }) => ({ index, typeId, title: exerciseTitle(typeId), timeLimitS })),
+    participants: standings.map(({ participantId, nickname, isGuest, score }) => ({ id: participantId, nickname, isGuest, score })),
+    question: current
+      ? {
+          index: current.index,
+          typeId: current.typeId,
+          title: exerciseTitle(current.typeId),
+          timeLimitS: current.timeLimitS,
+          openedAt: current.openedAt?.toISOString() ?? null,
+          closesAt: current.closesAt?.toISOString() ?? null,
+          closedAt: current.closedAt?.toISOString() ?? null,
+          serverNow: new Date().toISOString(),
+        }
+      : null,
+    progress: current ? await getQuestionProgress(session.id, current.index) : null,
+    results: current?.closedAt ? await getQuestionResults(session.id, current.index) : null,
+    leaderboard: null,
+  };
+  if (session.state === 'LEADERBOARD' || session.state === 'FINISHED') {
+    view.leaderboard = buildLeaderboard(standings.slice(0, LEADERBOARD_SIZE), standings.length, session.currentIndex, session.state === 'FINISHED');
+  }
+  return view;
+}

@@ -1,0 +1,62 @@
+import type { TAnswer } from '@/engine/exercises';
+import { getDb } from '@/lib/db';
+import { LEADERBOARD_SIZE, buildLeaderboard } from '@/lib/live/build-leaderboard';
+import { buildPlayerQuestion } from '@/lib/live/build-player-question';
+import { getLiveStandings } from '@/lib/live/get-live-standings';
+import { getPlayerResults } from '@/lib/live/get-player-results';
+import { getPlayerStanding } from '@/lib/live/get-player-standing';
+import { getPublicSession } from '@/lib/live/get-public-session';
+import { notJoined } from '@/lib/live/live-errors';
+import type { TPlayerView } from '@/lib/live/live-payloads';
+import { getLiveSessionRow } from '@/lib/live/require-live-host';
+
+export interface GetPlayerViewOptions {
+  sessionId: string;
+  participantId: string;
+}
+
+/**
+ * Everything a (re)connecting player needs, rebuilt from the database: the current question with
+ * their own variant, their stored answer, their last result and score. A reload or a server
+ * restart lands them exactly where they were.
+ */
+export async function getPlayerView({ sessionId, participantId }: GetPlayerViewOptions): Promise<TPlayerView> {
+  const session = await getLiveSessionRow(sessionId);
+  const publicSession = await getPublicSession(session);
+  const you = await getPlayerStanding(sessionId, participantId);
+  if (!you) throw notJoined();
+  const view: TPlayerView = { session: publicSession, you, question: null, submission: null, result: null, leaderboard: null };
+  if (session.currentIndex < 0) return view;
+
+  const question = await getDb().liveQuestion.findUnique({
+    where: { sessionId_index: { sessionId, index: session.currentIndex } },
+    select: { id: true, index: true, typeId: true, timeLimitS: true, openedAt: true, closesAt: true, closedAt: true },
+  });
+  if (!question?.openedAt || !question.closesAt) return view;
+
+  if (session.state === 'QUESTION' && !question.closedAt) {
+    view.question = buildPlayerQuestion({
+      sessionId,
+      participantId,
+      questionCount: publicSession.questionCount,
+      question: { ...question, openedAt: question.openedAt, closesAt: question.closesAt },
+    });
+    const answer = await getDb().liveAnswer.findUnique({
+      where: { questionId_participantId: { questionId: question.id, participantId } },
+      select: { answer: true, msToAnswer: true },
+    });
+    if (answer) view.submission = { questionIndex: question.index, answer: answer.answer as TAnswer, msToAnswer: answer.msToAnswer };
+    return view;
+  }
+
+  if (question.closedAt) {
+    const mine = { participantId, nickname: you.nickname, isGuest: false, score: you.score, streak: you.streak, totalAnswerMs: 0, rank: you.rank };
+    const results = await getPlayerResults({ sessionId, index: question.index, standings: [mine], participantCount: you.participantCount });
+    view.result = results.get(participantId) ?? null;
+    if (session.state === 'LEADERBOARD' || session.state === 'FINISHED') {
+      const top = await getLiveStandings(sessionId, LEADERBOARD_SIZE);
+      view.leaderboard = buildLeaderboard(top, you.participantCount, question.index, session.state === 'FINISHED');
+    }
+  }
+  return view;
+}

@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { ZAnswer, isExerciseTypeId } from '@/engine/exercises';
+
+// Every input of the live feature, validated with the same schema on the client and the server.
+
+export const MIN_TIME_LIMIT_S = 10;
+export const MAX_TIME_LIMIT_S = 120;
+export const MAX_QUESTIONS = 30;
+export const NICKNAME_MAX = 24;
+
+const ZId = z.string().min(1).max(64);
+
+export const ZLiveQuestionPlan = z.object({
+  typeId: z.string().refine(isExerciseTypeId, { message: 'unknown exercise type' }),
+  timeLimitS: z.number().int().min(MIN_TIME_LIMIT_S).max(MAX_TIME_LIMIT_S),
+});
+export type TLiveQuestionPlan = z.infer<typeof ZLiveQuestionPlan>;
+
+export const ZCreateLiveSession = z
+  .object({
+    classId: ZId,
+    unitId: z.string().min(1).max(64).optional(),
+    questions: z.array(ZLiveQuestionPlan).min(1).max(MAX_QUESTIONS),
+    mode: z.enum(['INSTRUCTOR_PACED', 'SELF_PACED']).default('INSTRUCTOR_PACED'),
+    allowGuests: z.boolean().default(false),
+    /** Self-paced only: minutes until the deadline (5 min … 14 days). */
+    deadlineMinutes: z.number().int().min(5).max(14 * 24 * 60).optional(),
+  })
+  .refine((input) => input.mode === 'INSTRUCTOR_PACED' || input.deadlineMinutes !== undefined, {
+    message: 'a self-paced session needs a deadline',
+    path: ['deadlineMinutes'],
+  });
+export type TCreateLiveSession = z.infer<typeof ZCreateLiveSession>;
+
+export const ZPin = z.string().trim().regex(/^\d{6}$/, { message: 'the PIN has 6 digits' });
+
+// Letters, digits, spaces and a little punctuation in any script; no control or invisible characters.
+export const ZNickname = z
+  .string()
+  .trim()
+  .min(1, { message: 'enter a nickname' })
+  .max(NICKNAME_MAX, { message: `at most ${NICKNAME_MAX} characters` })
+  .regex(/^[\p{L}\p{N}\p{M} ._\-'!?]+$/u, { message: 'use letters, digits and spaces' });
+
+export const ZJoinLiveSession = z.object({
+  pin: ZPin,
+  nickname: ZNickname.optional(),
+});
+export type TJoinLiveSession = z.infer<typeof ZJoinLiveSession>;
+
+// Socket events (client → server).
+
+export const ZLiveEnter = z.object({ sessionId: ZId });
+export type TLiveEnter = z.infer<typeof ZLiveEnter>;
+
+export const ZSubmitLiveAnswer = z.object({
+  sessionId: ZId,
+  questionIndex: z.number().int().min(0).max(MAX_QUESTIONS - 1),
+  answer: ZAnswer,
+});
+export type TSubmitLiveAnswer = z.infer<typeof ZSubmitLiveAnswer>;
+
+const ZLiveStateName = z.enum(['LOBBY', 'QUESTION', 'RESULTS', 'LEADERBOARD', 'FINISHED']);
+
+/** The phase the host's screen shows: a stale or repeated click does not skip a phase. */
+export const ZHostAdvance = z.object({
+  sessionId: ZId,
+  from: z.object({ state: ZLiveStateName, index: z.number().int().min(-1).max(MAX_QUESTIONS - 1) }),
+});
+export type THostAdvance = z.infer<typeof ZHostAdvance>;
+
+export const ZHostSessionCommand = z.object({ sessionId: ZId });
+export const ZHostLock = z.object({ sessionId: ZId, locked: z.boolean() });
+export const ZHostKick = z.object({ sessionId: ZId, participantId: ZId });

@@ -1,0 +1,150 @@
+import type { Server, Socket } from 'socket.io';
+import { z } from 'zod';
+import { createRateLimiter } from '@/lib/rate-limit';
+import { getLogger } from '@/lib/log';
+import { advanceLiveSession } from '@/lib/live/advance-live-session';
+import { armQuestionTimer } from '@/lib/live/arm-question-timer';
+import { endSessionAndAnnounce } from '@/lib/live/end-session-and-announce';
+import { getCorrectnessView } from '@/lib/live/get-correctness-view';
+import { getHostView } from '@/lib/live/get-host-view';
+import { getPlayerView } from '@/lib/live/get-player-view';
+import { kickLiveParticipant } from '@/lib/live/kick-live-participant';
+import { broadcastLobbyChange, broadcastSession } from '@/lib/live/live-broadcasts';
+import { LIVE_CLIENT_EVENTS, LIVE_SERVER_EVENTS, hostRoom, participantRoom, sessionRoom } from '@/lib/live/live-events';
+import { notJoined } from '@/lib/live/live-errors';
+import { ZHostAdvance, ZHostKick, ZHostLock, ZHostSessionCommand, ZLiveEnter, ZSubmitLiveAnswer } from '@/lib/live/live-schemas';
+import { getLiveVariant } from '@/lib/live/live-variant';
+import { prewarmVariants } from '@/lib/live/prewarm-variants';
+import { rearmLiveTimers } from '@/lib/live/rearm-live-timers';
+import { requireLiveHost } from '@/lib/live/require-live-host';
+import { resolveLiveParticipant } from '@/lib/live/resolve-live-participant';
+import { scheduleProgress } from '@/lib/live/schedule-progress';
+import { setLiveSessionLocked } from '@/lib/live/set-live-session-locked';
+import { submitLiveAnswer } from '@/lib/live/submit-live-answer';
+import { toLiveAckError } from '@/lib/live/to-live-ack-error';
+import { getDb } from '@/lib/db';
+
+/** What a socket is in the live feature; kept in socket.data so connection state recovery restores it. */
+interface LiveSocketState {
+  sessionId: string;
+  role: 'host' | 'player';
+  participantId: string | null;
+}
+
+// 20 events per second per socket: far above a human's pace, low enough to blunt a flood.
+const limiter = createRateLimiter({ name: 'live-socket', points: 20, durationSeconds: 1 });
+const ZGuestAuth = z.object({ guestToken: z.string().min(16).max(128).optional() });
+
+export function registerLiveHandlers(io: Server): void {
+  rearmLiveTimers(io).catch((error: unknown) => getLogger().error({ err: error }, 'live: could not re-arm question timers'));
+
+  io.on('connection', (socket) => {
+    const handle = <S extends z.ZodType, R extends object>(event: string, schema: S, run: (input: z.infer<S>) => Promise<R>) => {
+      socket.on(event, async (...args: unknown[]) => {
+        const last = args.at(-1);
+        const ack = typeof last === 'function' ? (last as (response: unknown) => void) : () => {};
+        try {
+          await limiter.consume(socket.id);
+          const result = await run(schema.parse(args[0]));
+          ack({ ok: true, ...result });
+        } catch (error) {
+          ack(toLiveAckError(error, event));
+        }
+      });
+    };
+
+    handle(LIVE_CLIENT_EVENTS.enter, ZLiveEnter, async ({ sessionId }) => {
+      const auth = ZGuestAuth.safeParse(socket.handshake.auth);
+      const guestToken = auth.success ? (auth.data.guestToken ?? null) : null;
+      const participant = await resolveLiveParticipant({ sessionId, userId: socket.data.userId ?? null, guestToken });
+      bind(socket, { sessionId, role: 'player', participantId: participant.id }, [sessionRoom(sessionId), participantRoom(participant.id)]);
+      const view = await getPlayerView({ sessionId, participantId: participant.id });
+      if (view.question) armQuestionTimer(io, sessionId, view.question.index, new Date(view.question.closesAt));
+      if (view.session.state === 'LOBBY') warmFirstQuestion(sessionId, participant.id);
+      const joined = await getDb().liveParticipant.count({ where: { sessionId, kicked: false } });
+      broadcastLobbyChange(io, sessionId, { joined, added: { id: participant.id, nickname: participant.nickname, isGuest: !socket.data.userId, score: view.you.score } });
+      return { view };
+    });
+
+    handle(LIVE_CLIENT_EVENTS.submit, ZSubmitLiveAnswer, async ({ sessionId, questionIndex, answer }) => {
+      const receivedAt = new Date();
+      const participantId = playerIn(socket, sessionId);
+      const submitted = await submitLiveAnswer({ sessionId, participantId, questionIndex, answer, receivedAt });
+      if (!submitted.isDuplicate) scheduleProgress(io, sessionId, questionIndex);
+      return { questionIndex, isDuplicate: submitted.isDuplicate, answer: submitted.answer, msToAnswer: submitted.msToAnswer };
+    });
+
+    handle(LIVE_CLIENT_EVENTS.hostEnter, ZHostSessionCommand, async ({ sessionId }) => {
+      const session = await requireLiveHost(sessionId, socket.data.userId ?? null);
+      bind(socket, { sessionId, role: 'host', participantId: null }, [sessionRoom(sessionId), hostRoom(sessionId)]);
+      const view = await getHostView(session);
+      if (view.question?.closesAt && !view.question.closedAt && session.state === 'QUESTION') {
+        armQuestionTimer(io, sessionId, view.question.index, new Date(view.question.closesAt));
+      }
+      if (session.state === 'LOBBY') prewarmVariants(sessionId, 0);
+      return { view };
+    });
+
+    handle(LIVE_CLIENT_EVENTS.hostAdvance, ZHostAdvance, async ({ sessionId, from }) => {
+      const session = await requireLiveHost(sessionId, socket.data.userId ?? null);
+      await advanceLiveSession(io, session, from);
+      return {};
+    });
+
+    handle(LIVE_CLIENT_EVENTS.hostEnd, ZHostSessionCommand, async ({ sessionId }) => {
+      await requireLiveHost(sessionId, socket.data.userId ?? null);
+      await endSessionAndAnnounce(io, sessionId);
+      return {};
+    });
+
+    handle(LIVE_CLIENT_EVENTS.hostLock, ZHostLock, async ({ sessionId, locked }) => {
+      await requireLiveHost(sessionId, socket.data.userId ?? null);
+      await setLiveSessionLocked(sessionId, locked);
+      await broadcastSession(io, sessionId);
+      return { locked };
+    });
+
+    handle(LIVE_CLIENT_EVENTS.hostKick, ZHostKick, async ({ sessionId, participantId }) => {
+      await requireLiveHost(sessionId, socket.data.userId ?? null);
+      await kickLiveParticipant(sessionId, participantId);
+      io.to(participantRoom(participantId)).emit(LIVE_SERVER_EVENTS.kicked, { sessionId });
+      io.in(participantRoom(participantId)).socketsLeave([sessionRoom(sessionId), participantRoom(participantId)]);
+      const joined = await getDb().liveParticipant.count({ where: { sessionId, kicked: false } });
+      broadcastLobbyChange(io, sessionId, { joined, removedId: participantId });
+      return {};
+    });
+
+    handle(LIVE_CLIENT_EVENTS.hostCorrectness, ZHostSessionCommand, async ({ sessionId }) => {
+      await requireLiveHost(sessionId, socket.data.userId ?? null);
+      return { view: await getCorrectnessView(sessionId) };
+    });
+  });
+}
+
+/** Puts the socket in the session's rooms (leaving any other session's first) and remembers its role. */
+function bind(socket: Socket, state: LiveSocketState, rooms: string[]): void {
+  const previous = socket.data.live as LiveSocketState | undefined;
+  if (previous && previous.sessionId !== state.sessionId) {
+    for (const room of socket.rooms) if (room !== socket.id) void socket.leave(room);
+  }
+  socket.data.live = state;
+  void socket.join(rooms);
+}
+
+/** The participant this socket entered as, in this session; identity never comes from the payload. */
+function playerIn(socket: Socket, sessionId: string): string {
+  const state = socket.data.live as LiveSocketState | undefined;
+  if (!state || state.role !== 'player' || state.sessionId !== sessionId || !state.participantId) throw notJoined();
+  return state.participantId;
+}
+
+function warmFirstQuestion(sessionId: string, participantId: string): void {
+  setImmediate(() => {
+    getDb()
+      .liveQuestion.findUnique({ where: { sessionId_index: { sessionId, index: 0 } }, select: { typeId: true } })
+      .then((question) => {
+        if (question) getLiveVariant({ sessionId, questionIndex: 0, participantId, typeId: question.typeId });
+      })
+      .catch(() => {});
+  });
+}

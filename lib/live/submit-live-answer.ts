@@ -1,0 +1,124 @@
+import crypto from 'node:crypto';
+import { grade, type TAnswer } from '@/engine/exercises';
+import { getDb } from '@/lib/db';
+import { computePoints } from '@/lib/live/compute-points';
+import { LiveError } from '@/lib/live/live-error';
+import { kicked } from '@/lib/live/live-errors';
+import { liveSeed } from '@/lib/live/live-variant';
+
+export interface SubmitLiveAnswerOptions {
+  sessionId: string;
+  participantId: string;
+  questionIndex: number;
+  answer: TAnswer;
+  /** When the server received the answer: the only clock that counts. */
+  receivedAt: Date;
+}
+
+export interface SubmittedLiveAnswer {
+  questionId: string;
+  questionIndex: number;
+  /** True when this participant had already answered: the first answer stands. */
+  isDuplicate: boolean;
+  /** The answer on record (the first one for a duplicate). */
+  answer: TAnswer;
+  msToAnswer: number;
+}
+
+interface QuestionAndParticipant {
+  questionId: string;
+  typeId: string;
+  timeLimitS: number;
+  openedAt: Date | null;
+  closesAt: Date | null;
+  closedAt: Date | null;
+  streak: number;
+  kicked: boolean;
+}
+
+interface InsertOutcome {
+  isOpen: number;
+  inserted: number;
+}
+
+/**
+ * Grades and stores one answer. One answer per participant and question is enforced by the
+ * unique index on LiveAnswer, not by a check: the INSERT … ON CONFLICT DO NOTHING decides.
+ * The deadline is checked in the same statement, which holds a share lock on the question row,
+ * so closing the question (an UPDATE of that row) waits for answers in flight and then sees them all.
+ */
+export async function submitLiveAnswer({ sessionId, participantId, questionIndex, answer, receivedAt }: SubmitLiveAnswerOptions): Promise<SubmittedLiveAnswer> {
+  const db = getDb();
+  const rows = await db.$queryRaw<QuestionAndParticipant[]>`
+    SELECT q.id AS "questionId", q."typeId", q."timeLimitS", q."openedAt", q."closesAt", q."closedAt", p.streak, p.kicked
+    FROM "LiveQuestion" q JOIN "LiveParticipant" p ON p."sessionId" = q."sessionId"
+    WHERE q."sessionId" = ${sessionId} AND q.index = ${questionIndex} AND p.id = ${participantId}`;
+  const row = rows[0];
+  if (!row?.openedAt || !row.closesAt) throw notOpen();
+  if (row.kicked) throw kicked();
+
+  const isLate = row.closedAt !== null || receivedAt.getTime() > row.closesAt.getTime();
+  if (isLate) {
+    const existing = await findExisting(row.questionId, participantId, questionIndex);
+    if (existing) return existing;
+    throw closed();
+  }
+
+  const seed = liveSeed({ sessionId, questionIndex, participantId });
+  const graded = grade(row.typeId, seed, answer);
+  if (graded.invalid) throw new LiveError('UNPROCESSABLE', 'invalid-answer', graded.invalid);
+  const points = computePoints({
+    score: graded.score,
+    msToAnswer: receivedAt.getTime() - row.openedAt.getTime(),
+    timeLimitMs: row.timeLimitS * 1000,
+    streakBefore: row.streak,
+  });
+
+  const received = receivedAt.toISOString();
+  const [outcome] = await db.$queryRaw<InsertOutcome[]>`
+    WITH open_question AS (
+      SELECT id FROM "LiveQuestion"
+      WHERE id = ${row.questionId} AND "closedAt" IS NULL AND "closesAt" >= ${received}::timestamp(3)
+      FOR SHARE
+    ), active_participant AS (
+      SELECT id FROM "LiveParticipant" WHERE id = ${participantId} AND NOT kicked
+    ), inserted AS (
+      INSERT INTO "LiveAnswer" (id, "questionId", "participantId", seed, answer, score, correct, points, "msToAnswer", mistake, "createdAt")
+      SELECT ${crypto.randomUUID()}, q.id, p.id, ${seed}::bigint, ${JSON.stringify(answer)}::jsonb, ${graded.score}, ${graded.correct},
+             ${points.points}, ${points.countedMs}, ${graded.mistake ?? null}, ${received}::timestamp(3)
+      FROM open_question q, active_participant p
+      ON CONFLICT ("questionId", "participantId") DO NOTHING
+      RETURNING "participantId"
+    ), updated AS (
+      UPDATE "LiveParticipant"
+      SET score = score + ${points.points}, streak = ${points.streak}, "totalAnswerMs" = "totalAnswerMs" + ${points.countedMs}
+      WHERE id IN (SELECT "participantId" FROM inserted)
+      RETURNING id
+    )
+    SELECT (SELECT count(*) FROM open_question)::int AS "isOpen", (SELECT count(*) FROM updated)::int AS inserted`;
+
+  if (outcome.inserted === 1) {
+    return { questionId: row.questionId, questionIndex, isDuplicate: false, answer, msToAnswer: points.countedMs };
+  }
+  const existing = await findExisting(row.questionId, participantId, questionIndex);
+  if (existing) return existing;
+  if (outcome.isOpen === 0) throw closed();
+  throw kicked();
+}
+
+async function findExisting(questionId: string, participantId: string, questionIndex: number): Promise<SubmittedLiveAnswer | null> {
+  const existing = await getDb().liveAnswer.findUnique({
+    where: { questionId_participantId: { questionId, participantId } },
+    select: { answer: true, msToAnswer: true },
+  });
+  if (!existing) return null;
+  return { questionId, questionIndex, isDuplicate: true, answer: existing.answer as TAnswer, msToAnswer: existing.msToAnswer };
+}
+
+function notOpen(): LiveError {
+  return new LiveError('CONFLICT', 'question-not-open', { ko: '이 문제는 아직 열리지 않았습니다.', en: 'This question is not open yet.' });
+}
+
+function closed(): LiveError {
+  return new LiveError('CONFLICT', 'question-closed', { ko: '시간이 끝나 답을 받을 수 없습니다.', en: 'Time is up: the question is closed.' });
+}

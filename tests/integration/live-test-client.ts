@@ -1,0 +1,107 @@
+import { inject } from 'vitest';
+import { io, type Socket } from 'socket.io-client';
+import { solve } from '@/engine/exercises';
+import { seedForLive } from '@/engine/exercises';
+import type { TLiveAck } from '@/lib/live/live-payloads';
+import type { TCreateLiveSession } from '@/lib/live/live-schemas';
+
+// A socket.io client of the live protocol for integration tests: records every event a socket
+// receives (the privacy test deep-scans them) and turns acks into promises.
+
+export interface RecordedEvent {
+  event: string;
+  payload: unknown;
+}
+
+export interface LiveTestSocket {
+  socket: Socket;
+  events: RecordedEvent[];
+  emit: <T extends object = Record<string, unknown>>(event: string, payload: unknown) => Promise<TLiveAck<T>>;
+  next: <T = unknown>(event: string, predicate?: (payload: T) => boolean, timeoutMs?: number) => Promise<T>;
+  close: () => void;
+}
+
+export interface ConnectOptions {
+  baseUrl?: string;
+  cookie?: string;
+  guestToken?: string;
+}
+
+export async function connectLive({ baseUrl = inject('baseUrl'), cookie, guestToken }: ConnectOptions = {}): Promise<LiveTestSocket> {
+  const socket = io(baseUrl, {
+    transports: ['websocket'],
+    extraHeaders: cookie ? { cookie } : {},
+    auth: guestToken ? { guestToken } : {},
+    reconnectionDelay: 200,
+    reconnectionDelayMax: 1000,
+  });
+  const events: RecordedEvent[] = [];
+  const waiters: { event: string; predicate: (payload: unknown) => boolean; resolve: (payload: unknown) => void }[] = [];
+  socket.onAny((event: string, payload: unknown) => {
+    events.push({ event, payload });
+    for (const waiter of [...waiters]) {
+      if (waiter.event === event && waiter.predicate(payload)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(payload);
+      }
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return {
+    socket,
+    events,
+    emit: (event, payload) => socket.timeout(15_000).emitWithAck(event, payload),
+    next: <T>(event: string, predicate: (payload: T) => boolean = () => true, timeoutMs = 20_000) =>
+      new Promise<T>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
+        waiters.push({
+          event,
+          predicate: (payload) => predicate(payload as T),
+          resolve: (payload) => {
+            clearTimeout(timer);
+            resolve(payload as T);
+          },
+        });
+      }),
+    close: () => socket.close(),
+  };
+}
+
+export function expectOk<T extends object>(ack: TLiveAck<T>): T {
+  if (!ack.ok) throw new Error(`expected ok, got ${ack.error.reason}: ${ack.error.message}`);
+  return ack;
+}
+
+export async function createSessionOverHttp(cookie: string, input: Partial<TCreateLiveSession> & Pick<TCreateLiveSession, 'classId' | 'questions'>, baseUrl = inject('baseUrl')) {
+  const response = await fetch(`${baseUrl}/api/live/sessions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie },
+    body: JSON.stringify(input),
+  });
+  if (response.status !== 201) throw new Error(`create failed: ${response.status} ${await response.text()}`);
+  return (await response.json()) as { sessionId: string; pin: string };
+}
+
+export interface JoinResult {
+  sessionId: string;
+  participantId: string;
+  nickname: string;
+  guestToken: string | null;
+}
+
+export async function joinOverHttp(pin: string, { cookie, nickname, baseUrl = inject('baseUrl') }: { cookie?: string; nickname?: string; baseUrl?: string } = {}) {
+  const response = await fetch(`${baseUrl}/api/live/join`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
+    body: JSON.stringify({ pin, ...(nickname ? { nickname } : {}) }),
+  });
+  return { status: response.status, body: (await response.json()) as JoinResult & { error?: { code: string; message: string } } };
+}
+
+/** The right answer for a participant's variant, computed on the test side with the engine. */
+export function correctAnswerFor(sessionId: string, index: number, participantId: string, typeId: string) {
+  return solve(typeId, seedForLive(sessionId, index, participantId));
+}
