@@ -119,3 +119,16 @@ export function isAllRight(parts: Parts): boolean {
 export function pathKey(path: CellPath): string {
   return path.join('/');
 }
+
+/** Keys of every cell that differs between two drafts, with the keys of the fields holding them. */
+export function changedKeys(before: Draft, after: Draft, path: CellPath = []): string[] {
+  if (typeof before === 'string' || typeof after === 'string') {
+    if (before === after) return [];
+    return path.map((_, index) => pathKey(path.slice(0, index + 1)));
+  }
+  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+  return [...keys].flatMap((key) => {
+    const next = Array.isArray(before) ? Number(key) : key;
+    return changedKeys(getAt(before, [next]) ?? '', getAt(after, [next]) ?? '', [...path, next]);
+  });
+}

@@ -1,0 +1,49 @@
+import { isMistakeId, mistakeCatalogue } from '@/engine/exercises/mistakes';
+import type { Locale } from '@/lib/i18n/locales';
+import type { TAttemptSummary } from '@/lib/exercises/schemas';
+import { TEXT } from '@/components/exercises/text';
+import styles from '@/components/exercises/exercise-view.module.css';
+
+/** Every attempt on the type, newest first; the best score is the one that counts. */
+export function AttemptHistory({ attempts, locale }: { attempts: TAttemptSummary[]; locale: Locale }) {
+  const timeFormat = new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
+  return (
+    <section className={styles.history} aria-label={TEXT.history[locale]}>
+      <h2 className={styles.heading}>{TEXT.history[locale]}</h2>
+      {attempts.length === 0 ? (
+        <p className="muted">{TEXT.noAttempts[locale]}</p>
+      ) : (
+        <div className={styles.gridScroll}>
+          <table data-testid="attempt-history">
+            <thead>
+              <tr>
+                <th scope="col">{TEXT.variant[locale]}</th>
+                <th scope="col">{TEXT.attempt[locale]}</th>
+                <th scope="col">{TEXT.score[locale]}</th>
+                <th scope="col">{TEXT.result[locale]}</th>
+                <th scope="col">{TEXT.time[locale]}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {attempts.map((attempt) => (
+                <tr key={attempt.id}>
+                  <td>{attempt.round + 1}</td>
+                  <td>{attempt.attemptNumber}</td>
+                  <td>{Math.round(attempt.score * 100)}%</td>
+                  <td>
+                    {attempt.correct ? `✓ ${TEXT.correct[locale]}` : `✗ ${TEXT.wrong[locale]}`}
+                    {attempt.mistake && isMistakeId(attempt.mistake) ? <div className="muted"><small>{mistakeCatalogue[attempt.mistake][locale]}</small></div> : null}
+                  </td>
+                  <td>
+                    {/* Formatted in the viewer's time zone, which the server does not know. */}
+                    <time dateTime={attempt.createdAt} suppressHydrationWarning>{timeFormat.format(new Date(attempt.createdAt))}</time>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </section>
+  );
+}
