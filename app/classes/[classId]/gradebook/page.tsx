@@ -1,0 +1,49 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ExerciseStatsTable } from '@/components/classes/exercise-stats-table';
+import { GradebookTable } from '@/components/classes/gradebook-table';
+import { requirePageUser } from '@/lib/accounts/require-page-user';
+import { isAppError } from '@/lib/errors';
+import { getGradebook, type Gradebook } from '@/lib/gradebook/get-gradebook';
+import { getLocale } from '@/lib/i18n/get-locale';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getLocale()) === 'ko' ? '성적표' : 'Gradebook' };
+}
+
+const TEXT = {
+  title: { ko: '성적표', en: 'Gradebook' },
+  back: { ko: '← 수업으로', en: '← Back to the class' },
+  csv: { ko: 'CSV 내려받기', en: 'Download CSV' },
+  explain: {
+    ko: '칸마다 학생의 최고 점수(와 시도 횟수)입니다. 유닛 점수는 그 유닛 문제들의 최고 점수 평균(안 푼 문제는 0)입니다. 학생의 모든 풀이가 포함됩니다.',
+    en: 'Each cell is the student’s best score (and number of attempts). A unit’s score is the mean best score over its exercises (unattempted ones count 0). Every attempt of the student counts.',
+  },
+};
+
+export default async function GradebookPage({ params }: { params: Promise<{ classId: string }> }) {
+  const { classId } = await params;
+  const user = await requirePageUser(`/classes/${classId}/gradebook`);
+  const locale = await getLocale();
+  let gradebook: Gradebook;
+  try {
+    gradebook = await getGradebook({ actorId: user.id, classId });
+  } catch (error) {
+    // Students and strangers see "not found", the same as for a class that does not exist.
+    if (isAppError(error) && error.code === 'FORBIDDEN') notFound();
+    throw error;
+  }
+  return (
+    <>
+      <p><Link href={`/classes/${classId}`}>{TEXT.back[locale]}</Link></p>
+      <h1>{TEXT.title[locale]}: {gradebook.className}</h1>
+      <p className="muted">{TEXT.explain[locale]}</p>
+      <p>
+        <a className="button secondary" href={`/api/classes/${classId}/gradebook.csv`} download>{TEXT.csv[locale]}</a>
+      </p>
+      <GradebookTable locale={locale} classId={classId} units={gradebook.units} rows={gradebook.rows} exerciseCount={gradebook.exerciseCount} />
+      <ExerciseStatsTable locale={locale} units={gradebook.units} stats={gradebook.stats} />
+    </>
+  );
+}

@@ -1,0 +1,120 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { isMistakeId, mistakeCatalogue } from '@/engine/exercises';
+import { formatDateTime, formatPercent } from '@/components/classes/format';
+import styles from '@/components/classes/classes.module.css';
+import { requirePageUser } from '@/lib/accounts/require-page-user';
+import { isAppError } from '@/lib/errors';
+import { getStudentRecord, type StudentRecord } from '@/lib/gradebook/get-student-record';
+import { getLocale } from '@/lib/i18n/get-locale';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getLocale()) === 'ko' ? '학생 기록' : 'Student record' };
+}
+
+const TEXT = {
+  back: { ko: '← 수업으로', en: '← Back to the class' },
+  gradebook: { ko: '성적표', en: 'Gradebook' },
+  exercise: { ko: '문제', en: 'Exercise' },
+  attempts: { ko: '시도', en: 'Attempts' },
+  best: { ko: '최고 점수', en: 'Best' },
+  last: { ko: '마지막 시도', en: 'Last attempt' },
+  recent: { ko: '최근 시도', en: 'Recent attempts' },
+  when: { ko: '시각', en: 'When' },
+  score: { ko: '점수', en: 'Score' },
+  mistake: { ko: '채점기가 찾은 실수', en: 'Mistake named by the grader' },
+  none: { ko: '아직 시도가 없습니다.', en: 'No attempts yet.' },
+  solved: { ko: '해결', en: 'solved' },
+};
+
+export default async function StudentRecordPage({ params }: { params: Promise<{ classId: string; userId: string }> }) {
+  const { classId, userId } = await params;
+  const viewer = await requirePageUser(`/classes/${classId}/students/${userId}`);
+  const locale = await getLocale();
+  let record: StudentRecord;
+  try {
+    record = await getStudentRecord({ actorId: viewer.id, classId, studentId: userId });
+  } catch (error) {
+    if (isAppError(error) && (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND')) notFound();
+    throw error;
+  }
+  const summaryOf = new Map(record.summaries.map((summary) => [summary.typeId, summary]));
+  const titleOf = new Map(record.units.flatMap((unit) => unit.exercises.map((exercise) => [exercise.typeId, exercise.title[locale]] as const)));
+  const isSelf = viewer.id === userId;
+  return (
+    <>
+      <p>
+        <Link href={`/classes/${classId}`}>{TEXT.back[locale]}</Link>
+        {!isSelf && (
+          <>
+            {' · '}
+            <Link href={`/classes/${classId}/gradebook`}>{TEXT.gradebook[locale]}</Link>
+          </>
+        )}
+      </p>
+      <h1>{record.student.name}</h1>
+      {record.units.map((unit) => (
+        <section key={unit.unitId} className={styles.section} aria-labelledby={`unit-${unit.unitId}`}>
+          <h2 id={`unit-${unit.unitId}`}>{unit.title[locale]}</h2>
+          <div className={styles.scroll} tabIndex={0} role="region" aria-labelledby={`unit-${unit.unitId}`}>
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{TEXT.exercise[locale]}</th>
+                  <th scope="col" className={styles.numeric}>{TEXT.attempts[locale]}</th>
+                  <th scope="col" className={styles.numeric}>{TEXT.best[locale]}</th>
+                  <th scope="col">{TEXT.last[locale]}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {unit.exercises.map((exercise) => {
+                  const summary = summaryOf.get(exercise.typeId);
+                  return (
+                    <tr key={exercise.typeId}>
+                      <th scope="row">{exercise.title[locale]}</th>
+                      <td className={styles.numeric}>{summary?.attempts ?? 0}</td>
+                      <td className={`${styles.numeric} ${summary?.isSolved ? styles.solved : ''}`}>
+                        {formatPercent(summary?.best ?? null)} {summary?.isSolved && `✓ ${TEXT.solved[locale]}`}
+                      </td>
+                      <td>{formatDateTime(summary?.lastAt ?? null, locale)}</td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
+        </section>
+      ))}
+      <section className={styles.section} aria-labelledby="recent-title">
+        <h2 id="recent-title">{TEXT.recent[locale]}</h2>
+        {record.recentAttempts.length === 0 ? (
+          <p className="muted">{TEXT.none[locale]}</p>
+        ) : (
+          <div className={styles.scroll} tabIndex={0} role="region" aria-labelledby="recent-title">
+            <table>
+              <thead>
+                <tr>
+                  <th scope="col">{TEXT.when[locale]}</th>
+                  <th scope="col">{TEXT.exercise[locale]}</th>
+                  <th scope="col" className={styles.numeric}>{TEXT.score[locale]}</th>
+                  <th scope="col">{TEXT.mistake[locale]}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {record.recentAttempts.map((attempt, index) => (
+                  <tr key={index}>
+                    <td>{formatDateTime(attempt.createdAt, locale)}</td>
+                    <td>{titleOf.get(attempt.typeId) ?? attempt.typeId}</td>
+                    <td className={`${styles.numeric} ${attempt.isCorrect ? styles.solved : ''}`}>{formatPercent(attempt.score)}</td>
+                    <td style={{ whiteSpace: 'normal' }}>{attempt.mistake ? (isMistakeId(attempt.mistake) ? mistakeCatalogue[attempt.mistake][locale] : attempt.mistake) : '—'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+    </>
+  );
+}

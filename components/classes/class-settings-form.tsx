@@ -1,0 +1,74 @@
+'use client';
+
+import { useState, type FormEvent } from 'react';
+import type { Locale } from '@/lib/i18n/locales';
+import { CLASS_NAME_MAX, ZClassSettings } from '@/lib/classes/class-schemas';
+import { useApiAction } from '@/components/classes/use-api-action';
+import forms from '@/components/accounts/forms.module.css';
+
+const TEXT = {
+  title: { ko: '수업 설정', en: 'Class settings' },
+  name: { ko: '수업 이름', en: 'Class name' },
+  save: { ko: '이름 저장', en: 'Save name' },
+  nicknames: { ko: '리더보드에 실명 대신 닉네임 표시', en: 'Show nicknames instead of real names on the leaderboard' },
+  nicknamesHint: { ko: '닉네임이 없는 학생은 "학생 N"으로 표시됩니다.', en: 'Students without a nickname appear as "Student N".' },
+  invalid: { ko: `수업 이름을 1~${CLASS_NAME_MAX}자로 입력하세요.`, en: `Enter a class name of 1–${CLASS_NAME_MAX} characters.` },
+  saved: { ko: '저장했습니다.', en: 'Saved.' },
+};
+
+export interface ClassSettingsFormProps {
+  locale: Locale;
+  classId: string;
+  name: string;
+  showNicknames: boolean;
+}
+
+export function ClassSettingsForm({ locale, classId, name: initialName, showNicknames }: ClassSettingsFormProps) {
+  const { run, error, setError, isPending } = useApiAction(locale);
+  const [name, setName] = useState(initialName);
+  const [saved, setSaved] = useState(false);
+
+  async function save(body: { name?: string; showNicknames?: boolean }) {
+    setSaved(false);
+    const parsed = ZClassSettings.safeParse(body);
+    if (!parsed.success) {
+      setError(TEXT.invalid[locale]);
+      return;
+    }
+    if (await run(`/api/classes/${classId}`, 'PATCH', parsed.data, { errors: { BAD_REQUEST: TEXT.invalid } })) setSaved(true);
+  }
+
+  return (
+    <section className="card" aria-labelledby="settings-title">
+      <h2 id="settings-title">{TEXT.title[locale]}</h2>
+      <form
+        className={forms.form}
+        noValidate
+        onSubmit={(event: FormEvent) => {
+          event.preventDefault();
+          void save({ name });
+        }}
+      >
+        <label htmlFor="settings-name">{TEXT.name[locale]}</label>
+        <div className={forms.inline}>
+          <input id="settings-name" value={name} onChange={(e) => setName(e.target.value)} />
+          <button type="submit" className="button secondary" disabled={isPending}>{TEXT.save[locale]}</button>
+        </div>
+      </form>
+      <p style={{ marginTop: '1rem' }}>
+        <input
+          id="settings-nicknames"
+          type="checkbox"
+          checked={showNicknames}
+          disabled={isPending}
+          onChange={(e) => void save({ showNicknames: e.target.checked })}
+          aria-describedby="settings-nicknames-hint"
+        />{' '}
+        <label htmlFor="settings-nicknames" style={{ display: 'inline', fontWeight: 400 }}>{TEXT.nicknames[locale]}</label>
+      </p>
+      <p id="settings-nicknames-hint" className={forms.hint}>{TEXT.nicknamesHint[locale]}</p>
+      <div role="status" aria-live="polite">{saved && <p className={forms.notice}>{TEXT.saved[locale]}</p>}</div>
+      <div role="alert">{error && <p className={forms.alert}>{error}</p>}</div>
+    </section>
+  );
+}

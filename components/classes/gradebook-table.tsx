@@ -1,0 +1,132 @@
+'use client';
+
+import Link from 'next/link';
+import { useMemo, useState } from 'react';
+import type { Locale, Localized } from '@/lib/i18n/locales';
+import type { GradebookRow } from '@/lib/gradebook/get-gradebook';
+import type { OutlineUnit } from '@/lib/dashboard/get-course-outline';
+import { formatDateTime, formatPercent } from '@/components/classes/format';
+import styles from '@/components/classes/classes.module.css';
+
+const TEXT = {
+  caption: { ko: '학생별 최고 점수 (열 제목을 누르면 정렬됩니다)', en: 'Best scores per student (select a column heading to sort)' },
+  name: { ko: '이름', en: 'Name' },
+  total: { ko: '합계', en: 'Total' },
+  solved: { ko: '해결', en: 'Solved' },
+  last: { ko: '마지막 활동', en: 'Last activity' },
+  showExercises: { ko: '문제별 열 보기', en: 'Show a column per exercise' },
+  attempts: { ko: '회 시도', en: ' attempts' },
+  none: { ko: '아직 학생이 없습니다.', en: 'No students yet.' },
+} satisfies Record<string, Localized>;
+
+type SortKey = { kind: 'name' | 'total' | 'solved' | 'last' } | { kind: 'unit'; unitId: string } | { kind: 'exercise'; typeId: string };
+
+export interface GradebookTableProps {
+  locale: Locale;
+  classId: string;
+  units: OutlineUnit[];
+  rows: GradebookRow[];
+  exerciseCount: number;
+}
+
+function sortValue(row: GradebookRow, key: SortKey): number | string {
+  switch (key.kind) {
+    case 'name':
+      return row.name;
+    case 'total':
+      return row.total;
+    case 'solved':
+      return row.solvedCount;
+    case 'last':
+      return row.lastActivityAt ? new Date(row.lastActivityAt).getTime() : -1;
+    case 'unit':
+      return row.unitScores[key.unitId] ?? 0;
+    case 'exercise':
+      return row.cells[key.typeId]?.best ?? -1;
+  }
+}
+
+export function GradebookTable({ locale, classId, units, rows, exerciseCount }: GradebookTableProps) {
+  const [sort, setSort] = useState<{ key: SortKey; isAscending: boolean }>({ key: { kind: 'name' }, isAscending: true });
+  const [isShowingExercises, setIsShowingExercises] = useState(true);
+
+  const sorted = useMemo(() => {
+    const direction = sort.isAscending ? 1 : -1;
+    return [...rows].sort((a, b) => {
+      const left = sortValue(a, sort.key);
+      const right = sortValue(b, sort.key);
+      const order = typeof left === 'string' && typeof right === 'string' ? left.localeCompare(right, locale) : Number(left) - Number(right);
+      return order * direction || a.name.localeCompare(b.name, locale);
+    });
+  }, [rows, sort, locale]);
+
+  const isSorted = (key: SortKey) => JSON.stringify(key) === JSON.stringify(sort.key);
+  const header = (key: SortKey, label: string, className?: string) => {
+    const active = isSorted(key);
+    return (
+      <th key={JSON.stringify(key)} scope="col" className={className} aria-sort={active ? (sort.isAscending ? 'ascending' : 'descending') : 'none'}>
+        <button
+          type="button"
+          className={styles.sortButton}
+          // Names start A→Z; scores start highest first, which is what a teacher looks for.
+          onClick={() => setSort({ key, isAscending: active ? !sort.isAscending : key.kind === 'name' })}
+        >
+          {label} {active ? (sort.isAscending ? '▲' : '▼') : ''}
+        </button>
+      </th>
+    );
+  };
+
+  if (rows.length === 0) return <p className="muted">{TEXT.none[locale]}</p>;
+  const exercises = units.flatMap((unit) => unit.exercises);
+
+  return (
+    <>
+      <p>
+        <input id="show-exercises" type="checkbox" checked={isShowingExercises} onChange={(e) => setIsShowingExercises(e.target.checked)} />{' '}
+        <label htmlFor="show-exercises" style={{ display: 'inline', fontWeight: 400 }}>{TEXT.showExercises[locale]}</label>
+      </p>
+      <div className={styles.scroll} tabIndex={0} role="region" aria-labelledby="gradebook-caption">
+        <table>
+          <caption id="gradebook-caption" className="muted" style={{ textAlign: 'left', padding: '0.4rem 0.5rem' }}>{TEXT.caption[locale]}</caption>
+          <thead>
+            <tr>
+              {header({ kind: 'name' }, TEXT.name[locale], styles.sticky)}
+              {header({ kind: 'total' }, `${TEXT.total[locale]} (/${exerciseCount})`, styles.numeric)}
+              {header({ kind: 'solved' }, TEXT.solved[locale], styles.numeric)}
+              {units.map((unit) => header({ kind: 'unit', unitId: unit.unitId }, `${unit.title[locale]} (%)`, styles.numeric))}
+              {isShowingExercises && exercises.map((exercise) => header({ kind: 'exercise', typeId: exercise.typeId }, exercise.title[locale], styles.numeric))}
+              {header({ kind: 'last' }, TEXT.last[locale])}
+            </tr>
+          </thead>
+          <tbody>
+            {sorted.map((row) => (
+              <tr key={row.userId}>
+                <th scope="row" className={styles.sticky}>
+                  <Link href={`/classes/${classId}/students/${row.userId}`}>{row.name}</Link>
+                </th>
+                <td className={styles.numeric}>{row.total.toFixed(2)}</td>
+                <td className={styles.numeric}>{row.solvedCount}</td>
+                {units.map((unit) => (
+                  <td key={unit.unitId} className={styles.numeric}>{formatPercent(row.unitScores[unit.unitId] ?? 0)}</td>
+                ))}
+                {isShowingExercises &&
+                  exercises.map((exercise) => {
+                    const cell = row.cells[exercise.typeId];
+                    return (
+                      <td key={exercise.typeId} className={`${styles.numeric} ${cell?.isSolved ? styles.solved : ''}`}>
+                        {formatPercent(cell?.best ?? null)}
+                        {cell && cell.attempts > 0 && <span className="muted"> ({cell.attempts}{TEXT.attempts[locale]})</span>}
+                      </td>
+                    );
+                  })}
+                <td>{formatDateTime(row.lastActivityAt, locale)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </>
+  );
+}
+
