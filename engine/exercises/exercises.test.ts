@@ -28,6 +28,24 @@ function perturbFirstNumber(value: NumberTree): NumberTree {
   return [perturbFirstNumber(value[0]), ...value.slice(1)];
 }
 
+/** Every number moved far from anything a real computation gives (shapes: +97 per dimension). */
+function scramble(spec: AnswerSpec, value: AnswerValue): AnswerValue {
+  switch (spec.kind) {
+    case 'fields': {
+      const fields = typeof value === 'object' && !Array.isArray(value) ? value : {};
+      return Object.fromEntries(Object.entries(spec.fields).map(([name, field]) => [name, scramble(field, fields[name])]));
+    }
+    case 'choice':
+      return value;
+    case 'shape':
+      return Array.isArray(value) ? value.map((dim) => Number(dim) + 97) : value;
+    default: {
+      const move = (v: NumberTree): NumberTree => (typeof v === 'number' ? v * 7.31 + 11.17 : v.map(move));
+      return typeof value === 'number' || Array.isArray(value) ? move(value) : value;
+    }
+  }
+}
+
 /** The expected answer with a named mistake's fields written over it. */
 function withMistake(expected: AnswerValue, mistake: AnswerValue): AnswerValue {
   if (typeof expected === 'object' && !Array.isArray(expected) && typeof mistake === 'object' && !Array.isArray(mistake)) return { ...expected, ...mistake };
@@ -127,6 +145,23 @@ describe.each(exerciseTypes.map((type) => [type.id]))('exercise type %s', (typeI
   it('does not name a mistake for a correct answer or an unrelated wrong one', () => {
     for (const seed of SEEDS.slice(0, 50)) {
       expect(grade(typeId, seed, solve(typeId, seed)).mistake).toBeUndefined();
+      const { answer: spec } = generate(typeId, seed);
+      expect(grade(typeId, seed, scramble(spec, solve(typeId, seed))).mistake, `seed ${seed}`).toBeUndefined();
+    }
+  });
+
+  it('accepts every value written as a fraction', () => {
+    for (const seed of SEEDS.slice(0, 20)) {
+      // n / 10⁹ is exact to far better than the tolerance.
+      const asFractions = (value: AnswerValue): unknown =>
+        typeof value === 'number'
+          ? `${Math.round(value * 1e9)}/1000000000`
+          : Array.isArray(value)
+            ? value.map(asFractions)
+            : typeof value === 'object'
+              ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asFractions(v)]))
+              : value;
+      expect(grade(typeId, seed, asFractions(solve(typeId, seed))).score, `seed ${seed}`).toBe(1);
     }
   });
 

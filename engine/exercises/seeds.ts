@@ -7,14 +7,19 @@ const FNV_PRIME = 0x01000193;
 const SEPARATOR = '\u001f';
 const utf8 = new TextEncoder();
 
-/** FNV-1a over the UTF-8 bytes, then murmur3's finaliser so near-identical ids spread apart. */
-export function hashString(text: string): number {
+/** 32-bit FNV-1a over the UTF-8 bytes of `text`. */
+export function fnv1a32(text: string): number {
   let hash = FNV_OFFSET;
   for (const byte of utf8.encode(text)) {
     hash ^= byte;
     hash = Math.imul(hash, FNV_PRIME);
   }
-  return finalizeHash(hash);
+  return hash >>> 0;
+}
+
+/** FNV-1a, then murmur3's finaliser so ids that differ in one character spread apart. */
+export function hashString(text: string): number {
+  return finalizeHash(fnv1a32(text));
 }
 
 /** murmur3 fmix32: every input bit flips about half the output bits. */
