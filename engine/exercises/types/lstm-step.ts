@@ -42,8 +42,8 @@ export const lstmStep = defineExercise<Given, Expected>({
       i: field(scalar, '입력 게이트 i', 'input gate i'),
       g: field(scalar, '후보 셀 상태 g', 'candidate cell state g'),
       o: field(scalar, '출력 게이트 o', 'output gate o'),
-      c: field(scalar, '새 셀 상태 c′', 'new cell state c′'),
-      h: field(scalar, '새 은닉 상태 h′', 'new hidden state h′'),
+      c: field(scalar, '새 셀 상태 c_t', 'new cell state c_t'),
+      h: field(scalar, '새 은닉 상태 h_t', 'new hidden state h_t'),
     },
   }),
 
