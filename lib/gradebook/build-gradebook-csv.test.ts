@@ -1,0 +1,116 @@
+import { describe, expect, it } from 'vitest';
+import { buildGradebookCsv, csvField } from '@/lib/gradebook/build-gradebook-csv';
+import type { Gradebook, GradebookRow } from '@/lib/gradebook/get-gradebook';
+
+/** A small RFC 4180 reader, written independently of the writer, to read the output back. */
+function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let isQuoted = false;
+  for (let i = 0; i < text.length; i++) {
+    const char = text[i];
+    if (isQuoted) {
+      if (char === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (char === '"') isQuoted = false;
+      else field += char;
+    } else if (char === '"') isQuoted = true;
+    else if (char === ',') {
+      row.push(field);
+      field = '';
+    } else if (char === '\r' && text[i + 1] === '\n') {
+      row.push(field);
+      rows.push(row);
+      row = [];
+      field = '';
+      i++;
+    } else field += char;
+  }
+  return rows;
+}
+
+const row = (overrides: Partial<GradebookRow>): GradebookRow => ({
+  userId: 'u',
+  name: 'n',
+  email: 'e@x.test',
+  nickname: null,
+  cells: {},
+  unitScores: {},
+  total: 0,
+  solvedCount: 0,
+  attempts: 0,
+  lastActivityAt: null,
+  ...overrides,
+});
+
+const gradebook: Gradebook = {
+  classId: 'c1',
+  className: '딥러닝',
+  exerciseCount: 2,
+  units: [
+    {
+      unitId: 'perceptron',
+      order: 1,
+      title: { ko: '퍼셉트론', en: 'Perceptron' },
+      exercises: [
+        { typeId: 'perceptron-step', title: { ko: '퍼셉트론 한 단계', en: 'Perceptron step' }, difficulty: 1 },
+        { typeId: 'delta-rule', title: { ko: '델타 규칙', en: 'Delta rule' }, difficulty: 1 },
+      ],
+    },
+  ],
+  rows: [
+    row({
+      userId: 'a',
+      name: '이하늘, "Haneul"',
+      email: 'haneul@x.test',
+      nickname: '=HYPERLINK("http://evil")',
+      cells: {
+        'perceptron-step': { attempts: 3, best: 0.75, isSolved: false, lastAt: new Date('2025-04-01T01:02:03Z') },
+        'delta-rule': { attempts: 0, best: null, isSolved: false, lastAt: null },
+      },
+      unitScores: { perceptron: 0.375 },
+      total: 0.75,
+      attempts: 3,
+      lastActivityAt: new Date('2025-04-01T01:02:03Z'),
+    }),
+    row({ userId: 'b', name: '박민준\nPark', cells: {}, unitScores: { perceptron: 0 } }),
+  ],
+  stats: [],
+};
+
+describe('buildGradebookCsv', () => {
+  it('starts with a UTF-8 byte order mark and ends every record with CRLF', () => {
+    const csv = buildGradebookCsv(gradebook, 'ko');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.endsWith('\r\n')).toBe(true);
+    expect(Buffer.from(csv, 'utf8').subarray(0, 3)).toEqual(Buffer.from([0xef, 0xbb, 0xbf]));
+  });
+
+  it('reads back to the same names (commas, quotes, line breaks, Korean intact) and the scores as percentages', () => {
+    const rows = parseCsv(buildGradebookCsv(gradebook, 'en').slice(1));
+    expect(rows).toHaveLength(3);
+    expect(rows[0].slice(0, 5)).toEqual(['Name', 'Email', 'Nickname', 'Perceptron (unit %)', 'Perceptron step (best %)']);
+    expect(rows[1][0]).toBe('이하늘, "Haneul"');
+    expect(rows[1][3]).toBe(String(0.375 * 100));
+    expect(rows[1][4]).toBe(String(0.75 * 100));
+    expect(rows[1][5]).toBe('');
+    expect(rows[1].at(-1)).toBe('2025-04-01T01:02:03.000Z');
+    expect(rows[2][0]).toBe('박민준\nPark');
+    expect(rows.every((fields) => fields.length === rows[0].length)).toBe(true);
+  });
+
+  it('writes the headers in Korean for a Korean viewer', () => {
+    const rows = parseCsv(buildGradebookCsv(gradebook, 'ko').slice(1));
+    expect(rows[0][0]).toBe('이름');
+    expect(rows[0][3]).toBe('퍼셉트론 (유닛 %)');
+  });
+
+  it('defuses cells a spreadsheet would run as formulas', () => {
+    const rows = parseCsv(buildGradebookCsv(gradebook, 'en').slice(1));
+    expect(rows[1][2]).toBe(`'=HYPERLINK("http://evil")`);
+    for (const start of ['=', '+', '-', '@']) expect(csvField(`${start}1+1`).startsWith(`'${start}`)).toBe(true);
+    expect(csvField('plain')).toBe('plain');
+  });
+});
