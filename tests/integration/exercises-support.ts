@@ -1,0 +1,58 @@
+import crypto from 'node:crypto';
+import { inject } from 'vitest';
+import type { AnswerSpec, AnswerValue, NumberTree } from '@/engine/exercises';
+
+// Helpers shared by the exercise API tests: JSON requests as a signed-in browser would send them.
+
+export interface ApiResponse<T = unknown> {
+  status: number;
+  body: T;
+  headers: Headers;
+}
+
+export async function api<T = unknown>(cookie: string, path: string, init: { method?: string; body?: unknown; rawBody?: string; locale?: string } = {}): Promise<ApiResponse<T>> {
+  const headers: Record<string, string> = { cookie, 'accept-language': init.locale ?? 'en' };
+  const payload = init.rawBody ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
+  if (payload !== undefined) headers['content-type'] = 'application/json';
+  const response = await fetch(`${inject('baseUrl')}${path}`, { method: init.method ?? (payload === undefined ? 'GET' : 'POST'), headers, body: payload });
+  const text = await response.text();
+  return { status: response.status, body: (text ? JSON.parse(text) : null) as T, headers: response.headers };
+}
+
+export function submissionId(): string {
+  return crypto.randomUUID();
+}
+
+export function submit(cookie: string, typeId: string, body: { answer: unknown; round: number; clientSubmissionId?: string }, locale = 'en') {
+  return api<Record<string, unknown>>(cookie, `/api/exercises/${typeId}/submit`, { body: { clientSubmissionId: submissionId(), ...body }, locale });
+}
+
+/** The expected answer with its first cell moved far out of tolerance (or another option picked). */
+export function wrongAnswer(spec: AnswerSpec, value: AnswerValue): AnswerValue {
+  if (spec.kind === 'choice') return spec.options.find((option) => option.id !== value)?.id ?? value;
+  if (spec.kind === 'fields') {
+    const [first] = Object.keys(spec.fields);
+    const fields = typeof value === 'object' && !Array.isArray(value) ? value : {};
+    return { ...fields, [first]: wrongAnswer(spec.fields[first], fields[first]) };
+  }
+  return typeof value === 'number' || Array.isArray(value) ? moveFirstNumber(value) : value;
+}
+
+function moveFirstNumber(value: NumberTree): NumberTree {
+  if (typeof value === 'number') return value + 1 + Math.abs(value);
+  return [moveFirstNumber(value[0]), ...value.slice(1)];
+}
+
+/**
+ * Every number a payload shows: JSON numbers, and numbers written inside strings (prompts,
+ * labels, hints). Digits glued to a name (`w_2`, `x^2`, `C1`) are part of a symbol.
+ */
+export function numbersIn(value: unknown): number[] {
+  if (typeof value === 'number') return [value];
+  if (typeof value === 'string') return [...value.matchAll(/(?<![A-Za-z_^\d.])-?\d+(?:\.\d+)?(?:e[+-]?\d+)?/gi)].map(([text]) => Number(text));
+  if (Array.isArray(value)) return value.flatMap(numbersIn);
+  if (typeof value === 'object' && value !== null) return Object.values(value).flatMap(numbersIn);
+  return [];
+}
+
+export const isSameNumber = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
