@@ -4,15 +4,11 @@ import { num, rowVector } from '../latex';
 import { SIGNIFICANT_DIGITS, field, paragraphs, scalar, vector } from '../prompt-parts';
 import { vectorOf } from '../tensor-values';
 import { DEFAULT_TOLERANCE } from '../tolerance';
+import { biasFirst, linearOutput, splitBias } from '../single-neuron';
 
 type Given = { w: number[]; b: number; x: number[]; y: number; lr: number };
 type Expected = { s: number; w: number[]; b: number };
 
-/** s = w·x + b with the engine's tensors. */
-const linearOutput = ({ w, b, x }: Pick<Given, 'w' | 'b' | 'x'>) => tensor(w).mul(tensor(x)).sum().add(b);
-/** The engine's learning rules keep the bias first (x0 = 1). */
-const biasFirst = (given: Given) => [given.b, ...given.w];
-const splitBias = (weights: readonly number[]) => ({ b: weights[0], w: weights.slice(1) });
 const oneStep = (given: Given, lr: number) => splitBias(trainDeltaRule([given.x], [given.y], { lr, epochs: 1, w0: biasFirst(given) }).weights);
 
 export const deltaRule = defineExercise<Given, Expected>({

@@ -4,6 +4,7 @@ import { num, rowVector } from '../latex';
 import { SIGNIFICANT_DIGITS, field, paragraphs, scalar, vector } from '../prompt-parts';
 import { vectorOf } from '../tensor-values';
 import { DEFAULT_TOLERANCE } from '../tolerance';
+import { biasFirst, linearOutput, splitBias } from '../single-neuron';
 
 type Given = { w: number[]; b: number; x: number[]; y: number; lr: number };
 type Expected = { s: number; output: string; w: number[]; b: number };
@@ -12,15 +13,6 @@ const OUTPUT_OPTIONS = [
   { id: '+1', label: { ko: '+1', en: '+1' } },
   { id: '-1', label: { ko: '−1', en: '−1' } },
 ];
-
-/** s = w·x + b with the engine's tensors. */
-function linearOutput({ w, b, x }: Pick<Given, 'w' | 'b' | 'x'>) {
-  return tensor(w).mul(tensor(x)).sum().add(b);
-}
-
-/** [b, w1, …, wd] as the engine's perceptron keeps them (bias first, x0 = 1). */
-const biasFirst = (given: Given) => [given.b, ...given.w];
-const splitBias = (weights: readonly number[]) => ({ b: weights[0], w: weights.slice(1) });
 
 export const perceptronStep = defineExercise<Given, Expected>({
   meta: {
