@@ -1,4 +1,6 @@
-import type { ReactNode } from 'react';
+'use client';
+
+import { useEffect, useRef, type ReactNode } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
 import { COMMON_TEXT } from '@/components/figures/figure-text';
 import styles from '@/components/figures/figure.module.css';
@@ -18,8 +20,13 @@ export interface FigureFrameProps {
 /** The frame shared by every figure: a titled <figure>, its controls and drawing, a caption and a table view. */
 export function FigureFrame({ name, title, caption, table, locale, children }: FigureFrameProps) {
   const titleId = `figure-${name}-title`;
+  // data-ready tells browser tests (and curious readers of the DOM) that the controls are live.
+  const figureRef = useRef<HTMLElement>(null);
+  useEffect(() => {
+    if (figureRef.current) figureRef.current.dataset.ready = 'true';
+  }, []);
   return (
-    <figure className={styles.figure} aria-labelledby={titleId} data-figure={name}>
+    <figure className={styles.figure} aria-labelledby={titleId} data-figure={name} ref={figureRef}>
       <h3 id={titleId}>{title}</h3>
       {children}
       <figcaption className={styles.caption}>{caption}</figcaption>
