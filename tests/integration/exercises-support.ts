@@ -11,7 +11,8 @@ export interface ApiResponse<T = unknown> {
 }
 
 export async function api<T = unknown>(cookie: string, path: string, init: { method?: string; body?: unknown; rawBody?: string; locale?: string } = {}): Promise<ApiResponse<T>> {
-  const headers: Record<string, string> = { cookie, 'accept-language': init.locale ?? 'en' };
+  // The language switch's cookie picks the language of error messages, as in the browser.
+  const headers: Record<string, string> = { cookie: [cookie, `bpl-locale=${init.locale ?? 'en'}`].filter(Boolean).join('; ') };
   const payload = init.rawBody ?? (init.body === undefined ? undefined : JSON.stringify(init.body));
   if (payload !== undefined) headers['content-type'] = 'application/json';
   const response = await fetch(`${inject('baseUrl')}${path}`, { method: init.method ?? (payload === undefined ? 'GET' : 'POST'), headers, body: payload });

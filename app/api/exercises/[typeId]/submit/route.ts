@@ -1,7 +1,8 @@
+import { cookies } from 'next/headers';
 import { NextResponse } from 'next/server';
 import { requireUser } from '@/lib/auth/require-user';
 import { handleRoute, readJson } from '@/lib/http/handle-route';
-import { getLocale } from '@/lib/i18n/get-locale';
+import { isLocale, LOCALE_COOKIE } from '@/lib/i18n/locales';
 import { createRateLimiter } from '@/lib/rate-limit';
 import { MAX_SUBMIT_BYTES, ZSubmitAnswer } from '@/lib/exercises/schemas';
 import { submitAttempt } from '@/lib/exercises/submit-attempt';
@@ -17,6 +18,9 @@ export const POST = handleRoute(async (request: Request, { params }: Context) =>
   const user = await requireUser();
   await submitLimiter.consume(user.id);
   const body = await readJson(request, ZSubmitAnswer, MAX_SUBMIT_BYTES);
-  const { result, isReplay } = await submitAttempt({ userId: user.id, typeId, ...body, locale: await getLocale() });
+  // getLocale() without the cookie would look the user up a second time; we already have them.
+  const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
+  const locale = isLocale(cookie) ? cookie : isLocale(user.locale) ? user.locale : 'ko';
+  const { result, isReplay } = await submitAttempt({ userId: user.id, typeId, ...body, locale });
   return NextResponse.json(result, { headers: isReplay ? { 'Idempotent-Replayed': 'true' } : {} });
 });
