@@ -103,7 +103,7 @@ describe.each(exerciseTypes.map((type) => [type.id]))('exercise type %s', (typeI
     }
   });
 
-  it('accepts the answer written as strings, fractions of the same value included', () => {
+  it('accepts the answer written as strings in scientific notation with spaces around', () => {
     const seed = SEEDS[0];
     const asStrings = (value: AnswerValue): unknown =>
       typeof value === 'number' ? ` ${value.toExponential(8)} ` : Array.isArray(value) ? value.map(asStrings) : typeof value === 'object' ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, asStrings(v)])) : value;

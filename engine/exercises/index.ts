@@ -4,13 +4,11 @@
  */
 import { z } from 'zod';
 import type { AnswerSpec, AnswerValue } from './answer-spec';
-import type { Exercise, Json } from './definition';
+import type { Exercise, ExerciseMeta, Json } from './definition';
 import { gradeVariant, type GradeResult } from './grade-answer';
 import { registry } from './registry';
 import { isSeed } from './seeds';
 import type { LocalizedText } from './text';
-import type { Tolerance } from './tolerance';
-import type { MistakeId } from './mistakes';
 
 export type { AnswerSpec, AnswerValue, FieldSpec, ChoiceOption, Parts, NumberTree } from './answer-spec';
 export { describeSpec } from './answer-spec';
@@ -24,15 +22,8 @@ export type { GradeResult } from './grade-answer';
 export type { LocalizedText } from './text';
 export type { Json } from './definition';
 
-export interface ExerciseType {
-  id: string;
-  topic: string;
-  unit: string;
-  title: LocalizedText;
-  difficulty: 1 | 2 | 3;
-  tolerance: Tolerance;
-  mistakeIds: readonly MistakeId[];
-}
+/** A type's catalogue entry: id, topic, unit, bilingual title, difficulty, tolerance (with its doc) and the mistakes it names. */
+export type ExerciseType = ExerciseMeta;
 
 /** Catalogue of every type (safe to send to the browser). */
 export const exerciseTypes: readonly ExerciseType[] = registry.map(({ meta }) => ({ ...meta }));
