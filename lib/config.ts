@@ -18,6 +18,7 @@ const ZConfig = z.object({
   NEXTAUTH_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRAINING_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
+  TRAINING_WALL_SECONDS: z.coerce.number().int().min(1).max(600).optional(),
   // Port of the embedded PostgreSQL started when DATABASE_URL is not set (5432 is usually taken).
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   DATA_DIR: z.string().min(1).default('.data'),

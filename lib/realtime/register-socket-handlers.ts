@@ -1,5 +1,6 @@
 import type { Server } from 'socket.io';
 import { registerLiveHandlers } from '@/lib/live/register-live-handlers';
+import { registerTrainingHandlers } from '@/lib/training/register-training-handlers';
 
 // Every feature's socket handlers, registered once per server. Each feature adds one line here.
 export function registerSocketHandlers(io: Server): void {
@@ -7,4 +8,5 @@ export function registerSocketHandlers(io: Server): void {
     socket.emit('hello', { authenticated: Boolean(socket.data.userId) });
   });
   registerLiveHandlers(io);
+  registerTrainingHandlers(io);
 }

@@ -127,6 +127,9 @@ export const ZTrainingConfig = ZConfigShape.superRefine((config, context) => {
   }
 });
 
+/** A stored configuration: its shape, without today's limits (they may have changed since it ran). */
+export const ZStoredTrainingConfig = ZConfigShape;
+
 export type TTrainingConfig = z.infer<typeof ZConfigShape>;
 export type TPerceptronConfig = z.infer<typeof ZPerceptronConfig>;
 export type TDeltaRuleConfig = z.infer<typeof ZDeltaRuleConfig>;

@@ -1,0 +1,121 @@
+import { getDb } from '@/lib/db';
+import { getLogger } from '@/lib/log';
+import type { TTrainingConfig } from './config-schema';
+import { toStoredMetrics } from './stored-run-schema';
+import type { ActiveRun, TrainingRuntime } from './training-runtime';
+import type { RunStatusName, StopReason } from './types';
+
+/** Progress reaches the browser at most this often; epochs in between travel together. */
+const EMIT_INTERVAL_MS = 150;
+/** The stored curve is refreshed this often while training, so a reload shows recent progress. */
+const FLUSH_INTERVAL_MS = 2_000;
+
+export interface ExecuteRunOptions {
+  runtime: TrainingRuntime;
+  run: ActiveRun;
+  config: TTrainingConfig;
+}
+
+/**
+ * Trains a queued run in the pool: claims it (QUEUED → RUNNING), streams its epochs to the
+ * owner, stores the curve every few seconds and the outcome at the end. Never rejects: whatever
+ * happens, the row ends COMPLETED, STOPPED or FAILED and the owner hears about it.
+ */
+export async function executeRun({ runtime, run, config }: ExecuteRunOptions): Promise<void> {
+  const db = getDb();
+  try {
+    const claimed = await db.trainingRun.updateMany({ where: { id: run.runId, status: 'QUEUED' }, data: { status: 'RUNNING' } });
+    if (claimed.count === 0) return;
+    run.status = 'RUNNING';
+    runtime.publishProgress(run.userId, { runId: run.runId, status: 'RUNNING', metrics: [], totalEpochs: run.totalEpochs });
+
+    let sent = 0;
+    let sentSnapshotEpoch = -1;
+    const emit = () => {
+      const snapshot = run.snapshot && run.snapshot.epoch !== sentSnapshotEpoch ? run.snapshot : undefined;
+      if (sent === run.metrics.length && !snapshot) return;
+      runtime.publishProgress(run.userId, { runId: run.runId, status: 'RUNNING', metrics: run.metrics.slice(sent), snapshot, totalEpochs: run.totalEpochs });
+      sent = run.metrics.length;
+      if (snapshot) sentSnapshotEpoch = snapshot.epoch;
+    };
+    let flushing: Promise<unknown> = Promise.resolve();
+    const flush = () => {
+      const metrics = toStoredMetrics(run.metrics, run.snapshot);
+      flushing = flushing
+        .then(() => db.trainingRun.updateMany({ where: { id: run.runId, status: 'RUNNING' }, data: { metrics } }))
+        .catch((error: unknown) => getLogger().warn({ err: error, runId: run.runId }, 'training: could not store progress'));
+    };
+    const emitTimer = setInterval(emit, EMIT_INTERVAL_MS);
+    const flushTimer = setInterval(flush, FLUSH_INTERVAL_MS);
+
+    const task = runtime.pool.run({
+      config,
+      wallMs: runtime.wallMs,
+      onEpoch: ({ metric, snapshot }) => {
+        run.metrics.push(metric);
+        if (snapshot) run.snapshot = snapshot;
+      },
+    });
+    run.stopTask = task.stop;
+    if (run.isStopRequested) task.stop();
+    // A worker checks its wall time between batches; one stuck inside a batch is terminated.
+    const killTimer = setTimeout(task.kill, runtime.wallMs + runtime.hardKillGraceMs);
+    const result = await task.result;
+    clearTimeout(killTimer);
+    clearInterval(emitTimer);
+    clearInterval(flushTimer);
+    await flushing;
+
+    if (!result.ok) {
+      await finish({ runtime, run, status: 'FAILED', error: result.error });
+      return;
+    }
+    const { outcome } = result;
+    // The outcome is authoritative (epoch messages may still be in flight on the port).
+    run.metrics = outcome.metrics;
+    run.snapshot = outcome.snapshot;
+    emit();
+    const isStopped = outcome.stopReason === 'user' || outcome.stopReason === 'time';
+    await finish({ runtime, run, status: isStopped ? 'STOPPED' : 'COMPLETED', stopReason: outcome.stopReason, finalValAcc: outcome.finalValAcc, params: outcome.params });
+  } catch (error) {
+    getLogger().error({ err: error, runId: run.runId }, 'training: run failed');
+    await finish({ runtime, run, status: 'FAILED', error: 'The run failed on the server. Please try again.' }).catch(() => {});
+  } finally {
+    runtime.active.delete(run.runId);
+  }
+}
+
+interface FinishOptions {
+  runtime: TrainingRuntime;
+  run: ActiveRun;
+  status: Extract<RunStatusName, 'COMPLETED' | 'STOPPED' | 'FAILED'>;
+  stopReason?: StopReason;
+  error?: string;
+  finalValAcc?: number;
+  params?: number;
+}
+
+/** Stores the outcome and tells the owner. A stopped run's `error` column holds why: 'user' or 'time'. */
+async function finish({ runtime, run, status, stopReason, error, finalValAcc, params }: FinishOptions): Promise<void> {
+  const hasEpochs = run.metrics.length > 0;
+  await getDb().trainingRun.update({
+    where: { id: run.runId },
+    data: {
+      status,
+      metrics: toStoredMetrics(run.metrics, run.snapshot),
+      finalValAcc: status === 'FAILED' || !hasEpochs ? null : (finalValAcc ?? null),
+      params,
+      error: status === 'STOPPED' ? stopReason : (error ?? null),
+      finishedAt: new Date(),
+    },
+  });
+  runtime.publishProgress(run.userId, {
+    runId: run.runId,
+    status,
+    metrics: [],
+    totalEpochs: run.totalEpochs,
+    stopReason,
+    error,
+    finalValAcc: hasEpochs ? finalValAcc : undefined,
+  });
+}

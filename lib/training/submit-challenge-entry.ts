@@ -1,0 +1,102 @@
+import { Prisma } from '@/generated/prisma/client';
+import { getDb } from '@/lib/db';
+import { ZStoredTrainingConfig } from './config-schema';
+import { dataSettingsMismatches } from './model-tasks';
+import { recheckEntry } from './recheck-entry';
+import { readStoredMetrics } from './stored-run-schema';
+import { TrainingError } from './training-error';
+import { TRAINING_SERVER_EVENTS } from './training-events';
+import type { TrainingRuntime } from './training-runtime';
+
+/** Entries one student may make in one challenge (each costs a server-side re-check). */
+export const MAX_ENTRIES_PER_STUDENT = 5;
+/** A run's last epoch may end up to this much after the time budget (the clock is read between batches). */
+const TIME_GRACE_MS = 1_000;
+
+export interface SubmitChallengeEntryOptions {
+  runtime: TrainingRuntime;
+  userId: string;
+  challengeId: string;
+  runId: string;
+}
+
+/**
+ * Enters one of the user's finished runs in a challenge of their class, after checking it against
+ * the challenge's rules, then queues the re-check: the server retrains the run from its stored
+ * configuration and seed and ranks the result it computed itself.
+ */
+export async function submitChallengeEntry({ runtime, userId, challengeId, runId }: SubmitChallengeEntryOptions): Promise<{ entryId: string; position: number }> {
+  const db = getDb();
+  const challenge = await db.challenge.findFirst({
+    where: { id: challengeId, class: { memberships: { some: { userId } } } },
+    select: { id: true, model: true, task: true, maxParams: true, maxSeconds: true, closesAt: true },
+  });
+  if (!challenge) throw new TrainingError('NOT_FOUND', { ko: '챌린지를 찾을 수 없습니다.', en: 'Challenge not found.' });
+  if (challenge.closesAt.getTime() <= Date.now()) throw new TrainingError('CONFLICT', { ko: '이 챌린지는 마감되었습니다.', en: 'This challenge has closed.' });
+
+  const run = await db.trainingRun.findFirst({ where: { id: runId, userId }, select: { id: true, status: true, model: true, task: true, params: true, config: true, metrics: true } });
+  if (!run) throw new TrainingError('NOT_FOUND', { ko: '실행을 찾을 수 없습니다.', en: 'Run not found.' });
+  const { metrics } = readStoredMetrics(run.metrics);
+  const config = ZStoredTrainingConfig.safeParse(run.config);
+  if ((run.status !== 'COMPLETED' && run.status !== 'STOPPED') || metrics.length === 0 || !config.success) {
+    throw new TrainingError('UNPROCESSABLE', { ko: '학습이 끝난 실행만 제출할 수 있습니다.', en: 'Only a run that has finished training can be entered.' });
+  }
+  if (run.model !== challenge.model || run.task !== challenge.task) {
+    throw new TrainingError('UNPROCESSABLE', {
+      ko: `이 챌린지는 ${challenge.model} 모델로 ${challenge.task} 과제를 풉니다.`,
+      en: `This challenge is for the ${challenge.model} model on the ${challenge.task} task.`,
+    });
+  }
+  if (run.params > challenge.maxParams) {
+    throw new TrainingError('UNPROCESSABLE', {
+      ko: `파라미터가 ${run.params}개입니다. 이 챌린지의 한도는 ${challenge.maxParams}개입니다.`,
+      en: `The model has ${run.params} parameters; this challenge allows at most ${challenge.maxParams}.`,
+    });
+  }
+  const trainSeconds = metrics[metrics.length - 1].ms / 1000;
+  if (trainSeconds * 1000 > challenge.maxSeconds * 1000 + TIME_GRACE_MS) {
+    throw new TrainingError('UNPROCESSABLE', {
+      ko: `학습에 ${trainSeconds.toFixed(1)}초가 걸렸습니다. 이 챌린지의 한도는 ${challenge.maxSeconds}초입니다.`,
+      en: `The run trained for ${trainSeconds.toFixed(1)} s; this challenge allows ${challenge.maxSeconds} s.`,
+    });
+  }
+  const mismatches = dataSettingsMismatches(config.data);
+  if (mismatches.length > 0) {
+    const list = mismatches.map(([knob, standard, used]) => `${knob} ${used} → ${standard}`).join(', ');
+    throw new TrainingError('UNPROCESSABLE', {
+      ko: `챌린지는 표준 데이터로 겨룹니다. 다음을 바꾸세요: ${list}.`,
+      en: `Challenges use the standard data settings. Change: ${list}.`,
+    });
+  }
+  const entryCount = await db.challengeEntry.count({ where: { challengeId, userId } });
+  if (entryCount >= MAX_ENTRIES_PER_STUDENT) {
+    throw new TrainingError('RATE_LIMITED', { ko: `한 챌린지에 최대 ${MAX_ENTRIES_PER_STUDENT}번 제출할 수 있습니다.`, en: `You can enter a challenge at most ${MAX_ENTRIES_PER_STUDENT} times.` });
+  }
+
+  let entryId: string;
+  try {
+    entryId = (await db.challengeEntry.create({ data: { challengeId, runId, userId }, select: { id: true } })).id;
+  } catch (error) {
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+      throw new TrainingError('CONFLICT', { ko: '이 실행은 이미 제출되었습니다.', en: 'This run has already been entered.' });
+    }
+    throw error;
+  }
+  let position: number;
+  try {
+    position = runtime.queue.enqueue({
+      id: `recheck:${entryId}`,
+      // Re-checks of one challenge take turns, whoever entered them.
+      owner: `recheck:${challengeId}`,
+      isSystem: true,
+      start: () => recheckEntry({ runtime, entryId, config: config.data, epochs: metrics.length, maxSeconds: challenge.maxSeconds, finalValAcc: metrics[metrics.length - 1].valAcc }),
+      stop: () => {},
+    });
+  } catch (error) {
+    // The queue is full: take the entry back so the student can simply try again.
+    await db.challengeEntry.delete({ where: { id: entryId } });
+    throw error;
+  }
+  runtime.publisher.toChallenge(challengeId, TRAINING_SERVER_EVENTS.leaderboard, { challengeId });
+  return { entryId, position };
+}

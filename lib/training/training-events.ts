@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import type { AppErrorCode } from '@/lib/errors';
+import type { Localized } from '@/lib/i18n/locales';
+
+// The playground's socket protocol. Client → server events take one payload and an ack callback;
+// server → client events go to the room `user:<id>` (a user's own runs) or `challenge:<id>`.
+
+export const TRAINING_CLIENT_EVENTS = {
+  start: 'training:start',
+  stop: 'training:stop',
+  watch: 'training:watch',
+  watchChallenge: 'challenge:watch',
+  submitEntry: 'challenge:submit',
+} as const;
+
+export const TRAINING_SERVER_EVENTS = {
+  progress: 'training:progress',
+  leaderboard: 'challenge:leaderboard',
+} as const;
+
+export const userRoom = (userId: string) => `user:${userId}`;
+export const challengeRoom = (challengeId: string) => `challenge:${challengeId}`;
+
+const ZId = z.string().min(1).max(64);
+
+/** `config` is checked against ZTrainingConfig by the service, so the field errors name the knob. */
+export const ZStartRun = z.object({ config: z.unknown(), forkedFromId: ZId.optional() });
+export const ZRunCommand = z.object({ runId: ZId });
+export const ZChallengeCommand = z.object({ challengeId: ZId });
+export const ZSubmitEntry = z.object({ challengeId: ZId, runId: ZId });
+export type TStartRun = z.infer<typeof ZStartRun>;
+
+export interface TTrainingAckError {
+  ok: false;
+  error: { code: AppErrorCode | 'INTERNAL'; message: string; text: Localized; fieldErrors?: Record<string, string[]> };
+}
+
+export type TTrainingAck<T extends object> = ({ ok: true } & T) | TTrainingAckError;
