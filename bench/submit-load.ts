@@ -1,0 +1,366 @@
+/**
+ * The submit endpoint under a class of concurrent students, end to end: the real app (production
+ * build, server.ts) on a scratch PostgreSQL database, real next-auth sessions, real HTTP.
+ *
+ * Two scenarios, each with its own students (the per-student rate limit is 30 a minute):
+ *   classroom — every student submits, reads the feedback for a moment (think time), submits again;
+ *   burst     — every student submits again the instant the answer arrives (no think time): the
+ *               worst case, far beyond what a class does, to show where the server saturates.
+ * Each student works through rounds as a real one would (right at once; wrong then right; three
+ * wrong), and every tenth submission is sent twice at the same moment (a double click) to check
+ * that a repeat is answered from the stored attempt. Afterwards the database must hold exactly
+ * the attempts the server acknowledged as new.
+ *
+ * Prints a table and writes it into bench/RESULTS.md between <!-- submit:start --> and
+ * <!-- submit:end --> (the rest of the file is left alone).
+ *
+ *   npm run bench:submit                                   # 50 students × 20 submissions per scenario
+ *   npm run bench:submit -- --students 20 --submissions 10 --no-write
+ *   npm run bench:submit -- --database-url postgresql://postgres@127.0.0.1:5432/postgres
+ */
+import crypto from 'node:crypto';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { performance } from 'node:perf_hooks';
+import pg from 'pg';
+import { z } from 'zod';
+import { exerciseTypeIds, generate, seedForStudent, solve, type AnswerSpec, type AnswerValue, type NumberTree } from '../engine/exercises/index';
+import { hashPassword } from '../lib/auth/password';
+import { applyMigrations } from '../lib/db/schema-engine';
+import { ensureBuild } from '../lib/server/ensure-build';
+import { startAppServer, type AppServer } from '../tests/support/app-server';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PASSWORD = 'bench-password-not-secret';
+const TARGET_P95_MS = 50;
+
+const ZBenchArgs = z.object({
+  students: z.coerce.number().int().min(1).max(500).default(50),
+  /** Per student and scenario; at most 25 so a student stays under the 30-a-minute limit with the repeats. */
+  submissions: z.coerce.number().int().min(1).max(25).default(20),
+  /** Classroom think time between a student's submissions, uniformly random in [min, max] ms. */
+  thinkMinMs: z.coerce.number().int().min(0).max(60_000).default(500),
+  thinkMaxMs: z.coerce.number().int().min(0).max(60_000).default(2000),
+  scenarios: z.enum(['both', 'classroom', 'burst']).default('both'),
+  /** Any database on the PostgreSQL server to use; a scratch database is created next to it and dropped. */
+  databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL').default('postgresql://postgres@127.0.0.1:5432/postgres'),
+  write: z.boolean().default(true),
+});
+type TBenchArgs = z.infer<typeof ZBenchArgs>;
+
+function parseArgs(argv: readonly string[]): TBenchArgs {
+  const raw: Record<string, string | boolean> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--no-write') raw.write = false;
+    else if (arg.startsWith('--')) {
+      const [key, inline] = arg.slice(2).split('=');
+      const camel = key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
+      raw[camel] = inline ?? argv[++i] ?? '';
+    } else throw new Error(`unexpected argument '${arg}'`);
+  }
+  const parsed = ZBenchArgs.strict()
+    .refine((args) => args.thinkMaxMs >= args.thinkMinMs, { message: 'think-max-ms must be at least think-min-ms', path: ['thinkMaxMs'] })
+    .safeParse(raw);
+  if (!parsed.success) {
+    console.error(`bad arguments: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+    process.exit(2);
+  }
+  return parsed.data;
+}
+
+interface Student {
+  id: string;
+  email: string;
+  cookie: string;
+  typeId: string;
+}
+
+/** One planned request: the body is built before the clock starts, so the client's CPU stays out of the way. */
+interface PlannedSubmit {
+  body: string;
+  /** Sent twice at once, like a double click: the second must be a replay. */
+  isDoubled: boolean;
+}
+
+interface Sample {
+  ms: number;
+  status: number;
+  isReplay: boolean;
+}
+
+interface ScenarioResult {
+  name: string;
+  students: number;
+  samples: Sample[];
+  wallMs: number;
+  acknowledgedNew: number;
+  stored: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Setup: scratch database, app server, students with sessions
+
+async function withClient<T>(url: string, task: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await task(client);
+  } finally {
+    await client.end();
+  }
+}
+
+function withDatabaseName(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      const port = typeof address === 'object' && address ? address.port : 0;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+async function createStudents(databaseUrl: string, count: number, typeIds: readonly string[], label: string): Promise<Omit<Student, 'cookie'>[]> {
+  const passwordHash = await hashPassword(PASSWORD);
+  const students = Array.from({ length: count }, (_, i) => ({
+    id: `bench_${label}_${i}_${crypto.randomBytes(4).toString('hex')}`,
+    email: `bench-${label}-${i}-${crypto.randomBytes(3).toString('hex')}@bench.local`,
+    typeId: typeIds[i % typeIds.length],
+  }));
+  await withClient(databaseUrl, async (client) => {
+    for (const student of students) {
+      await client.query('INSERT INTO "User" (id, email, name, "passwordHash") VALUES ($1, $2, $3, $4)', [student.id, student.email, student.email, passwordHash]);
+    }
+  });
+  return students;
+}
+
+/** next-auth's credentials flow, as tests/support/auth.ts does it, against an explicit server. */
+async function signIn(baseUrl: string, email: string): Promise<string> {
+  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const csrfCookies = csrfResponse.headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookies.join('; ') },
+    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: 'true' }),
+  });
+  const session = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).find((pair) => pair.includes('session-token='));
+  if (!session) throw new Error(`sign-in failed for ${email} (status ${response.status})`);
+  return session;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The plan: what each student submits, round by round
+
+function wrongAnswer(spec: AnswerSpec, value: AnswerValue): AnswerValue {
+  if (spec.kind === 'choice') return spec.options.find((option) => option.id !== value)?.id ?? value;
+  if (spec.kind === 'fields') {
+    const [first] = Object.keys(spec.fields);
+    const fields = typeof value === 'object' && !Array.isArray(value) ? value : {};
+    return { ...fields, [first]: wrongAnswer(spec.fields[first], fields[first]) };
+  }
+  return typeof value === 'number' || Array.isArray(value) ? moveFirstNumber(value) : value;
+}
+
+function moveFirstNumber(value: NumberTree): NumberTree {
+  return typeof value === 'number' ? value + 1 + Math.abs(value) : [moveFirstNumber(value[0]), ...value.slice(1)];
+}
+
+/** Round r: right at once; wrong then right; three wrong — and again. */
+const ROUND_PATTERNS: readonly (readonly boolean[])[] = [[true], [false, true], [false, false, false]];
+
+function planSubmissions(student: Omit<Student, 'cookie'>, count: number): PlannedSubmit[] {
+  const plan: PlannedSubmit[] = [];
+  for (let round = 0; plan.length < count; round++) {
+    const seed = seedForStudent(student.id, student.typeId, round);
+    const expected = solve(student.typeId, seed);
+    const spec = generate(student.typeId, seed).answer;
+    for (const isRight of ROUND_PATTERNS[round % ROUND_PATTERNS.length]) {
+      if (plan.length === count) break;
+      const answer = isRight ? expected : wrongAnswer(spec, expected);
+      plan.push({ body: JSON.stringify({ answer, round, clientSubmissionId: crypto.randomUUID() }), isDoubled: plan.length % 10 === 9 });
+    }
+  }
+  return plan;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running a scenario
+
+async function post(baseUrl: string, student: Student, body: string): Promise<Sample> {
+  const started = performance.now();
+  const response = await fetch(`${baseUrl}/api/exercises/${student.typeId}/submit`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', cookie: student.cookie },
+    body,
+  });
+  await response.arrayBuffer();
+  return { ms: performance.now() - started, status: response.status, isReplay: response.headers.get('idempotent-replayed') === 'true' };
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+async function runScenario(options: { name: string; baseUrl: string; databaseUrl: string; students: Student[]; plans: PlannedSubmit[][]; think: () => number }): Promise<ScenarioResult> {
+  const { name, baseUrl, databaseUrl, students, plans, think } = options;
+  const samples: Sample[] = [];
+  const started = performance.now();
+  await Promise.all(
+    students.map(async (student, index) => {
+      // Students do not all start on the same millisecond in the classroom run.
+      await sleep(think() / 2);
+      for (const planned of plans[index]) {
+        const sent = planned.isDoubled ? await Promise.all([post(baseUrl, student, planned.body), post(baseUrl, student, planned.body)]) : [await post(baseUrl, student, planned.body)];
+        samples.push(...sent);
+        const pause = think();
+        if (pause > 0) await sleep(pause);
+      }
+    }),
+  );
+  const wallMs = performance.now() - started;
+  const stored = await withClient(databaseUrl, async (client) => {
+    const result = await client.query<{ count: string }>('SELECT count(*) FROM "Attempt" WHERE "userId" = ANY($1)', [students.map((student) => student.id)]);
+    return Number(result.rows[0].count);
+  });
+  const acknowledgedNew = samples.filter((sample) => sample.status === 200 && !sample.isReplay).length;
+  return { name, students: students.length, samples, wallMs, acknowledgedNew, stored };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Report
+
+function quantile(sorted: readonly number[], q: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
+}
+
+const fmt = (ms: number) => (Number.isNaN(ms) ? '–' : ms < 10 ? ms.toFixed(1) : ms.toFixed(0));
+
+function describeScenario(result: ScenarioResult) {
+  const ok = result.samples.filter((sample) => sample.status === 200);
+  const sorted = ok.map((sample) => sample.ms).sort((a, b) => a - b);
+  const failures = result.samples.filter((sample) => sample.status !== 200);
+  const statuses = [...new Set(failures.map((sample) => sample.status))].map((status) => `${status}×${failures.filter((s) => s.status === status).length}`).join(', ');
+  return {
+    requests: result.samples.length,
+    replays: ok.filter((sample) => sample.isReplay).length,
+    p50: quantile(sorted, 0.5),
+    p95: quantile(sorted, 0.95),
+    p99: quantile(sorted, 0.99),
+    max: sorted.at(-1) ?? Number.NaN,
+    throughput: result.samples.length / (result.wallMs / 1000),
+    failures: failures.length === 0 ? 'none' : statuses,
+    isConsistent: result.stored === result.acknowledgedNew,
+  };
+}
+
+function buildSection(args: TBenchArgs, results: ScenarioResult[], loadAtStart: number): string {
+  const rows = results.map((result) => {
+    const d = describeScenario(result);
+    const verdict = d.p95 < TARGET_P95_MS ? 'yes' : 'no';
+    return `| ${result.name} | ${result.students} | ${d.requests} (${d.replays} repeats) | ${fmt(d.p50)} | ${fmt(d.p95)} | ${fmt(d.p99)} | ${fmt(d.max)} | ${d.throughput.toFixed(0)} | ${d.failures} | ${result.stored} / ${result.acknowledgedNew} ${d.isConsistent ? '✓' : '✗'} | ${verdict} |`;
+  });
+  return [
+    '## Exercise submit under load',
+    '',
+    `Date: ${new Date().toISOString().slice(0, 10)} · CPU: ${os.cpus()[0]?.model ?? 'unknown'} (${os.cpus().length} threads, shared by the app server, PostgreSQL and this client) · Node ${process.version} · 1-min load average at start ${loadAtStart.toFixed(2)} · \`npm run bench:submit\`.`,
+    '',
+    `Real app (production build, one server.ts process) on a scratch PostgreSQL database; every student a real next-auth session, submitting ${args.submissions} answers to \`POST /api/exercises/{typeId}/submit\` (students spread over all ${exerciseTypeIds.length} exercise types; rounds: right at once / wrong then right / three wrong). Every tenth submission is sent twice at once (a double click): the repeat must come back from the stored attempt. Latency = request sent → response read, by the client, for 200 responses. Classroom think time ${args.thinkMinMs}–${args.thinkMaxMs} ms between a student's submissions; burst has none.`,
+    '',
+    `| scenario | students | requests | p50 ms | p95 ms | p99 ms | max ms | req/s | non-200 | attempts stored / acknowledged | p95 < ${TARGET_P95_MS} ms |`,
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |',
+    ...rows,
+  ].join('\n');
+}
+
+async function writeResults(section: string): Promise<string> {
+  const file = path.join(ROOT, 'bench', 'RESULTS.md');
+  const block = `<!-- submit:start -->\n${section}\n<!-- submit:end -->`;
+  let current = '';
+  try {
+    current = await readFile(file, 'utf8');
+  } catch {
+    current = '# Benchmark results\n';
+  }
+  const pattern = /<!-- submit:start -->[\s\S]*?<!-- submit:end -->/;
+  const next = pattern.test(current) ? current.replace(pattern, block) : `${current.trimEnd()}\n\n${block}\n`;
+  await writeFile(file, next);
+  return file;
+}
+
+// ---------------------------------------------------------------------------------------------
+
+async function main(): Promise<void> {
+  const args = parseArgs(process.argv.slice(2));
+  const loadAtStart = os.loadavg()[0];
+  const scratchName = `bpl_bench_${crypto.randomBytes(4).toString('hex')}`;
+  const adminUrl = args.databaseUrl;
+  const databaseUrl = withDatabaseName(adminUrl, scratchName);
+  let server: AppServer | undefined;
+
+  try {
+    await withClient(adminUrl, (client) => client.query(`CREATE DATABASE "${scratchName}"`));
+  } catch (error) {
+    console.error(`cannot create a scratch database on ${new URL(adminUrl).host}: ${(error as Error).message}\n(pass --database-url postgresql://user@host:port/db of a server where you may CREATE DATABASE)`);
+    process.exit(1);
+  }
+  try {
+    await applyMigrations(databaseUrl);
+    ensureBuild(ROOT, (message) => console.log(`[bench] ${message}`));
+    const port = await freePort();
+    server = await startAppServer({ databaseUrl, port, authSecret: crypto.randomBytes(32).toString('base64url'), env: { LOG_LEVEL: 'warn' } });
+    const baseUrl = server.baseUrl;
+    console.log(`[bench] app at ${baseUrl}, database ${scratchName}`);
+
+    const scenarios = args.scenarios === 'both' ? (['classroom', 'burst'] as const) : [args.scenarios];
+    const results: ScenarioResult[] = [];
+    for (const name of scenarios) {
+      const created = await createStudents(databaseUrl, args.students, exerciseTypeIds, name);
+      const students: Student[] = [];
+      // Sign-ins check argon2 hashes: a few at a time, before the clock starts.
+      for (let i = 0; i < created.length; i += 5) {
+        const batch = created.slice(i, i + 5);
+        students.push(...(await Promise.all(batch.map(async (student) => ({ ...student, cookie: await signIn(baseUrl, student.email) })))));
+      }
+      const plans = students.map((student) => planSubmissions(student, args.submissions));
+      // Warm-up, not measured: every student loads their variant once (as the page would).
+      await Promise.all(students.map((student) => fetch(`${baseUrl}/api/exercises/${student.typeId}`, { headers: { cookie: student.cookie } }).then((r) => r.arrayBuffer())));
+      const think = name === 'burst' ? () => 0 : () => args.thinkMinMs + Math.random() * (args.thinkMaxMs - args.thinkMinMs);
+      console.log(`[bench] ${name}: ${students.length} students × ${args.submissions} submissions…`);
+      const result = await runScenario({ name, baseUrl, databaseUrl, students, plans, think });
+      const d = describeScenario(result);
+      console.log(`[bench] ${name}: p50 ${fmt(d.p50)} ms, p95 ${fmt(d.p95)} ms, p99 ${fmt(d.p99)} ms, max ${fmt(d.max)} ms, ${d.throughput.toFixed(0)} req/s, non-200: ${d.failures}, stored ${result.stored} / acknowledged ${result.acknowledgedNew}`);
+      results.push(result);
+    }
+
+    const section = buildSection(args, results, loadAtStart);
+    console.log(`\n${section}\n`);
+    if (args.write) console.log(`written to ${await writeResults(section)}`);
+    const inconsistent = results.filter((result) => result.stored !== result.acknowledgedNew);
+    if (inconsistent.length > 0) {
+      console.error(`attempts stored differ from attempts acknowledged in: ${inconsistent.map((result) => result.name).join(', ')}`);
+      process.exitCode = 1;
+    }
+  } finally {
+    await server?.stop();
+    await withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${scratchName}" WITH (FORCE)`)).catch(() => {});
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
