@@ -14,8 +14,3 @@ export function bmatrix(rows: readonly (readonly number[])[]): string {
 export function rowVector(values: readonly number[]): string {
   return bmatrix([values]);
 }
-
-/** "[6, 28, 28]"-style list for Markdown text. */
-export function list(values: readonly number[]): string {
-  return `(${values.map(num).join(', ')})`;
-}

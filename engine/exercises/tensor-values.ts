@@ -2,10 +2,6 @@ import type { Tensor } from '../index';
 
 // Plain-array views of engine results, the form answers take.
 
-export function scalarOf(t: Tensor): number {
-  return t.item();
-}
-
 export function vectorOf(t: Tensor): number[] {
   return Array.from(t.data);
 }
