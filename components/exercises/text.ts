@@ -19,7 +19,7 @@ export const TEXT = {
   hintOf: { ko: '힌트 {n}/{total}', en: 'Hint {n} of {total}' },
   hintsAfterWrong: { ko: '틀린 답을 제출하면 힌트가 하나씩 열립니다.', en: 'A hint opens after each wrong attempt.' },
   newVariant: { ko: '새 변형 풀기', en: 'Try a new variant' },
-  solvedRoundOver: { ko: '정답입니다! 새 숫자로 한 번 더 풀어 보세요.', en: 'Correct! Try again with new numbers.' },
+  solvedRoundOver: { ko: '새 숫자로 한 번 더 풀어 보세요.', en: 'Try it again with new numbers.' },
   noAttemptsLeft: {
     ko: '이 변형의 시도 3번을 모두 썼습니다. 새 숫자로 다시 도전하세요 (가장 높은 점수가 기록됩니다).',
     en: 'You have used all 3 attempts on this variant. Try a new one (your best score counts).',
