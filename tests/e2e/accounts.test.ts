@@ -1,0 +1,150 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { generate, seedForStudent, solve } from '@/engine/exercises';
+import { getDb } from '@/lib/db';
+import { launchBrowser, screenshotPath } from './browser';
+
+// The whole classroom loop in Chromium, in Korean: an instructor signs up and opens a class, a
+// student signs up, joins with the code and solves an exercise, and the instructor finds the
+// result in the gradebook and downloads the CSV.
+
+let browser: BrowserContext;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+const suffix = crypto.randomBytes(4).toString('hex');
+const instructor = { name: '김교수 E2E', email: `prof-${suffix}@test.local`, password: 'instructor password 1' };
+const student = { name: '이하늘 E2E', email: `haneul-${suffix}@test.local`, password: 'student password 1' };
+const baseUrl = () => inject('baseUrl');
+
+async function signUp(page: Page, person: { name: string; email: string; password: string }) {
+  await page.goto(`${baseUrl()}/signup`);
+  await page.getByLabel('이름', { exact: true }).fill(person.name);
+  await page.getByLabel('이메일', { exact: true }).fill(person.email);
+  await page.getByLabel('비밀번호', { exact: true }).fill(person.password);
+  await page.getByRole('button', { name: '가입하기' }).click();
+  await page.waitForURL(`${baseUrl()}/dashboard`);
+  await expect.poll(() => page.locator('header').textContent()).toContain(person.name);
+}
+
+async function signOut(page: Page) {
+  await page.getByRole('button', { name: '로그아웃' }).click();
+  await page.waitForURL(`${baseUrl()}/`);
+  await expect.poll(() => page.getByRole('link', { name: '로그인' }).count()).toBe(1);
+}
+
+describe('accounts and classes in Chromium', () => {
+  it('instructor signs up and opens a class; student signs up, joins and solves; instructor sees it in the gradebook and CSV', async () => {
+    const page = await browser.newPage();
+
+    // A page that needs an account sends a visitor to sign in first.
+    await page.goto(`${baseUrl()}/dashboard`);
+    await page.waitForURL(/\/signin\?callbackUrl=%2Fdashboard/);
+
+    await signUp(page, instructor);
+    await page.screenshot({ path: screenshotPath('accounts-dashboard-new-instructor'), fullPage: true });
+    await page.goto(`${baseUrl()}/classes`);
+    // An overlong class name gets a clear message and creates nothing.
+    await page.getByLabel('수업 이름').fill('가'.repeat(101));
+    await page.getByRole('button', { name: '수업 만들기' }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: '1~100자' }).count()).toBe(1);
+    await page.getByLabel('수업 이름').fill('딥러닝 E2E 반');
+    await page.getByRole('button', { name: '수업 만들기' }).click();
+    await page.waitForURL(/\/classes\/[a-z0-9]+$/);
+    const classId = page.url().split('/').pop() ?? '';
+    const joinCode = (await page.getByTestId('join-code').textContent())?.trim() ?? '';
+    expect(joinCode).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
+    await page.screenshot({ path: screenshotPath('accounts-class-instructor'), fullPage: true });
+    await signOut(page);
+
+    await signUp(page, student);
+    await page.goto(`${baseUrl()}/classes`);
+    // A wrong code first: a clear message, nothing joined.
+    await page.getByLabel('참여 코드').fill('ZZZZZZ');
+    await page.getByRole('button', { name: '참여하기' }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: '이 코드의 수업이 없습니다' }).count()).toBe(1);
+    await page.getByLabel('참여 코드').fill(` ${joinCode.toLowerCase()} `);
+    await page.getByRole('button', { name: '참여하기' }).click();
+    await page.waitForURL(`${baseUrl()}/classes/${classId}`);
+    expect(await page.locator('h1').textContent()).toContain('딥러닝 E2E 반');
+    await page.screenshot({ path: screenshotPath('accounts-class-student'), fullPage: true });
+
+    // Solve an exercise on the exercises page, with the answer computed by the engine here.
+    const typeId = 'conv2d-output';
+    const { id: studentId } = await getDb().user.findUniqueOrThrow({ where: { email: student.email }, select: { id: true } });
+    const seed = seedForStudent(studentId, typeId, 0);
+    expect(generate(typeId, seed).answer.kind).toBe('matrix');
+    const expected = solve(typeId, seed) as number[][];
+    await page.goto(`${baseUrl()}/exercises/${typeId}`);
+    await page.getByRole('textbox', { name: /^답, 1행, 1열/ }).click();
+    for (const [r, row] of expected.entries()) {
+      for (const [c, value] of row.entries()) {
+        await page.keyboard.type(String(value));
+        if (r < expected.length - 1 || c < row.length - 1) await page.keyboard.press('Tab');
+      }
+    }
+    await page.getByRole('button', { name: '제출' }).click();
+    await expect.poll(() => page.getByTestId('result').getAttribute('data-correct')).toBe('true');
+
+    // The dashboard now shows the solved exercise.
+    await page.goto(`${baseUrl()}/dashboard`);
+    const dashboardRow = page.locator('tr', { has: page.locator(`a[href="/exercises/${typeId}"]`) });
+    await expect.poll(() => dashboardRow.textContent()).toContain('100%');
+    await page.setViewportSize({ width: 375, height: 800 });
+    await page.screenshot({ path: screenshotPath('accounts-dashboard-student-phone'), fullPage: true });
+    expect(await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth)).toBeLessThanOrEqual(0);
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await signOut(page);
+
+    // The instructor signs back in: a wrong password first gets the generic message.
+    await page.goto(`${baseUrl()}/signin?callbackUrl=${encodeURIComponent(`/classes/${classId}/gradebook`)}`);
+    await page.getByLabel('이메일').fill(instructor.email);
+    await page.getByLabel('비밀번호').fill('not the password');
+    await page.getByRole('button', { name: '로그인' }).click();
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: '이메일 또는 비밀번호가 올바르지 않습니다' }).count()).toBe(1);
+    await page.getByLabel('비밀번호').fill(instructor.password);
+    await page.getByRole('button', { name: '로그인' }).click();
+    await page.waitForURL(`${baseUrl()}/classes/${classId}/gradebook`);
+
+    const studentRow = page.locator('tbody tr', { has: page.getByRole('link', { name: student.name }) });
+    await expect.poll(() => studentRow.count()).toBe(1);
+    const exerciseColumn = await page.locator('thead th').evaluateAll(
+      (headers, title) => headers.findIndex((header) => header.textContent?.includes(title)),
+      generateTitle(typeId),
+    );
+    expect(exerciseColumn).toBeGreaterThan(0);
+    expect(await studentRow.locator('th, td').nth(exerciseColumn).textContent()).toContain('100%');
+    await page.screenshot({ path: screenshotPath('accounts-gradebook'), fullPage: true });
+
+    // Sorting by a score column puts the highest first and says so to assistive technology.
+    await page.locator('thead th').nth(1).getByRole('button').click();
+    expect(await page.locator('thead th').nth(1).getAttribute('aria-sort')).toBe('descending');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'CSV 내려받기' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^gradebook-.*\.csv$/);
+    const file = await download.path();
+    const bytes = fs.readFileSync(file);
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = bytes.toString('utf8');
+    expect(csv).toContain(student.name);
+    expect(csv).toContain(student.email);
+    const row = csv.split('\r\n').find((line) => line.includes(student.name)) ?? '';
+    expect(row.split(',')).toContain('100');
+  });
+});
+
+/** The Korean title the gradebook shows for an exercise type (the page is in Korean). */
+function generateTitle(typeId: string): string {
+  return exerciseTitles.get(typeId) ?? typeId;
+}
+const exerciseTitles = new Map<string, string>();
+beforeAll(async () => {
+  const { exerciseTypes } = await import('@/engine/exercises');
+  for (const type of exerciseTypes) exerciseTitles.set(type.id, type.title.ko);
+});
