@@ -139,6 +139,36 @@ describe('accounts and classes in Chromium', () => {
   });
 });
 
+describe('account forms in Chromium', () => {
+  it('marks an overlong name on sign-up without creating anything, and counts down sign-in retries in English', async () => {
+    await browser.clearCookies();
+    const page = await browser.newPage();
+    const ghost = `ghost-${suffix}@test.local`;
+    await page.goto(`${baseUrl()}/signup`);
+    await page.getByLabel('이름', { exact: true }).fill('가'.repeat(81));
+    await page.getByLabel('이메일', { exact: true }).fill(ghost);
+    await page.getByLabel('비밀번호', { exact: true }).fill('long enough password');
+    await page.getByRole('button', { name: '가입하기' }).click();
+    const nameInput = page.getByLabel('이름', { exact: true });
+    await expect.poll(() => nameInput.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.locator('#signup-name-error').textContent()).toContain('1~80자');
+    expect(await getDb().user.count({ where: { email: ghost } })).toBe(0);
+    await page.screenshot({ path: screenshotPath('accounts-signup-error'), fullPage: true });
+
+    await page.goto(`${baseUrl()}/signin`);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.waitForFunction(() => document.querySelector('h1')?.textContent === 'Sign in');
+    await page.getByLabel('Email').fill(ghost);
+    for (let i = 0; i < 6; i++) {
+      await page.getByLabel('Password').fill(`guess ${i}`);
+      await page.getByRole('button', { name: 'Sign in', exact: true }).click();
+      await expect.poll(() => page.getByRole('alert').filter({ hasText: /Wrong email or password|Try again in/ }).count()).toBe(1);
+    }
+    await expect.poll(() => page.getByRole('alert').filter({ hasText: /^Too many attempts\. Try again in \d+ s\.$/ }).count()).toBe(1);
+    await page.screenshot({ path: screenshotPath('accounts-signin-rate-limited'), fullPage: true });
+  });
+});
+
 /** The Korean title the gradebook shows for an exercise type (the page is in Korean). */
 function generateTitle(typeId: string): string {
   return exerciseTitles.get(typeId) ?? typeId;
