@@ -53,7 +53,11 @@ export async function connectLive({ baseUrl = inject('baseUrl'), cookie, guestTo
   return {
     socket,
     events,
-    emit: (event, payload) => socket.timeout(15_000).emitWithAck(event, payload),
+    emit: async (event, payload) => {
+      const ack = await socket.timeout(15_000).emitWithAck(event, payload);
+      events.push({ event: `ack:${event}`, payload: ack });
+      return ack;
+    },
     next: <T>(event: string, predicate: (payload: T) => boolean = () => true, timeoutMs = 20_000) =>
       new Promise<T>((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
