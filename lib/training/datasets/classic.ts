@@ -1,4 +1,4 @@
-import { rng } from '@/engine';
+import { rng } from '@/engine/rng';
 import type { TClassicConfig } from '../config-schema';
 
 // The lecture's logic gates on the corners of the unit square, labels ±1 (the perceptron's

@@ -1,4 +1,4 @@
-import { rng } from '@/engine';
+import { rng } from '@/engine/rng';
 import type { TMlpConfig } from '../config-schema';
 import { splitIndices } from './split';
 

@@ -1,4 +1,4 @@
-import type { Rng } from '@/engine';
+import type { Rng } from '@/engine/rng';
 
 /** Shuffled indices 0…n−1 cut into validation (the first ⌈n·valSplit⌉) and training. */
 export function splitIndices(n: number, valSplit: number, random: Rng): { train: number[]; val: number[] } {

@@ -1,0 +1,56 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ConfigTable, differingKeys } from '@/components/playground/config-table';
+import { formatPercent, MODEL_NAMES, STATUS_NAMES, T, TASK_NAMES } from '@/components/playground/playground-text';
+import { RunCharts } from '@/components/playground/run-charts';
+import { SnapshotView } from '@/components/playground/snapshot-view';
+import styles from '@/components/playground/playground.module.css';
+import { requirePageUser } from '@/lib/accounts/require-page-user';
+import { isAppError } from '@/lib/errors';
+import { getLocale } from '@/lib/i18n/get-locale';
+import { getRun, type RunDetail } from '@/lib/training/get-run';
+
+export const metadata: Metadata = { title: 'Compare runs' };
+
+export default async function ComparePage({ searchParams }: { searchParams: Promise<{ a?: string; b?: string }> }) {
+  const { a, b } = await searchParams;
+  const locale = await getLocale();
+  const user = await requirePageUser(`/playground/compare?a=${a ?? ''}&b=${b ?? ''}`);
+  if (!a || !b) notFound();
+  const load = (runId: string) =>
+    getRun({ userId: user.id, runId }).catch((error: unknown) => {
+      if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
+      throw error;
+    });
+  const runs = await Promise.all([load(a), load(b)]);
+  const differs = differingKeys(runs[0].config, runs[1].config);
+  const name = (run: RunDetail, i: number) => `${i === 0 ? 'A' : 'B'} · ${MODEL_NAMES[run.config.model][locale]}`;
+
+  return (
+    <>
+      <p><Link href="/playground">← {T.back[locale]}</Link></p>
+      <h1>{T.compareTitle[locale]}</h1>
+      <RunCharts
+        curves={runs.map((run, i) => ({ name: name(run, i), metrics: run.metrics, color: i === 0 ? '#1d4ed8' : '#7c3aed', altColor: i === 0 ? '#ea580c' : '#db2777' }))}
+        totalEpochs={Math.max(...runs.map((run) => run.config.epochs))}
+        locale={locale}
+      />
+      <div className={styles.compare}>
+        {runs.map((run, i) => (
+          <section key={run.id} aria-label={name(run, i)}>
+            <h2>
+              <Link href={`/playground/runs/${run.id}`}>{name(run, i)}</Link> · {TASK_NAMES[run.task]?.[locale] ?? run.task}
+            </h2>
+            <p>
+              {STATUS_NAMES[run.status][locale]} · {T.finalValAcc[locale]} <strong>{formatPercent(run.finalValAcc)}</strong> · {T.params[locale]} {run.params.toLocaleString(locale)}
+            </p>
+            <SnapshotView config={run.config} snapshot={run.snapshot} locale={locale} />
+            <ConfigTable config={run.config} locale={locale} differs={differs} />
+          </section>
+        ))}
+      </div>
+      {differs.length > 0 ? <p className="muted"><span className={styles.differs}>{T.different[locale]}</span>: {differs.join(', ')}</p> : null}
+    </>
+  );
+}

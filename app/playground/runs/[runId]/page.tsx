@@ -1,0 +1,61 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { ConfigTable } from '@/components/playground/config-table';
+import { EnterChallenge } from '@/components/playground/enter-challenge';
+import { LiveRun } from '@/components/playground/live-run';
+import { fill, formatPercent, MODEL_NAMES, STATUS_NAMES, STOP_REASONS, T, TASK_NAMES } from '@/components/playground/playground-text';
+import { RunCharts } from '@/components/playground/run-charts';
+import { SnapshotView } from '@/components/playground/snapshot-view';
+import { requirePageUser } from '@/lib/accounts/require-page-user';
+import { isAppError } from '@/lib/errors';
+import { getLocale } from '@/lib/i18n/get-locale';
+import { getRun } from '@/lib/training/get-run';
+import { listChallenges } from '@/lib/training/list-challenges';
+
+export const metadata: Metadata = { title: 'Run' };
+
+export default async function RunPage({ params }: { params: Promise<{ runId: string }> }) {
+  const { runId } = await params;
+  const locale = await getLocale();
+  const user = await requirePageUser(`/playground/runs/${runId}`);
+  const run = await getRun({ userId: user.id, runId }).catch((error: unknown) => {
+    if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
+    throw error;
+  });
+  const isActive = run.status === 'QUEUED' || run.status === 'RUNNING';
+  const isFinished = run.status === 'COMPLETED' || run.status === 'STOPPED';
+  const challenges = run.isOwn && isFinished ? (await listChallenges({ userId: user.id })).filter((c) => c.isOpen && c.model === run.model && c.task === run.task) : [];
+  const reason = run.status === 'STOPPED' ? run.error : run.status === 'COMPLETED' && run.metrics.length < run.config.epochs ? 'early' : null;
+  const modelName = MODEL_NAMES[run.config.model][locale];
+
+  return (
+    <>
+      <p><Link href="/playground">← {T.back[locale]}</Link></p>
+      <h1>{modelName} · {TASK_NAMES[run.task]?.[locale] ?? run.task}</h1>
+      <p>
+        {STATUS_NAMES[run.status][locale]} · {T.finalValAcc[locale]} <strong>{formatPercent(run.finalValAcc)}</strong> · {T.params[locale]} {run.params.toLocaleString(locale)}
+        {run.metrics.length > 0 ? <> · {T.trainTime[locale]} {(run.metrics[run.metrics.length - 1].ms / 1000).toFixed(1)} s</> : null}
+        {!run.isOwn ? <> · {T.owner[locale]} {run.ownerName}</> : null}
+      </p>
+      {reason && STOP_REASONS[reason] ? <p className="muted">{STOP_REASONS[reason][locale]}</p> : null}
+      {run.status === 'FAILED' ? <p className="error">{T.failed[locale]}{run.error}</p> : null}
+      {run.forkedFromId ? <p className="muted">{T.forkedFrom[locale]}: <Link href={`/playground/runs/${run.forkedFromId}`}>{run.forkedFromId}</Link></p> : null}
+      <p><Link className="button secondary" href={`/playground?fork=${run.id}`}>{T.fork[locale]}</Link></p>
+      {isActive && run.isOwn ? (
+        <LiveRun runId={run.id} config={run.config} locale={locale} />
+      ) : (
+        <>
+          <RunCharts curves={[{ metrics: run.metrics, color: '#1d4ed8', altColor: '#ea580c' }]} totalEpochs={run.config.epochs} locale={locale} />
+          <SnapshotView config={run.config} snapshot={run.snapshot} locale={locale} />
+        </>
+      )}
+      <EnterChallenge runId={run.id} challenges={challenges.map((c) => ({ id: c.id, title: c.title }))} locale={locale} />
+      <section aria-labelledby="run-config">
+        <h2 id="run-config">{T.config[locale]}</h2>
+        <ConfigTable config={run.config} locale={locale} />
+        <p className="muted">{fill(T.runTitle[locale], { id: run.id })}</p>
+      </section>
+    </>
+  );
+}

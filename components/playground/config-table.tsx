@@ -1,0 +1,40 @@
+import type { Locale } from '@/lib/i18n/locales';
+import type { TTrainingConfig } from '@/lib/training/config-schema';
+import { KNOB_LABELS, MODEL_NAMES, OPTION_NAMES, TASK_NAMES } from './playground-text';
+import styles from './playground.module.css';
+
+/** A run's configuration as label/value rows; keys in `differs` are highlighted (compare view). */
+export function ConfigTable({ config, locale, differs = [] }: { config: TTrainingConfig; locale: Locale; differs?: string[] }) {
+  const rows = Object.entries(config).map(([key, value]) => {
+    const label = key === 'model' ? 'model' : (KNOB_LABELS[config.model === 'cnn' && key === 'hidden' ? 'hiddenDense' : key]?.[locale] ?? key);
+    return { key, label, text: describe(key, value, locale) };
+  });
+  return (
+    <table className={styles.configTable}>
+      <tbody>
+        {rows.map((row) => (
+          <tr key={row.key} className={differs.includes(row.key) ? styles.differs : undefined}>
+            <th scope="row">{row.key === 'model' ? (locale === 'ko' ? '모델' : 'Model') : row.label}</th>
+            <td>{row.text}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
+
+function describe(key: string, value: unknown, locale: Locale): string {
+  if (key === 'model' && typeof value === 'string') return MODEL_NAMES[value as keyof typeof MODEL_NAMES]?.[locale] ?? value;
+  if (key === 'task' && typeof value === 'string') return TASK_NAMES[value]?.[locale] ?? value;
+  if (typeof value === 'string') return OPTION_NAMES[value]?.[locale] ?? value;
+  if (Array.isArray(value)) return value.length > 0 ? value.join(', ') : '—';
+  return String(value);
+}
+
+/** Keys whose values differ between two configurations. */
+export function differingKeys(a: TTrainingConfig, b: TTrainingConfig): string[] {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]);
+  const left: Record<string, unknown> = a;
+  const right: Record<string, unknown> = b;
+  return [...keys].filter((key) => JSON.stringify(left[key]) !== JSON.stringify(right[key]));
+}

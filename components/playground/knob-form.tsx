@@ -1,0 +1,105 @@
+'use client';
+import type { Locale } from '@/lib/i18n/locales';
+import {
+  ACTIVATIONS, CLASSIC_TASKS, OPTIMIZERS, PLANE_TASKS, SEQUENCE_TASKS, TRANSLATION_TASKS,
+  type GradientConfig, type TTrainingConfig,
+} from '@/lib/training/config-schema';
+import { TRAINING_LIMITS } from '@/lib/training/limits';
+import { LayersKnob, NumberKnob, SelectKnob } from './knob-fields';
+import { TASK_NAMES } from './playground-text';
+import styles from './playground.module.css';
+
+export type KnobFormProps = {
+  config: TTrainingConfig;
+  onChange: (config: TTrainingConfig) => void;
+  locale: Locale;
+  /** Field errors from the schema, keyed by knob. */
+  errors: Record<string, string>;
+};
+
+/** The knobs of the chosen model. Every range comes from the schema's limits. */
+export function KnobForm({ config, onChange, locale, errors }: KnobFormProps) {
+  const set = <K extends string>(key: K, value: unknown) => onChange({ ...config, [key]: value } as TTrainingConfig);
+  const num = (name: string, value: number, min: number, max: number, step?: number, labelKey?: string) => (
+    <NumberKnob key={name} name={name} labelKey={labelKey} locale={locale} value={value} min={min} max={max} step={step} onChange={(v) => set(name, v)} error={errors[name]} />
+  );
+  const taskLabel = (task: string) => TASK_NAMES[task]?.[locale] ?? task;
+
+  const gradient = (c: GradientConfig) => [
+    <SelectKnob key="optimizer" name="optimizer" locale={locale} value={c.optimizer} options={OPTIMIZERS} onChange={(v) => set('optimizer', v)} />,
+    num('lr', c.lr, 0.00001, 5, 0.001),
+    num('batchSize', c.batchSize, 1, 512, 1),
+    num('epochs', c.epochs, 1, TRAINING_LIMITS.maxEpochs, 1),
+    num('weightDecay', c.weightDecay, 0, 0.1, 0.0001),
+    num('patience', c.patience, 0, 100, 1),
+    num('seed', c.seed, 0, 2_147_483_647, 1),
+  ];
+
+  let fields: React.ReactNode[];
+  switch (config.model) {
+    case 'perceptron':
+    case 'delta-rule':
+      fields = [
+        <SelectKnob key="task" name="task" locale={locale} value={config.task} options={CLASSIC_TASKS} optionLabel={taskLabel} onChange={(v) => set('task', v)} />,
+        num('lr', config.lr, 0.0001, 5, 0.01),
+        num('epochs', config.epochs, 1, TRAINING_LIMITS.maxEpochs, 1),
+        num('noise', config.noise, 0, 0.5, 0.01),
+        num('seed', config.seed, 0, 2_147_483_647, 1),
+      ];
+      break;
+    case 'mlp':
+      fields = [
+        <SelectKnob key="task" name="task" locale={locale} value={config.task} options={PLANE_TASKS} optionLabel={taskLabel} onChange={(v) => set('task', v)} />,
+        num('noise', config.noise, 0, 0.5, 0.01),
+        num('samples', config.samples, 40, TRAINING_LIMITS.maxSamples, 10),
+        num('valSplit', config.valSplit, 0.1, 0.5, 0.05),
+        <LayersKnob key="hidden" locale={locale} value={config.hidden} onChange={(v) => set('hidden', v)} error={errors.hidden ?? Object.entries(errors).find(([k]) => k.startsWith('hidden.'))?.[1]} />,
+        <SelectKnob key="activation" name="activation" locale={locale} value={config.activation} options={ACTIVATIONS} onChange={(v) => set('activation', v)} />,
+        num('dropout', config.dropout, 0, 0.8, 0.05),
+        ...gradient(config),
+      ];
+      break;
+    case 'cnn':
+      fields = [
+        num('noise', config.noise, 0, 0.5, 0.01),
+        num('samples', config.samples, 100, TRAINING_LIMITS.maxSamples, 10),
+        num('valSplit', config.valSplit, 0.1, 0.5, 0.05),
+        num('filters', config.filters, 1, 8, 1),
+        <SelectKnob key="kernel" name="kernel" locale={locale} value={config.kernel} options={[3, 5] as const} optionLabel={(k) => `${k}×${k}`} onChange={(v) => set('kernel', v)} />,
+        num('filters2', config.filters2, 0, 8, 1),
+        num('hidden', config.hidden, 0, 64, 1, 'hiddenDense'),
+        <SelectKnob key="activation" name="activation" locale={locale} value={config.activation} options={ACTIVATIONS} onChange={(v) => set('activation', v)} />,
+        num('dropout', config.dropout, 0, 0.8, 0.05),
+        ...gradient(config),
+      ];
+      break;
+    case 'rnn':
+    case 'lstm':
+      fields = [
+        <SelectKnob key="task" name="task" locale={locale} value={config.task} options={SEQUENCE_TASKS} optionLabel={taskLabel} onChange={(v) => set('task', v)} />,
+        num('seqLength', config.seqLength, 2, 40, 1),
+        num('symbols', config.symbols, 2, 6, 1),
+        num('samples', config.samples, 100, TRAINING_LIMITS.maxSamples, 10),
+        num('valSplit', config.valSplit, 0.1, 0.5, 0.05),
+        num('hiddenSize', config.hiddenSize, 1, 64, 1),
+        ...gradient(config),
+      ];
+      break;
+    case 'transformer':
+      fields = [
+        <SelectKnob key="task" name="task" locale={locale} value={config.task} options={TRANSLATION_TASKS} optionLabel={taskLabel} onChange={(v) => set('task', v)} />,
+        num('seqLength', config.seqLength, 3, 10, 1),
+        num('vocab', config.vocab, 3, 16, 1),
+        num('samples', config.samples, 100, TRAINING_LIMITS.maxSamples, 10),
+        num('valSplit', config.valSplit, 0.1, 0.5, 0.05),
+        num('dModel', config.dModel, 4, 64, 1),
+        num('heads', config.heads, 1, 4, 1),
+        num('layers', config.layers, 1, 3, 1),
+        num('dFF', config.dFF, 4, 128, 1),
+        num('dropout', config.dropout, 0, 0.8, 0.05),
+        ...gradient(config),
+      ];
+      break;
+  }
+  return <div className={styles.knobs}>{fields}</div>;
+}

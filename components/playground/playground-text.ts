@@ -1,0 +1,164 @@
+import type { Localized } from '@/lib/i18n/locales';
+import type { ModelKind } from '@/lib/training/config-schema';
+
+// Every word the playground shows, in both languages.
+
+export const MODEL_NAMES: Record<ModelKind, Localized> = {
+  perceptron: { ko: '퍼셉트론', en: 'Perceptron' },
+  'delta-rule': { ko: '델타 규칙', en: 'Delta rule' },
+  mlp: { ko: '다층 퍼셉트론(MLP)', en: 'MLP' },
+  cnn: { ko: '합성곱 신경망(CNN)', en: 'CNN' },
+  rnn: { ko: 'RNN', en: 'RNN' },
+  lstm: { ko: 'LSTM', en: 'LSTM' },
+  transformer: { ko: '트랜스포머', en: 'Transformer' },
+};
+
+export const TASK_NAMES: Record<string, Localized> = {
+  and: { ko: 'AND', en: 'AND' },
+  or: { ko: 'OR', en: 'OR' },
+  xor: { ko: 'XOR', en: 'XOR' },
+  circle: { ko: '원', en: 'Circle' },
+  spirals: { ko: '두 나선', en: 'Two spirals' },
+  blobs: { ko: '가우시안 덩어리', en: 'Gaussian blobs' },
+  digits: { ko: '숫자 이미지 (12×12)', en: 'Digit images (12×12)' },
+  'first-symbol': { ko: '첫 기호 기억하기', en: 'Remember the first symbol' },
+  'last-symbol': { ko: '마지막 기호 (대조군)', en: 'Last symbol (control)' },
+  reverse: { ko: '뒤집기', en: 'Reverse' },
+  sort: { ko: '정렬', en: 'Sort' },
+};
+
+export const STATUS_NAMES: Record<string, Localized> = {
+  QUEUED: { ko: '대기 중', en: 'Queued' },
+  RUNNING: { ko: '학습 중', en: 'Training' },
+  COMPLETED: { ko: '완료', en: 'Completed' },
+  STOPPED: { ko: '중지됨', en: 'Stopped' },
+  FAILED: { ko: '실패', en: 'Failed' },
+};
+
+export const STOP_REASONS: Record<string, Localized> = {
+  user: { ko: '직접 중지했습니다.', en: 'You stopped it.' },
+  time: { ko: '시간 제한에 도달해 멈췄습니다.', en: 'It reached the wall-time limit.' },
+  early: { ko: '검증 손실이 더 나아지지 않아 조기 종료했습니다.', en: 'Early stopping: the validation loss stopped improving.' },
+  done: { ko: '모든 에포크를 마쳤습니다.', en: 'All epochs done.' },
+};
+
+export const KNOB_LABELS: Record<string, Localized> = {
+  task: { ko: '과제', en: 'Task' },
+  lr: { ko: '학습률', en: 'Learning rate' },
+  epochs: { ko: '에포크', en: 'Epochs' },
+  seed: { ko: '초기화 시드', en: 'Initialisation seed' },
+  noise: { ko: '데이터 잡음', en: 'Data noise' },
+  samples: { ko: '샘플 수', en: 'Samples' },
+  valSplit: { ko: '검증 비율', en: 'Validation split' },
+  hidden: { ko: '은닉층 유닛 (쉼표로 구분)', en: 'Hidden units per layer (comma-separated)' },
+  activation: { ko: '활성화 함수', en: 'Activation' },
+  dropout: { ko: '드롭아웃', en: 'Dropout' },
+  optimizer: { ko: '옵티마이저', en: 'Optimizer' },
+  batchSize: { ko: '배치 크기', en: 'Batch size' },
+  weightDecay: { ko: '가중치 감쇠', en: 'Weight decay' },
+  patience: { ko: '조기 종료 인내(0 = 끔)', en: 'Early-stopping patience (0 = off)' },
+  filters: { ko: '1층 필터 수', en: 'Filters (layer 1)' },
+  kernel: { ko: '커널 크기', en: 'Kernel size' },
+  filters2: { ko: '2층 필터 수 (0 = 없음)', en: 'Filters (layer 2, 0 = none)' },
+  hiddenDense: { ko: '완전연결 은닉 유닛 (0 = 없음)', en: 'Dense hidden units (0 = none)' },
+  seqLength: { ko: '시퀀스 길이', en: 'Sequence length' },
+  symbols: { ko: '기호 수', en: 'Symbols' },
+  hiddenSize: { ko: '은닉 상태 크기', en: 'Hidden size' },
+  vocab: { ko: '어휘 크기', en: 'Vocabulary' },
+  dModel: { ko: 'd_model', en: 'd_model' },
+  heads: { ko: '헤드 수', en: 'Heads' },
+  layers: { ko: '층 수', en: 'Layers' },
+  dFF: { ko: '피드포워드 크기', en: 'Feed-forward size' },
+};
+
+export const OPTION_NAMES: Record<string, Localized> = {
+  sgd: { ko: 'SGD', en: 'SGD' },
+  momentum: { ko: 'SGD + 모멘텀 0.9', en: 'SGD + momentum 0.9' },
+  adam: { ko: 'Adam', en: 'Adam' },
+  relu: { ko: 'ReLU', en: 'ReLU' },
+  tanh: { ko: 'tanh', en: 'tanh' },
+  sigmoid: { ko: '시그모이드', en: 'sigmoid' },
+};
+
+export const T = {
+  title: { ko: '모델 플레이그라운드', en: 'Model playground' },
+  lead: {
+    ko: '강의의 모델을 서버에서 직접 학습시키고, 배우는 모습을 실시간으로 지켜보세요. 같은 설정과 시드는 언제나 같은 곡선을 만듭니다.',
+    en: "Train the lecture's models on the server and watch them learn live. The same configuration and seed always draw the same curve.",
+  },
+  tabs: { ko: '모델 선택', en: 'Choose a model' },
+  tabClassic: { ko: '퍼셉트론·델타 규칙', en: 'Perceptron & delta rule' },
+  tabMlp: { ko: 'MLP', en: 'MLP' },
+  tabCnn: { ko: 'CNN', en: 'CNN' },
+  tabSequence: { ko: 'RNN 대 LSTM', en: 'RNN vs LSTM' },
+  tabTransformer: { ko: '트랜스포머', en: 'Transformer' },
+  knobs: { ko: '설정', en: 'Settings' },
+  rule: { ko: '학습 규칙', en: 'Learning rule' },
+  cell: { ko: '순환 셀', en: 'Recurrent cell' },
+  params: { ko: '파라미터', en: 'Parameters' },
+  overLimit: { ko: '파라미터가 한도를 넘습니다. 층이나 유닛을 줄이세요.', en: 'Over the parameter limit: use fewer layers or units.' },
+  train: { ko: '학습 시작', en: 'Train' },
+  trainBoth: { ko: 'RNN과 LSTM 둘 다 학습', en: 'Train RNN and LSTM' },
+  stop: { ko: '중지', en: 'Stop' },
+  starting: { ko: '시작하는 중…', en: 'Starting…' },
+  queued: { ko: '대기열 {n}번째', en: 'Queued: position {n}' },
+  epochOf: { ko: '에포크 {e} / {t}', en: 'Epoch {e} of {t}' },
+  loss: { ko: '손실', en: 'Loss' },
+  valLoss: { ko: '검증 손실', en: 'Validation loss' },
+  acc: { ko: '정확도', en: 'Accuracy' },
+  valAcc: { ko: '검증 정확도', en: 'Validation accuracy' },
+  finalValAcc: { ko: '최종 검증 정확도', en: 'Final validation accuracy' },
+  chartEmpty: { ko: '학습을 시작하면 곡선이 그려집니다.', en: 'The curve appears when training starts.' },
+  epoch: { ko: '에포크', en: 'Epoch' },
+  boundary: { ko: '결정 경계', en: 'Decision boundary' },
+  boundaryAlt: { ko: '{e} 에포크의 결정 경계: 파란색은 클래스 1, 주황색은 클래스 0으로 예측한 영역', en: 'Decision boundary at epoch {e}: blue regions are predicted class 1, orange class 0' },
+  filters: { ko: '1층 필터', en: 'First-layer filters' },
+  featureMaps: { ko: '특징 맵', en: 'Feature maps' },
+  input: { ko: '입력 이미지', en: 'Input image' },
+  label: { ko: '정답 {l}, 예측 {p}', en: 'label {l}, predicted {p}' },
+  gradients: { ko: '시점별 기울기 크기 ‖∂손실/∂xₜ‖ (로그 눈금)', en: 'Gradient size per step ‖∂loss/∂xₜ‖ (log scale)' },
+  gradientsHint: {
+    ko: '첫 기호(t = 1)에 닿는 기울기가 작을수록 모델은 그것을 배우기 어렵습니다. 기울기 소실이 바로 이것입니다.',
+    en: 'The smaller the gradient that reaches the first symbol (t = 1), the harder it is to learn from it: that is the vanishing gradient.',
+  },
+  attention: { ko: '어텐션 가중치 (층·헤드별)', en: 'Attention weights per layer and head' },
+  layerHead: { ko: '{l}층 헤드 {h}', en: 'Layer {l}, head {h}' },
+  query: { ko: '출력 위치(쿼리)', en: 'Output position (query)' },
+  key: { ko: '입력 위치(키)', en: 'Input position (key)' },
+  tokens: { ko: '입력 {i} → 정답 {t} / 예측 {p}', en: 'input {i} → target {t} / predicted {p}' },
+  myRuns: { ko: '내 실행 기록', en: 'My runs' },
+  noRuns: { ko: '아직 실행이 없습니다.', en: 'No runs yet.' },
+  compare: { ko: '선택한 두 실행 비교', en: 'Compare the two selected' },
+  compareHint: { ko: '두 개를 골라 나란히 비교하세요.', en: 'Pick two to compare side by side.' },
+  open: { ko: '열기', en: 'Open' },
+  fork: { ko: '복제해서 수정', en: 'Fork' },
+  forkedFrom: { ko: '복제 원본', en: 'Forked from' },
+  forking: { ko: '이 설정은 실행 {id}에서 복제했습니다.', en: 'These settings are forked from run {id}.' },
+  status: { ko: '상태', en: 'Status' },
+  model: { ko: '모델', en: 'Model' },
+  created: { ko: '시작', en: 'Started' },
+  challenges: { ko: '챌린지', en: 'Challenges' },
+  limits: {
+    ko: '한도: 파라미터 {p}개, 에포크 {e}, 실행당 {s}초, 동시에 1개 학습(최대 {q}개 대기).',
+    en: 'Limits: {p} parameters, {e} epochs, {s} s per run, one run training at a time ({q} more may wait).',
+  },
+  disconnected: { ko: '서버와 연결이 끊겼습니다. 다시 연결하는 중…', en: 'Disconnected from the server. Reconnecting…' },
+  failed: { ko: '학습 실패: ', en: 'Training failed: ' },
+  reopenLive: { ko: '실시간 보기', en: 'Watch live' },
+  config: { ko: '설정', en: 'Configuration' },
+  runTitle: { ko: '실행 {id}', en: 'Run {id}' },
+  owner: { ko: '만든 사람', en: 'By' },
+  trainTime: { ko: '학습 시간', en: 'Training time' },
+  compareTitle: { ko: '두 실행 비교', en: 'Two runs side by side' },
+  different: { ko: '다른 설정', en: 'Differs' },
+  back: { ko: '플레이그라운드로', en: 'Back to the playground' },
+} satisfies Record<string, Localized>;
+
+/** Fills {name} placeholders. */
+export function fill(text: string, values: Record<string, string | number>): string {
+  return text.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
+}
+
+export function formatPercent(value: number | null | undefined): string {
+  return value === null || value === undefined ? '—' : `${(value * 100).toFixed(1)}%`;
+}

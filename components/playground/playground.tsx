@@ -1,0 +1,202 @@
+'use client';
+import { useRouter } from 'next/navigation';
+import { useEffect, useMemo, useState } from 'react';
+import type { Locale } from '@/lib/i18n/locales';
+import { ZTrainingConfig, type ModelKind, type TTrainingConfig } from '@/lib/training/config-schema';
+import { countParameters } from '@/lib/training/count-parameters';
+import { DEFAULT_CONFIGS } from '@/lib/training/default-configs';
+import { TRAINING_LIMITS } from '@/lib/training/limits';
+import { KnobForm } from './knob-form';
+import { SelectKnob } from './knob-fields';
+import { fill, MODEL_NAMES, T } from './playground-text';
+import { ProgressBar } from './progress-bar';
+import { RunCharts } from './run-charts';
+import { SnapshotView } from './snapshot-view';
+import { GradientStepsView } from './gradient-steps-view';
+import { useTrainingSocket, type LiveRun } from './use-training-socket';
+import styles from './playground.module.css';
+
+type Tab = 'classic' | 'mlp' | 'cnn' | 'sequence' | 'transformer';
+const TABS: { id: Tab; label: keyof typeof T }[] = [
+  { id: 'classic', label: 'tabClassic' },
+  { id: 'mlp', label: 'tabMlp' },
+  { id: 'cnn', label: 'tabCnn' },
+  { id: 'sequence', label: 'tabSequence' },
+  { id: 'transformer', label: 'tabTransformer' },
+];
+
+function tabOf(model: ModelKind): Tab {
+  if (model === 'perceptron' || model === 'delta-rule') return 'classic';
+  if (model === 'rnn' || model === 'lstm') return 'sequence';
+  return model;
+}
+
+const INITIAL: Record<Tab, TTrainingConfig> = {
+  classic: DEFAULT_CONFIGS.perceptron,
+  mlp: DEFAULT_CONFIGS.mlp,
+  cnn: DEFAULT_CONFIGS.cnn,
+  sequence: DEFAULT_CONFIGS.rnn,
+  transformer: DEFAULT_CONFIGS.transformer,
+};
+
+type StartedRun = { runId: string; config: TTrainingConfig };
+
+export type PlaygroundProps = {
+  locale: Locale;
+  initialConfig?: TTrainingConfig;
+  forkedFromId?: string;
+};
+
+/** The knob form, the train/stop buttons and the live view of the runs started from this page. */
+export function Playground({ locale, initialConfig, forkedFromId }: PlaygroundProps) {
+  const router = useRouter();
+  const { isConnected, runs, start, stop } = useTrainingSocket();
+  const [tab, setTab] = useState<Tab>(initialConfig ? tabOf(initialConfig.model) : 'mlp');
+  const [configs, setConfigs] = useState<Record<Tab, TTrainingConfig>>(() => (initialConfig ? { ...INITIAL, [tabOf(initialConfig.model)]: initialConfig } : INITIAL));
+  const [started, setStarted] = useState<Record<Tab, StartedRun[]>>({ classic: [], mlp: [], cnn: [], sequence: [], transformer: [] });
+  const [message, setMessage] = useState<string | null>(null);
+  const [isStarting, setIsStarting] = useState(false);
+  const [fork, setFork] = useState(forkedFromId);
+
+  const config = configs[tab];
+  const validation = useMemo(() => ZTrainingConfig.safeParse(config), [config]);
+  const errors = useMemo(() => {
+    const map: Record<string, string> = {};
+    if (!validation.success) {
+      for (const issue of validation.error.issues) map[issue.path.join('.')] ??= locale === 'ko' && issue.code !== 'custom' ? '허용 범위를 벗어났거나 올바르지 않은 값입니다.' : issue.message;
+    }
+    return map;
+  }, [validation, locale]);
+  const params = useMemo(() => (validation.success ? countParameters(validation.data) : null), [validation]);
+
+  const current = started[tab];
+  const shown: { run: LiveRun; config: TTrainingConfig }[] = (tab === 'sequence' ? latestPerModel(current) : current.slice(-1)).flatMap((s) => (runs[s.runId] ? [{ run: runs[s.runId], config: s.config }] : []));
+  const isBusy = shown.some(({ run }) => run.status === 'QUEUED' || run.status === 'RUNNING');
+
+  // The run list below is server-rendered: refresh it whenever one of our runs ends.
+  const finishedCount = Object.values(runs).filter((r) => r.status === 'COMPLETED' || r.status === 'STOPPED' || r.status === 'FAILED').length;
+  useEffect(() => {
+    if (finishedCount > 0) router.refresh();
+  }, [finishedCount, router]);
+
+  const launch = async (toStart: TTrainingConfig[]) => {
+    setMessage(null);
+    setIsStarting(true);
+    try {
+      for (const item of toStart) {
+        const ack = await start(item, fork);
+        if (!ack.ok) {
+          setMessage(ack.error.text[locale]);
+          return;
+        }
+        setStarted((previous) => ({ ...previous, [tab]: [...previous[tab], { runId: ack.runId, config: item }] }));
+      }
+      setFork(undefined);
+      router.refresh();
+    } finally {
+      setIsStarting(false);
+    }
+  };
+  const onTrain = () => {
+    if (!validation.success) {
+      setMessage(Object.values(errors)[0] ?? null);
+      return;
+    }
+    void launch([validation.data]);
+  };
+  const onTrainBoth = () => {
+    if (!validation.success || (config.model !== 'rnn' && config.model !== 'lstm')) return;
+    void launch([{ ...validation.data, model: 'rnn' } as TTrainingConfig, { ...validation.data, model: 'lstm' } as TTrainingConfig]);
+  };
+  const setConfig = (next: TTrainingConfig) => setConfigs((previous) => ({ ...previous, [tab]: next }));
+
+  return (
+    <div className={styles.playground}>
+      {!isConnected ? <p className="muted" role="status">{T.disconnected[locale]}</p> : null}
+      <div role="tablist" aria-label={T.tabs[locale]} className={styles.tabs}>
+        {TABS.map((item) => (
+          <button key={item.id} type="button" role="tab" id={`tab-${item.id}`} aria-selected={tab === item.id} aria-controls="playground-panel" className={tab === item.id ? styles.tabActive : styles.tab} onClick={() => setTab(item.id)}>
+            {T[item.label][locale]}
+          </button>
+        ))}
+      </div>
+      <div id="playground-panel" role="tabpanel" aria-labelledby={`tab-${tab}`} className={styles.panel}>
+        <form
+          className={styles.form}
+          aria-label={T.knobs[locale]}
+          onSubmit={(event) => {
+            event.preventDefault();
+            onTrain();
+          }}
+        >
+          {tab === 'classic' ? (
+            <SelectKnob name="model" labelKey="rule" locale={locale} value={config.model === 'delta-rule' ? 'delta-rule' : 'perceptron'} options={['perceptron', 'delta-rule'] as const} optionLabel={(m) => MODEL_NAMES[m][locale]} onChange={(model) => setConfig(switchRule(config, model))} />
+          ) : null}
+          {tab === 'sequence' ? (
+            <SelectKnob name="model" labelKey="cell" locale={locale} value={config.model === 'lstm' ? 'lstm' : 'rnn'} options={['rnn', 'lstm'] as const} optionLabel={(m) => MODEL_NAMES[m][locale]} onChange={(model) => setConfig({ ...config, model } as TTrainingConfig)} />
+          ) : null}
+          <KnobForm key={tab} config={config} onChange={setConfig} locale={locale} errors={errors} />
+          <p className={params !== null && params > TRAINING_LIMITS.maxParams ? 'error' : 'muted'} data-testid="param-count">
+            {T.params[locale]}: {params === null ? '—' : params.toLocaleString(locale)} / {TRAINING_LIMITS.maxParams.toLocaleString(locale)}
+            {errors.model ? ` — ${T.overLimit[locale]}` : ''}
+          </p>
+          {fork ? <p className="muted">{fill(T.forking[locale], { id: fork })}</p> : null}
+          <div className={styles.actions}>
+            <button type="submit" className="button" disabled={isStarting || !isConnected}>
+              {isStarting ? T.starting[locale] : T.train[locale]}
+            </button>
+            {tab === 'sequence' ? (
+              <button type="button" className="button secondary" disabled={isStarting || !isConnected} onClick={onTrainBoth}>
+                {T.trainBoth[locale]}
+              </button>
+            ) : null}
+            {shown.filter(({ run }) => run.status === 'QUEUED' || run.status === 'RUNNING').map(({ run, config: c }) => (
+              <button key={run.runId} type="button" className="button secondary" onClick={() => void stop(run.runId)}>
+                {T.stop[locale]}{shown.length > 1 ? ` (${MODEL_NAMES[c.model][locale]})` : ''}
+              </button>
+            ))}
+          </div>
+          {message ? <p className="error" role="alert">{message}</p> : null}
+          <p className="muted">
+            {fill(T.limits[locale], { p: TRAINING_LIMITS.maxParams.toLocaleString(locale), e: TRAINING_LIMITS.maxEpochs, s: TRAINING_LIMITS.wallSeconds, q: TRAINING_LIMITS.maxQueuedPerUser })}
+          </p>
+        </form>
+        <section className={styles.live} aria-live="polite" aria-busy={isBusy}>
+          {shown.length === 0 ? <RunCharts curves={[]} totalEpochs={config.epochs} locale={locale} /> : null}
+          {shown.map(({ run, config: c }) => (
+            <ProgressBar key={run.runId} run={run} locale={locale} name={shown.length > 1 ? MODEL_NAMES[c.model][locale] : undefined} />
+          ))}
+          {shown.length > 0 ? (
+            <RunCharts
+              curves={shown.map(({ run, config: c }, i) => ({ name: shown.length > 1 ? MODEL_NAMES[c.model][locale] : undefined, metrics: run.metrics, color: i === 0 ? '#1d4ed8' : '#7c3aed', altColor: i === 0 ? '#ea580c' : '#db2777' }))}
+              totalEpochs={Math.max(...shown.map(({ run }) => run.totalEpochs))}
+              locale={locale}
+            />
+          ) : null}
+          {tab === 'sequence' && shown.length > 0 ? (
+            <GradientStepsView
+              series={shown.flatMap(({ run, config: c }) => (run.snapshot?.kind === 'sequence' ? [{ label: MODEL_NAMES[c.model][locale], color: c.model === 'lstm' ? '#7c3aed' : '#0891b2', snapshot: run.snapshot }] : []))}
+              locale={locale}
+            />
+          ) : null}
+          {tab !== 'sequence' && shown[0] ? <SnapshotView config={shown[0].config} snapshot={shown[0].run.snapshot} locale={locale} /> : null}
+          {tab !== 'sequence' && !shown[0] && (tab === 'mlp' || tab === 'classic') && validation.success ? <SnapshotView config={validation.data} snapshot={null} locale={locale} /> : null}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+/** The latest RNN run and the latest LSTM run, side by side. */
+function latestPerModel(list: StartedRun[]): StartedRun[] {
+  const latest = new Map<ModelKind, StartedRun>();
+  for (const item of list) latest.set(item.config.model, item);
+  return [...latest.values()].sort((a, b) => (a.config.model < b.config.model ? 1 : -1));
+}
+
+/** Perceptron ⇄ delta rule: keep the task, epochs, seed and noise; take the rule's own learning rate. */
+function switchRule(config: TTrainingConfig, model: 'perceptron' | 'delta-rule'): TTrainingConfig {
+  const base = DEFAULT_CONFIGS[model];
+  if (config.model !== 'perceptron' && config.model !== 'delta-rule') return base;
+  return { ...base, task: config.task, epochs: config.epochs, seed: config.seed, noise: config.noise };
+}

@@ -1,0 +1,39 @@
+import type { Locale } from '@/lib/i18n/locales';
+import type { EpochMetric } from '@/lib/training/types';
+import { MetricChart, type ChartSeries } from './metric-chart';
+import { T } from './playground-text';
+import styles from './playground.module.css';
+
+export type CurveSet = { name?: string; metrics: EpochMetric[]; color: string; altColor: string };
+
+/** Loss and accuracy curves (training solid, validation dashed) for one or more runs. */
+export function RunCharts({ curves, totalEpochs, locale }: { curves: CurveSet[]; totalEpochs: number; locale: Locale }) {
+  const prefix = (curve: CurveSet) => (curve.name ? `${curve.name} · ` : '');
+  const series = (key: 'loss' | 'valLoss' | 'acc' | 'valAcc', label: string, dashed: boolean): ChartSeries[] =>
+    curves.map((curve) => ({
+      label: `${prefix(curve)}${label}`,
+      color: dashed ? curve.altColor : curve.color,
+      dashed,
+      values: curve.metrics.map((m) => ({ x: m.epoch, y: m[key] })),
+    }));
+  return (
+    <div className={styles.charts}>
+      <MetricChart
+        title={T.loss[locale]}
+        series={[...series('loss', T.loss[locale], false), ...series('valLoss', T.valLoss[locale], true)]}
+        xMax={totalEpochs}
+        xLabel={T.epoch[locale]}
+        emptyText={T.chartEmpty[locale]}
+      />
+      <MetricChart
+        title={T.acc[locale]}
+        series={[...series('acc', T.acc[locale], false), ...series('valAcc', T.valAcc[locale], true)]}
+        xMax={totalEpochs}
+        xLabel={T.epoch[locale]}
+        yRange={[0, 1]}
+        emptyText={T.chartEmpty[locale]}
+        formatY={(v) => `${Math.round(v * 100)}%`}
+      />
+    </div>
+  );
+}

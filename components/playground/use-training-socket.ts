@@ -1,0 +1,98 @@
+'use client';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { io, type Socket } from 'socket.io-client';
+import { TRAINING_CLIENT_EVENTS, TRAINING_SERVER_EVENTS, type TTrainingAck } from '@/lib/training/training-events';
+import type { RunProgress } from '@/lib/training/types';
+
+/** What the page knows about a run it started or watches. */
+export type LiveRun = RunProgress;
+
+export type StartAck = TTrainingAck<{ runId: string; position: number; params: number; totalEpochs: number }>;
+
+/**
+ * One socket.io connection for the playground: start, stop and watch runs, and merge the progress
+ * stream into per-run state. A message that skips epochs (missed while reconnecting) triggers a
+ * watch, which returns the whole state.
+ */
+export function useTrainingSocket() {
+  const socketRef = useRef<Socket | null>(null);
+  const [isConnected, setIsConnected] = useState(false);
+  const [runs, setRuns] = useState<Record<string, LiveRun>>({});
+  const runsRef = useRef(runs);
+  useEffect(() => {
+    runsRef.current = runs;
+  }, [runs]);
+
+  const watch = useCallback(async (runId: string) => {
+    const socket = socketRef.current;
+    if (!socket) return;
+    const ack: TTrainingAck<{ progress: RunProgress }> = await socket.timeout(15_000).emitWithAck(TRAINING_CLIENT_EVENTS.watch, { runId }).catch(() => null);
+    if (ack?.ok) setRuns((previous) => ({ ...previous, [runId]: ack.progress }));
+  }, []);
+
+  useEffect(() => {
+    const socket = io({ reconnectionDelayMax: 3_000 });
+    socketRef.current = socket;
+    socket.on('connect', () => {
+      setIsConnected(true);
+      // After a reconnect, catch up on every run that was still going.
+      for (const run of Object.values(runsRef.current)) if (run.status === 'QUEUED' || run.status === 'RUNNING') void watch(run.runId);
+    });
+    socket.on('disconnect', () => setIsConnected(false));
+    socket.on(TRAINING_SERVER_EVENTS.progress, (message: RunProgress) => {
+      const known = runsRef.current[message.runId];
+      const lastEpoch = known?.metrics.at(-1)?.epoch ?? 0;
+      const firstNew = message.metrics[0]?.epoch;
+      if (known && firstNew !== undefined && firstNew > lastEpoch + 1) {
+        void watch(message.runId);
+        return;
+      }
+      setRuns((previous) => ({ ...previous, [message.runId]: mergeProgress(previous[message.runId], message) }));
+    });
+    return () => {
+      socket.close();
+      socketRef.current = null;
+    };
+  }, [watch]);
+
+  const start = useCallback(async (config: unknown, forkedFromId?: string): Promise<StartAck> => {
+    const socket = socketRef.current;
+    if (!socket) return offline();
+    const ack: StartAck = await socket.timeout(15_000).emitWithAck(TRAINING_CLIENT_EVENTS.start, { config, forkedFromId }).catch(offline);
+    if (ack.ok) {
+      setRuns((previous) => ({
+        ...previous,
+        [ack.runId]: previous[ack.runId] ?? { runId: ack.runId, status: ack.position > 0 ? 'QUEUED' : 'RUNNING', position: ack.position || undefined, metrics: [], totalEpochs: ack.totalEpochs },
+      }));
+    }
+    return ack;
+  }, []);
+
+  const stop = useCallback(async (runId: string) => {
+    await socketRef.current?.timeout(15_000).emitWithAck(TRAINING_CLIENT_EVENTS.stop, { runId }).catch(() => null);
+  }, []);
+
+  return { isConnected, runs, start, stop, watch };
+}
+
+function mergeProgress(known: LiveRun | undefined, message: RunProgress): LiveRun {
+  if (!known) return message;
+  const lastEpoch = known.metrics.at(-1)?.epoch ?? 0;
+  const fresh = message.metrics.filter((m) => m.epoch > lastEpoch);
+  return {
+    ...known,
+    status: message.status,
+    position: message.status === 'QUEUED' ? message.position : undefined,
+    metrics: fresh.length > 0 ? [...known.metrics, ...fresh] : known.metrics,
+    snapshot: message.snapshot ?? known.snapshot,
+    totalEpochs: message.totalEpochs || known.totalEpochs,
+    stopReason: message.stopReason ?? known.stopReason,
+    error: message.error ?? known.error,
+    finalValAcc: message.finalValAcc ?? known.finalValAcc,
+  };
+}
+
+function offline(): StartAck {
+  const text = { ko: '서버에 연결되어 있지 않습니다. 잠시 뒤 다시 시도하세요.', en: 'Not connected to the server. Try again in a moment.' };
+  return { ok: false, error: { code: 'UNAVAILABLE', message: text.en, text } };
+}

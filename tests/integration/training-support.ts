@@ -1,0 +1,73 @@
+import { inject } from 'vitest';
+import { io, type Socket } from 'socket.io-client';
+import { TRAINING_CLIENT_EVENTS, TRAINING_SERVER_EVENTS, type TTrainingAck } from '@/lib/training/training-events';
+import type { RunProgress } from '@/lib/training/types';
+
+// A socket.io client of the playground protocol for integration tests: keeps every progress
+// message and turns acks into promises.
+
+export interface TrainingClient {
+  socket: Socket;
+  progress: RunProgress[];
+  leaderboardChanges: string[];
+  emit: <T extends object = Record<string, unknown>>(event: string, payload: unknown) => Promise<TTrainingAck<T>>;
+  start: (config: unknown, forkedFromId?: string) => Promise<TTrainingAck<{ runId: string; position: number; params: number; totalEpochs: number }>>;
+  stop: (runId: string) => Promise<TTrainingAck<{ status: string; isStopping: boolean }>>;
+  /** Resolves with the first progress message of the run (already received or to come) that matches. */
+  waitFor: (runId: string, predicate: (progress: RunProgress) => boolean, timeoutMs?: number) => Promise<RunProgress>;
+  /** Resolves when the run has ended (COMPLETED, STOPPED or FAILED). */
+  waitForEnd: (runId: string, timeoutMs?: number) => Promise<RunProgress>;
+  /** Every epoch streamed for the run so far. */
+  epochsOf: (runId: string) => number[];
+  close: () => void;
+}
+
+export const isFinal = (progress: RunProgress) => progress.status === 'COMPLETED' || progress.status === 'STOPPED' || progress.status === 'FAILED';
+
+export async function connectTraining(cookie?: string, baseUrl = inject('baseUrl')): Promise<TrainingClient> {
+  const socket = io(baseUrl, { transports: ['websocket'], extraHeaders: cookie ? { cookie } : {} });
+  const progress: RunProgress[] = [];
+  const leaderboardChanges: string[] = [];
+  const waiters: { runId: string; predicate: (p: RunProgress) => boolean; resolve: (p: RunProgress) => void }[] = [];
+  socket.on(TRAINING_SERVER_EVENTS.progress, (message: RunProgress) => {
+    progress.push(message);
+    for (const waiter of [...waiters]) {
+      if (waiter.runId === message.runId && waiter.predicate(message)) {
+        waiters.splice(waiters.indexOf(waiter), 1);
+        waiter.resolve(message);
+      }
+    }
+  });
+  socket.on(TRAINING_SERVER_EVENTS.leaderboard, ({ challengeId }: { challengeId: string }) => leaderboardChanges.push(challengeId));
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  const emit: TrainingClient['emit'] = (event, payload) => socket.timeout(15_000).emitWithAck(event, payload);
+  const waitFor: TrainingClient['waitFor'] = (runId, predicate, timeoutMs = 60_000) => {
+    const seen = progress.find((p) => p.runId === runId && predicate(p));
+    if (seen) return Promise.resolve(seen);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no matching progress for run ${runId} within ${timeoutMs} ms`)), timeoutMs);
+      waiters.push({ runId, predicate, resolve: (p) => (clearTimeout(timer), resolve(p)) });
+    });
+  };
+  return {
+    socket,
+    progress,
+    leaderboardChanges,
+    emit,
+    start: (config, forkedFromId) => emit(TRAINING_CLIENT_EVENTS.start, { config, forkedFromId }),
+    stop: (runId) => emit(TRAINING_CLIENT_EVENTS.stop, { runId }),
+    waitFor,
+    waitForEnd: (runId, timeoutMs) => waitFor(runId, isFinal, timeoutMs),
+    epochsOf: (runId) => progress.filter((p) => p.runId === runId).flatMap((p) => p.metrics.map((m) => m.epoch)),
+    close: () => socket.close(),
+  };
+}
+
+/** Unwraps a successful ack, failing the test with the server's message otherwise. */
+export function expectOk<T extends object>(ack: TTrainingAck<T>): T {
+  if (!ack.ok) throw new Error(`expected ok, got ${ack.error.code}: ${ack.error.message}`);
+  return ack;
+}
