@@ -2,7 +2,9 @@
  * The submit endpoint under a class of concurrent students, end to end: the real app (production
  * build, server.ts) on a scratch PostgreSQL database, real next-auth sessions, real HTTP.
  *
- * Two scenarios, each with its own students (the per-student rate limit is 30 a minute):
+ * Three scenarios, each with its own students (the per-student rate limit is 30 a minute), after
+ * a warm-up that is not measured (a server that has run for a while has compiled its hot code):
+ *   solo      — one student, one request at a time: the cost of a submit without contention;
  *   classroom — every student submits, reads the feedback for a moment (think time), submits again;
  *   burst     — every student submits again the instant the answer arrives (no think time): the
  *               worst case, far beyond what a class does, to show where the server saturates.
@@ -44,7 +46,7 @@ const ZBenchArgs = z.object({
   /** Classroom think time between a student's submissions, uniformly random in [min, max] ms. */
   thinkMinMs: z.coerce.number().int().min(0).max(60_000).default(500),
   thinkMaxMs: z.coerce.number().int().min(0).max(60_000).default(2000),
-  scenarios: z.enum(['both', 'classroom', 'burst']).default('both'),
+  scenarios: z.enum(['all', 'solo', 'classroom', 'burst']).default('all'),
   /** Any database on the PostgreSQL server to use; a scratch database is created next to it and dropped. */
   databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL').default('postgresql://postgres@127.0.0.1:5432/postgres'),
   write: z.boolean().default(true),
@@ -163,6 +165,16 @@ async function signIn(baseUrl: string, email: string): Promise<string> {
   return session;
 }
 
+/** Sign-ins check argon2 hashes: a few at a time, before any clock starts. */
+async function signInStudents(baseUrl: string, created: Omit<Student, 'cookie'>[]): Promise<Student[]> {
+  const students: Student[] = [];
+  for (let i = 0; i < created.length; i += 5) {
+    const batch = created.slice(i, i + 5);
+    students.push(...(await Promise.all(batch.map(async (student) => ({ ...student, cookie: await signIn(baseUrl, student.email) })))));
+  }
+  return students;
+}
+
 // ---------------------------------------------------------------------------------------------
 // The plan: what each student submits, round by round
 
@@ -220,8 +232,8 @@ async function runScenario(options: { name: string; baseUrl: string; databaseUrl
   const started = performance.now();
   await Promise.all(
     students.map(async (student, index) => {
-      // Students do not all start on the same millisecond in the classroom run.
-      await sleep(think() / 2);
+      // In the classroom, students start within the first think time, not on one millisecond.
+      await sleep(Math.random() * think());
       for (const planned of plans[index]) {
         const sent = planned.isDoubled ? await Promise.all([post(baseUrl, student, planned.body), post(baseUrl, student, planned.body)]) : [await post(baseUrl, student, planned.body)];
         samples.push(...sent);
@@ -278,7 +290,7 @@ function buildSection(args: TBenchArgs, results: ScenarioResult[], loadAtStart: 
     '',
     `Date: ${new Date().toISOString().slice(0, 10)} · CPU: ${os.cpus()[0]?.model ?? 'unknown'} (${os.cpus().length} threads, shared by the app server, PostgreSQL and this client) · Node ${process.version} · 1-min load average at start ${loadAtStart.toFixed(2)} · \`npm run bench:submit\`.`,
     '',
-    `Real app (production build, one server.ts process) on a scratch PostgreSQL database; every student a real next-auth session, submitting ${args.submissions} answers to \`POST /api/exercises/{typeId}/submit\` (students spread over all ${exerciseTypeIds.length} exercise types; rounds: right at once / wrong then right / three wrong). Every tenth submission is sent twice at once (a double click): the repeat must come back from the stored attempt. Latency = request sent → response read, by the client, for 200 responses. Classroom think time ${args.thinkMinMs}–${args.thinkMaxMs} ms between a student's submissions; burst has none.`,
+    `Real app (production build, one server.ts process) on a scratch PostgreSQL database; every student a real next-auth session, submitting ${args.submissions} answers to \`POST /api/exercises/{typeId}/submit\` (students spread over all ${exerciseTypeIds.length} exercise types; rounds: right at once / wrong then right / three wrong). Every tenth submission is sent twice at once (a double click): the repeat must come back from the stored attempt. Latency = request sent → response read, by the client, for 200 responses. Solo: one student, one request at a time. Classroom: think time ${args.thinkMinMs}–${args.thinkMaxMs} ms between a student's submissions. Burst: none. A warm-up (${exerciseTypeIds.length} students, 12 submissions each) runs first and is not measured.`,
     '',
     `| scenario | students | requests | p50 ms | p95 ms | p99 ms | max ms | req/s | non-200 | attempts stored / acknowledged | p95 < ${TARGET_P95_MS} ms |`,
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |',
@@ -325,21 +337,20 @@ async function main(): Promise<void> {
     const baseUrl = server.baseUrl;
     console.log(`[bench] app at ${baseUrl}, database ${scratchName}`);
 
-    const scenarios = args.scenarios === 'both' ? (['classroom', 'burst'] as const) : [args.scenarios];
+    // Warm-up, not measured: one student per type works through a few rounds.
+    const warmUp = await signInStudents(baseUrl, await createStudents(databaseUrl, exerciseTypeIds.length, exerciseTypeIds, 'warmup'));
+    await runScenario({ name: 'warm-up', baseUrl, databaseUrl, students: warmUp, plans: warmUp.map((student) => planSubmissions(student, 12)), think: () => 0 });
+
+    const scenarios = args.scenarios === 'all' ? (['solo', 'classroom', 'burst'] as const) : [args.scenarios];
     const results: ScenarioResult[] = [];
     for (const name of scenarios) {
-      const created = await createStudents(databaseUrl, args.students, exerciseTypeIds, name);
-      const students: Student[] = [];
-      // Sign-ins check argon2 hashes: a few at a time, before the clock starts.
-      for (let i = 0; i < created.length; i += 5) {
-        const batch = created.slice(i, i + 5);
-        students.push(...(await Promise.all(batch.map(async (student) => ({ ...student, cookie: await signIn(baseUrl, student.email) })))));
-      }
+      const count = name === 'solo' ? 1 : args.students;
+      const students = await signInStudents(baseUrl, await createStudents(databaseUrl, count, exerciseTypeIds, name));
       const plans = students.map((student) => planSubmissions(student, args.submissions));
-      // Warm-up, not measured: every student loads their variant once (as the page would).
+      // Every student loads their variant once first, as the page would.
       await Promise.all(students.map((student) => fetch(`${baseUrl}/api/exercises/${student.typeId}`, { headers: { cookie: student.cookie } }).then((r) => r.arrayBuffer())));
-      const think = name === 'burst' ? () => 0 : () => args.thinkMinMs + Math.random() * (args.thinkMaxMs - args.thinkMinMs);
-      console.log(`[bench] ${name}: ${students.length} students × ${args.submissions} submissions…`);
+      const think = name === 'classroom' ? () => args.thinkMinMs + Math.random() * (args.thinkMaxMs - args.thinkMinMs) : () => 0;
+      console.log(`[bench] ${name}: ${students.length} student(s) × ${args.submissions} submissions…`);
       const result = await runScenario({ name, baseUrl, databaseUrl, students, plans, think });
       const d = describeScenario(result);
       console.log(`[bench] ${name}: p50 ${fmt(d.p50)} ms, p95 ${fmt(d.p95)} ms, p99 ${fmt(d.p99)} ms, max ${fmt(d.max)} ms, ${d.throughput.toFixed(0)} req/s, non-200: ${d.failures}, stored ${result.stored} / acknowledged ${result.acknowledgedNew}`);

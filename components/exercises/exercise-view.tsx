@@ -42,7 +42,7 @@ export function ExerciseView({ locale, variant, promptHtml, renderedHtml, attemp
   const [draft, setDraft] = useState<Draft>(initialDraft);
   const [result, setResult] = useState<TSubmitResult | null>(() =>
     initial && variant.mode === 'student'
-      ? { attempt: initial, isRoundOver: false, attemptsLeft: variant.attemptsLeft, hints: variant.hints, hintCount: variant.hintCount }
+      ? { attempt: initial, isRoundOver: false, attemptsLeft: variant.attemptsLeft, hints: variant.hints }
       : null,
   );
   const [history, setHistory] = useState<TAttemptSummary[]>(attempts);

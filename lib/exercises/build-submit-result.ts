@@ -16,12 +16,12 @@ export function buildSubmitResult({ typeId, seed, attempt }: BuildSubmitResultOp
   const isRoundOver = attempt.correct || attempt.attemptNumber >= MAX_ATTEMPTS_PER_VARIANT;
   // Every earlier attempt of a round was wrong: a right one would have ended it.
   const wrongAttempts = attempt.correct ? attempt.attemptNumber - 1 : attempt.attemptNumber;
-  const allHints = hints(typeId, seed);
+  // Building the hints means drawing the variant again: skip it when none is due.
+  const allHints = wrongAttempts > 0 ? hints(typeId, seed) : [];
   return {
     attempt,
     isRoundOver,
     attemptsLeft: isRoundOver ? 0 : MAX_ATTEMPTS_PER_VARIANT - attempt.attemptNumber,
     hints: allHints.slice(0, countRevealedHints(wrongAttempts, allHints.length)),
-    hintCount: allHints.length,
   };
 }

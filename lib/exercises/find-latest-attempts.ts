@@ -14,6 +14,7 @@ export const LATEST_ATTEMPT_SELECT = {
   seed: true,
   answer: true,
   correct: true,
+  clientSubmissionId: true,
   createdAt: true,
 } as const satisfies Prisma.AttemptSelect;
 

@@ -93,8 +93,8 @@ export interface TSubmitResult {
   /** True when this attempt ended its variant (right, or the last try): the next GET has new numbers. */
   isRoundOver: boolean;
   attemptsLeft: number;
+  /** The hints revealed on this variant after this attempt (the variant response gives their total). */
   hints: LocalizedText[];
-  hintCount: number;
 }
 
 /** A row of the attempt history. */

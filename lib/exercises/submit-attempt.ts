@@ -50,8 +50,8 @@ export async function submitAttempt(options: SubmitAttemptOptions): Promise<Subm
     return await getDb().$transaction((tx) => submitInTransaction(tx, options), { maxWait: 15_000, timeout: 15_000 });
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
-    // Another request with the same id won the insert (only possible across types, which lock
-    // separately): answer with the stored attempt rather than grading twice.
+    // The id is already stored on an attempt the checks above did not see (another type, which
+    // locks separately, or an old round): answer with that attempt rather than storing twice.
     const db = getDb();
     const stored = await findBySubmissionId(db, options);
     if (!stored) throw error;
@@ -65,12 +65,18 @@ async function submitInTransaction(tx: Prisma.TransactionClient, options: Submit
   // attempt of a round, and a double click finds the first click's row below.
   await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${userId}), hashtext(${typeId}))`;
 
-  const existing = await findBySubmissionId(tx, options);
-  if (existing) return replay(tx, existing, options);
-
+  // A retry is nearly always of one of the latest attempts: no extra query on the hot path.
   const latest = await findLatestAttempts({ db: tx, userId, typeId });
+  const repeated = latest.find((attempt) => attempt.clientSubmissionId === clientSubmissionId);
+  if (repeated) return replay(tx, repeated, options);
+
   const state = computeRoundState(latest);
-  if (round !== state.round) throw new AppError('CONFLICT', MESSAGES.replaced[locale], { details: { round, current: state.round } });
+  if (round !== state.round) {
+    // A retry of an older attempt whose round has since ended still gets its own result.
+    const existing = await findBySubmissionId(tx, options);
+    if (existing) return replay(tx, existing, options);
+    throw new AppError('CONFLICT', MESSAGES.replaced[locale], { details: { round, current: state.round } });
+  }
 
   const seed = seedForStudent(userId, typeId, state.round);
   const graded = grade(typeId, seed, answer);
