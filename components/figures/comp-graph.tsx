@@ -45,17 +45,18 @@ const INPUTS: { key: keyof ShoppingInputs; min: number; max: number }[] = [
 ];
 
 // Edge geometry in the SVG's own units (the drawing scrolls sideways on a narrow screen).
-const NODE = { mulApples: [260, 70], mulOranges: [260, 220], add: [440, 145], mulTax: [600, 195] } as const;
+const NODE = { mulApples: [270, 80], mulOranges: [270, 250], add: [450, 165], mulTax: [620, 215] } as const;
+const OUTPUT_END = [760, 215] as const;
 const EDGES: { value: ShoppingValue; from: readonly [number, number]; to: readonly [number, number] }[] = [
-  { value: 'applePrice', from: [100, 30], to: NODE.mulApples },
-  { value: 'appleCount', from: [100, 110], to: NODE.mulApples },
-  { value: 'orangePrice', from: [100, 180], to: NODE.mulOranges },
-  { value: 'orangeCount', from: [100, 260], to: NODE.mulOranges },
+  { value: 'applePrice', from: [100, 25], to: NODE.mulApples },
+  { value: 'appleCount', from: [100, 135], to: NODE.mulApples },
+  { value: 'orangePrice', from: [100, 195], to: NODE.mulOranges },
+  { value: 'orangeCount', from: [100, 305], to: NODE.mulOranges },
   { value: 'apples', from: NODE.mulApples, to: NODE.add },
   { value: 'oranges', from: NODE.mulOranges, to: NODE.add },
   { value: 'subtotal', from: NODE.add, to: NODE.mulTax },
-  { value: 'tax', from: [100, 320], to: NODE.mulTax },
-  { value: 'total', from: NODE.mulTax, to: [740, 195] },
+  { value: 'tax', from: [100, 365], to: NODE.mulTax },
+  { value: 'total', from: NODE.mulTax, to: OUTPUT_END },
 ];
 
 export default function CompGraph({ locale }: FigureProps) {
@@ -107,7 +108,7 @@ export default function CompGraph({ locale }: FigureProps) {
       <div className={shared.scroll}>
         <svg
           className={styles.graph}
-          viewBox="0 0 840 345"
+          viewBox="-20 0 870 385"
           role="img"
           aria-label={`${TEXT.graphLabel[locale]}: ${EDGES.map(({ value }) => describe(value)).join('; ')}`}
         >
@@ -122,7 +123,7 @@ export default function CompGraph({ locale }: FigureProps) {
           {EDGES.filter(({ from }) => from[0] === 100).map(({ value, from }) => (
             <text key={value} x={from[0] - 6} y={from[1] + 5} textAnchor="end" className={styles.leafLabel}>{NAMES[value][locale]}</text>
           ))}
-          <text x={746} y={200} className={styles.leafLabel}>{NAMES.total[locale]}</text>
+          <text x={OUTPUT_END[0] + 6} y={OUTPUT_END[1] + 5} className={styles.leafLabel}>{NAMES.total[locale]}</text>
           <Node at={NODE.mulApples} symbol="×" />
           <Node at={NODE.mulOranges} symbol="×" />
           <Node at={NODE.add} symbol="+" />
@@ -149,7 +150,7 @@ function Edge({ from, to, forward, backward, testId }: { from: readonly [number,
   const dx = to[0] - from[0];
   const dy = to[1] - from[1];
   const length = Math.hypot(dx, dy);
-  const isNodeTarget = to[0] !== 740;
+  const isNodeTarget = to !== OUTPUT_END;
   const end = isNodeTarget ? [to[0] - (dx / length) * NODE_RADIUS, to[1] - (dy / length) * NODE_RADIUS] : to;
   const midX = (from[0] + to[0]) / 2;
   const midY = (from[1] + to[1]) / 2;
