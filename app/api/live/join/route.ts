@@ -16,10 +16,11 @@ export const POST = handleRoute(async (request: Request) => {
   const input = await readJson(request, ZJoinLiveSession, 4 * 1024);
   const user = await getOptionalUser();
   try {
-    const joined = await joinLiveSession({ input, userId: user?.id ?? null });
-    return NextResponse.json(joined);
+    return NextResponse.json(await joinLiveSession({ input, userId: user?.id ?? null }));
   } catch (error) {
-    if (isLiveError(error) && error.reason === 'session-not-found') await wrongPins.consume(address);
-    throw error;
+    if (!isLiveError(error)) throw error;
+    if (error.reason === 'session-not-found') await wrongPins.consume(address);
+    // The reason and the sentence in both languages let the join form answer in the viewer's language.
+    return NextResponse.json({ error: { code: error.code, message: error.message, reason: error.reason, text: error.text } }, { status: error.status });
   }
 });

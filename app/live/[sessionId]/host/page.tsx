@@ -1,0 +1,29 @@
+import type { Metadata } from 'next';
+import { headers } from 'next/headers';
+import { notFound, redirect } from 'next/navigation';
+import QRCode from 'qrcode';
+import { getOptionalUser } from '@/lib/auth/require-user';
+import { getLocale } from '@/lib/i18n/get-locale';
+import { isLiveError } from '@/lib/live/live-error';
+import { requireLiveHost } from '@/lib/live/require-live-host';
+import { HostScreen } from '@/components/live/host-screen';
+import { LIVE_TEXT } from '@/components/live/live-text';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: LIVE_TEXT.hostTitle[await getLocale()] };
+}
+
+export default async function HostPage({ params }: { params: Promise<{ sessionId: string }> }) {
+  const [locale, { sessionId }, user, requestHeaders] = await Promise.all([getLocale(), params, getOptionalUser(), headers()]);
+  if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/live/${sessionId}/host`)}`);
+  const session = await requireLiveHost(sessionId, user.id).catch((error: unknown) => {
+    if (isLiveError(error)) notFound();
+    throw error;
+  });
+  // The address students type or scan: the one this page was reached at.
+  const host = requestHeaders.get('x-forwarded-host') ?? requestHeaders.get('host') ?? 'localhost';
+  const protocol = requestHeaders.get('x-forwarded-proto') ?? 'http';
+  const joinUrl = `${protocol}://${host}/join?pin=${session.pin}`;
+  const qrSvg = await QRCode.toString(joinUrl, { type: 'svg', margin: 1, errorCorrectionLevel: 'M' });
+  return <HostScreen sessionId={sessionId} locale={locale} joinUrl={joinUrl} qrSvg={qrSvg} />;
+}

@@ -1,0 +1,164 @@
+'use client';
+
+import { useRouter } from 'next/navigation';
+import { useMemo, useState, type FormEvent } from 'react';
+import type { Locale, Localized } from '@/lib/i18n/locales';
+import { MAX_TIME_LIMIT_S, MIN_TIME_LIMIT_S, ZCreateLiveSession } from '@/lib/live/live-schemas';
+import { LIVE_TEXT } from '@/components/live/live-text';
+import styles from '@/components/live/live.module.css';
+
+export interface CreateSessionFormProps {
+  locale: Locale;
+  classes: { id: string; name: string }[];
+  units: { id: string; title: Localized; exercises: string[] }[];
+  types: { id: string; unit: string; title: Localized }[];
+}
+
+const DEFAULT_TIME_S = 30;
+
+/** An instructor picks a class and a unit (or exercise types by hand), time limits and pacing. */
+export function CreateSessionForm({ locale, classes, units, types }: CreateSessionFormProps) {
+  const router = useRouter();
+  const [classId, setClassId] = useState(classes[0]?.id ?? '');
+  const [source, setSource] = useState<'unit' | 'types'>('unit');
+  const [unitId, setUnitId] = useState(units[0]?.id ?? '');
+  const [picked, setPicked] = useState<string[]>([]);
+  const [timeLimits, setTimeLimits] = useState<Record<string, string>>({});
+  const [mode, setMode] = useState<'INSTRUCTOR_PACED' | 'SELF_PACED'>('INSTRUCTOR_PACED');
+  const [deadlineMinutes, setDeadlineMinutes] = useState('60');
+  const [allowGuests, setAllowGuests] = useState(false);
+  const [isSending, setIsSending] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const knownTypes = useMemo(() => new Set(types.map((type) => type.id)), [types]);
+  const titleOf = (id: string) => types.find((type) => type.id === id)?.title[locale] ?? id;
+  const selected = source === 'unit' ? (units.find((unit) => unit.id === unitId)?.exercises ?? []).filter((id) => knownTypes.has(id)) : picked;
+
+  function toggle(typeId: string) {
+    setPicked((current) => (current.includes(typeId) ? current.filter((id) => id !== typeId) : [...current, typeId]));
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (isSending) return;
+    if (selected.length === 0) {
+      setProblem(LIVE_TEXT.pickAtLeastOne[locale]);
+      return;
+    }
+    const parsed = ZCreateLiveSession.safeParse({
+      classId,
+      unitId: source === 'unit' ? unitId : undefined,
+      questions: selected.map((typeId) => ({ typeId, timeLimitS: Number(timeLimits[typeId] ?? DEFAULT_TIME_S) })),
+      mode,
+      allowGuests,
+      deadlineMinutes: mode === 'SELF_PACED' ? Number(deadlineMinutes) : undefined,
+    });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      setProblem(issue?.path.includes('timeLimitS') ? `${LIVE_TEXT.timeLimit[locale]}: ${MIN_TIME_LIMIT_S}–${MAX_TIME_LIMIT_S}` : (issue?.message ?? 'Invalid input'));
+      return;
+    }
+    setIsSending(true);
+    setProblem(null);
+    try {
+      const response = await fetch('/api/live/sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(parsed.data) });
+      const body = (await response.json().catch(() => ({}))) as { sessionId?: string; error?: { message: string } };
+      if (response.ok && body.sessionId) {
+        router.push(`/live/${body.sessionId}/host`);
+        return;
+      }
+      setProblem(body.error?.message ?? (locale === 'ko' ? '세션을 만들 수 없습니다.' : 'Could not create the session.'));
+    } catch {
+      setProblem(locale === 'ko' ? '서버에 연결할 수 없습니다. 다시 시도하세요.' : 'Could not reach the server. Please try again.');
+    } finally {
+      setIsSending(false);
+    }
+  }
+
+  const timeInput = (typeId: string) => (
+    <input
+      type="number"
+      min={MIN_TIME_LIMIT_S}
+      max={MAX_TIME_LIMIT_S}
+      step={5}
+      aria-label={`${LIVE_TEXT.timeLimit[locale]}: ${titleOf(typeId)}`}
+      value={timeLimits[typeId] ?? String(DEFAULT_TIME_S)}
+      onChange={(event) => setTimeLimits({ ...timeLimits, [typeId]: event.currentTarget.value })}
+    />
+  );
+
+  return (
+    <form className={styles.createForm} onSubmit={submit} noValidate>
+      <label htmlFor="live-class">{LIVE_TEXT.klass[locale]}</label>
+      <select id="live-class" value={classId} onChange={(event) => setClassId(event.currentTarget.value)}>
+        {classes.map((klass) => (
+          <option key={klass.id} value={klass.id}>{klass.name}</option>
+        ))}
+      </select>
+
+      <fieldset>
+        <legend>{LIVE_TEXT.source[locale]}</legend>
+        <label className={styles.inline}>
+          <input type="radio" name="source" checked={source === 'unit'} onChange={() => setSource('unit')} /> {LIVE_TEXT.fromUnit[locale]}
+        </label>
+        <label className={styles.inline}>
+          <input type="radio" name="source" checked={source === 'types'} onChange={() => setSource('types')} /> {LIVE_TEXT.handPicked[locale]}
+        </label>
+        {source === 'unit' ? (
+          <>
+            <label htmlFor="live-unit">{LIVE_TEXT.unit[locale]}</label>
+            <select id="live-unit" value={unitId} onChange={(event) => setUnitId(event.currentTarget.value)}>
+              {units.map((unit) => (
+                <option key={unit.id} value={unit.id}>{unit.title[locale]}</option>
+              ))}
+            </select>
+            <ol>
+              {selected.map((typeId) => (
+                <li key={typeId} className={styles.typeRow}>
+                  <span>{titleOf(typeId)}</span> {timeInput(typeId)}
+                </li>
+              ))}
+            </ol>
+          </>
+        ) : (
+          <div>
+            {types.map((type) => (
+              <div key={type.id} className={styles.typeRow}>
+                <label>
+                  <input type="checkbox" checked={picked.includes(type.id)} onChange={() => toggle(type.id)} /> {type.title[locale]}
+                  {picked.includes(type.id) ? <small className="muted"> #{picked.indexOf(type.id) + 1}</small> : null}
+                </label>
+                {picked.includes(type.id) ? timeInput(type.id) : null}
+              </div>
+            ))}
+          </div>
+        )}
+      </fieldset>
+
+      <fieldset>
+        <legend>{LIVE_TEXT.mode[locale]}</legend>
+        <label className={styles.inline}>
+          <input type="radio" name="mode" checked={mode === 'INSTRUCTOR_PACED'} onChange={() => setMode('INSTRUCTOR_PACED')} /> {LIVE_TEXT.instructorPaced[locale]}
+        </label>
+        <label className={styles.inline}>
+          <input type="radio" name="mode" checked={mode === 'SELF_PACED'} onChange={() => setMode('SELF_PACED')} /> {LIVE_TEXT.selfPaced[locale]}
+        </label>
+        {mode === 'SELF_PACED' ? (
+          <>
+            <label htmlFor="live-deadline">{LIVE_TEXT.deadlineMinutes[locale]}</label>
+            <input id="live-deadline" type="number" min={5} max={20160} value={deadlineMinutes} onChange={(event) => setDeadlineMinutes(event.currentTarget.value)} />
+          </>
+        ) : null}
+      </fieldset>
+
+      <label className={styles.inline}>
+        <input type="checkbox" checked={allowGuests} onChange={(event) => setAllowGuests(event.currentTarget.checked)} /> {LIVE_TEXT.allowGuests[locale]}
+      </label>
+
+      <p>
+        <button className="button" type="submit" disabled={isSending}>{isSending ? LIVE_TEXT.creating[locale] : LIVE_TEXT.create[locale]}</button>
+      </p>
+      <div role="status" aria-live="polite">{problem ? <p className="error">{problem}</p> : null}</div>
+    </form>
+  );
+}

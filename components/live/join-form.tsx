@@ -1,0 +1,113 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { useState, type FormEvent } from 'react';
+import type { Locale, Localized } from '@/lib/i18n/locales';
+import { ZJoinLiveSession } from '@/lib/live/live-schemas';
+import { guestTokenKey } from '@/components/live/guest-token-storage';
+import { LIVE_TEXT } from '@/components/live/live-text';
+import styles from '@/components/live/live.module.css';
+
+export interface JoinFormProps {
+  locale: Locale;
+  initialPin: string;
+  /** The signed-in user's name, or null for a guest. */
+  userName: string | null;
+}
+
+interface JoinResponse {
+  sessionId?: string;
+  guestToken?: string | null;
+  error?: { code: string; message: string; reason?: string; text?: Localized };
+}
+
+const NETWORK: Localized = { ko: '서버에 연결할 수 없습니다. 다시 시도하세요.', en: 'Could not reach the server. Please try again.' };
+
+export function JoinForm({ locale, initialPin, userName }: JoinFormProps) {
+  const router = useRouter();
+  const [pin, setPin] = useState(initialPin);
+  const [nickname, setNickname] = useState('');
+  const [isSending, setIsSending] = useState(false);
+  const [problem, setProblem] = useState<{ text: string; field?: 'pin' | 'nickname'; needsSignIn?: boolean } | null>(null);
+  const isGuest = userName === null;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    if (isSending) return;
+    const parsed = ZJoinLiveSession.safeParse({ pin, ...(isGuest && nickname.trim() ? { nickname } : {}) });
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      const field = issue?.path[0] === 'nickname' ? 'nickname' : 'pin';
+      setProblem({ field, text: field === 'pin' ? (locale === 'ko' ? 'PIN은 6자리 숫자입니다.' : 'The PIN has 6 digits.') : locale === 'ko' ? '닉네임은 1–24자의 글자, 숫자, 공백으로 쓰세요.' : 'Use 1–24 letters, digits or spaces for the nickname.' });
+      return;
+    }
+    setIsSending(true);
+    setProblem(null);
+    try {
+      const response = await fetch('/api/live/join', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(parsed.data) });
+      const body = (await response.json().catch(() => ({}))) as JoinResponse;
+      if (response.ok && body.sessionId) {
+        if (body.guestToken) window.localStorage.setItem(guestTokenKey(body.sessionId), body.guestToken);
+        router.push(`/join/${body.sessionId}`);
+        return;
+      }
+      const reason = body.error?.reason;
+      setProblem({
+        text: body.error?.text?.[locale] ?? body.error?.message ?? NETWORK[locale],
+        field: reason === 'nickname-taken' || reason === 'nickname-required' ? 'nickname' : reason === 'session-not-found' ? 'pin' : undefined,
+        needsSignIn: reason === 'guests-not-allowed',
+      });
+    } catch {
+      setProblem({ text: NETWORK[locale] });
+    } finally {
+      setIsSending(false);
+    }
+  }
+
+  return (
+    <form className={styles.joinForm} onSubmit={submit} noValidate>
+      <label htmlFor="live-pin">{LIVE_TEXT.pin[locale]}</label>
+      <input
+        id="live-pin"
+        className={styles.pinInput}
+        inputMode="numeric"
+        autoComplete="off"
+        maxLength={6}
+        value={pin}
+        onChange={(event) => setPin(event.currentTarget.value.replace(/\D/g, '').slice(0, 6))}
+        aria-invalid={problem?.field === 'pin' || undefined}
+        aria-describedby="live-join-problem"
+        required
+      />
+      {isGuest ? (
+        <>
+          <label htmlFor="live-nickname">{LIVE_TEXT.nickname[locale]}</label>
+          <input
+            id="live-nickname"
+            maxLength={24}
+            autoComplete="nickname"
+            value={nickname}
+            onChange={(event) => setNickname(event.currentTarget.value)}
+            aria-invalid={problem?.field === 'nickname' || undefined}
+            aria-describedby="live-nickname-help live-join-problem"
+          />
+          <p id="live-nickname-help" className="muted"><small>{LIVE_TEXT.nicknameHelp[locale]} {LIVE_TEXT.guestNote[locale]}</small></p>
+        </>
+      ) : (
+        <p className="muted">{LIVE_TEXT.signedInAs[locale]} <strong>{userName}</strong></p>
+      )}
+      <p>
+        <button className="button" type="submit" disabled={isSending}>{isSending ? LIVE_TEXT.joining[locale] : LIVE_TEXT.join[locale]}</button>
+      </p>
+      <div id="live-join-problem" role="status" aria-live="polite">
+        {problem ? (
+          <p className="error">
+            {problem.text}{' '}
+            {problem.needsSignIn ? <Link href={`/signin?callbackUrl=${encodeURIComponent(`/join?pin=${pin}`)}`}>{LIVE_TEXT.signIn[locale]}</Link> : null}
+          </p>
+        ) : null}
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,138 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { generate, seedForLive, solve, type AnswerSpec, type AnswerValue } from '@/engine/exercises';
+import { getDb } from '@/lib/db';
+import { createTestClass, createTestUser, signIn } from '../support/auth';
+import { launchBrowser, screenshotPath } from './browser';
+
+// An instructor's projector page and two phones (a signed-in student in Korean, a guest in
+// English) play a two-question session to the podium in Chromium.
+
+const browsers: BrowserContext[] = [];
+beforeAll(async () => {
+  browsers.push(await launchBrowser({ locale: 'en-US' }), await launchBrowser({ locale: 'ko-KR' }), await launchBrowser({ locale: 'en-US' }));
+}, 120_000);
+afterAll(async () => {
+  await Promise.all(browsers.map((browser) => browser.close()));
+});
+
+async function signInBrowser(browser: BrowserContext, email: string) {
+  const [name, ...value] = (await signIn(email)).split('=');
+  await browser.addCookies([{ name, value: value.join('='), url: inject('baseUrl') }]);
+}
+
+/** The cells of an answer in the order the answer form lays them out (fields in spec order, rows first). */
+function cellsInOrder(spec: AnswerSpec, value: AnswerValue): string[] {
+  if (spec.kind === 'fields') {
+    const record = value as Record<string, AnswerValue>;
+    return Object.entries(spec.fields).flatMap(([name, field]) => cellsInOrder(field, record[name]));
+  }
+  if (Array.isArray(value)) return value.flatMap((item) => cellsInOrder({ kind: 'scalar' }, item as AnswerValue));
+  return [String(value)];
+}
+
+async function answerRight(page: Page, sessionId: string, index: number, participantId: string, typeId: string) {
+  const seed = seedForLive(sessionId, index, participantId);
+  await fillCells(page, cellsInOrder(generate(typeId, seed).answer, solve(typeId, seed)));
+}
+
+async function fillCells(page: Page, values: string[]) {
+  const inputs = page.locator('[data-testid="question"] form input[type="text"]');
+  await expect.poll(() => inputs.count()).toBe(values.length);
+  for (const [i, value] of values.entries()) await inputs.nth(i).fill(value);
+}
+
+describe('live session in the browser', () => {
+  it('runs a two-question session from the create form to the podium on three screens', { timeout: 240_000 }, async () => {
+    const [hostBrowser, studentBrowser, guestBrowser] = browsers;
+    const instructor = await createTestUser('Prof Live');
+    const student = await createTestUser('Minji');
+    const klass = await createTestClass([{ user: instructor, role: 'INSTRUCTOR' }, { user: student, role: 'STUDENT' }], 'Deep Learning 101');
+    await signInBrowser(hostBrowser, instructor.email);
+    await signInBrowser(studentBrowser, student.email);
+    const baseUrl = inject('baseUrl');
+
+    // The instructor hand-picks two exercise types and allows guests.
+    const host = await hostBrowser.newPage();
+    await host.goto(`${baseUrl}/live`);
+    await host.getByLabel('Class').selectOption(klass.id);
+    await host.getByLabel('Hand-picked').check();
+    await host.getByLabel('Sigmoid value and derivative').check();
+    await host.getByLabel('Weight decay', { exact: false }).first().check();
+    await host.getByLabel('Allow guests', { exact: false }).check();
+    await host.getByRole('button', { name: 'Create session' }).click();
+    await host.waitForURL(/\/live\/[^/]+\/host$/);
+    const sessionId = host.url().split('/').at(-2)!;
+    const pin = (await host.getByTestId('pin').textContent())!.trim();
+    expect(pin).toMatch(/^\d{6}$/);
+    await expect.poll(() => host.locator('svg').count()).toBeGreaterThan(0);
+
+    // A signed-in student (Korean phone) and a guest (English phone) join with the PIN.
+    const phone = { width: 390, height: 844 };
+    const studentPage = await studentBrowser.newPage();
+    await studentPage.setViewportSize(phone);
+    await studentPage.goto(`${baseUrl}/join?pin=${pin}`);
+    await studentPage.getByRole('button', { name: '참여하기' }).click();
+    await studentPage.getByTestId('lobby').waitFor();
+    const guestPage = await guestBrowser.newPage();
+    await guestPage.setViewportSize(phone);
+    await guestPage.goto(`${baseUrl}/join`);
+    await guestPage.getByLabel('PIN', { exact: false }).fill(pin);
+    await guestPage.getByLabel('Nickname').fill('Guest Bora');
+    await guestPage.getByRole('button', { name: 'Join' }).click();
+    await guestPage.getByTestId('lobby').waitFor();
+    await expect.poll(() => host.getByTestId('joined-count').textContent()).toContain('2');
+    await host.screenshot({ path: screenshotPath('live-host-lobby'), fullPage: true });
+
+    const participants = await getDb().liveParticipant.findMany({ where: { sessionId }, select: { id: true, nickname: true, userId: true } });
+    const studentId = participants.find((p) => p.userId === student.id)!.id;
+
+    // Question 1: the student answers right, the guest answers wrong; everyone answered, so it closes.
+    await host.getByRole('button', { name: 'Start' }).click();
+    await studentPage.getByTestId('question').waitFor();
+    await guestPage.getByTestId('question').waitFor();
+    await answerRight(studentPage, sessionId, 0, studentId, 'sigmoid-derivative');
+    await studentPage.screenshot({ path: screenshotPath('live-student-question'), fullPage: true });
+    await studentPage.getByRole('button', { name: '답 제출' }).click();
+    await studentPage.getByTestId('submitted').waitFor();
+    await fillCells(guestPage, ['0.5', '0.5', '0.5']);
+    await guestPage.getByRole('button', { name: 'Submit answer' }).click();
+
+    await host.getByTestId('results').waitFor();
+    expect(await host.getByTestId('share-correct').textContent()).toBe('50%');
+    await host.screenshot({ path: screenshotPath('live-host-results'), fullPage: true });
+    await studentPage.getByTestId('result').waitFor();
+    expect(await studentPage.getByTestId('result').getAttribute('data-correct')).toBe('true');
+    expect(await guestPage.getByTestId('result').getAttribute('data-correct')).toBe('false');
+
+    await host.getByRole('button', { name: 'Show leaderboard' }).click();
+    await studentPage.getByTestId('leaderboard').waitFor();
+    expect(await studentPage.getByTestId('my-rank').textContent()).toContain('2명 중 1위');
+
+    // Question 2: the student answers right, the guest runs out of patience; the host closes it early.
+    await host.getByRole('button', { name: 'Next question' }).click();
+    await studentPage.getByText('문제 2 / 2', { exact: false }).waitFor();
+    await answerRight(studentPage, sessionId, 1, studentId, 'weight-decay');
+    await studentPage.getByRole('button', { name: '답 제출' }).click();
+    await studentPage.getByTestId('submitted').waitFor();
+    await expect.poll(() => host.getByTestId('answered-count').textContent()).toContain('1 / 2');
+    await host.getByRole('button', { name: 'Close now (skip)' }).click();
+    await host.getByTestId('results').waitFor();
+    await host.getByRole('button', { name: 'Show leaderboard' }).click();
+    await host.getByRole('button', { name: 'Show podium' }).click();
+
+    // The podium on all three screens; the student is first.
+    for (const page of [host, studentPage, guestPage]) await page.getByText(page === studentPage ? '최종 순위' : 'Final podium').first().waitFor();
+    const first = host.locator('[data-testid="leaderboard"] li[data-rank="1"]');
+    expect(await first.textContent()).toContain(participants.find((p) => p.userId === student.id)!.nickname);
+    expect(await guestPage.getByTestId('my-rank').textContent()).toContain('#2 of 2');
+    await host.screenshot({ path: screenshotPath('live-host-podium'), fullPage: true });
+    await studentPage.screenshot({ path: screenshotPath('live-student-podium'), fullPage: true });
+    expect(fs.statSync(screenshotPath('live-host-podium')).size).toBeGreaterThan(5_000);
+
+    const stored = await getDb().liveAnswer.findMany({ where: { question: { sessionId } } });
+    expect(stored).toHaveLength(3);
+    expect((await getDb().liveSession.findUniqueOrThrow({ where: { id: sessionId } })).state).toBe('FINISHED');
+  });
+});
