@@ -6,6 +6,7 @@ import { clearSignInAttempts, countSignInAttempt } from '@/lib/accounts/rate-lim
 import { readClientIp } from '@/lib/accounts/read-client-ip';
 import { verifyCredentials } from '@/lib/accounts/verify-credentials';
 import { isAppError } from '@/lib/errors';
+import { getLogger } from '@/lib/log';
 
 export const ZCredentials = z.object({
   email: z.string().trim().toLowerCase().email().max(254),
@@ -19,6 +20,16 @@ export function getAuthOptions(): NextAuthOptions {
     secret: getConfig().NEXTAUTH_SECRET,
     session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
     pages: { signIn: '/signin' },
+    // An expired or tampered session cookie is an everyday event (the user gets a 401 and signs in
+    // again), not an error with a stack trace.
+    logger: {
+      error: (code, metadata) => {
+        if (code === 'JWT_SESSION_ERROR') getLogger().info({ code }, 'ignored an invalid or expired session cookie');
+        else getLogger().error({ code, metadata }, 'next-auth error');
+      },
+      warn: (code) => getLogger().warn({ code }, 'next-auth warning'),
+      debug: () => {},
+    },
     providers: [
       CredentialsProvider({
         name: 'Email',
