@@ -137,11 +137,12 @@ describe('POST /api/exercises/{typeId}/submit', () => {
     expect(next.body.given).not.toEqual(generate(typeId, seed).given);
   });
 
-  it('ends the variant on a right answer and refuses a late answer to the replaced variant with 409', async () => {
+  it('ends the variant on a right answer, refuses a late answer to the replaced variant with 409, still replays an old retry', async () => {
     const { user, cookie } = await newStudent();
     const typeId = 'lstm-step';
     const seed = seedForStudent(user.id, typeId, 0);
-    const wrong = await submit(cookie, typeId, { answer: wrongAnswer(generate(typeId, seed).answer, solve(typeId, seed)), round: 0 });
+    const wrongId = submissionId();
+    const wrong = await submit(cookie, typeId, { answer: wrongAnswer(generate(typeId, seed).answer, solve(typeId, seed)), round: 0, clientSubmissionId: wrongId });
     expect((wrong.body as unknown as TSubmitResult).attempt.correct).toBe(false);
     const right = await submit(cookie, typeId, { answer: solve(typeId, seed), round: 0 });
     expect(right.body).toMatchObject({ isRoundOver: true, attempt: { correct: true, attemptNumber: 2 } });
@@ -152,6 +153,12 @@ describe('POST /api/exercises/{typeId}/submit', () => {
     expect((late.body as ErrorBody).error.message).toMatch(/replaced.*reload/i);
     expect(await attemptCount(user.id)).toBe(2);
     expect((await api<TStudentVariant>(cookie, `/api/exercises/${typeId}`)).body.round).toBe(1);
+
+    // A retry of the first attempt, arriving after its round ended, still gets its own result.
+    const retried = await submit(cookie, typeId, { answer: solve(typeId, seed), round: 0, clientSubmissionId: wrongId });
+    expect(retried.status).toBe(200);
+    expect(retried.body).toEqual(wrong.body);
+    expect(await attemptCount(user.id)).toBe(2);
   });
 
   it('takes each attempt of a round once when two tabs submit different answers at the same moment', async () => {
