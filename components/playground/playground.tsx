@@ -63,10 +63,14 @@ export function Playground({ locale, initialConfig, forkedFromId }: PlaygroundPr
   const errors = useMemo(() => {
     const map: Record<string, string> = {};
     if (!validation.success) {
-      for (const issue of validation.error.issues) map[issue.path.join('.')] ??= locale === 'ko' && issue.code !== 'custom' ? '허용 범위를 벗어났거나 올바르지 않은 값입니다.' : issue.message;
+      for (const issue of validation.error.issues) {
+        const key = issue.path.join('.');
+        if (key === 'model') map.model ??= `${T.overLimit[locale]} (${countParameters(config).toLocaleString(locale)} / ${TRAINING_LIMITS.maxParams.toLocaleString(locale)})`;
+        else map[key] ??= locale === 'ko' && issue.code !== 'custom' ? '허용 범위를 벗어났거나 올바르지 않은 값입니다.' : issue.message;
+      }
     }
     return map;
-  }, [validation, locale]);
+  }, [validation, locale, config]);
   const params = useMemo(() => (validation.success ? countParameters(validation.data) : null), [validation]);
 
   const current = started[tab];

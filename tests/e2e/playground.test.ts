@@ -1,0 +1,74 @@
+import fs from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
+import { createTestUser, signIn } from '../support/auth';
+import { launchBrowser, screenshotPath } from './browser';
+
+let browser: BrowserContext;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  const user = await createTestUser('Playwright Student');
+  const [name, ...value] = (await signIn(user.email)).split('=');
+  await browser.addCookies([{ name, value: value.join('='), url: inject('baseUrl') }]);
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe('playground in Chromium', () => {
+  it('trains an MLP on XOR from the browser and watches the chart grow epoch by epoch', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${inject('baseUrl')}/playground`);
+    await expect(page.locator('h1').textContent()).resolves.toContain('플레이그라운드');
+    await page.getByRole('tab', { name: 'MLP' }).click();
+    await page.getByLabel('과제', { exact: true }).selectOption('xor');
+    await page.getByLabel('에포크', { exact: true }).fill('120');
+    await expect(page.getByTestId('param-count').textContent()).resolves.toMatch(/337 \/ 50,000/);
+
+    // Record the number of points on the accuracy curves each time the chart redraws.
+    await page.evaluate(() => {
+      const seen: number[] = [];
+      (window as unknown as { chartSizes: number[] }).chartSizes = seen;
+      new MutationObserver(() => {
+        const line = document.querySelectorAll('figure svg polyline')[0];
+        const count = line?.getAttribute('points')?.split(' ').length ?? 0;
+        if (count !== seen.at(-1)) seen.push(count);
+      }).observe(document.body, { subtree: true, childList: true, attributes: true });
+    });
+    await page.getByRole('button', { name: '학습 시작' }).click();
+    await page.waitForSelector('[data-testid="run-progress"][data-status="COMPLETED"]', { timeout: 60_000 });
+
+    const sizes = await page.evaluate(() => (window as unknown as { chartSizes: number[] }).chartSizes);
+    expect(sizes.length).toBeGreaterThanOrEqual(3);
+    expect(sizes.at(-1)).toBe(120);
+    expect([...sizes].sort((a, b) => a - b)).toEqual(sizes);
+    await expect(page.getByTestId('run-progress').textContent()).resolves.toMatch(/에포크 120 \/ 120/);
+    await expect(page.getByRole('img', { name: /결정 경계/ }).count()).resolves.toBe(1);
+
+    const file = screenshotPath('playground-xor');
+    await page.screenshot({ path: file, fullPage: true });
+    expect(fs.statSync(file).size).toBeGreaterThan(10_000);
+
+    // The finished run is listed, and opens on its own page with the stored curve.
+    await page.getByRole('link', { name: '열기' }).first().click();
+    await page.waitForURL(/\/playground\/runs\//);
+    await expect(page.locator('h1').textContent()).resolves.toContain('XOR');
+    await expect(page.locator('figure svg polyline').first().getAttribute('points')).resolves.toBeTruthy();
+    await page.screenshot({ path: screenshotPath('playground-run'), fullPage: true });
+  });
+
+  it('shows the parameter limit before a run starts and refuses to send a model over it', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${inject('baseUrl')}/playground`);
+    await page.getByRole('tab', { name: '트랜스포머' }).click();
+    await page.getByLabel('d_model', { exact: true }).fill('64');
+    await page.getByLabel('헤드 수', { exact: true }).fill('4');
+    await page.getByLabel('층 수', { exact: true }).fill('3');
+    await page.getByLabel('피드포워드 크기', { exact: true }).fill('128');
+    await expect(page.getByTestId('param-count').textContent()).resolves.toMatch(/한도를 넘습니다/);
+    await page.getByRole('button', { name: '학습 시작' }).click();
+    await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/한도를 넘습니다.*50,000/);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: screenshotPath('playground-limit-phone'), fullPage: true });
+  });
+});
