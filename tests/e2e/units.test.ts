@@ -45,7 +45,8 @@ async function figureOf(page: Page, name: FigureName) {
   return figure;
 }
 
-const text = async (page: Page, selector: string) => (await page.locator(selector).first().innerText()).trim();
+// textContent, not innerText: some numbers are SVG <text> nodes.
+const text = async (page: Page, selector: string) => ((await page.locator(selector).first().textContent()) ?? '').trim();
 
 /** Waits until the element's text differs from `before` and returns it. */
 async function changedText(page: Page, selector: string, before: string): Promise<string> {
