@@ -128,6 +128,8 @@ export function Playground({ locale, initialConfig, forkedFromId }: PlaygroundPr
         <form
           className={styles.form}
           aria-label={T.knobs[locale]}
+          // The schema validates (with messages in both languages); the browser's step rules would only get in the way.
+          noValidate
           onSubmit={(event) => {
             event.preventDefault();
             onTrain();

@@ -36,7 +36,7 @@ describe('playground in Chromium', () => {
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
     });
     await page.getByRole('button', { name: '학습 시작' }).click();
-    await page.waitForSelector('[data-testid="run-progress"][data-status="COMPLETED"]', { timeout: 60_000 });
+    await page.waitForSelector('[data-testid="run-progress"][data-status="COMPLETED"]', { timeout: 40_000 });
 
     const sizes = await page.evaluate(() => (window as unknown as { chartSizes: number[] }).chartSizes);
     expect(sizes.length).toBeGreaterThanOrEqual(3);
@@ -67,7 +67,7 @@ describe('playground in Chromium', () => {
     await page.getByLabel('피드포워드 크기', { exact: true }).fill('128');
     await expect(page.getByTestId('param-count').textContent()).resolves.toMatch(/한도를 넘습니다/);
     await page.getByRole('button', { name: '학습 시작' }).click();
-    await expect(page.getByRole('alert').first().textContent()).resolves.toMatch(/한도를 넘습니다.*50,000/);
+    await expect(page.locator('form [role=alert]').textContent()).resolves.toMatch(/한도를 넘습니다.*50,000/);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: screenshotPath('playground-limit-phone'), fullPage: true });
   });
