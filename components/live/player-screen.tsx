@@ -160,7 +160,7 @@ export function PlayerScreen({ sessionId, locale }: PlayerScreenProps) {
         <span data-testid="my-score">
           {LIVE_TEXT.totalScore[locale]} <strong>{you.score.toLocaleString(locale)}</strong>
         </span>
-        {you.streak > 1 ? <span>🔥 {LIVE_TEXT.streak[locale]} {you.streak}</span> : null}
+        {you.streak > 1 ? <span>{LIVE_TEXT.streak[locale]} <strong>{you.streak}</strong></span> : null}
       </header>
       {connection === 'offline' ? <p className={styles.offline} role="status">{LIVE_TEXT.offline[locale]}</p> : null}
 
@@ -238,7 +238,7 @@ function ResultCard({ result, locale }: { result: TPlayerResult; locale: Locale 
       <p>
         {LIVE_TEXT.rank[locale]}: <strong>{formatRank(result.rank, result.participantCount, locale)}</strong> · {LIVE_TEXT.totalScore[locale]}{' '}
         <strong>{result.totalScore.toLocaleString(locale)}</strong>
-        {result.streak > 1 ? ` · 🔥 ${LIVE_TEXT.streak[locale]} ${result.streak}` : ''}
+        {result.streak > 1 ? ` · ${LIVE_TEXT.streak[locale]} ${result.streak}` : ''}
       </p>
     </section>
   );

@@ -49,6 +49,8 @@ describe('live session in the browser', () => {
     const instructor = await createTestUser('Prof Live');
     const student = await createTestUser('Minji');
     const klass = await createTestClass([{ user: instructor, role: 'INSTRUCTOR' }, { user: student, role: 'STUDENT' }], 'Deep Learning 101');
+    // Pages follow the account's language when no language cookie is set: the projector in English.
+    await getDb().user.update({ where: { id: instructor.id }, data: { locale: 'en' } });
     await signInBrowser(hostBrowser, instructor.email);
     await signInBrowser(studentBrowser, student.email);
     const baseUrl = inject('baseUrl');
