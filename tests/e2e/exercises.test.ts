@@ -90,4 +90,28 @@ describe('exercise page in Chromium', () => {
     expect(await card.textContent()).toContain('Best score: 100%');
     await page.screenshot({ path: screenshotPath('exercise-index'), fullPage: true });
   });
+
+  it('marks the first wrong field of a computational graph and explains it, in English', async () => {
+    await browser.addCookies([{ name: 'bpl-locale', value: 'en', url: inject('baseUrl') }]);
+    const typeId = 'comp-graph';
+    const seed = seedForStudent(student.id, typeId, 0);
+    const spec = generate(typeId, seed).answer;
+    if (spec.kind !== 'fields') throw new Error('comp-graph is expected to be a fields answer');
+    const expected = solve(typeId, seed) as Record<string, number>;
+    const names = Object.keys(spec.fields);
+    // Forward values right, the first gradient off: the grader names that field first.
+    const firstGradient = names.find((name) => name.startsWith('d'))!;
+    const page = await browser.newPage();
+    await page.goto(`${inject('baseUrl')}/exercises/${typeId}`);
+    for (const name of names) {
+      const value = name === firstGradient ? expected[name] * 3 + 7 : expected[name];
+      await page.getByRole('textbox', { name: spec.fields[name].label!.en, exact: true }).fill(String(value));
+    }
+    await page.getByRole('button', { name: 'Submit' }).click();
+    const result = page.getByTestId('result');
+    await expect.poll(() => result.getAttribute('data-correct')).toBe('false');
+    expect(await result.textContent()).toContain(`First wrong value: ${spec.fields[firstGradient].label!.en}`);
+    expect(await page.locator('[data-first-wrong]').count()).toBe(1);
+    await page.screenshot({ path: screenshotPath('exercise-fields-first-wrong'), fullPage: true });
+  });
 });
