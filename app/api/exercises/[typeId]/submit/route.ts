@@ -22,5 +22,9 @@ export const POST = handleRoute(async (request: Request, { params }: Context) =>
   const cookie = (await cookies()).get(LOCALE_COOKIE)?.value;
   const locale = isLocale(cookie) ? cookie : isLocale(user.locale) ? user.locale : 'ko';
   const { result, isReplay } = await submitAttempt({ userId: user.id, typeId, ...body, locale });
-  return NextResponse.json(result, { headers: isReplay ? { 'Idempotent-Replayed': 'true' } : {} });
+  // A private, never-cached result. no-transform also skips gzip, which for a ~2 KB answer costs
+  // more server CPU (a fresh deflate stream per response) than it saves on a classroom network.
+  const headers: Record<string, string> = { 'Cache-Control': 'private, no-store, no-transform' };
+  if (isReplay) headers['Idempotent-Replayed'] = 'true';
+  return NextResponse.json(result, { headers });
 });
