@@ -1,4 +1,4 @@
-import { beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it, inject } from 'vitest';
 import { exerciseTypes, generate, hints, seedForStudent, solve } from '@/engine/exercises';
 import type { TPreviewVariant, TStudentVariant, TSubmitResult } from '@/lib/exercises/schemas';
 import { createTestClass, createTestUser, signIn, type TestUser } from '../support/auth';
@@ -103,6 +103,13 @@ describe('GET /api/exercises/{typeId}', () => {
     const badSeed = await api<{ error: { message: string } }>(instructorCookie, '/api/exercises/lstm-step?seed=-1');
     expect(badSeed.status).toBe(400);
     expect(badSeed.body.error.message).toMatch(/seed must be 0 or more/);
+
+    // The page follows the same rule: a read-only preview for the instructor, a sentence for the student.
+    const page = (cookie: string) => fetch(`${inject('baseUrl')}/exercises/lstm-step?seed=42`, { headers: { cookie: `${cookie}; bpl-locale=en` } }).then((r) => r.text());
+    expect(await page(instructorCookie)).toContain('Instructor preview (seed 42)');
+    const studentPage = await page(studentCookie);
+    expect(studentPage).toContain('Only instructors can open an exercise with a chosen seed.');
+    expect(studentPage).not.toContain('Instructor preview');
   });
 
   it('answers 404 for an unknown type and 401 without a session', async () => {
