@@ -21,9 +21,11 @@ echo "== tests"
 mkdir -p test-results
 status=0
 npx vitest run --reporter=default --reporter=json --outputFile.json=test-results/vitest.json "$@" || status=$?
+# Trust the report as well as the exit code: any failed test or suite fails the run.
 node -e '
   const r = JSON.parse(require("fs").readFileSync("test-results/vitest.json", "utf8"));
   const skipped = r.numPendingTests + r.numTodoTests;
   console.log(`${r.numPassedTests} passed, ${r.numFailedTests} failed` + (skipped ? `, ${skipped} skipped` : ""));
-' || true
+  if (r.numFailedTests > 0 || r.numFailedTestSuites > 0 || r.numTotalTests === 0) process.exit(1);
+' || status=1
 exit $status
