@@ -280,7 +280,11 @@ async function measurePings(socket: Socket, runId: string, count: number): Promi
   return times;
 }
 
-/** Runs bench/load-live.ts once (its own server, on this machine) and picks its summary lines. */
+/**
+ * Runs bench/load-live.ts once (its own server, on this machine) and picks its summary lines. The
+ * script can linger after printing its summary (open handles), so it is ended once the last line
+ * ("server: …") is in, or after 10 minutes whatever happens.
+ */
 function runLiveLoad(args: TArgs): Promise<Record<string, string>> {
   return new Promise((resolve) => {
     const child = spawn(
@@ -289,11 +293,22 @@ function runLiveLoad(args: TArgs): Promise<Record<string, string>> {
       { cwd: ROOT, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     let out = '';
-    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
-    child.on('exit', () => {
+    let isDone = false;
+    const finish = () => {
+      if (isDone) return;
+      isDone = true;
+      clearTimeout(limit);
       const pick = (prefix: string) => out.split('\n').find((line) => line.startsWith(prefix))?.slice(prefix.length).trim() ?? '—';
       resolve({ answers: pick('answers:'), ack: pick('submit→ack:'), open: pick('question open → last student:'), leaderboard: pick('leaderboard → last student:'), server: pick('server:') });
+      // SIGINT lets the script clean up its server and scratch database.
+      setTimeout(() => child.kill('SIGINT'), 5_000).unref();
+    };
+    const limit = setTimeout(finish, 10 * 60_000);
+    child.stdout.on('data', (chunk: Buffer) => {
+      out += chunk.toString();
+      if (/^server: .*$/m.test(out)) finish();
     });
+    child.on('exit', finish);
   });
 }
 

@@ -29,9 +29,10 @@ export function countParameters(config: TTrainingConfig): number {
       return total + linear(shapes.flat, 10);
     }
     case 'rnn':
-      return config.symbols * config.hiddenSize + config.hiddenSize * config.hiddenSize + config.hiddenSize + linear(config.hiddenSize, config.symbols);
+      // Inputs: one-hot symbol + the marker channel (recurrent-learner.ts).
+      return (config.symbols + 1) * config.hiddenSize + config.hiddenSize * config.hiddenSize + config.hiddenSize + linear(config.hiddenSize, config.symbols);
     case 'lstm':
-      return 4 * config.hiddenSize * (config.symbols + config.hiddenSize + 1) + linear(config.hiddenSize, config.symbols);
+      return 4 * config.hiddenSize * (config.symbols + 1 + config.hiddenSize + 1) + linear(config.hiddenSize, config.symbols);
     case 'transformer': {
       const { vocab, seqLength, dModel: d, dFF } = config;
       const attention = 4 * linear(d, d);

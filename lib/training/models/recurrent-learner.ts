@@ -13,7 +13,8 @@ export class SequenceClassifier extends nn.Module {
   constructor(config: TRecurrentConfig) {
     super();
     const initRng = rng(`${config.seed}:init`);
-    this.cell = config.model === 'lstm' ? new nn.LSTM(config.symbols, config.hiddenSize, { rng: initRng }) : new nn.RNN(config.symbols, config.hiddenSize, { rng: initRng });
+    const inputs = recurrentInputSize(config);
+    this.cell = config.model === 'lstm' ? new nn.LSTM(inputs, config.hiddenSize, { rng: initRng }) : new nn.RNN(inputs, config.hiddenSize, { rng: initRng });
     this.head = new nn.Linear(config.hiddenSize, config.symbols, { rng: initRng });
   }
 
@@ -22,16 +23,32 @@ export class SequenceClassifier extends nn.Module {
   }
 }
 
+/**
+ * One-hot symbol plus a marker channel that is 1 at the step whose symbol is the answer (the first
+ * step, or the last for the control task). The marker tells the network *when* to store, as in
+ * Hochreiter and Schmidhuber's long-lag experiments; keeping it until the end is the hard part.
+ */
+export function recurrentInputSize(config: Pick<TRecurrentConfig, 'symbols'>): number {
+  return config.symbols + 1;
+}
+
 /** How many validation sequences the gradient-per-step picture averages over. */
 const GRADIENT_PROBE = 64;
 
 export function createRecurrentLearner(config: TRecurrentConfig, data: SequenceDataset = generateSequenceDataset(config)): Learner {
   const model = new SequenceClassifier(config);
+  const width = recurrentInputSize(config);
+  const markedStep = config.task === 'first-symbol' ? 0 : config.seqLength - 1;
   const oneHot = (set: SequenceSet, indices: readonly number[], requiresGrad = false) => {
-    const { seqLength: steps, symbols } = config;
-    const values = new Float64Array(indices.length * steps * symbols);
-    indices.forEach((index, b) => set.sequences[index].forEach((symbol, t) => (values[(b * steps + t) * symbols + symbol] = 1)));
-    return tensor({ data: values, shape: [indices.length, steps, symbols] }, { requiresGrad });
+    const steps = config.seqLength;
+    const values = new Float64Array(indices.length * steps * width);
+    indices.forEach((index, b) =>
+      set.sequences[index].forEach((symbol, t) => {
+        values[(b * steps + t) * width + symbol] = 1;
+        if (t === markedStep) values[(b * steps + t) * width + width - 1] = 1;
+      }),
+    );
+    return tensor({ data: values, shape: [indices.length, steps, width] }, { requiresGrad });
   };
   const countCorrect = (logits: Tensor, labels: readonly number[], indices: readonly number[]) =>
     argmaxRows(logits).reduce((n, predicted, k) => n + (predicted === labels[indices[k]] ? 1 : 0), 0);
@@ -58,12 +75,12 @@ export function createRecurrentLearner(config: TRecurrentConfig, data: SequenceD
       crossEntropy(model.forward(x), probe.map((i) => data.val.labels[i])).backward();
       model.zeroGrad();
       const grad = x.grad?.data ?? new Float64Array(x.size);
-      const { seqLength: steps, symbols } = config;
+      const steps = config.seqLength;
       const gradNorms = range(steps).map((t) => {
         let total = 0;
         for (let b = 0; b < probe.length; b++) {
           let squared = 0;
-          for (let s = 0; s < symbols; s++) squared += grad[(b * steps + t) * symbols + s] ** 2;
+          for (let s = 0; s < width; s++) squared += grad[(b * steps + t) * width + s] ** 2;
           total += Math.sqrt(squared);
         }
         return Number((total / probe.length).toPrecision(4));
