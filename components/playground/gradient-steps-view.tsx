@@ -46,7 +46,7 @@ export function GradientStepsView({ series, locale }: { series: GradientSeries[]
       <ul className={styles.legend}>
         {series.map((s) => (
           <li key={s.label}>
-            <span className={styles.swatch} style={{ borderColor: s.color }} aria-hidden="true" />
+            <span className={styles.swatch} style={{ borderColor: s.color, borderStyle: 'solid' }} aria-hidden="true" />
             {s.label}
           </li>
         ))}

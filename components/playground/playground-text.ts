@@ -43,6 +43,8 @@ export const STOP_REASONS: Record<string, Localized> = {
 };
 
 export const KNOB_LABELS: Record<string, Localized> = {
+  rule: { ko: '학습 규칙', en: 'Learning rule' },
+  cell: { ko: '순환 셀', en: 'Recurrent cell' },
   task: { ko: '과제', en: 'Task' },
   lr: { ko: '학습률', en: 'Learning rate' },
   epochs: { ko: '에포크', en: 'Epochs' },

@@ -71,4 +71,33 @@ describe('playground in Chromium', () => {
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: screenshotPath('playground-limit-phone'), fullPage: true });
   });
+
+  it('draws each model its own picture: CNN filters and feature maps, RNN vs LSTM gradients, attention per head', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${inject('baseUrl')}/playground`);
+    const train = async (epochs: string, button = '학습 시작') => {
+      await page.getByLabel('에포크', { exact: true }).fill(epochs);
+      await page.getByRole('button', { name: button }).click();
+    };
+
+    await page.getByRole('tab', { name: 'CNN' }).click();
+    await train('2');
+    await page.waitForSelector('[data-testid="run-progress"][data-status="COMPLETED"]', { timeout: 60_000 });
+    await expect(page.getByRole('img', { name: /1층 필터 \d/ }).count()).resolves.toBe(4);
+    await expect(page.getByRole('img', { name: /특징 맵 \d/ }).count()).resolves.toBe(4);
+    await page.screenshot({ path: screenshotPath('playground-cnn'), fullPage: true });
+
+    await page.getByRole('tab', { name: 'RNN 대 LSTM' }).click();
+    await train('2', 'RNN과 LSTM 둘 다 학습');
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="run-progress"][data-status="COMPLETED"]').length === 2, undefined, { timeout: 60_000 });
+    await expect(page.getByRole('img', { name: /기울기 크기.*RNN.*LSTM/ }).count()).resolves.toBe(1);
+    await page.screenshot({ path: screenshotPath('playground-rnn-lstm'), fullPage: true });
+
+    await page.getByRole('tab', { name: '트랜스포머' }).click();
+    await train('3');
+    await page.waitForSelector('[data-testid="run-progress"][data-status="COMPLETED"]', { timeout: 60_000 });
+    await expect(page.getByRole('img', { name: /1층 헤드 [12]/ }).count()).resolves.toBe(2);
+    await page.setViewportSize({ width: 390, height: 844 });
+    await page.screenshot({ path: screenshotPath('playground-transformer-phone'), fullPage: true });
+  });
 });
