@@ -1,0 +1,626 @@
+/**
+ * Live sessions under load, end to end: the real app (production build, server.ts) in its own
+ * process on a scratch PostgreSQL database, the host in this process, and N socket.io-client
+ * students (websocket transport) in one or more separate processes. The students join as guests
+ * with the PIN, play `--questions` questions (each answers once, at a random moment of the
+ * answer window, a right answer for a share of them), and the host moves through results and
+ * leaderboard after every question, then to the podium.
+ *
+ * Printed and written into bench/RESULTS.md between <!-- live-load:start --> and
+ * <!-- live-load:end --> (one row per N; other rows and the rest of the file are left alone):
+ *   answers sent / acknowledged / stored in PostgreSQL / lost (acknowledged but not stored),
+ *   submit→ack latency p50/p95/p99, question-open and leaderboard broadcast latency to the last
+ *   student (host command sent → event received, median and worst over the questions), server CPU
+ *   (average share of one core while playing) and peak RSS.
+ *
+ *   npm run load -- --students 150
+ *   npm run load -- --students 2000 --client-processes 2
+ *   npm run load -- --students 30 --questions 3 --no-write
+ */
+import { execFileSync, fork, type ChildProcess } from 'node:child_process';
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import pg from 'pg';
+import { io, type Socket } from 'socket.io-client';
+import { z } from 'zod';
+import { exerciseTypeIds, seedForLive, solve, type AnswerSpec } from '../engine/exercises/index';
+import { hashPassword } from '../lib/auth/password';
+import { applyMigrations } from '../lib/db/schema-engine';
+import type { TLiveAck, TPlayerQuestion, TQuestionResults } from '../lib/live/live-payloads';
+import { startAppServer, type AppServer } from '../tests/support/app-server';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const PASSWORD = 'bench-password-not-secret';
+const RESULTS_FILE = path.join(ROOT, 'bench', 'RESULTS.md');
+const MARK_START = '<!-- live-load:start -->';
+const MARK_END = '<!-- live-load:end -->';
+/** The whole run stops itself after this long, whatever happens. */
+const RUN_LIMIT_MS = 25 * 60 * 1000;
+
+const ZArgs = z.object({
+  students: z.coerce.number().int().min(1).max(5000).default(30),
+  questions: z.coerce.number().int().min(1).max(30).default(10),
+  timeLimitS: z.coerce.number().int().min(10).max(120).default(30),
+  /** Each student answers at a uniformly random moment in [min, max] ms after the question arrives. */
+  answerMinMs: z.coerce.number().int().min(0).default(1000),
+  answerMaxMs: z.coerce.number().int().min(0).default(10_000),
+  /** Share of students who compute and send the right answer (the others send a wrong one of the right shape). */
+  rightShare: z.coerce.number().min(0).max(1).default(0.5),
+  clientProcesses: z.coerce.number().int().min(1).max(8).default(1),
+  databaseUrl: z.string().regex(/^postgres(ql)?:\/\//).default('postgresql://postgres@127.0.0.1:5432/postgres'),
+  redisUrl: z.string().url().optional(),
+  write: z.boolean().default(true),
+  role: z.enum(['main', 'students']).default('main'),
+});
+type TArgs = z.infer<typeof ZArgs>;
+
+function parseArgs(argv: readonly string[]): TArgs {
+  const raw: Record<string, string | boolean> = {};
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--no-write') raw.write = false;
+    else if (arg.startsWith('--')) {
+      const [key, inline] = arg.slice(2).split('=');
+      raw[key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] = inline ?? argv[++i] ?? '';
+    } else throw new Error(`unexpected argument '${arg}'`);
+  }
+  const parsed = ZArgs.strict()
+    .refine((args) => args.answerMaxMs >= args.answerMinMs, { message: 'answer-max-ms must be at least answer-min-ms', path: ['answerMaxMs'] })
+    .refine((args) => args.answerMaxMs < args.timeLimitS * 1000, { message: 'answers must fit in the time limit', path: ['answerMaxMs'] })
+    .safeParse(raw);
+  if (!parsed.success) {
+    console.error(`bad arguments: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
+    process.exit(2);
+  }
+  return parsed.data;
+}
+
+/** Milliseconds on a clock shared by every process on this machine. */
+function now(): number {
+  return performance.timeOrigin + performance.now();
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  if (sorted.length === 0) return Number.NaN;
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1))];
+}
+
+function median(values: readonly number[]): number {
+  return percentile([...values].sort((a, b) => a - b), 50);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Students process: many sockets, driven by the main process over IPC.
+
+interface StudentSpec {
+  participantId: string;
+  guestToken: string;
+  answersRight: boolean;
+}
+
+type ToStudents =
+  | { type: 'start'; baseUrl: string; sessionId: string; students: StudentSpec[]; answerMinMs: number; answerMaxMs: number }
+  | { type: 'count'; event: 'question' | 'leaderboard'; index: number }
+  | { type: 'report' }
+  | { type: 'stop' };
+
+interface StudentsReport {
+  latencies: number[];
+  acked: { participantId: string; index: number; isDuplicate: boolean }[];
+  sent: number;
+  errors: Record<string, number>;
+  /** Per question index: receive times of the question and of the leaderboard after it. */
+  questionAt: Record<number, number[]>;
+  leaderboardAt: Record<number, number[]>;
+  disconnects: number;
+}
+
+type FromStudents = { type: 'ready'; entered: number; failed: string[] } | { type: 'count'; count: number } | ({ type: 'report' } & StudentsReport);
+
+async function runStudents(): Promise<void> {
+  const report: StudentsReport = { latencies: [], acked: [], sent: 0, errors: {}, questionAt: {}, leaderboardAt: {}, disconnects: 0 };
+  const sockets: Socket[] = [];
+  const push = (table: Record<number, number[]>, index: number, at: number) => (table[index] ??= []).push(at);
+
+  process.on('message', async (message: ToStudents) => {
+    if (message.type === 'start') {
+      const failed: string[] = [];
+      let entered = 0;
+      const BATCH = 50;
+      for (let start = 0; start < message.students.length; start += BATCH) {
+        await Promise.all(
+          message.students.slice(start, start + BATCH).map(async (student) => {
+            const socket = io(message.baseUrl, { transports: ['websocket'], forceNew: true, auth: { guestToken: student.guestToken }, reconnectionDelay: 500 });
+            sockets.push(socket);
+            wireStudent(socket, student, message, report, push);
+            try {
+              await new Promise<void>((resolve, reject) => {
+                socket.once('connect', () => resolve());
+                socket.once('connect_error', (error) => reject(error));
+              });
+              const ack = (await socket.timeout(60_000).emitWithAck('live:enter', { sessionId: message.sessionId })) as TLiveAck<object>;
+              if (ack.ok) entered++;
+              else failed.push(ack.error.reason);
+            } catch (error) {
+              failed.push(error instanceof Error ? error.message : String(error));
+            }
+          }),
+        );
+      }
+      process.send?.({ type: 'ready', entered, failed } satisfies FromStudents);
+    } else if (message.type === 'count') {
+      const table = message.event === 'question' ? report.questionAt : report.leaderboardAt;
+      process.send?.({ type: 'count', count: table[message.index]?.length ?? 0 } satisfies FromStudents);
+    } else if (message.type === 'report') {
+      process.send?.({ type: 'report', ...report } satisfies FromStudents);
+    } else if (message.type === 'stop') {
+      for (const socket of sockets) socket.close();
+      process.exit(0);
+    }
+  });
+}
+
+function wireStudent(
+  socket: Socket,
+  student: StudentSpec,
+  config: { sessionId: string; answerMinMs: number; answerMaxMs: number },
+  report: StudentsReport,
+  push: (table: Record<number, number[]>, index: number, at: number) => void,
+): void {
+  const answered = new Set<number>();
+  socket.on('disconnect', () => report.disconnects++);
+  socket.on('live:question', (question: TPlayerQuestion) => {
+    push(report.questionAt, question.index, now());
+    if (answered.has(question.index)) return;
+    answered.add(question.index);
+    const delay = config.answerMinMs + Math.random() * (config.answerMaxMs - config.answerMinMs);
+    setTimeout(() => {
+      const answer = student.answersRight
+        ? solve(question.typeId, seedForLive(config.sessionId, question.index, student.participantId))
+        : wrongAnswer(question.answerSpec);
+      const sentAt = now();
+      report.sent++;
+      socket
+        .timeout(60_000)
+        .emitWithAck('live:submit', { sessionId: config.sessionId, questionIndex: question.index, answer })
+        .then((ack: TLiveAck<{ isDuplicate: boolean }>) => {
+          report.latencies.push(now() - sentAt);
+          if (ack.ok) report.acked.push({ participantId: student.participantId, index: question.index, isDuplicate: ack.isDuplicate });
+          else report.errors[ack.error.reason] = (report.errors[ack.error.reason] ?? 0) + 1;
+        })
+        .catch(() => {
+          report.errors['no-ack'] = (report.errors['no-ack'] ?? 0) + 1;
+        });
+    }, delay);
+  });
+  socket.on('live:leaderboard', (board: { afterIndex: number; isFinal: boolean }) => {
+    if (!board.isFinal) push(report.leaderboardAt, board.afterIndex, now());
+  });
+}
+
+/** A wrong answer of the right shape: every number 1.5, the first option, a one-dimension shape. */
+function wrongAnswer(spec: AnswerSpec): unknown {
+  switch (spec.kind) {
+    case 'scalar':
+      return 1.5;
+    case 'vector':
+      return Array.from({ length: spec.length }, () => 1.5);
+    case 'matrix':
+      return Array.from({ length: spec.rows }, () => Array.from({ length: spec.cols }, () => 1.5));
+    case 'tensor': {
+      const build = (dims: readonly number[]): unknown => (dims.length === 0 ? 1.5 : Array.from({ length: dims[0] }, () => build(dims.slice(1))));
+      return build(spec.shape);
+    }
+    case 'choice':
+      return spec.options[0].id;
+    case 'shape':
+      return [1];
+    case 'fields':
+      return Object.fromEntries(Object.entries(spec.fields).map(([name, field]) => [name, wrongAnswer(field)]));
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Main process: database, server, host, orchestration, measurement.
+
+interface StudentsChild {
+  child: ChildProcess;
+  size: number;
+  request: <T extends FromStudents['type']>(message: ToStudents, type: T) => Promise<Extract<FromStudents, { type: T }>>;
+}
+
+function startStudentsProcess(): StudentsChild {
+  // The students run in their own process (or several) so their CPU is not the host's or the server's.
+  const child = fork(fileURLToPath(import.meta.url), ['--role', 'students'], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    cwd: ROOT,
+  });
+  const waiting: { type: string; resolve: (message: FromStudents) => void }[] = [];
+  child.on('message', (message: FromStudents) => {
+    const index = waiting.findIndex((entry) => entry.type === message.type);
+    if (index >= 0) waiting.splice(index, 1)[0].resolve(message);
+  });
+  return {
+    child,
+    size: 0,
+    request: (message, type) =>
+      new Promise((resolve) => {
+        waiting.push({ type, resolve: resolve as (message: FromStudents) => void });
+        child.send(message);
+      }),
+  };
+}
+
+function withDatabaseName(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
+
+async function adminQuery(adminUrl: string, sql: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(sql);
+  } finally {
+    await client.end();
+  }
+}
+
+async function signIn(baseUrl: string, email: string): Promise<string> {
+  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const csrfCookies = csrfResponse.headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookies.join('; ') },
+    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: 'true' }),
+  });
+  const session = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).find((pair) => pair.includes('session-token='));
+  if (!session) throw new Error(`sign-in failed for ${email} (status ${response.status})`);
+  return session;
+}
+
+/** The process that actually serves: tsx runs server.ts in a child of its own. */
+function servingPid(server: AppServer): number {
+  const parent = server.process.pid;
+  if (!parent) throw new Error('the server has no pid');
+  const children = execFileSync('pgrep', ['-P', String(parent)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
+  return children[0] ?? parent;
+}
+
+function cpuSeconds(pid: number): number {
+  const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  const ticks = Number(fields[11]) + Number(fields[12]);
+  return ticks / 100;
+}
+
+function peakRssMb(pid: number): number {
+  const match = /VmHWM:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+  return match ? Number(match[1]) / 1024 : Number.NaN;
+}
+
+interface HostSocket {
+  socket: Socket;
+  waitFor: <T>(event: string, predicate: (payload: T) => boolean, timeoutMs: number) => Promise<T>;
+  command: (event: string, payload: unknown) => Promise<void>;
+}
+
+async function connectHost(baseUrl: string, cookie: string): Promise<HostSocket> {
+  const socket = io(baseUrl, { transports: ['websocket'], extraHeaders: { cookie } });
+  await new Promise<void>((resolve, reject) => {
+    socket.once('connect', () => resolve());
+    socket.once('connect_error', reject);
+  });
+  return {
+    socket,
+    waitFor: (event, predicate, timeoutMs) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => {
+          socket.off(event, listener);
+          reject(new Error(`host: no ${event} within ${timeoutMs} ms`));
+        }, timeoutMs);
+        const listener = (payload: Parameters<typeof predicate>[0]) => {
+          if (!predicate(payload)) return;
+          clearTimeout(timer);
+          socket.off(event, listener);
+          resolve(payload);
+        };
+        socket.on(event, listener);
+      }),
+    command: async (event, payload) => {
+      const ack = (await socket.timeout(120_000).emitWithAck(event, payload)) as TLiveAck<object>;
+      if (!ack.ok) throw new Error(`host ${event}: ${ack.error.reason} ${ack.error.message}`);
+    },
+  };
+}
+
+async function mapLimited<T, R>(items: readonly T[], limit: number, task: (item: T, index: number) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  await Promise.all(
+    Array.from({ length: Math.min(limit, items.length) }, async () => {
+      while (next < items.length) {
+        const index = next++;
+        results[index] = await task(items[index], index);
+      }
+    }),
+  );
+  return results;
+}
+
+async function waitForCount(children: StudentsChild[], event: 'question' | 'leaderboard', index: number, expected: number, timeoutMs: number): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const counts = await Promise.all(children.map((entry) => entry.request({ type: 'count', event, index }, 'count')));
+    const total = counts.reduce((sum, { count }) => sum + count, 0);
+    if (total >= expected || Date.now() > deadline) return total;
+    await sleep(100);
+  }
+}
+
+interface RunResult {
+  students: number;
+  entered: number;
+  questions: number;
+  sent: number;
+  acked: number;
+  stored: number;
+  lost: number;
+  errors: Record<string, number>;
+  ackP50: number;
+  ackP95: number;
+  ackP99: number;
+  openMedian: number;
+  openWorst: number;
+  leaderboardMedian: number;
+  leaderboardWorst: number;
+  cpuShare: number;
+  peakRssMb: number;
+  playSeconds: number;
+  disconnects: number;
+}
+
+async function runMain(args: TArgs): Promise<void> {
+  const stopAt = setTimeout(() => {
+    console.error(`load-live: stopped after ${RUN_LIMIT_MS / 60_000} min`);
+    process.exit(3);
+  }, RUN_LIMIT_MS);
+  stopAt.unref();
+
+  const databaseName = `bpl_load_${crypto.randomBytes(4).toString('hex')}`;
+  const adminUrl = withDatabaseName(args.databaseUrl, 'postgres');
+  const databaseUrl = withDatabaseName(args.databaseUrl, databaseName);
+  let server: AppServer | undefined;
+  const children: StudentsChild[] = [];
+  const cleanup = async () => {
+    for (const { child } of children) if (child.connected) child.send({ type: 'stop' } satisfies ToStudents);
+    await server?.stop().catch(() => null);
+    await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`).catch(() => {});
+  };
+  process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
+
+  try {
+    console.log(`load-live: ${args.students} students, ${args.questions} questions, answers at ${args.answerMinMs}–${args.answerMaxMs} ms, ${args.clientProcesses} student process(es)`);
+    await adminQuery(adminUrl, `CREATE DATABASE "${databaseName}"`);
+    await applyMigrations(databaseUrl);
+    const db = new pg.Client({ connectionString: databaseUrl });
+    await db.connect();
+
+    const instructorId = crypto.randomUUID();
+    const classId = crypto.randomUUID();
+    const email = `load-host-${crypto.randomBytes(4).toString('hex')}@bench.local`;
+    await db.query(`INSERT INTO "User" (id, email, name, "passwordHash", locale) VALUES ($1, $2, 'Load Host', $3, 'en')`, [instructorId, email, await hashPassword(PASSWORD)]);
+    await db.query(`INSERT INTO "Class" (id, name, "joinCode") VALUES ($1, 'Load class', $2)`, [classId, crypto.randomBytes(4).toString('hex').toUpperCase()]);
+    await db.query(`INSERT INTO "Membership" (id, "userId", "classId", role) VALUES ($1, $2, $3, 'INSTRUCTOR')`, [crypto.randomUUID(), instructorId, classId]);
+
+    const port = 20_000 + Math.floor(Math.random() * 20_000);
+    const env: Record<string, string> = { LOG_LEVEL: 'warn' };
+    if (args.redisUrl) env.REDIS_URL = args.redisUrl;
+    server = await startAppServer({ databaseUrl, port, authSecret: crypto.randomBytes(32).toString('base64url'), env });
+    const baseUrl = server.baseUrl;
+    const pid = servingPid(server);
+    const cookie = await signIn(baseUrl, email);
+
+    const typeIds = Array.from({ length: args.questions }, (_, i) => exerciseTypeIds[i % exerciseTypeIds.length]);
+    const created = await fetch(`${baseUrl}/api/live/sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', cookie },
+      body: JSON.stringify({ classId, allowGuests: true, questions: typeIds.map((typeId) => ({ typeId, timeLimitS: args.timeLimitS })) }),
+    });
+    if (created.status !== 201) throw new Error(`could not create the session: ${created.status} ${await created.text()}`);
+    const { sessionId, pin } = (await created.json()) as { sessionId: string; pin: string };
+
+    const host = await connectHost(baseUrl, cookie);
+    await host.command('live:host:enter', { sessionId });
+
+    const joinStarted = now();
+    const students = await mapLimited(Array.from({ length: args.students }, (_, i) => i), 16, async (i) => {
+      const response = await fetch(`${baseUrl}/api/live/join`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ pin, nickname: `Student ${i + 1}` }) });
+      const body = (await response.json()) as { participantId: string; guestToken: string };
+      if (!response.ok) throw new Error(`join failed: ${response.status} ${JSON.stringify(body)}`);
+      return { participantId: body.participantId, guestToken: body.guestToken, answersRight: Math.random() < args.rightShare };
+    });
+    console.log(`load-live: ${students.length} guests joined over HTTP in ${((now() - joinStarted) / 1000).toFixed(1)} s`);
+
+    for (let i = 0; i < args.clientProcesses; i++) children.push(startStudentsProcess());
+    const connectStarted = now();
+    const readies = await Promise.all(
+      children.map((entry, i) => {
+        const share = students.filter((_, index) => index % children.length === i);
+        entry.size = share.length;
+        return entry.request({ type: 'start', baseUrl, sessionId, students: share, answerMinMs: args.answerMinMs, answerMaxMs: args.answerMaxMs }, 'ready');
+      }),
+    );
+    const entered = readies.reduce((sum, ready) => sum + ready.entered, 0);
+    const failed = readies.flatMap((ready) => ready.failed);
+    console.log(`load-live: ${entered} sockets entered in ${((now() - connectStarted) / 1000).toFixed(1)} s${failed.length ? `; failed: ${failed.slice(0, 5).join(', ')}` : ''}`);
+
+    const cpuBefore = cpuSeconds(pid);
+    const playStarted = now();
+    const openSentAt: number[] = [];
+    const leaderboardSentAt: number[] = [];
+    for (let index = 0; index < args.questions; index++) {
+      const results = host.waitFor<TQuestionResults>('live:host:results', (payload) => payload.questionIndex === index, (args.timeLimitS + 60) * 1000);
+      openSentAt[index] = now();
+      await host.command('live:host:advance', { sessionId, from: index === 0 ? { state: 'LOBBY', index: -1 } : { state: 'LEADERBOARD', index: index - 1 } });
+      const got = await results;
+      await waitForCount(children, 'question', index, entered, 10_000);
+      leaderboardSentAt[index] = now();
+      await host.command('live:host:advance', { sessionId, from: { state: 'RESULTS', index } });
+      const delivered = await waitForCount(children, 'leaderboard', index, entered, 30_000);
+      console.log(`  question ${index + 1}/${args.questions} (${typeIds[index]}): ${got.answered}/${got.joined} answered, ${got.correct} right; leaderboard reached ${delivered}/${entered}`);
+    }
+    await host.command('live:host:advance', { sessionId, from: { state: 'LEADERBOARD', index: args.questions - 1 } });
+    const playSeconds = (now() - playStarted) / 1000;
+    const cpuShare = (cpuSeconds(pid) - cpuBefore) / playSeconds;
+    const peak = peakRssMb(pid);
+    await sleep(2000);
+
+    const reports = await Promise.all(children.map((entry) => entry.request({ type: 'report' }, 'report')));
+    const latencies = reports.flatMap((report) => report.latencies).sort((a, b) => a - b);
+    const acked = reports.flatMap((report) => report.acked);
+    const errors: Record<string, number> = {};
+    for (const report of reports) for (const [reason, count] of Object.entries(report.errors)) errors[reason] = (errors[reason] ?? 0) + count;
+    const storedRows = await db.query<{ participantId: string; index: number }>(
+      `SELECT a."participantId", q.index FROM "LiveAnswer" a JOIN "LiveQuestion" q ON q.id = a."questionId" WHERE q."sessionId" = $1`,
+      [sessionId],
+    );
+    const stored = new Set(storedRows.rows.map((row) => `${row.participantId}:${row.index}`));
+    const ackedNew = acked.filter((entry) => !entry.isDuplicate);
+    const lost = ackedNew.filter((entry) => !stored.has(`${entry.participantId}:${entry.index}`)).length;
+    await db.end();
+
+    const lastArrival = (table: 'questionAt' | 'leaderboardAt', index: number) => Math.max(...reports.flatMap((report) => report[table][index] ?? []));
+    const openLatencies = openSentAt.map((sentAt, index) => lastArrival('questionAt', index) - sentAt);
+    const leaderboardLatencies = leaderboardSentAt.map((sentAt, index) => lastArrival('leaderboardAt', index) - sentAt);
+    const result: RunResult = {
+      students: args.students,
+      entered,
+      questions: args.questions,
+      sent: reports.reduce((sum, report) => sum + report.sent, 0),
+      acked: acked.length,
+      stored: stored.size,
+      lost,
+      errors,
+      ackP50: percentile(latencies, 50),
+      ackP95: percentile(latencies, 95),
+      ackP99: percentile(latencies, 99),
+      openMedian: median(openLatencies),
+      openWorst: Math.max(...openLatencies),
+      leaderboardMedian: median(leaderboardLatencies),
+      leaderboardWorst: Math.max(...leaderboardLatencies),
+      cpuShare,
+      peakRssMb: peak,
+      playSeconds,
+      disconnects: reports.reduce((sum, report) => sum + report.disconnects, 0),
+    };
+    printResult(result);
+    if (args.write) writeResult(result, args);
+  } finally {
+    await cleanup();
+  }
+}
+
+function printResult(result: RunResult): void {
+  const ms = (value: number) => `${value.toFixed(1)} ms`;
+  console.log('');
+  console.log(`students ${result.students} (entered ${result.entered}), questions ${result.questions}, played ${result.playSeconds.toFixed(0)} s`);
+  console.log(`answers: sent ${result.sent}, acknowledged ${result.acked}, stored ${result.stored}, lost ${result.lost}`);
+  if (Object.keys(result.errors).length > 0) console.log(`refused: ${JSON.stringify(result.errors)}`);
+  console.log(`submit→ack: p50 ${ms(result.ackP50)}, p95 ${ms(result.ackP95)}, p99 ${ms(result.ackP99)}`);
+  console.log(`question open → last student: median ${ms(result.openMedian)}, worst ${ms(result.openWorst)}`);
+  console.log(`leaderboard → last student: median ${ms(result.leaderboardMedian)}, worst ${ms(result.leaderboardWorst)}`);
+  console.log(`server: CPU ${(result.cpuShare * 100).toFixed(0)}% of one core while playing, peak RSS ${result.peakRssMb.toFixed(0)} MB; socket disconnects ${result.disconnects}`);
+}
+
+function writeResult(result: RunResult, args: TArgs): void {
+  const row = [
+    result.students,
+    `${result.sent} / ${result.acked} / ${result.stored}`,
+    result.lost,
+    result.ackP50.toFixed(1),
+    result.ackP95.toFixed(1),
+    result.ackP99.toFixed(1),
+    `${result.openMedian.toFixed(0)} / ${result.openWorst.toFixed(0)}`,
+    `${result.leaderboardMedian.toFixed(0)} / ${result.leaderboardWorst.toFixed(0)}`,
+    `${(result.cpuShare * 100).toFixed(0)}%`,
+    result.peakRssMb.toFixed(0),
+    Object.keys(result.errors).length ? Object.entries(result.errors).map(([reason, count]) => `${reason} ${count}`).join(', ') : '—',
+    new Date().toISOString().slice(0, 16).replace('T', ' '),
+  ];
+  const header = [
+    '| students | answers sent / acked / stored | lost | ack p50 ms | ack p95 ms | ack p99 ms | question open → last student, median / worst ms | leaderboard → last student, median / worst ms | server CPU (one core = 100%) | server peak RSS MB | refused | run (UTC) |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+  ];
+  const existing = fs.existsSync(RESULTS_FILE) ? fs.readFileSync(RESULTS_FILE, 'utf8') : '# Benchmark results\n';
+  const start = existing.indexOf(MARK_START);
+  const end = existing.indexOf(MARK_END);
+  const previous = start >= 0 && end > start ? existing.slice(start, end) : '';
+  const rows = new Map<number, string>();
+  for (const line of previous.split('\n')) {
+    const match = /^\|\s*(\d+)\s*\|/.exec(line);
+    if (match) rows.set(Number(match[1]), line);
+  }
+  rows.set(result.students, `| ${row.join(' | ')} |`);
+  const cpu = os.cpus();
+  const section = [
+    MARK_START,
+    '## Live sessions under load (`npm run load -- --students N`)',
+    '',
+    `Machine: ${cpu[0]?.model ?? 'unknown CPU'} (${cpu.length} threads), Node ${process.version}; the server, PostgreSQL and the student processes share it. ` +
+      `Each run: ${args.questions} questions of ${args.timeLimitS} s cycling through the exercise types, every student answers each once at a random moment ${args.answerMinMs / 1000}–${args.answerMaxMs / 1000} s after it arrives ` +
+      `(${Math.round(args.rightShare * 100)}% with the right answer); the host shows results and the leaderboard after every question. Latencies are measured across processes on one clock. ` +
+      `"lost" = acknowledged as stored but missing from PostgreSQL afterwards.`,
+    '',
+    ...header,
+    ...[...rows.keys()].sort((a, b) => a - b).map((key) => rows.get(key)),
+    MARK_END,
+  ].join('\n');
+  const next = start >= 0 && end > start ? existing.slice(0, start) + section + existing.slice(end + MARK_END.length) : `${existing.trimEnd()}\n\n${section}\n`;
+  fs.writeFileSync(RESULTS_FILE, next);
+  console.log(`wrote the row for ${result.students} students into bench/RESULTS.md`);
+}
+
+/**
+ * Every socket is a file descriptor (in the students' process and again in the server's). Node
+ * cannot raise its own limit, so the main process re-runs itself once under `ulimit -n <hard limit>`;
+ * the server and student processes inherit it.
+ */
+function ensureOpenFileLimit(needed: number): void {
+  const limits = fs.readFileSync('/proc/self/limits', 'utf8');
+  const match = /Max open files\s+(\d+|unlimited)\s+(\d+|unlimited)/.exec(limits);
+  if (!match || match[1] === 'unlimited' || Number(match[1]) >= needed || process.env.BPL_LOAD_ULIMIT_RAISED) return;
+  const hard = match[2] === 'unlimited' ? String(Math.max(needed, 65_536)) : match[2];
+  if (Number(hard) < needed) console.warn(`load-live: the hard open-file limit (${hard}) is below the ${needed} this run needs; connections may fail`);
+  const command = `ulimit -n ${hard} && exec "$@"`;
+  try {
+    execFileSync('/bin/sh', ['-c', command, 'sh', process.execPath, ...process.execArgv, ...process.argv.slice(1)], {
+      stdio: 'inherit',
+      env: { ...process.env, BPL_LOAD_ULIMIT_RAISED: '1' },
+    });
+    process.exit(0);
+  } catch (error) {
+    process.exit(typeof (error as { status?: unknown }).status === 'number' ? (error as { status: number }).status : 1);
+  }
+}
+
+const args = parseArgs(process.argv.slice(2));
+if (args.role === 'main') ensureOpenFileLimit(args.students * 2 + 1024);
+if (args.role === 'students') {
+  void runStudents();
+} else {
+  runMain(args).catch((error: unknown) => {
+    console.error(`load-live failed: ${error instanceof Error ? error.stack : String(error)}`);
+    process.exit(1);
+  });
+}
