@@ -60,7 +60,7 @@ export function createTrainingPool({ threads = defaultThreadCount(), memoryMb = 
       channel.port1.on('message', (message: EpochMessage) => onEpoch(message));
       const result = piscina
         .run({ config, stopBuffer, wallMs, epochLimit, port: channel.port2 }, { transferList: [channel.port2], signal: abort.signal })
-        .catch((error: unknown): TrainingTaskResult => ({ ok: false, error: describeWorkerFailure(error) }))
+        .catch((error: unknown): TrainingTaskResult => ({ ok: false, error: describeWorkerFailure(error, memoryMb) }))
         .finally(() => channel.port1.close());
       return {
         stop: () => Atomics.store(new Int32Array(stopBuffer), 0, 1),
@@ -78,9 +78,9 @@ function workerExecArgv(): string[] {
   return hasTsx ? process.execArgv : [...process.execArgv, '--import', 'tsx'];
 }
 
-function describeWorkerFailure(error: unknown): string {
+function describeWorkerFailure(error: unknown, memoryMb: number): string {
   const code = (error as { code?: string } | null)?.code;
-  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return `The run used more than the ${TRAINING_LIMITS.workerMemoryMb} MB a training worker may use. Try a smaller model or data set.`;
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return `The run used more than the ${memoryMb} MB a training worker may use. Try a smaller model or data set.`;
   if (error instanceof Error && error.name === 'AbortError') return 'The run was terminated because it did not stop in time.';
   return 'The training worker failed unexpectedly.';
 }
