@@ -388,6 +388,8 @@ interface RunResult {
   peakRssMb: number;
   playSeconds: number;
   disconnects: number;
+  /** 1-minute load average when the run started: the machine is shared. */
+  loadAverage: number;
 }
 
 async function runMain(args: TArgs): Promise<void> {
@@ -397,6 +399,7 @@ async function runMain(args: TArgs): Promise<void> {
   }, RUN_LIMIT_MS);
   stopAt.unref();
 
+  const loadAverage = os.loadavg()[0];
   const databaseName = `bpl_load_${crypto.randomBytes(4).toString('hex')}`;
   const adminUrl = withDatabaseName(args.databaseUrl, 'postgres');
   const databaseUrl = withDatabaseName(args.databaseUrl, databaseName);
@@ -523,6 +526,7 @@ async function runMain(args: TArgs): Promise<void> {
       peakRssMb: peak,
       playSeconds,
       disconnects: reports.reduce((sum, report) => sum + report.disconnects, 0),
+      loadAverage,
     };
     printResult(result);
     if (args.write) writeResult(result, args);
@@ -540,7 +544,7 @@ function printResult(result: RunResult): void {
   console.log(`submit→ack: p50 ${ms(result.ackP50)}, p95 ${ms(result.ackP95)}, p99 ${ms(result.ackP99)}`);
   console.log(`question open → last student: median ${ms(result.openMedian)}, worst ${ms(result.openWorst)}`);
   console.log(`leaderboard → last student: median ${ms(result.leaderboardMedian)}, worst ${ms(result.leaderboardWorst)}`);
-  console.log(`server: CPU ${(result.cpuShare * 100).toFixed(0)}% of one core while playing, peak RSS ${result.peakRssMb.toFixed(0)} MB; socket disconnects ${result.disconnects}`);
+  console.log(`server: CPU ${(result.cpuShare * 100).toFixed(0)}% of one core while playing, peak RSS ${result.peakRssMb.toFixed(0)} MB; socket disconnects ${result.disconnects}; machine load average at start ${result.loadAverage.toFixed(1)}`);
 }
 
 function writeResult(result: RunResult, args: TArgs): void {
@@ -556,11 +560,12 @@ function writeResult(result: RunResult, args: TArgs): void {
     `${(result.cpuShare * 100).toFixed(0)}%`,
     result.peakRssMb.toFixed(0),
     Object.keys(result.errors).length ? Object.entries(result.errors).map(([reason, count]) => `${reason} ${count}`).join(', ') : '—',
+    result.loadAverage.toFixed(1),
     new Date().toISOString().slice(0, 16).replace('T', ' '),
   ];
   const header = [
-    '| students | answers sent / acked / stored | lost | ack p50 ms | ack p95 ms | ack p99 ms | question open → last student, median / worst ms | leaderboard → last student, median / worst ms | server CPU (one core = 100%) | server peak RSS MB | refused | run (UTC) |',
-    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | --- |',
+    '| students | answers sent / acked / stored | lost | ack p50 ms | ack p95 ms | ack p99 ms | question open → last student, median / worst ms | leaderboard → last student, median / worst ms | server CPU (one core = 100%) | server peak RSS MB | refused | load avg at start | run (UTC) |',
+    '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |',
   ];
   const existing = fs.existsSync(RESULTS_FILE) ? fs.readFileSync(RESULTS_FILE, 'utf8') : '# Benchmark results\n';
   const start = existing.indexOf(MARK_START);
