@@ -110,8 +110,10 @@ export function HostScreen({ sessionId, locale, joinUrl, qrSvg }: HostScreenProp
   if (!view) return <p role="status">{problem ?? LIVE_TEXT.connecting[locale]}</p>;
   const { session, question, progress, results, leaderboard, participants } = view;
   const isLast = session.currentIndex + 1 >= session.questionCount;
+  const isSelfPaced = session.mode === 'SELF_PACED';
   const advanceLabel =
     session.state === 'LOBBY' ? LIVE_TEXT.start[locale] :
+    isSelfPaced && session.state === 'QUESTION' ? LIVE_TEXT.endAndPodium[locale] :
     session.state === 'QUESTION' ? LIVE_TEXT.skip[locale] :
     session.state === 'RESULTS' ? LIVE_TEXT.showLeaderboard[locale] :
     session.state === 'LEADERBOARD' ? (isLast ? LIVE_TEXT.showPodium[locale] : LIVE_TEXT.nextQuestion[locale]) :
@@ -128,7 +130,7 @@ export function HostScreen({ sessionId, locale, joinUrl, qrSvg }: HostScreenProp
         </div>
         {session.state === 'QUESTION' && progress ? (
           <div data-testid="answered-count">
-            <strong>{progress.answered}</strong> / {progress.joined} {LIVE_TEXT.answered[locale]}
+            <strong>{progress.answered}</strong> / {progress.joined} {isSelfPaced ? LIVE_TEXT.finishedPlayers[locale] : LIVE_TEXT.answered[locale]}
           </div>
         ) : null}
         {session.locked ? <div className={styles.lockedBadge}>🔒 {LIVE_TEXT.locked[locale]}</div> : null}
@@ -173,7 +175,24 @@ export function HostScreen({ sessionId, locale, joinUrl, qrSvg }: HostScreenProp
         </section>
       ) : null}
 
-      {session.state === 'QUESTION' && question?.closesAt ? (
+      {isSelfPaced && session.state === 'QUESTION' ? (
+        <section className={styles.hostQuestion} aria-label={LIVE_TEXT.selfPaced[locale]}>
+          <p>{LIVE_TEXT.selfPacedNote[locale]}</p>
+          {session.deadline ? (
+            <p>
+              {LIVE_TEXT.deadline[locale]}: <strong>{new Date(session.deadline).toLocaleString(locale)}</strong>
+            </p>
+          ) : null}
+          {progress ? (
+            <p className={styles.bigCount}>
+              <strong>{progress.answered}</strong> / {progress.joined} {LIVE_TEXT.finishedPlayers[locale]}
+            </p>
+          ) : null}
+          {leaderboard ? <LeaderboardList leaderboard={leaderboard} locale={locale} /> : null}
+        </section>
+      ) : null}
+
+      {!isSelfPaced && session.state === 'QUESTION' && question?.closesAt ? (
         <section className={styles.hostQuestion} aria-label={LIVE_TEXT.question[locale]}>
           <h1>
             {LIVE_TEXT.question[locale]} {question.index + 1} {LIVE_TEXT.of[locale]} {session.questionCount} · {question.title[locale]}

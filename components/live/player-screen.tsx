@@ -43,6 +43,11 @@ export function PlayerScreen({ sessionId, locale }: PlayerScreenProps) {
   const [status, setStatus] = useState<'idle' | 'sending' | 'resending'>('idle');
   const [problem, setProblem] = useState<string | null>(null);
 
+  const showView = useCallback((next: TPlayerView) => {
+    setView(next);
+    if (next.question) setOffset(clockOffset(next.question.serverNow));
+  }, []);
+
   const submit = useCallback(
     async (questionIndex: number, answer: Draft) => {
       const socket = socketRef.current;
@@ -50,11 +55,13 @@ export function PlayerScreen({ sessionId, locale }: PlayerScreenProps) {
       pending.current = { questionIndex, answer };
       setStatus((current) => (current === 'resending' ? current : 'sending'));
       setProblem(null);
-      const ack = await emitLive<{ questionIndex: number; answer: Draft; msToAnswer: number }>(socket, LIVE_CLIENT_EVENTS.submit, { sessionId, questionIndex, answer });
+      const ack = await emitLive<{ questionIndex: number; answer: Draft; msToAnswer: number; view?: TPlayerView }>(socket, LIVE_CLIENT_EVENTS.submit, { sessionId, questionIndex, answer });
       if (ack.ok) {
         pending.current = null;
         setStatus('idle');
-        setView((current) => (current ? { ...current, submission: { questionIndex, answer: ack.answer, msToAnswer: ack.msToAnswer } } : current));
+        // Self-paced: the answer's result and the next question arrive with the acknowledgement.
+        if (ack.view) showView(ack.view);
+        else setView((current) => (current ? { ...current, submission: { questionIndex, answer: ack.answer, msToAnswer: ack.msToAnswer } } : current));
         return;
       }
       if (ack.error.reason === 'offline') {
@@ -66,7 +73,7 @@ export function PlayerScreen({ sessionId, locale }: PlayerScreenProps) {
       setStatus('idle');
       setProblem(ack.error.text[locale]);
     },
-    [locale, sessionId],
+    [locale, sessionId, showView],
   );
 
   useEffect(() => {
@@ -83,8 +90,7 @@ export function PlayerScreen({ sessionId, locale }: PlayerScreenProps) {
     const enter = async () => {
       const ack = await emitLive<{ view: TPlayerView }>(socket, LIVE_CLIENT_EVENTS.enter, { sessionId });
       if (!ack.ok) return failWith(ack.error);
-      setView(ack.view);
-      if (ack.view.question) setOffset(clockOffset(ack.view.question.serverNow));
+      showView(ack.view);
       const waiting = pending.current;
       if (waiting && !ack.view.submission && ack.view.question?.index === waiting.questionIndex) await submit(waiting.questionIndex, waiting.answer);
       else if (waiting) {
@@ -100,7 +106,11 @@ export function PlayerScreen({ sessionId, locale }: PlayerScreenProps) {
       else if (pending.current) void submit(pending.current.questionIndex, pending.current.answer);
     });
     socket.on('disconnect', () => setConnection('offline'));
-    socket.on(LIVE_SERVER_EVENTS.session, (session: TPublicSession) => setView((current) => (current ? { ...current, session } : current)));
+    socket.on(LIVE_SERVER_EVENTS.session, (session: TPublicSession) => {
+      setView((current) => (current ? { ...current, session } : current));
+      // A self-paced session that ends has no per-question results to send: read the final standing.
+      if (session.mode === 'SELF_PACED' && session.state === 'FINISHED') void enter();
+    });
     socket.on(LIVE_SERVER_EVENTS.question, (question: TPlayerQuestion) => {
       setOffset(clockOffset(question.serverNow));
       setProblem(null);
@@ -122,7 +132,21 @@ export function PlayerScreen({ sessionId, locale }: PlayerScreenProps) {
       socket.close();
       socketRef.current = null;
     };
-  }, [locale, sessionId, submit]);
+  }, [locale, sessionId, showView, submit]);
+
+  // Self-paced: when this player's time for the question runs out, the server records it as missed
+  // and sends the next one (the server checks the time itself; this only asks).
+  const selfPacedCloses = view?.session.mode === 'SELF_PACED' && view.session.state === 'QUESTION' ? (view.question?.closesAt ?? null) : null;
+  useEffect(() => {
+    if (!selfPacedCloses) return;
+    const timer = setTimeout(async () => {
+      const socket = socketRef.current;
+      if (!socket) return;
+      const ack = await emitLive<{ view: TPlayerView }>(socket, LIVE_CLIENT_EVENTS.next, { sessionId });
+      if (ack.ok) showView(ack.view);
+    }, Math.max(0, new Date(selfPacedCloses).getTime() - offset - Date.now()) + 300);
+    return () => clearTimeout(timer);
+  }, [offset, selfPacedCloses, sessionId, showView]);
 
   if (fatal) {
     return (
@@ -135,6 +159,7 @@ export function PlayerScreen({ sessionId, locale }: PlayerScreenProps) {
   if (!view) return <p className={styles.player} role="status">{LIVE_TEXT.connecting[locale]}</p>;
 
   const { session, you, question, submission, result, leaderboard } = view;
+  const isSelfPaced = session.mode === 'SELF_PACED';
   const questionDraft = question ? (draft?.index === question.index ? draft.value : null) ?? (submission ? draftFromAnswer(question.answerSpec, submission.answer) : null) ?? emptyDraft(question.answerSpec) : null;
 
   function change(path: CellPath, value: string) {
@@ -207,13 +232,15 @@ export function PlayerScreen({ sessionId, locale }: PlayerScreenProps) {
         </section>
       ) : null}
 
-      {session.state === 'QUESTION' && !question ? <p className={styles.center} role="status">{LIVE_TEXT.timeUp[locale]}</p> : null}
+      {session.state === 'QUESTION' && !question ? (
+        <p className={styles.center} role="status">{isSelfPaced ? LIVE_TEXT.allDone[locale] : LIVE_TEXT.timeUp[locale]}</p>
+      ) : null}
 
-      {result && session.state !== 'QUESTION' ? <ResultCard result={result} locale={locale} /> : null}
+      {result && (session.state !== 'QUESTION' || isSelfPaced) ? <ResultCard result={result} locale={locale} /> : null}
 
       {session.state === 'RESULTS' ? <p className="muted">{LIVE_TEXT.waitingNext[locale]}</p> : null}
 
-      {leaderboard && (session.state === 'LEADERBOARD' || session.state === 'FINISHED') ? (
+      {leaderboard && (session.state === 'LEADERBOARD' || session.state === 'FINISHED' || (isSelfPaced && !question)) ? (
         <>
           <LeaderboardList leaderboard={leaderboard} locale={locale} highlight={you.nickname} heading={session.state === 'FINISHED' ? LIVE_TEXT.podium[locale] : undefined} />
           <p className={styles.myRank} data-testid="my-rank">

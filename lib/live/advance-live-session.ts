@@ -8,6 +8,7 @@ import { openQuestionAndAnnounce } from '@/lib/live/open-question-and-announce';
 import { getDb } from '@/lib/db';
 import type { LiveSessionRow } from '@/lib/live/require-live-host';
 import { showLiveLeaderboard } from '@/lib/live/show-live-leaderboard';
+import { startSelfPacedAndAnnounce } from '@/lib/live/start-self-paced-and-announce';
 
 /**
  * The host's "next": lobby → question → results → leaderboard → next question … → podium.
@@ -16,6 +17,12 @@ import { showLiveLeaderboard } from '@/lib/live/show-live-leaderboard';
  */
 export async function advanceLiveSession(io: Server, session: LiveSessionRow, from: THostAdvance['from']): Promise<void> {
   if (session.state !== from.state || session.currentIndex !== from.index) throw stalePhase();
+  if (session.mode === 'SELF_PACED') {
+    // Self-paced has two phases for the host: start, then end (the podium).
+    if (session.state === 'LOBBY') return startSelfPacedAndAnnounce(io, session.id);
+    if (session.state === 'QUESTION') return endSessionAndAnnounce(io, session.id);
+    throw sessionEnded();
+  }
   switch (session.state) {
     case 'LOBBY':
       return openQuestionAndAnnounce(io, session.id, 0);

@@ -8,7 +8,8 @@ import { getLiveSessionRow } from '@/lib/live/require-live-host';
 /** Ends the session (closing an open question first, so its answers count) and shows the podium. */
 export async function endSessionAndAnnounce(io: Server, sessionId: string): Promise<void> {
   const session = await getLiveSessionRow(sessionId);
-  if (session.state === 'QUESTION' && session.currentIndex >= 0) await closeQuestionAndAnnounce(io, sessionId, session.currentIndex);
+  const isOpenQuestion = session.mode === 'INSTRUCTOR_PACED' && session.state === 'QUESTION' && session.currentIndex >= 0;
+  if (isOpenQuestion) await closeQuestionAndAnnounce(io, sessionId, session.currentIndex);
   if (!(await finishLiveSession(sessionId))) return;
   clearTimers(sessionId);
   await broadcastSession(io, sessionId);

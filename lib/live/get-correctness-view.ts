@@ -1,3 +1,4 @@
+import { Prisma } from '@/generated/prisma/client';
 import { getDb } from '@/lib/db';
 import type { TCorrectnessView } from '@/lib/live/live-payloads';
 import { exerciseTitle } from '@/lib/live/live-variant';
@@ -12,7 +13,7 @@ export async function getCorrectnessView(sessionId: string): Promise<TCorrectnes
     db.liveQuestion.findMany({
       where: { sessionId, openedAt: { not: null } },
       orderBy: { index: 'asc' },
-      select: { index: true, typeId: true, answers: { where: { participant: { kicked: false } }, select: { participantId: true, score: true, correct: true } } },
+      select: { index: true, typeId: true, answers: { where: { participant: { kicked: false }, NOT: { answer: { equals: Prisma.JsonNull } } }, select: { participantId: true, score: true, correct: true } } },
     }),
     db.liveParticipant.findMany({ where: { sessionId, kicked: false }, orderBy: { nickname: 'asc' }, select: { id: true, nickname: true, userId: true } }),
   ]);

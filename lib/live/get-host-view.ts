@@ -1,4 +1,5 @@
 import { getDb } from '@/lib/db';
+import { countFinishedPlayers } from '@/lib/live/count-finished-players';
 import { LEADERBOARD_SIZE, buildLeaderboard } from '@/lib/live/build-leaderboard';
 import { getLiveStandings } from '@/lib/live/get-live-standings';
 import { getPublicSession } from '@/lib/live/get-public-session';
@@ -41,7 +42,12 @@ export async function getHostView(session: LiveSessionRow): Promise<THostView> {
     results: current?.closedAt ? await getQuestionResults(session.id, current.index) : null,
     leaderboard: null,
   };
-  if (session.state === 'LEADERBOARD' || session.state === 'FINISHED') {
+  if (session.mode === 'SELF_PACED' && session.state !== 'LOBBY') {
+    // Self-paced: the host follows who has finished and the live top ten, not one question.
+    view.progress = { questionIndex: -1, answered: await countFinishedPlayers(session.id), joined: standings.length };
+    view.results = null;
+  }
+  if (session.state === 'LEADERBOARD' || session.state === 'FINISHED' || (session.mode === 'SELF_PACED' && session.state === 'QUESTION')) {
     view.leaderboard = buildLeaderboard(standings.slice(0, LEADERBOARD_SIZE), standings.length, session.currentIndex, session.state === 'FINISHED');
   }
   return view;

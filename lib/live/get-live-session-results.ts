@@ -1,3 +1,4 @@
+import { Prisma } from '@/generated/prisma/client';
 import { getDb } from '@/lib/db';
 import type { LocalizedText } from '@/engine/exercises';
 import { exerciseTitle } from '@/lib/live/live-variant';
@@ -41,7 +42,8 @@ export async function getLiveSessionResults(sessionId: string): Promise<LiveSess
         orderBy: [{ score: 'desc' }, { totalAnswerMs: 'asc' }, { joinedAt: 'asc' }, { id: 'asc' }],
         select: {
           id: true, userId: true, nickname: true, score: true, totalAnswerMs: true,
-          answers: { select: { questionId: true, score: true, correct: true, points: true, msToAnswer: true, mistake: true } },
+          // JSON-null answers are self-paced questions whose time ran out: not answers.
+          answers: { where: { NOT: { answer: { equals: Prisma.JsonNull } } }, select: { questionId: true, score: true, correct: true, points: true, msToAnswer: true, mistake: true } },
         },
       },
     },

@@ -16,9 +16,10 @@ export async function getPlayerResults({ sessionId, index, standings, participan
   const onlyOne = standings.length === 1 ? standings[0].participantId : undefined;
   const answers = await getDb().liveAnswer.findMany({
     where: { question: { sessionId, index }, ...(onlyOne ? { participantId: onlyOne } : {}) },
-    select: { participantId: true, score: true, correct: true, points: true, mistake: true },
+    select: { participantId: true, answer: true, score: true, correct: true, points: true, mistake: true },
   });
-  const byParticipant = new Map(answers.map((answer) => [answer.participantId, answer]));
+  // A JSON-null answer is a self-paced question whose time ran out: no answer.
+  const byParticipant = new Map(answers.filter((answer) => answer.answer !== null).map((answer) => [answer.participantId, answer]));
   const results = new Map<string, TPlayerResult>();
   for (const standing of standings) {
     const answer = byParticipant.get(standing.participantId);

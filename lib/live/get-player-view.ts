@@ -6,6 +6,7 @@ import { getLiveStandings } from '@/lib/live/get-live-standings';
 import { getPlayerResults } from '@/lib/live/get-player-results';
 import { getPlayerStanding } from '@/lib/live/get-player-standing';
 import { getPublicSession } from '@/lib/live/get-public-session';
+import { getSelfPacedPosition } from '@/lib/live/get-self-paced-position';
 import { notJoined } from '@/lib/live/live-errors';
 import type { TPlayerView } from '@/lib/live/live-payloads';
 import { getLiveSessionRow } from '@/lib/live/require-live-host';
@@ -26,6 +27,7 @@ export async function getPlayerView({ sessionId, participantId }: GetPlayerViewO
   const you = await getPlayerStanding(sessionId, participantId);
   if (!you) throw notJoined();
   const view: TPlayerView = { session: publicSession, you, question: null, submission: null, result: null, leaderboard: null };
+  if (session.mode === 'SELF_PACED' && session.state !== 'LOBBY') return fillSelfPacedView(view, sessionId, participantId, session.state);
   if (session.currentIndex < 0) return view;
 
   const question = await getDb().liveQuestion.findUnique({
@@ -50,13 +52,35 @@ export async function getPlayerView({ sessionId, participantId }: GetPlayerViewO
   }
 
   if (question.closedAt) {
-    const mine = { participantId, nickname: you.nickname, isGuest: false, score: you.score, streak: you.streak, totalAnswerMs: 0, rank: you.rank };
-    const results = await getPlayerResults({ sessionId, index: question.index, standings: [mine], participantCount: you.participantCount });
-    view.result = results.get(participantId) ?? null;
+    view.result = await ownResult(view, sessionId, participantId, question.index);
     if (session.state === 'LEADERBOARD' || session.state === 'FINISHED') {
       const top = await getLiveStandings(sessionId, LEADERBOARD_SIZE);
       view.leaderboard = buildLeaderboard(top, you.participantCount, question.index, session.state === 'FINISHED');
     }
   }
+  return view;
+}
+
+async function ownResult(view: TPlayerView, sessionId: string, participantId: string, index: number) {
+  const { you } = view;
+  const mine = { participantId, nickname: you.nickname, isGuest: false, score: you.score, streak: you.streak, totalAnswerMs: 0, rank: you.rank };
+  const results = await getPlayerResults({ sessionId, index, standings: [mine], participantCount: you.participantCount });
+  return results.get(participantId) ?? null;
+}
+
+/** Self-paced: the participant's own next question and clock, the result of their last one, the live top ten. */
+async function fillSelfPacedView(view: TPlayerView, sessionId: string, participantId: string, state: TPlayerView['session']['state']): Promise<TPlayerView> {
+  const position = await getSelfPacedPosition(sessionId, participantId);
+  if (state === 'QUESTION' && position.question && position.openedAt && position.closesAt) {
+    view.question = buildPlayerQuestion({
+      sessionId,
+      participantId,
+      questionCount: position.questionCount,
+      question: { ...position.question, openedAt: position.openedAt, closesAt: position.closesAt },
+    });
+  }
+  if (position.lastIndex >= 0) view.result = await ownResult(view, sessionId, participantId, position.lastIndex);
+  const top = await getLiveStandings(sessionId, LEADERBOARD_SIZE);
+  view.leaderboard = buildLeaderboard(top, view.you.participantCount, position.lastIndex, state === 'FINISHED');
   return view;
 }

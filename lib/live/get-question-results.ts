@@ -14,11 +14,12 @@ export async function getQuestionResults(sessionId: string, index: number): Prom
   const db = getDb();
   const question = await db.liveQuestion.findUnique({
     where: { sessionId_index: { sessionId, index } },
-    select: { typeId: true, answers: { where: { participant: { kicked: false } }, select: { score: true, correct: true, mistake: true } } },
+    select: { typeId: true, answers: { where: { participant: { kicked: false } }, select: { answer: true, score: true, correct: true, mistake: true } } },
   });
   if (!question) return null;
   const joined = await db.liveParticipant.count({ where: { sessionId, kicked: false } });
-  const answers = question.answers;
+  // A JSON-null answer is a self-paced question whose time ran out: counted as no answer.
+  const answers = question.answers.filter((answer) => answer.answer !== null);
   const count = (test: (score: number) => boolean) => answers.filter((answer) => test(answer.score)).length;
   const histogram: TScoreBucket[] = [
     { id: 'none', label: { ko: '답 없음', en: 'No answer' }, count: Math.max(0, joined - answers.length) },

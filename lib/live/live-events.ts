@@ -3,6 +3,8 @@
 export const LIVE_CLIENT_EVENTS = {
   enter: 'live:enter',
   submit: 'live:submit',
+  /** Self-paced: the time for the current question ran out; record it as missed and move on. */
+  next: 'live:next',
   hostEnter: 'live:host:enter',
   hostAdvance: 'live:host:advance',
   hostEnd: 'live:host:end',

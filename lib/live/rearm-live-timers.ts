@@ -2,17 +2,24 @@ import type { Server } from 'socket.io';
 import { getDb } from '@/lib/db';
 import { armQuestionTimer } from '@/lib/live/arm-question-timer';
 import { getLogger } from '@/lib/log';
+import { armDeadlineTimer } from '@/lib/live/start-self-paced-and-announce';
 
 /**
- * At boot: re-arm the deadline of every question still open. A question whose deadline passed
- * while the server was down closes right away (its stored answers all count).
+ * At boot: re-arm the deadline of every question still open, and of every running self-paced
+ * session. A deadline that passed while the server was down fires right away (stored answers count).
  */
 export async function rearmLiveTimers(io: Server): Promise<number> {
-  const open = await getDb().liveQuestion.findMany({
-    where: { openedAt: { not: null }, closedAt: null, closesAt: { not: null }, session: { state: 'QUESTION' } },
-    select: { sessionId: true, index: true, closesAt: true },
-  });
+  const db = getDb();
+  const [open, selfPaced] = await Promise.all([
+    db.liveQuestion.findMany({
+      where: { openedAt: { not: null }, closedAt: null, closesAt: { not: null }, session: { state: 'QUESTION', mode: 'INSTRUCTOR_PACED' } },
+      select: { sessionId: true, index: true, closesAt: true },
+    }),
+    db.liveSession.findMany({ where: { state: 'QUESTION', mode: 'SELF_PACED', deadline: { not: null } }, select: { id: true, deadline: true } }),
+  ]);
   for (const question of open) if (question.closesAt) armQuestionTimer(io, question.sessionId, question.index, question.closesAt);
-  if (open.length > 0) getLogger().info(`live: re-armed ${open.length} question deadline(s)`);
-  return open.length;
+  for (const session of selfPaced) if (session.deadline) armDeadlineTimer(io, session.id, session.deadline);
+  const count = open.length + selfPaced.length;
+  if (count > 0) getLogger().info(`live: re-armed ${count} deadline(s)`);
+  return count;
 }

@@ -16,6 +16,10 @@ import { ZHostAdvance, ZHostKick, ZHostLock, ZHostSessionCommand, ZLiveEnter, ZS
 import { getLiveVariant } from '@/lib/live/live-variant';
 import { prewarmVariants } from '@/lib/live/prewarm-variants';
 import { rearmLiveTimers } from '@/lib/live/rearm-live-timers';
+import { recordMissedQuestion } from '@/lib/live/record-missed-question';
+import { scheduleSelfPacedProgress } from '@/lib/live/schedule-self-paced-progress';
+import { armDeadlineTimer } from '@/lib/live/start-self-paced-and-announce';
+import type { TPublicSession } from '@/lib/live/live-payloads';
 import { requireLiveHost } from '@/lib/live/require-live-host';
 import { resolveLiveParticipant } from '@/lib/live/resolve-live-participant';
 import { scheduleProgress } from '@/lib/live/schedule-progress';
@@ -59,7 +63,7 @@ export function registerLiveHandlers(io: Server): void {
       const participant = await resolveLiveParticipant({ sessionId, userId: socket.data.userId ?? null, guestToken });
       bind(socket, { sessionId, role: 'player', participantId: participant.id }, [sessionRoom(sessionId), participantRoom(participant.id)]);
       const view = await getPlayerView({ sessionId, participantId: participant.id });
-      if (view.question) armQuestionTimer(io, sessionId, view.question.index, new Date(view.question.closesAt));
+      armTimersFor(io, view.session, view.question);
       if (view.session.state === 'LOBBY') warmFirstQuestion(sessionId, participant.id);
       const joined = await getDb().liveParticipant.count({ where: { sessionId, kicked: false } });
       broadcastLobbyChange(io, sessionId, { joined, added: { id: participant.id, nickname: participant.nickname, isGuest: !socket.data.userId, score: view.you.score } });
@@ -70,17 +74,28 @@ export function registerLiveHandlers(io: Server): void {
       const receivedAt = new Date();
       const participantId = playerIn(socket, sessionId);
       const submitted = await submitLiveAnswer({ sessionId, participantId, questionIndex, answer, receivedAt });
-      if (!submitted.isDuplicate) scheduleProgress(io, sessionId, questionIndex);
-      return { questionIndex, isDuplicate: submitted.isDuplicate, answer: submitted.answer, msToAnswer: submitted.msToAnswer };
+      const reply = { questionIndex, isDuplicate: submitted.isDuplicate, answer: submitted.answer, msToAnswer: submitted.msToAnswer };
+      if (submitted.mode === 'INSTRUCTOR_PACED') {
+        if (!submitted.isDuplicate) scheduleProgress(io, sessionId, questionIndex);
+        return reply;
+      }
+      // Self-paced: the result of this answer and the next question come back at once.
+      if (!submitted.isDuplicate) scheduleSelfPacedProgress(io, sessionId);
+      return { ...reply, view: await getPlayerView({ sessionId, participantId }) };
+    });
+
+    handle(LIVE_CLIENT_EVENTS.next, ZLiveEnter, async ({ sessionId }) => {
+      const participantId = playerIn(socket, sessionId);
+      await recordMissedQuestion(sessionId, participantId);
+      scheduleSelfPacedProgress(io, sessionId);
+      return { view: await getPlayerView({ sessionId, participantId }) };
     });
 
     handle(LIVE_CLIENT_EVENTS.hostEnter, ZHostSessionCommand, async ({ sessionId }) => {
       const session = await requireLiveHost(sessionId, socket.data.userId ?? null);
       bind(socket, { sessionId, role: 'host', participantId: null }, [sessionRoom(sessionId), hostRoom(sessionId)]);
       const view = await getHostView(session);
-      if (view.question?.closesAt && !view.question.closedAt && session.state === 'QUESTION') {
-        armQuestionTimer(io, sessionId, view.question.index, new Date(view.question.closesAt));
-      }
+      armTimersFor(io, view.session, view.question?.closedAt ? null : view.question);
       if (session.state === 'LOBBY') prewarmVariants(sessionId, 0);
       return { view };
     });
@@ -119,6 +134,19 @@ export function registerLiveHandlers(io: Server): void {
       return { view: await getCorrectnessView(sessionId) };
     });
   });
+}
+
+/**
+ * Deadlines are stored; any process that sees an open question or a running self-paced session
+ * makes sure a timer for it runs here too (arming is idempotent, so is what the timer does).
+ */
+function armTimersFor(io: Server, session: TPublicSession, question: { index: number; closesAt: string | null } | null): void {
+  if (session.state !== 'QUESTION') return;
+  if (session.mode === 'SELF_PACED') {
+    if (session.deadline) armDeadlineTimer(io, session.sessionId, new Date(session.deadline));
+  } else if (question?.closesAt) {
+    armQuestionTimer(io, session.sessionId, question.index, new Date(question.closesAt));
+  }
 }
 
 /** Puts the socket in the session's rooms (leaving any other session's first) and remembers its role. */

@@ -4,6 +4,7 @@ import { getDb } from '@/lib/db';
 import { computePoints } from '@/lib/live/compute-points';
 import { LiveError } from '@/lib/live/live-error';
 import { kicked } from '@/lib/live/live-errors';
+import { getSelfPacedPosition } from '@/lib/live/get-self-paced-position';
 import { liveSeed } from '@/lib/live/live-variant';
 
 export interface SubmitLiveAnswerOptions {
@@ -25,6 +26,10 @@ export interface SubmittedLiveAnswer {
   msToAnswer: number;
 }
 
+export interface SubmitLiveAnswerResult extends SubmittedLiveAnswer {
+  mode: 'INSTRUCTOR_PACED' | 'SELF_PACED';
+}
+
 interface QuestionAndParticipant {
   questionId: string;
   typeId: string;
@@ -34,6 +39,7 @@ interface QuestionAndParticipant {
   closedAt: Date | null;
   streak: number;
   kicked: boolean;
+  mode: 'INSTRUCTOR_PACED' | 'SELF_PACED';
 }
 
 interface InsertOutcome {
@@ -47,20 +53,35 @@ interface InsertOutcome {
  * The deadline is checked in the same statement, which holds a share lock on the question row,
  * so closing the question (an UPDATE of that row) waits for answers in flight and then sees them all.
  */
-export async function submitLiveAnswer({ sessionId, participantId, questionIndex, answer, receivedAt }: SubmitLiveAnswerOptions): Promise<SubmittedLiveAnswer> {
+export async function submitLiveAnswer({ sessionId, participantId, questionIndex, answer, receivedAt }: SubmitLiveAnswerOptions): Promise<SubmitLiveAnswerResult> {
   const db = getDb();
   const rows = await db.$queryRaw<QuestionAndParticipant[]>`
-    SELECT q.id AS "questionId", q."typeId", q."timeLimitS", q."openedAt", q."closesAt", q."closedAt", p.streak, p.kicked
-    FROM "LiveQuestion" q JOIN "LiveParticipant" p ON p."sessionId" = q."sessionId"
+    SELECT q.id AS "questionId", q."typeId", q."timeLimitS", q."openedAt", q."closesAt", q."closedAt", p.streak, p.kicked, s.mode::text AS mode
+    FROM "LiveQuestion" q JOIN "LiveParticipant" p ON p."sessionId" = q."sessionId" JOIN "LiveSession" s ON s.id = q."sessionId"
     WHERE q."sessionId" = ${sessionId} AND q.index = ${questionIndex} AND p.id = ${participantId}`;
   const row = rows[0];
   if (!row?.openedAt || !row.closesAt) throw notOpen();
   if (row.kicked) throw kicked();
+  const { mode } = row;
 
-  const isLate = row.closedAt !== null || receivedAt.getTime() > row.closesAt.getTime();
+  // Instructor-paced: the question's clock. Self-paced: this participant's own clock for it.
+  let openedAt = row.openedAt;
+  let closesAt = row.closesAt;
+  if (mode === 'SELF_PACED') {
+    const position = await getSelfPacedPosition(sessionId, participantId);
+    if (position.index !== questionIndex || !position.openedAt || !position.closesAt) {
+      const existing = await findExisting(row.questionId, participantId, questionIndex);
+      if (existing) return { ...existing, mode };
+      throw notOpen();
+    }
+    openedAt = position.openedAt;
+    closesAt = position.closesAt;
+  }
+
+  const isLate = row.closedAt !== null || receivedAt.getTime() > closesAt.getTime();
   if (isLate) {
     const existing = await findExisting(row.questionId, participantId, questionIndex);
-    if (existing) return existing;
+    if (existing) return { ...existing, mode };
     throw closed();
   }
 
@@ -69,7 +90,7 @@ export async function submitLiveAnswer({ sessionId, participantId, questionIndex
   if (graded.invalid) throw new LiveError('UNPROCESSABLE', 'invalid-answer', graded.invalid);
   const points = computePoints({
     score: graded.score,
-    msToAnswer: receivedAt.getTime() - row.openedAt.getTime(),
+    msToAnswer: receivedAt.getTime() - openedAt.getTime(),
     timeLimitMs: row.timeLimitS * 1000,
     streakBefore: row.streak,
   });
@@ -98,10 +119,10 @@ export async function submitLiveAnswer({ sessionId, participantId, questionIndex
     SELECT (SELECT count(*) FROM open_question)::int AS "isOpen", (SELECT count(*) FROM updated)::int AS inserted`;
 
   if (outcome.inserted === 1) {
-    return { questionId: row.questionId, questionIndex, isDuplicate: false, answer, msToAnswer: points.countedMs };
+    return { questionId: row.questionId, questionIndex, isDuplicate: false, answer, msToAnswer: points.countedMs, mode };
   }
   const existing = await findExisting(row.questionId, participantId, questionIndex);
-  if (existing) return existing;
+  if (existing) return { ...existing, mode };
   if (outcome.isOpen === 0) throw closed();
   throw kicked();
 }
