@@ -108,6 +108,9 @@ export function ChallengeBoard({ initial, eligibleRuns, locale }: { initial: Cha
       {challenge.isOpen ? (
         <section aria-labelledby={`${id}-enter`}>
           <h2 id={`${id}-enter`}>{TEXT.enter[locale]}</h2>
+          <p>
+            <Link className="button secondary" href={`/playground?challenge=${challenge.id}`}>{T.trainForChallenge[locale]}</Link>
+          </p>
           {eligibleRuns.length === 0 ? (
             <p className="muted">{TEXT.noEligible[locale]} <Link href="/playground">{TEXT.train[locale]}</Link></p>
           ) : (

@@ -135,6 +135,11 @@ export const T = {
   open: { ko: '열기', en: 'Open' },
   fork: { ko: '복제해서 수정', en: 'Fork' },
   forkedFrom: { ko: '복제 원본', en: 'Forked from' },
+  forChallenge: {
+    ko: '챌린지 「{title}」용 학습: 파라미터 {p}개 이하, 표준 데이터, {s}초가 지나면 멈춥니다. 끝나면 실행을 열어 제출하세요.',
+    en: 'Training for the challenge “{title}”: at most {p} parameters, standard data, stops after {s} s. When it ends, open the run to enter it.',
+  },
+  trainForChallenge: { ko: '이 챌린지용으로 학습하기', en: 'Train for this challenge' },
   forking: { ko: '이 설정은 실행 {id}에서 복제했습니다.', en: 'These settings are forked from run {id}.' },
   status: { ko: '상태', en: 'Status' },
   model: { ko: '모델', en: 'Model' },

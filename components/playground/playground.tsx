@@ -41,14 +41,18 @@ const INITIAL: Record<Tab, TTrainingConfig> = {
 
 type StartedRun = { runId: string; config: TTrainingConfig };
 
+/** A challenge the page trains for: its time budget is the run's wall time, its rules are checked before starting. */
+export type PlaygroundChallenge = { id: string; title: string; model: ModelKind; task: string; maxParams: number; maxSeconds: number };
+
 export type PlaygroundProps = {
   locale: Locale;
   initialConfig?: TTrainingConfig;
   forkedFromId?: string;
+  challenge?: PlaygroundChallenge;
 };
 
 /** The knob form, the train/stop buttons and the live view of the runs started from this page. */
-export function Playground({ locale, initialConfig, forkedFromId }: PlaygroundProps) {
+export function Playground({ locale, initialConfig, forkedFromId, challenge }: PlaygroundProps) {
   const router = useRouter();
   const { isConnected, runs, start, stop } = useTrainingSocket();
   const [tab, setTab] = useState<Tab>(initialConfig ? tabOf(initialConfig.model) : 'mlp');
@@ -88,7 +92,7 @@ export function Playground({ locale, initialConfig, forkedFromId }: PlaygroundPr
     setIsStarting(true);
     try {
       for (const item of toStart) {
-        const ack = await start(item, fork);
+        const ack = await start(item, { forkedFromId: fork, challengeId: challenge && item.model === challenge.model ? challenge.id : undefined });
         if (!ack.ok) {
           setMessage(ack.error.text[locale]);
           return;
@@ -147,6 +151,11 @@ export function Playground({ locale, initialConfig, forkedFromId }: PlaygroundPr
             {errors.model ? ` — ${T.overLimit[locale]}` : ''}
           </p>
           {fork ? <p className="muted">{fill(T.forking[locale], { id: fork })}</p> : null}
+          {challenge ? (
+            <p className="muted" data-testid="challenge-banner">
+              {fill(T.forChallenge[locale], { title: challenge.title, p: challenge.maxParams.toLocaleString(locale), s: challenge.maxSeconds })}
+            </p>
+          ) : null}
           <div className={styles.actions}>
             <button type="submit" className="button" disabled={isStarting || !isConnected}>
               {isStarting ? T.starting[locale] : T.train[locale]}

@@ -55,10 +55,10 @@ export function useTrainingSocket() {
     };
   }, [watch]);
 
-  const start = useCallback(async (config: unknown, forkedFromId?: string): Promise<StartAck> => {
+  const start = useCallback(async (config: unknown, options: { forkedFromId?: string; challengeId?: string } = {}): Promise<StartAck> => {
     const socket = socketRef.current;
     if (!socket) return offline();
-    const ack: StartAck = await socket.timeout(15_000).emitWithAck(TRAINING_CLIENT_EVENTS.start, { config, forkedFromId }).catch(offline);
+    const ack: StartAck = await socket.timeout(15_000).emitWithAck(TRAINING_CLIENT_EVENTS.start, { config, ...options }).catch(offline);
     if (ack.ok) {
       setRuns((previous) => ({
         ...previous,

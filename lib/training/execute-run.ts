@@ -50,7 +50,7 @@ export async function executeRun({ runtime, run, config }: ExecuteRunOptions): P
 
     const task = runtime.pool.run({
       config,
-      wallMs: runtime.wallMs,
+      wallMs: run.wallMs,
       onEpoch: ({ metric, snapshot }) => {
         run.metrics.push(metric);
         if (snapshot) run.snapshot = snapshot;
@@ -59,7 +59,7 @@ export async function executeRun({ runtime, run, config }: ExecuteRunOptions): P
     run.stopTask = task.stop;
     if (run.isStopRequested) task.stop();
     // A worker checks its wall time between batches; one stuck inside a batch is terminated.
-    const killTimer = setTimeout(task.kill, runtime.wallMs + runtime.hardKillGraceMs);
+    const killTimer = setTimeout(task.kill, run.wallMs + runtime.hardKillGraceMs);
     const result = await task.result;
     clearTimeout(killTimer);
     clearInterval(emitTimer);

@@ -46,7 +46,7 @@ export function registerTrainingHandlers(io: Server): void {
     };
 
     if (socket.data.userId) void socket.join(userRoom(socket.data.userId));
-    handle(TRAINING_CLIENT_EVENTS.start, ZStartRun, ({ config, forkedFromId }, userId) => startRun({ runtime, userId, config, forkedFromId }));
+    handle(TRAINING_CLIENT_EVENTS.start, ZStartRun, ({ config, forkedFromId, challengeId }, userId) => startRun({ runtime, userId, config, forkedFromId, challengeId }));
     handle(TRAINING_CLIENT_EVENTS.stop, ZRunCommand, ({ runId }, userId) => stopRun({ runtime, userId, runId }));
     handle(TRAINING_CLIENT_EVENTS.watch, ZRunCommand, async ({ runId }, userId) => ({ progress: await watchRun({ runtime, userId, runId }) }));
     handle(TRAINING_CLIENT_EVENTS.watchChallenge, ZChallengeCommand, async ({ challengeId }, userId) => {

@@ -3,6 +3,7 @@ import { createRateLimiter } from '@/lib/rate-limit';
 import { countParameters } from './count-parameters';
 import { executeRun } from './execute-run';
 import { findVisibleRunId } from './find-visible-run';
+import { assertConfigFitsChallenge, getChallengeRules } from './get-challenge-rules';
 import { parseTrainingConfig } from './parse-training-config';
 import { TrainingError } from './training-error';
 import type { ActiveRun, TrainingRuntime } from './training-runtime';
@@ -15,6 +16,8 @@ export interface StartRunOptions {
   userId: string;
   config: unknown;
   forkedFromId?: string;
+  /** Train for this challenge: the user must be in its class, the model and data must fit it, and its time budget is the wall time. */
+  challengeId?: string;
 }
 
 export interface StartedRun {
@@ -26,10 +29,16 @@ export interface StartedRun {
 }
 
 /** Validates the configuration against every limit, stores the run (QUEUED) and queues it. */
-export async function startRun({ runtime, userId, config: input, forkedFromId }: StartRunOptions): Promise<StartedRun> {
+export async function startRun({ runtime, userId, config: input, forkedFromId, challengeId }: StartRunOptions): Promise<StartedRun> {
   const config = parseTrainingConfig(input);
   await startLimiter.consume(userId);
   runtime.queue.assertCanEnqueue(userId);
+  let wallMs = runtime.wallMs;
+  if (challengeId) {
+    const rules = await getChallengeRules({ userId, challengeId });
+    assertConfigFitsChallenge(rules, config);
+    wallMs = Math.min(wallMs, rules.maxSeconds * 1000);
+  }
   if (forkedFromId && !(await findVisibleRunId(userId, forkedFromId))) {
     throw new TrainingError('NOT_FOUND', { ko: '복제하려는 실행을 찾을 수 없습니다.', en: 'The run you are forking was not found.' });
   }
@@ -38,7 +47,7 @@ export async function startRun({ runtime, userId, config: input, forkedFromId }:
     data: { userId, model: config.model, task: config.task, config, seed: config.seed, params, forkedFromId: forkedFromId ?? null },
     select: { id: true },
   });
-  const run: ActiveRun = { runId: row.id, userId, totalEpochs: config.epochs, status: 'QUEUED', metrics: [], snapshot: null, isStopRequested: false };
+  const run: ActiveRun = { runId: row.id, userId, totalEpochs: config.epochs, wallMs, status: 'QUEUED', metrics: [], snapshot: null, isStopRequested: false };
   runtime.active.set(run.runId, run);
   let position: number;
   try {

@@ -1,7 +1,7 @@
 import { Prisma } from '@/generated/prisma/client';
 import { getDb } from '@/lib/db';
 import { ZStoredTrainingConfig } from './config-schema';
-import { dataSettingsMismatches } from './model-tasks';
+import { assertConfigFitsChallenge, getChallengeRules } from './get-challenge-rules';
 import { recheckEntry } from './recheck-entry';
 import { readStoredMetrics } from './stored-run-schema';
 import { TrainingError } from './training-error';
@@ -27,45 +27,20 @@ export interface SubmitChallengeEntryOptions {
  */
 export async function submitChallengeEntry({ runtime, userId, challengeId, runId }: SubmitChallengeEntryOptions): Promise<{ entryId: string; position: number }> {
   const db = getDb();
-  const challenge = await db.challenge.findFirst({
-    where: { id: challengeId, class: { memberships: { some: { userId } } } },
-    select: { id: true, model: true, task: true, maxParams: true, maxSeconds: true, closesAt: true },
-  });
-  if (!challenge) throw new TrainingError('NOT_FOUND', { ko: '챌린지를 찾을 수 없습니다.', en: 'Challenge not found.' });
-  if (challenge.closesAt.getTime() <= Date.now()) throw new TrainingError('CONFLICT', { ko: '이 챌린지는 마감되었습니다.', en: 'This challenge has closed.' });
-
-  const run = await db.trainingRun.findFirst({ where: { id: runId, userId }, select: { id: true, status: true, model: true, task: true, params: true, config: true, metrics: true } });
+  const challenge = await getChallengeRules({ userId, challengeId });
+  const run = await db.trainingRun.findFirst({ where: { id: runId, userId }, select: { id: true, status: true, config: true, metrics: true } });
   if (!run) throw new TrainingError('NOT_FOUND', { ko: '실행을 찾을 수 없습니다.', en: 'Run not found.' });
   const { metrics } = readStoredMetrics(run.metrics);
   const config = ZStoredTrainingConfig.safeParse(run.config);
   if ((run.status !== 'COMPLETED' && run.status !== 'STOPPED') || metrics.length === 0 || !config.success) {
     throw new TrainingError('UNPROCESSABLE', { ko: '학습이 끝난 실행만 제출할 수 있습니다.', en: 'Only a run that has finished training can be entered.' });
   }
-  if (run.model !== challenge.model || run.task !== challenge.task) {
-    throw new TrainingError('UNPROCESSABLE', {
-      ko: `이 챌린지는 ${challenge.model} 모델로 ${challenge.task} 과제를 풉니다.`,
-      en: `This challenge is for the ${challenge.model} model on the ${challenge.task} task.`,
-    });
-  }
-  if (run.params > challenge.maxParams) {
-    throw new TrainingError('UNPROCESSABLE', {
-      ko: `파라미터가 ${run.params}개입니다. 이 챌린지의 한도는 ${challenge.maxParams}개입니다.`,
-      en: `The model has ${run.params} parameters; this challenge allows at most ${challenge.maxParams}.`,
-    });
-  }
+  assertConfigFitsChallenge(challenge, config.data);
   const trainSeconds = metrics[metrics.length - 1].ms / 1000;
   if (trainSeconds * 1000 > challenge.maxSeconds * 1000 + TIME_GRACE_MS) {
     throw new TrainingError('UNPROCESSABLE', {
       ko: `학습에 ${trainSeconds.toFixed(1)}초가 걸렸습니다. 이 챌린지의 한도는 ${challenge.maxSeconds}초입니다.`,
       en: `The run trained for ${trainSeconds.toFixed(1)} s; this challenge allows ${challenge.maxSeconds} s.`,
-    });
-  }
-  const mismatches = dataSettingsMismatches(config.data);
-  if (mismatches.length > 0) {
-    const list = mismatches.map(([knob, standard, used]) => `${knob} ${used} → ${standard}`).join(', ');
-    throw new TrainingError('UNPROCESSABLE', {
-      ko: `챌린지는 표준 데이터로 겨룹니다. 다음을 바꾸세요: ${list}.`,
-      en: `Challenges use the standard data settings. Change: ${list}.`,
     });
   }
   const entryCount = await db.challengeEntry.count({ where: { challengeId, userId } });

@@ -23,8 +23,11 @@ export const challengeRoom = (challengeId: string) => `challenge:${challengeId}`
 
 const ZId = z.string().min(1).max(64);
 
-/** `config` is checked against ZTrainingConfig by the service, so the field errors name the knob. */
-export const ZStartRun = z.object({ config: z.unknown(), forkedFromId: ZId.optional() });
+/**
+ * `config` is checked against ZTrainingConfig by the service, so the field errors name the knob.
+ * `challengeId`: train for that challenge (its time budget becomes the run's wall time).
+ */
+export const ZStartRun = z.object({ config: z.unknown(), forkedFromId: ZId.optional(), challengeId: ZId.optional() });
 export const ZRunCommand = z.object({ runId: ZId });
 export const ZChallengeCommand = z.object({ challengeId: ZId });
 export const ZSubmitEntry = z.object({ challengeId: ZId, runId: ZId });

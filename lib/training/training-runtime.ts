@@ -19,6 +19,8 @@ export interface ActiveRun {
   runId: string;
   userId: string;
   totalEpochs: number;
+  /** The run's wall-time limit: the server's, or a challenge's smaller budget. */
+  wallMs: number;
   status: 'QUEUED' | 'RUNNING';
   metrics: EpochMetric[];
   snapshot: TrainingSnapshot | null;

@@ -141,6 +141,24 @@ describe('challenges', () => {
     expect(await watch(outsider)).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
   });
 
+  it("trains a run for a challenge within the challenge's time budget, and refuses a configuration that does not fit it", async () => {
+    const closesAt = new Date(Date.now() + 3600_000).toISOString();
+    const created = await post(teacher, { classId, title: 'Five seconds', model: 'mlp', task: 'spirals', maxParams: 20_000, maxSeconds: 5, closesAt });
+    const shortId = (await created.json()).challenge.id;
+    // Standard data, so only the model and the batch size can make it slow: about 20 s for 500 epochs.
+    const heavy = { ...DEFAULT_CONFIGS.mlp, hidden: [64, 64, 64], batchSize: 2, epochs: 500 };
+    const refused = await ada.client.emit(TRAINING_CLIENT_EVENTS.start, { config: { ...heavy, task: 'circle' }, challengeId: shortId });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'UNPROCESSABLE' } });
+    const started = await ada.client.emit<{ runId: string }>(TRAINING_CLIENT_EVENTS.start, { config: heavy, challengeId: shortId });
+    const { runId } = expectOk(started);
+    const end = await ada.client.waitForEnd(runId, 30_000);
+    expect(end).toMatchObject({ status: 'STOPPED', stopReason: 'time' });
+    const { metrics } = readStoredMetrics((await getDb().trainingRun.findUniqueOrThrow({ where: { id: runId } })).metrics);
+    expect(metrics.at(-1)?.ms).toBeLessThanOrEqual(6_000);
+    // A run cut at the challenge's budget can be entered.
+    expectOk(await submit(ada, runId, shortId));
+  });
+
   it('refuses entries once the challenge has closed', async () => {
     const runId = await train(ada, tiny([3], 5));
     await getDb().challenge.update({ where: { id: challengeId }, data: { closesAt: new Date(Date.now() - 1000) } });
