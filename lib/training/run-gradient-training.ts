@@ -39,6 +39,7 @@ export function runGradientTraining(config: GradientConfig, learner: Learner, ho
       const batch = order.slice(start, start + config.batchSize);
       optimizer.zeroGrad();
       const result = learner.batchLoss(batch);
+      hooks.afterForward?.();
       const value = result.loss.item();
       if (!Number.isFinite(value)) throw new TrainingDivergedError(epoch);
       result.loss.backward();

@@ -10,6 +10,8 @@ export interface TrainingHooks {
   now?: () => number;
   /** Train exactly this many epochs (a challenge re-check replays a run that was cut short). */
   epochLimit?: number;
+  /** Called after each forward pass, when the activations kept for backward are at their peak; may throw. */
+  afterForward?: () => void;
 }
 
 /** Thrown when the loss stops being a number: the message tells the student what to change. */
@@ -18,6 +20,18 @@ export class TrainingDivergedError extends Error {
   constructor(epoch: number) {
     super(`The loss became NaN or infinite in epoch ${epoch}: the learning rate is probably too high.`);
   }
+}
+
+/** Thrown when a run needs more memory than a training worker may use. */
+export class TrainingMemoryError extends Error {
+  override name = 'TrainingMemoryError';
+  constructor(limitMb: number) {
+    super(memoryMessage(limitMb));
+  }
+}
+
+export function memoryMessage(limitMb: number): string {
+  return `The run used more than the ${limitMb} MB a training worker may use. Try a smaller model, batch or data set.`;
 }
 
 /** Take a picture about 30 times per run, and always after the last epoch. */

@@ -4,7 +4,8 @@ import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
 import type { TTrainingConfig } from './config-schema';
 import { TRAINING_LIMITS } from './limits';
-import type { EpochMessage, TrainingTask, TrainingTaskResult } from './training-worker';
+import { memoryMessage } from './training-hooks';
+import type { EpochMessage, TrainingTask, TrainingTaskResult, WorkerMessage } from './training-worker';
 
 // The worker threads that train. One thread per core minus one (the event loop keeps a core for
 // live sessions), each with a capped heap. Our own queue (training-queue.ts) decides what runs;
@@ -37,6 +38,8 @@ export interface TrainingPool {
 }
 
 const WORKER_FILE = fileURLToPath(new URL('./training-worker.ts', import.meta.url));
+/** How long to wait for the last epoch messages after the result (a worker that died never closes its port). */
+const PORT_DRAIN_MS = 2_000;
 
 export function defaultThreadCount(): number {
   return Math.max(1, os.availableParallelism() - 1);
@@ -57,11 +60,19 @@ export function createTrainingPool({ threads = defaultThreadCount(), memoryMb = 
       const stopBuffer = new SharedArrayBuffer(4);
       const channel = new MessageChannel();
       const abort = new AbortController();
-      channel.port1.on('message', (message: EpochMessage) => onEpoch(message));
+      // The task's result travels on piscina's own channel and may overtake the last epochs, so
+      // the result waits for the worker's closing message (or a moment, if the worker died).
+      let onDrained = () => {};
+      const drained = new Promise<void>((resolve) => (onDrained = resolve));
+      channel.port1.on('message', (message: WorkerMessage) => (message.type === 'end' ? onDrained() : onEpoch(message)));
       const result = piscina
-        .run({ config, stopBuffer, wallMs, epochLimit, port: channel.port2 }, { transferList: [channel.port2], signal: abort.signal })
+        .run({ config, stopBuffer, wallMs, memoryMb, epochLimit, port: channel.port2 }, { transferList: [channel.port2], signal: abort.signal })
         .catch((error: unknown): TrainingTaskResult => ({ ok: false, error: describeWorkerFailure(error, memoryMb) }))
-        .finally(() => channel.port1.close());
+        .then(async (outcome) => {
+          await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, PORT_DRAIN_MS))]);
+          channel.port1.close();
+          return outcome;
+        });
       return {
         stop: () => Atomics.store(new Int32Array(stopBuffer), 0, 1),
         kill: () => abort.abort(),
@@ -80,7 +91,7 @@ function workerExecArgv(): string[] {
 
 function describeWorkerFailure(error: unknown, memoryMb: number): string {
   const code = (error as { code?: string } | null)?.code;
-  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return `The run used more than the ${memoryMb} MB a training worker may use. Try a smaller model or data set.`;
+  if (code === 'ERR_WORKER_OUT_OF_MEMORY') return memoryMessage(memoryMb);
   if (error instanceof Error && error.name === 'AbortError') return 'The run was terminated because it did not stop in time.';
   return 'The training worker failed unexpectedly.';
 }

@@ -2,8 +2,9 @@
 // MessagePort in the task; a stop is a flag in shared memory, read between batches, so the loop
 // never has to yield to hear it.
 import type { MessagePort } from 'node:worker_threads';
-import { ZTrainingConfig } from './config-schema';
+import { parseTrainingConfig } from './parse-training-config';
 import { trainModel } from './train-model';
+import { TrainingMemoryError } from './training-hooks';
 import type { EpochMetric, TrainingOutcome, TrainingSnapshot } from './types';
 
 export interface TrainingTask {
@@ -11,31 +12,45 @@ export interface TrainingTask {
   /** Int32Array view: slot 0 becomes 1 when the owner presses stop. */
   stopBuffer: SharedArrayBuffer;
   wallMs: number;
+  /**
+   * Memory budget of the thread. V8's resourceLimits cap only the JS heap; tensors live in
+   * ArrayBuffers outside it, so heap + ArrayBuffers are also checked after every forward pass.
+   */
+  memoryMb: number;
   /** Replay exactly this many epochs (challenge re-check). */
   epochLimit?: number;
   port: MessagePort;
 }
 
 export interface EpochMessage {
+  type: 'epoch';
   metric: EpochMetric;
   snapshot: TrainingSnapshot | null;
 }
+
+/** Epochs, then one 'end' once nothing more will come on the port. */
+export type WorkerMessage = EpochMessage | { type: 'end' };
 
 export type TrainingTaskResult = { ok: true; outcome: TrainingOutcome } | { ok: false; error: string };
 
 export default function runTrainingTask(task: TrainingTask): TrainingTaskResult {
   const stopFlag = new Int32Array(task.stopBuffer);
   try {
-    const config = ZTrainingConfig.parse(task.config);
+    const config = parseTrainingConfig(task.config);
     const outcome = trainModel(config, {
       epochLimit: task.epochLimit,
       shouldStop: (elapsedMs) => (Atomics.load(stopFlag, 0) === 1 ? 'user' : elapsedMs > task.wallMs ? 'time' : null),
-      onEpoch: (metric, snapshot) => task.port.postMessage({ metric, snapshot } satisfies EpochMessage),
+      onEpoch: (metric, snapshot) => task.port.postMessage({ type: 'epoch', metric, snapshot } satisfies WorkerMessage),
+      afterForward: () => {
+        const { heapUsed, arrayBuffers } = process.memoryUsage();
+        if (heapUsed + arrayBuffers > task.memoryMb * 1024 * 1024) throw new TrainingMemoryError(task.memoryMb);
+      },
     });
     return { ok: true, outcome };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   } finally {
+    task.port.postMessage({ type: 'end' } satisfies WorkerMessage);
     task.port.close();
   }
 }

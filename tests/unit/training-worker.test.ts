@@ -75,12 +75,13 @@ describe('training in a worker thread', () => {
     expect(!result.ok && result.error).toMatch(/learning rate/);
   });
 
-  it('ends a run that outgrows the worker heap limit with a clear message, and the pool keeps working', async () => {
+  it('ends a run that outgrows the worker memory limit with a clear message, and the pool keeps working', async () => {
     const small = createTrainingPool({ threads: 1, memoryMb: 16 });
     try {
-      const task = small.run({ config: { ...DEFAULT_CONFIGS.cnn, samples: 2000, filters: 8, filters2: 8, hidden: 64, epochs: 5 }, wallMs: 60_000, onEpoch: () => {} });
+      // An LSTM unrolled over 40 steps for a batch of 512 keeps tens of MB of activations for backward.
+      const task = small.run({ config: { ...DEFAULT_CONFIGS.lstm, samples: 2000, seqLength: 40, hiddenSize: 64, batchSize: 512, epochs: 1 }, wallMs: 60_000, onEpoch: () => {} });
       const result = await task.result;
-      expect(result).toEqual({ ok: false, error: 'The run used more than the 16 MB a training worker may use. Try a smaller model or data set.' });
+      expect(result).toEqual({ ok: false, error: 'The run used more than the 16 MB a training worker may use. Try a smaller model, batch or data set.' });
     } finally {
       await small.close();
     }
