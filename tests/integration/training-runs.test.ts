@@ -139,16 +139,28 @@ describe('limits on what a run may ask for', () => {
   });
 
   it('refuses too many epochs, a missing knob and a learning rate that is not a number', async () => {
-    const tooMany = await alice.start({ ...xorMlp, epochs: TRAINING_LIMITS.maxEpochs + 1 });
+    // A socket of its own: each socket may send 10 events a second, and Alice's has been busy.
+    const client = await connectTraining(aliceCookie);
+    const tooMany = await client.start({ ...xorMlp, epochs: TRAINING_LIMITS.maxEpochs + 1 });
     expect(tooMany).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', fieldErrors: { epochs: [expect.any(String)] } } });
     const { lr: _lr, ...missing } = xorMlp;
-    const noLr = await alice.start(missing);
+    const noLr = await client.start(missing);
     expect(noLr).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', fieldErrors: { lr: [expect.any(String)] } } });
     // JSON has no NaN: it arrives as null and is refused as not a number.
-    const nan = await alice.start({ ...xorMlp, lr: Number.NaN });
+    const nan = await client.start({ ...xorMlp, lr: Number.NaN });
     expect(nan).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST', fieldErrors: { lr: [expect.any(String)] } } });
-    const unknownModel = await alice.start({ ...xorMlp, model: 'gpt' });
-    expect(unknownModel.ok).toBe(false);
+    const unknownModel = await client.start({ ...xorMlp, model: 'gpt' });
+    expect(unknownModel).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    client.close();
+  });
+
+  it('slows down a socket that floods the server with events', async () => {
+    const client = await connectTraining(aliceCookie);
+    const acks = await Promise.all(Array.from({ length: 15 }, () => client.start({ ...xorMlp, epochs: 0 })));
+    const limited = acks.filter((ack) => !ack.ok && ack.error.code === 'RATE_LIMITED');
+    expect(limited.length).toBeGreaterThanOrEqual(5);
+    expect(acks.filter((ack) => !ack.ok && ack.error.code === 'BAD_REQUEST').length).toBe(15 - limited.length);
+    client.close();
   });
 
   it('refuses a guest', async () => {
@@ -168,7 +180,7 @@ describe('limits on what a run may ask for', () => {
     expect(await disconnected).toBe('transport close');
     guestless.close();
     // The server is still there for everyone else.
-    const { runId } = expectOk(await alice.start({ ...xorMlp, epochs: 1 }));
-    await alice.waitForEnd(runId);
+    const { runId } = expectOk(await bob.start({ ...xorMlp, epochs: 1 }));
+    await bob.waitForEnd(runId);
   });
 });
