@@ -8,7 +8,6 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
@@ -26,6 +25,7 @@ import {
   tensor,
   type Tensor,
 } from '../engine/index';
+import { writeResultsSection } from './support/results-file';
 
 const ZBenchArgs = z.object({
   samples: z.coerce.number().int().min(1).max(50).default(7),
@@ -280,21 +280,6 @@ function renderSection(rows: readonly Row[], wasm: ReadonlyArray<{ n: number; gf
   return lines.join('\n');
 }
 
-async function writeResults(section: string): Promise<string> {
-  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'RESULTS.md');
-  const block = `<!-- engine:start -->\n${section}\n<!-- engine:end -->`;
-  let current = '';
-  try {
-    current = await readFile(file, 'utf8');
-  } catch {
-    current = '# Benchmark results\n';
-  }
-  const pattern = /<!-- engine:start -->[\s\S]*?<!-- engine:end -->/;
-  const next = pattern.test(current) ? current.replace(pattern, block) : `${current.trimEnd()}\n\n${block}\n`;
-  await writeFile(file, next);
-  return file;
-}
-
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const loadAtStart = os.loadavg()[0];
@@ -315,7 +300,7 @@ async function main(): Promise<void> {
   const wasm = await wasmMatmulGflops([64, 128, 256, 512], args);
   console.log(`tfjs-wasm matmul: ${wasm.map((w) => `${w.n}: ${w.gflops.toFixed(2)} GFLOP/s`).join(', ')}`);
   const section = renderSection(rows, wasm, args, loadAtStart);
-  if (args.write) console.log(`wrote ${await writeResults(section)}`);
+  if (args.write) console.log(`wrote ${await writeResultsSection('engine', section)}`);
   else console.log(`\n${section}`);
 }
 

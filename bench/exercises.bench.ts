@@ -8,12 +8,11 @@
  *   npm run bench:exercises -- --seeds 50 --no-write
  */
 import os from 'node:os';
-import path from 'node:path';
-import { readFile, writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
 import { exerciseTypes, generate, grade, seedForStudent, solve } from '../engine/exercises/index';
+import { writeResultsSection } from './support/results-file';
+import { quantile } from './support/stats';
 
 /** Every type must stay under this per round (generate + solve + grade). */
 const TARGET_MS = 2;
@@ -49,10 +48,6 @@ interface Row {
   maxMs: number;
   /** Median of grading a wrong answer alone (includes the search for a named mistake). */
   wrongGradeMs: number;
-}
-
-function quantile(sorted: readonly number[], q: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
 }
 
 /** A wrong but valid answer: the expected one with its first number doubled plus one. */
@@ -106,21 +101,6 @@ function renderSection(rows: readonly Row[], args: TBenchArgs, loadAtStart: numb
   ].join('\n');
 }
 
-async function writeResults(section: string): Promise<string> {
-  const file = path.join(path.dirname(fileURLToPath(import.meta.url)), 'RESULTS.md');
-  const block = `<!-- exercises:start -->\n${section}\n<!-- exercises:end -->`;
-  let current = '';
-  try {
-    current = await readFile(file, 'utf8');
-  } catch {
-    current = '# Benchmark results\n';
-  }
-  const pattern = /<!-- exercises:start -->[\s\S]*?<!-- exercises:end -->/;
-  const next = pattern.test(current) ? current.replace(pattern, block) : `${current.trimEnd()}\n\n${block}\n`;
-  await writeFile(file, next);
-  return file;
-}
-
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const seeds = Array.from({ length: args.seeds }, (_, i) => seedForStudent(`bench-${i}`, 'bench', 0));
@@ -129,7 +109,7 @@ async function main(): Promise<void> {
   const rows = exerciseTypes.map((type) => benchType(type.id, seeds));
   const section = renderSection(rows, args, loadAtStart);
   console.log(section);
-  if (args.write) console.log(`\nwrote ${await writeResults(section)}`);
+  if (args.write) console.log(`\nwrote ${await writeResultsSection('exercises', section)}`);
   const over = rows.filter((r) => r.medianMs >= TARGET_MS);
   if (over.length > 0) {
     console.error(`\nover the ${TARGET_MS} ms target: ${over.map((r) => r.typeId).join(', ')}`);

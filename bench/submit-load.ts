@@ -24,7 +24,6 @@ import crypto from 'node:crypto';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { readFile, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
@@ -34,6 +33,8 @@ import { hashPassword } from '../lib/auth/password';
 import { applyMigrations } from '../lib/db/schema-engine';
 import { ensureBuild } from '../lib/server/ensure-build';
 import { startAppServer, type AppServer } from '../tests/support/app-server';
+import { writeResultsSection } from './support/results-file';
+import { quantile } from './support/stats';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const PASSWORD = 'bench-password-not-secret';
@@ -254,11 +255,6 @@ async function runScenario(options: { name: string; baseUrl: string; databaseUrl
 // ---------------------------------------------------------------------------------------------
 // Report
 
-function quantile(sorted: readonly number[], q: number): number {
-  if (sorted.length === 0) return Number.NaN;
-  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)];
-}
-
 const fmt = (ms: number) => (Number.isNaN(ms) ? '–' : ms < 10 ? ms.toFixed(1) : ms.toFixed(0));
 
 function describeScenario(result: ScenarioResult) {
@@ -296,21 +292,6 @@ function buildSection(args: TBenchArgs, results: ScenarioResult[], loadAtStart: 
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |',
     ...rows,
   ].join('\n');
-}
-
-async function writeResults(section: string): Promise<string> {
-  const file = path.join(ROOT, 'bench', 'RESULTS.md');
-  const block = `<!-- submit:start -->\n${section}\n<!-- submit:end -->`;
-  let current = '';
-  try {
-    current = await readFile(file, 'utf8');
-  } catch {
-    current = '# Benchmark results\n';
-  }
-  const pattern = /<!-- submit:start -->[\s\S]*?<!-- submit:end -->/;
-  const next = pattern.test(current) ? current.replace(pattern, block) : `${current.trimEnd()}\n\n${block}\n`;
-  await writeFile(file, next);
-  return file;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -359,7 +340,7 @@ async function main(): Promise<void> {
 
     const section = buildSection(args, results, loadAtStart);
     console.log(`\n${section}\n`);
-    if (args.write) console.log(`written to ${await writeResults(section)}`);
+    if (args.write) console.log(`written to ${await writeResultsSection('submit', section)}`);
     const inconsistent = results.filter((result) => result.stored !== result.acknowledgedNew);
     if (inconsistent.length > 0) {
       console.error(`attempts stored differ from attempts acknowledged in: ${inconsistent.map((result) => result.name).join(', ')}`);

@@ -22,7 +22,6 @@ import { spawn } from 'node:child_process';
 import crypto from 'node:crypto';
 import os from 'node:os';
 import path from 'node:path';
-import { readFile, writeFile } from 'node:fs/promises';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
@@ -39,6 +38,7 @@ import { TRAINING_CLIENT_EVENTS, TRAINING_SERVER_EVENTS, type TTrainingAck } fro
 import type { RunProgress } from '../lib/training/types';
 import { randomPort, startAppServer, type AppServer } from '../tests/support/app-server';
 import { rng } from '../engine/index';
+import { writeResultsSection } from './support/results-file';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const TARGET_ACC = 0.95;
@@ -382,22 +382,13 @@ async function runLoad(args: TArgs): Promise<string> {
   ].join('\n');
 }
 
-async function writeResults(section: string): Promise<void> {
-  const file = path.join(ROOT, 'bench', 'RESULTS.md');
-  const block = `<!-- training:start -->\n${section}\n<!-- training:end -->`;
-  const current = await readFile(file, 'utf8').catch(() => '# Benchmark results\n');
-  const pattern = /<!-- training:start -->[\s\S]*?<!-- training:end -->/;
-  await writeFile(file, pattern.test(current) ? current.replace(pattern, block) : `${current.trimEnd()}\n\n${block}\n`);
-  console.log(`wrote ${file}`);
-}
-
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
   const parts: string[] = ['## Model playground: training'];
   if (args.part !== 'load') parts.push(await runRace(args));
   if (args.part !== 'race') parts.push(await runLoad(args));
   const section = parts.join('\n\n');
-  if (args.write) await writeResults(section);
+  if (args.write) console.log(`wrote ${await writeResultsSection('training', section)}`);
   else console.log(`\n${section}`);
 }
 
