@@ -155,7 +155,7 @@ describe('limits on what a run may ask for', () => {
   });
 
   it('slows down a socket that floods the server with events', async () => {
-    const client = await connectTraining(aliceCookie);
+    const client = await connectTraining(aliceCookie, undefined, { isPaced: false });
     const acks = await Promise.all(Array.from({ length: 15 }, () => client.start({ ...xorMlp, epochs: 0 })));
     const limited = acks.filter((ack) => !ack.ok && ack.error.code === 'RATE_LIMITED');
     expect(limited.length).toBeGreaterThanOrEqual(5);

@@ -24,7 +24,16 @@ export interface TrainingClient {
 
 export const isFinal = (progress: RunProgress) => progress.status === 'COMPLETED' || progress.status === 'STOPPED' || progress.status === 'FAILED';
 
-export async function connectTraining(cookie?: string, baseUrl = inject('baseUrl')): Promise<TrainingClient> {
+export interface ConnectTrainingOptions {
+  /**
+   * Paced (the default) behaves like a polite browser: when the server's per-socket limit
+   * (10 events a second) answers RATE_LIMITED, wait a second and send again. The flood test
+   * turns this off to see the limit itself.
+   */
+  isPaced?: boolean;
+}
+
+export async function connectTraining(cookie?: string, baseUrl = inject('baseUrl'), { isPaced = true }: ConnectTrainingOptions = {}): Promise<TrainingClient> {
   const socket = io(baseUrl, { transports: ['websocket'], extraHeaders: cookie ? { cookie } : {} });
   const progress: RunProgress[] = [];
   const leaderboardChanges: string[] = [];
@@ -43,7 +52,15 @@ export async function connectTraining(cookie?: string, baseUrl = inject('baseUrl
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
   });
-  const emit: TrainingClient['emit'] = (event, payload) => socket.timeout(15_000).emitWithAck(event, payload);
+  const emitOnce = <T extends object>(event: string, payload: unknown): Promise<TTrainingAck<T>> => socket.timeout(15_000).emitWithAck(event, payload);
+  const emit = async <T extends object = Record<string, unknown>>(event: string, payload: unknown): Promise<TTrainingAck<T>> => {
+    for (let attempt = 1; ; attempt += 1) {
+      const ack = await emitOnce<T>(event, payload);
+      const isSocketLimit = !ack.ok && ack.error.code === 'RATE_LIMITED' && ack.error.message.includes('Try again in 1 s');
+      if (!isPaced || !isSocketLimit || attempt === 5) return ack;
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+    }
+  };
   const waitFor: TrainingClient['waitFor'] = (runId, predicate, timeoutMs = 60_000) => {
     const seen = progress.find((p) => p.runId === runId && predicate(p));
     if (seen) return Promise.resolve(seen);
