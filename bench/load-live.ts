@@ -50,6 +50,8 @@ const ZArgs = z.object({
   /** Share of students who compute and send the right answer (the others send a wrong one of the right shape). */
   rightShare: z.coerce.number().min(0).max(1).default(0.5),
   clientProcesses: z.coerce.number().int().min(1).max(8).default(1),
+  /** How long the host leaves the results, and then the leaderboard, on screen (a class reads them). */
+  pauseMs: z.coerce.number().int().min(0).max(60_000).default(3000),
   databaseUrl: z.string().regex(/^postgres(ql)?:\/\//).default('postgresql://postgres@127.0.0.1:5432/postgres'),
   redisUrl: z.string().url().optional(),
   write: z.boolean().default(true),
@@ -478,9 +480,11 @@ async function runMain(args: TArgs): Promise<void> {
       await host.command('live:host:advance', { sessionId, from: index === 0 ? { state: 'LOBBY', index: -1 } : { state: 'LEADERBOARD', index: index - 1 } });
       const got = await results;
       await waitForCount(children, 'question', index, entered, 10_000);
+      await sleep(args.pauseMs);
       leaderboardSentAt[index] = now();
       await host.command('live:host:advance', { sessionId, from: { state: 'RESULTS', index } });
       const delivered = await waitForCount(children, 'leaderboard', index, entered, 30_000);
+      await sleep(args.pauseMs);
       console.log(`  question ${index + 1}/${args.questions} (${typeIds[index]}): ${got.answered}/${got.joined} answered, ${got.correct} right; leaderboard reached ${delivered}/${entered}`);
     }
     await host.command('live:host:advance', { sessionId, from: { state: 'LEADERBOARD', index: args.questions - 1 } });
@@ -584,7 +588,7 @@ function writeResult(result: RunResult, args: TArgs): void {
     '',
     `Machine: ${cpu[0]?.model ?? 'unknown CPU'} (${cpu.length} threads), Node ${process.version}; the server, PostgreSQL and the student processes share it. ` +
       `Each run: ${args.questions} questions of ${args.timeLimitS} s cycling through the exercise types, every student answers each once at a random moment ${args.answerMinMs / 1000}–${args.answerMaxMs / 1000} s after it arrives ` +
-      `(${Math.round(args.rightShare * 100)}% with the right answer); the host shows results and the leaderboard after every question. Latencies are measured across processes on one clock. ` +
+      `(${Math.round(args.rightShare * 100)}% with the right answer); the host shows results and then the leaderboard after every question, each for ${args.pauseMs / 1000} s. Latencies are measured across processes on one clock. ` +
       `"lost" = acknowledged as stored but missing from PostgreSQL afterwards.`,
     '',
     ...header,

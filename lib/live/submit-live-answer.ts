@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { grade, type TAnswer } from '@/engine/exercises';
-import { getDb } from '@/lib/db';
+import { getLiveSql } from '@/lib/live/live-sql';
 import { computePoints } from '@/lib/live/compute-points';
 import { LiveError } from '@/lib/live/live-error';
 import { kicked } from '@/lib/live/live-errors';
@@ -54,11 +54,13 @@ interface InsertOutcome {
  * so closing the question (an UPDATE of that row) waits for answers in flight and then sees them all.
  */
 export async function submitLiveAnswer({ sessionId, participantId, questionIndex, answer, receivedAt }: SubmitLiveAnswerOptions): Promise<SubmitLiveAnswerResult> {
-  const db = getDb();
-  const rows = await db.$queryRaw<QuestionAndParticipant[]>`
-    SELECT q.id AS "questionId", q."typeId", q."timeLimitS", q."openedAt", q."closesAt", q."closedAt", p.streak, p.kicked, s.mode::text AS mode
-    FROM "LiveQuestion" q JOIN "LiveParticipant" p ON p."sessionId" = q."sessionId" JOIN "LiveSession" s ON s.id = q."sessionId"
-    WHERE q."sessionId" = ${sessionId} AND q.index = ${questionIndex} AND p.id = ${participantId}`;
+  const sql = getLiveSql();
+  const { rows } = await sql.query<QuestionAndParticipant>(
+    `SELECT q.id AS "questionId", q."typeId", q."timeLimitS", q."openedAt", q."closesAt", q."closedAt", p.streak, p.kicked, s.mode::text AS mode
+     FROM "LiveQuestion" q JOIN "LiveParticipant" p ON p."sessionId" = q."sessionId" JOIN "LiveSession" s ON s.id = q."sessionId"
+     WHERE q."sessionId" = $1 AND q.index = $2 AND p.id = $3`,
+    [sessionId, questionIndex, participantId],
+  );
   const row = rows[0];
   if (!row?.openedAt || !row.closesAt) throw notOpen();
   if (row.kicked) throw kicked();
@@ -96,27 +98,32 @@ export async function submitLiveAnswer({ sessionId, participantId, questionIndex
   });
 
   const received = receivedAt.toISOString();
-  const [outcome] = await db.$queryRaw<InsertOutcome[]>`
-    WITH open_question AS (
-      SELECT id FROM "LiveQuestion"
-      WHERE id = ${row.questionId} AND "closedAt" IS NULL AND "closesAt" >= ${received}::timestamp(3)
-      FOR SHARE
-    ), active_participant AS (
-      SELECT id FROM "LiveParticipant" WHERE id = ${participantId} AND NOT kicked
-    ), inserted AS (
-      INSERT INTO "LiveAnswer" (id, "questionId", "participantId", seed, answer, score, correct, points, "msToAnswer", mistake, "createdAt")
-      SELECT ${crypto.randomUUID()}, q.id, p.id, ${seed}::bigint, ${JSON.stringify(answer)}::jsonb, ${graded.score}, ${graded.correct},
-             ${points.points}, ${points.countedMs}, ${graded.mistake ?? null}, ${received}::timestamp(3)
-      FROM open_question q, active_participant p
-      ON CONFLICT ("questionId", "participantId") DO NOTHING
-      RETURNING "participantId"
-    ), updated AS (
-      UPDATE "LiveParticipant"
-      SET score = score + ${points.points}, streak = ${points.streak}, "totalAnswerMs" = "totalAnswerMs" + ${points.countedMs}
-      WHERE id IN (SELECT "participantId" FROM inserted)
-      RETURNING id
-    )
-    SELECT (SELECT count(*) FROM open_question)::int AS "isOpen", (SELECT count(*) FROM updated)::int AS inserted`;
+  const { rows: outcomes } = await sql.query<InsertOutcome>(
+    `WITH open_question AS (
+       SELECT id FROM "LiveQuestion"
+       WHERE id = $1 AND "closedAt" IS NULL AND "closesAt" >= $2::timestamp(3)
+       FOR SHARE
+     ), active_participant AS (
+       SELECT id FROM "LiveParticipant" WHERE id = $3 AND NOT kicked
+     ), inserted AS (
+       INSERT INTO "LiveAnswer" (id, "questionId", "participantId", seed, answer, score, correct, points, "msToAnswer", mistake, "createdAt")
+       SELECT $4, q.id, p.id, $5::bigint, $6::jsonb, $7, $8, $9, $10, $11, $2::timestamp(3)
+       FROM open_question q, active_participant p
+       ON CONFLICT ("questionId", "participantId") DO NOTHING
+       RETURNING "participantId"
+     ), updated AS (
+       UPDATE "LiveParticipant"
+       SET score = score + $9, streak = $12, "totalAnswerMs" = "totalAnswerMs" + $10
+       WHERE id IN (SELECT "participantId" FROM inserted)
+       RETURNING id
+     )
+     SELECT (SELECT count(*) FROM open_question)::int AS "isOpen", (SELECT count(*) FROM updated)::int AS inserted`,
+    [
+      row.questionId, received, participantId, crypto.randomUUID(), seed, JSON.stringify(answer),
+      graded.score, graded.correct, points.points, points.countedMs, graded.mistake ?? null, points.streak,
+    ],
+  );
+  const outcome = outcomes[0];
 
   if (outcome.inserted === 1) {
     return { questionId: row.questionId, questionIndex, isDuplicate: false, answer, msToAnswer: points.countedMs, mode };
@@ -128,12 +135,13 @@ export async function submitLiveAnswer({ sessionId, participantId, questionIndex
 }
 
 async function findExisting(questionId: string, participantId: string, questionIndex: number): Promise<SubmittedLiveAnswer | null> {
-  const existing = await getDb().liveAnswer.findUnique({
-    where: { questionId_participantId: { questionId, participantId } },
-    select: { answer: true, msToAnswer: true },
-  });
+  const { rows } = await getLiveSql().query<{ answer: TAnswer; msToAnswer: number }>(
+    `SELECT answer, "msToAnswer" FROM "LiveAnswer" WHERE "questionId" = $1 AND "participantId" = $2`,
+    [questionId, participantId],
+  );
+  const existing = rows[0];
   if (!existing) return null;
-  return { questionId, questionIndex, isDuplicate: true, answer: existing.answer as TAnswer, msToAnswer: existing.msToAnswer };
+  return { questionId, questionIndex, isDuplicate: true, answer: existing.answer, msToAnswer: existing.msToAnswer };
 }
 
 function notOpen(): LiveError {
