@@ -406,8 +406,10 @@ async function runMain(args: TArgs): Promise<void> {
   const adminUrl = withDatabaseName(args.databaseUrl, 'postgres');
   const databaseUrl = withDatabaseName(args.databaseUrl, databaseName);
   let server: AppServer | undefined;
+  let host: HostSocket | undefined;
   const children: StudentsChild[] = [];
   const cleanup = async () => {
+    host?.socket.close();
     for (const { child } of children) if (child.connected) child.send({ type: 'stop' } satisfies ToStudents);
     await server?.stop().catch(() => null);
     await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`).catch(() => {});
@@ -445,7 +447,7 @@ async function runMain(args: TArgs): Promise<void> {
     if (created.status !== 201) throw new Error(`could not create the session: ${created.status} ${await created.text()}`);
     const { sessionId, pin } = (await created.json()) as { sessionId: string; pin: string };
 
-    const host = await connectHost(baseUrl, cookie);
+    host = await connectHost(baseUrl, cookie);
     await host.command('live:host:enter', { sessionId });
 
     const joinStarted = now();
@@ -628,8 +630,12 @@ if (args.role === 'main') ensureOpenFileLimit(args.students * 2 + 1024);
 if (args.role === 'students') {
   void runStudents();
 } else {
-  runMain(args).catch((error: unknown) => {
-    console.error(`load-live failed: ${error instanceof Error ? error.stack : String(error)}`);
-    process.exit(1);
-  });
+  runMain(args).then(
+    // Explicitly: a socket.io client's reconnection timers would otherwise keep the process alive.
+    () => process.exit(0),
+    (error: unknown) => {
+      console.error(`load-live failed: ${error instanceof Error ? error.stack : String(error)}`);
+      process.exit(1);
+    },
+  );
 }

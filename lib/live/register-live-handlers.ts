@@ -8,9 +8,9 @@ import { endSessionAndAnnounce } from '@/lib/live/end-session-and-announce';
 import { getCorrectnessView } from '@/lib/live/get-correctness-view';
 import { getHostView } from '@/lib/live/get-host-view';
 import { getPlayerView } from '@/lib/live/get-player-view';
-import { kickLiveParticipant } from '@/lib/live/kick-live-participant';
+import { kickAndAnnounce } from '@/lib/live/kick-and-announce';
 import { broadcastLobbyChange, broadcastSession } from '@/lib/live/live-broadcasts';
-import { LIVE_CLIENT_EVENTS, LIVE_SERVER_EVENTS, hostRoom, participantRoom, sessionRoom } from '@/lib/live/live-events';
+import { LIVE_CLIENT_EVENTS, hostRoom, participantRoom, sessionRoom } from '@/lib/live/live-events';
 import { notJoined } from '@/lib/live/live-errors';
 import { ZHostAdvance, ZHostKick, ZHostLock, ZHostSessionCommand, ZLiveEnter, ZSubmitLiveAnswer } from '@/lib/live/live-schemas';
 import { getLiveVariant } from '@/lib/live/live-variant';
@@ -121,11 +121,7 @@ export function registerLiveHandlers(io: Server): void {
 
     handle(LIVE_CLIENT_EVENTS.hostKick, ZHostKick, async ({ sessionId, participantId }) => {
       await requireLiveHost(sessionId, socket.data.userId ?? null);
-      await kickLiveParticipant(sessionId, participantId);
-      io.to(participantRoom(participantId)).emit(LIVE_SERVER_EVENTS.kicked, { sessionId });
-      io.in(participantRoom(participantId)).socketsLeave([sessionRoom(sessionId), participantRoom(participantId)]);
-      const joined = await getDb().liveParticipant.count({ where: { sessionId, kicked: false } });
-      broadcastLobbyChange(io, sessionId, { joined, removedId: participantId });
+      await kickAndAnnounce(io, sessionId, participantId);
       return {};
     });
 
