@@ -14,12 +14,13 @@ const TEXT = {
   total: { ko: '합계', en: 'Total' },
   solved: { ko: '해결', en: 'Solved' },
   last: { ko: '마지막 활동', en: 'Last activity' },
+  live: { ko: '라이브 점수 (정답)', en: 'Live points (correct)' },
   showExercises: { ko: '문제별 열 보기', en: 'Show a column per exercise' },
   attempts: { ko: '회 시도', en: ' attempts' },
   none: { ko: '아직 학생이 없습니다.', en: 'No students yet.' },
 } satisfies Record<string, Localized>;
 
-type SortKey = { kind: 'name' | 'total' | 'solved' | 'last' } | { kind: 'unit'; unitId: string } | { kind: 'exercise'; typeId: string };
+type SortKey = { kind: 'name' | 'total' | 'solved' | 'last' | 'live' } | { kind: 'unit'; unitId: string } | { kind: 'exercise'; typeId: string };
 
 export interface GradebookTableProps {
   locale: Locale;
@@ -37,6 +38,8 @@ function sortValue(row: GradebookRow, key: SortKey): number | string {
       return row.total;
     case 'solved':
       return row.solvedCount;
+    case 'live':
+      return row.live.points;
     case 'last':
       return row.lastActivityAt ? new Date(row.lastActivityAt).getTime() : -1;
     case 'unit':
@@ -96,6 +99,7 @@ export function GradebookTable({ locale, classId, units, rows, exerciseCount }: 
               {header({ kind: 'solved' }, TEXT.solved[locale], styles.numeric)}
               {units.map((unit) => header({ kind: 'unit', unitId: unit.unitId }, `${unit.title[locale]} (%)`, styles.numeric))}
               {isShowingExercises && exercises.map((exercise) => header({ kind: 'exercise', typeId: exercise.typeId }, exercise.title[locale], styles.numeric))}
+              {header({ kind: 'live' }, TEXT.live[locale], styles.numeric)}
               {header({ kind: 'last' }, TEXT.last[locale])}
             </tr>
           </thead>
@@ -120,6 +124,9 @@ export function GradebookTable({ locale, classId, units, rows, exerciseCount }: 
                       </td>
                     );
                   })}
+                <td className={styles.numeric} data-testid="live-total">
+                  {row.live.sessions === 0 ? '—' : <>{row.live.points} <span className="muted">({row.live.correct}/{row.live.questions})</span></>}
+                </td>
                 <td>{formatDateTime(row.lastActivityAt, locale)}</td>
               </tr>
             ))}

@@ -42,6 +42,7 @@ const row = (overrides: Partial<GradebookRow>): GradebookRow => ({
   solvedCount: 0,
   attempts: 0,
   lastActivityAt: null,
+  live: { sessions: 0, points: 0, correct: 0, questions: 0 },
   ...overrides,
 });
 
@@ -49,6 +50,7 @@ const gradebook: Gradebook = {
   classId: 'c1',
   className: '딥러닝',
   exerciseCount: 2,
+  liveSessions: [],
   units: [
     {
       unitId: 'perceptron',
@@ -74,6 +76,7 @@ const gradebook: Gradebook = {
       total: 0.75,
       attempts: 3,
       lastActivityAt: new Date('2025-04-01T01:02:03Z'),
+      live: { sessions: 2, points: 1850, correct: 3, questions: 5 },
     }),
     row({ userId: 'b', name: '박민준\nPark', cells: {}, unitScores: { perceptron: 0 } }),
   ],
@@ -96,7 +99,11 @@ describe('buildGradebookCsv', () => {
     expect(rows[1][3]).toBe(String(0.375 * 100));
     expect(rows[1][4]).toBe(String(0.75 * 100));
     expect(rows[1][5]).toBe('');
-    expect(rows[1].at(-1)).toBe('2025-04-01T01:02:03.000Z');
+    const column = (title: string) => rows[0].indexOf(title);
+    expect(rows[1][column('Last activity (UTC)')]).toBe('2025-04-01T01:02:03.000Z');
+    expect(rows[0].slice(-4)).toEqual(['Live sessions', 'Live points', 'Live correct', 'Live questions']);
+    expect(rows[1].slice(-4)).toEqual(['2', '1850', '3', '5']);
+    expect(rows[2].slice(-4)).toEqual(['0', '0', '0', '0']);
     expect(rows[2][0]).toBe('박민준\nPark');
     expect(rows.every((fields) => fields.length === rows[0].length)).toBe(true);
   });

@@ -15,9 +15,13 @@ const HEADERS = {
   lastActivity: { ko: '마지막 활동 (UTC)', en: 'Last activity (UTC)' },
   unitPercent: { ko: '(유닛 %)', en: '(unit %)' },
   bestPercent: { ko: '(최고 %)', en: '(best %)' },
+  liveSessions: { ko: '라이브 참여 횟수', en: 'Live sessions' },
+  livePoints: { ko: '라이브 점수', en: 'Live points' },
+  liveCorrect: { ko: '라이브 정답 수', en: 'Live correct' },
+  liveQuestions: { ko: '라이브 문제 수', en: 'Live questions' },
 } as const;
 
-/** The gradebook as CSV text: one row per student, unit percentages, best percentage per exercise. */
+/** The gradebook as CSV text: one row per student, unit percentages, best percentage per exercise, live play. */
 export function buildGradebookCsv(gradebook: Gradebook, locale: Locale): string {
   const exercises = gradebook.units.flatMap((unit) => unit.exercises);
   const header = [
@@ -30,6 +34,10 @@ export function buildGradebookCsv(gradebook: Gradebook, locale: Locale): string 
     HEADERS.solved[locale],
     HEADERS.attempts[locale],
     HEADERS.lastActivity[locale],
+    HEADERS.liveSessions[locale],
+    HEADERS.livePoints[locale],
+    HEADERS.liveCorrect[locale],
+    HEADERS.liveQuestions[locale],
   ];
   const lines = gradebook.rows.map((row) => [
     row.name,
@@ -44,6 +52,10 @@ export function buildGradebookCsv(gradebook: Gradebook, locale: Locale): string 
     String(row.solvedCount),
     String(row.attempts),
     row.lastActivityAt ? row.lastActivityAt.toISOString() : '',
+    String(row.live.sessions),
+    String(row.live.points),
+    String(row.live.correct),
+    String(row.live.questions),
   ]);
   return BOM + [header, ...lines].map((fields) => fields.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

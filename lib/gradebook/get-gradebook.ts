@@ -3,6 +3,7 @@ import { requireClassRole } from '@/lib/auth/require-role';
 import { getDb } from '@/lib/db';
 import { getCourseOutline, type OutlineUnit } from '@/lib/dashboard/get-course-outline';
 import { findAttemptSummaries } from '@/lib/gradebook/find-attempt-summaries';
+import { findClassLiveResults, summarizeLivePlay, type ClassLiveSession, type LiveSummary } from '@/lib/gradebook/find-class-live-results';
 import type { Localized } from '@/lib/i18n/locales';
 
 export interface GradebookCell {
@@ -26,6 +27,8 @@ export interface GradebookRow {
   solvedCount: number;
   attempts: number;
   lastActivityAt: Date | null;
+  /** Live sessions of this class the student played, summed (guests are not students). */
+  live: LiveSummary;
 }
 
 export interface MistakeCount {
@@ -56,6 +59,8 @@ export interface Gradebook {
   rows: GradebookRow[];
   stats: ExerciseStats[];
   exerciseCount: number;
+  /** The class's finished live sessions, newest first, with their final standings. */
+  liveSessions: ClassLiveSession[];
 }
 
 export interface GetGradebookOptions {
@@ -86,11 +91,13 @@ export async function getGradebook({ actorId, classId }: GetGradebookOptions): P
   const students = found.memberships;
   const userIds = students.map((student) => student.userId);
   const typeIds = units.flatMap((unit) => unit.exercises.map((exercise) => exercise.typeId));
-  const [summaries, scoreStats, mistakes] = await Promise.all([
+  const [summaries, scoreStats, mistakes, liveSessions] = await Promise.all([
     findAttemptSummaries({ userIds }),
     db.attempt.groupBy({ by: ['typeId'], where: { userId: { in: userIds } }, _avg: { score: true }, _count: { _all: true } }),
     db.attempt.groupBy({ by: ['typeId', 'mistake'], where: { userId: { in: userIds }, mistake: { not: null } }, _count: { _all: true } }),
+    findClassLiveResults(classId),
   ]);
+  const livePlay = summarizeLivePlay(liveSessions);
 
   const cellOf = new Map(summaries.map((summary) => [`${summary.userId}\u0000${summary.typeId}`, summary]));
   const rows = students.map((student): GradebookRow => {
@@ -119,6 +126,7 @@ export async function getGradebook({ actorId, classId }: GetGradebookOptions): P
       solvedCount: filled.filter((cell) => cell.isSolved).length,
       attempts: filled.reduce((sum, cell) => sum + cell.attempts, 0),
       lastActivityAt: lastTimes.length > 0 ? new Date(Math.max(...lastTimes)) : null,
+      live: livePlay.get(student.userId) ?? { sessions: 0, points: 0, correct: 0, questions: 0 },
     };
   });
   rows.sort((a, b) => a.name.localeCompare(b.name, 'ko'));
@@ -145,7 +153,7 @@ export async function getGradebook({ actorId, classId }: GetGradebookOptions): P
     };
   });
 
-  return { classId, className: found.name, units, rows, stats, exerciseCount: typeIds.length };
+  return { classId, className: found.name, units, rows, stats, exerciseCount: typeIds.length, liveSessions };
 }
 
 function describeMistake(mistakeId: string, count: number): MistakeCount {

@@ -136,5 +136,16 @@ describe('live session in the browser', () => {
     const stored = await getDb().liveAnswer.findMany({ where: { question: { sessionId } } });
     expect(stored).toHaveLength(3);
     expect((await getDb().liveSession.findUniqueOrThrow({ where: { id: sessionId } })).state).toBe('FINISHED');
+
+    // The final standings in the class gradebook: the student first with the stored points, the guest second.
+    await host.goto(`${baseUrl}/classes/${klass.id}/gradebook`);
+    const played = host.locator(`[data-testid="live-session"][data-session-id="${sessionId}"]`);
+    await played.waitFor();
+    const storedScores = await getDb().liveParticipant.findMany({ where: { sessionId }, select: { userId: true, score: true } });
+    expect(await played.locator('tr[data-rank="1"]').textContent()).toContain('Minji');
+    expect(await played.locator('tr[data-rank="1"] [data-testid="live-points"]').textContent()).toBe(String(storedScores.find((p) => p.userId === student.id)!.score));
+    expect(await played.locator('tr[data-rank="2"]').textContent()).toContain('Guest Bora');
+    expect(await host.getByTestId('live-total').first().textContent()).toContain(String(storedScores.find((p) => p.userId === student.id)!.score));
+    await host.screenshot({ path: screenshotPath('live-gradebook'), fullPage: true });
   });
 });

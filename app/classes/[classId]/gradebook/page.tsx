@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ExerciseStatsTable } from '@/components/classes/exercise-stats-table';
 import { GradebookTable } from '@/components/classes/gradebook-table';
+import { LiveResultsSection } from '@/components/classes/live-results-section';
 import { requirePageUser } from '@/lib/accounts/require-page-user';
 import { isAppError } from '@/lib/errors';
 import { getGradebook, type Gradebook } from '@/lib/gradebook/get-gradebook';
@@ -17,8 +18,8 @@ const TEXT = {
   back: { ko: '← 수업으로', en: '← Back to the class' },
   csv: { ko: 'CSV 내려받기', en: 'Download CSV' },
   explain: {
-    ko: '칸마다 학생의 최고 점수(와 시도 횟수)입니다. 유닛 점수는 그 유닛 문제들의 최고 점수 평균(안 푼 문제는 0)입니다. 학생의 모든 풀이가 포함됩니다.',
-    en: 'Each cell is the student’s best score (and number of attempts). A unit’s score is the mean best score over its exercises (unattempted ones count 0). Every attempt of the student counts.',
+    ko: '칸마다 학생의 최고 점수(와 시도 횟수)입니다. 유닛 점수는 그 유닛 문제들의 최고 점수 평균(안 푼 문제는 0)입니다. 학생의 모든 풀이가 포함됩니다. 라이브 열은 이 수업에서 끝난 라이브 세션의 합입니다.',
+    en: 'Each cell is the student’s best score (and number of attempts). A unit’s score is the mean best score over its exercises (unattempted ones count 0). Every attempt of the student counts. The live column sums the class’s finished live sessions.',
   },
 };
 
@@ -43,6 +44,13 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
         <a className="button secondary" href={`/api/classes/${classId}/gradebook.csv`} download>{TEXT.csv[locale]}</a>
       </p>
       <GradebookTable locale={locale} classId={classId} units={gradebook.units} rows={gradebook.rows} exerciseCount={gradebook.exerciseCount} />
+      <LiveResultsSection
+        locale={locale}
+        classId={classId}
+        units={gradebook.units}
+        sessions={gradebook.liveSessions}
+        studentNames={new Map(gradebook.rows.map((row) => [row.userId, row.name]))}
+      />
       <ExerciseStatsTable locale={locale} units={gradebook.units} stats={gradebook.stats} />
     </>
   );
