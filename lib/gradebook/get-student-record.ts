@@ -2,6 +2,7 @@ import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { getCourseOutline, type OutlineUnit } from '@/lib/dashboard/get-course-outline';
 import { findAttemptSummaries, type AttemptSummary } from '@/lib/gradebook/find-attempt-summaries';
+import { findStudentLiveResults, type StudentLiveSession } from '@/lib/gradebook/find-student-live-results';
 
 export interface StudentAttemptView {
   typeId: string;
@@ -19,6 +20,8 @@ export interface StudentRecord {
   summaries: AttemptSummary[];
   /** The latest attempts, newest first. */
   recentAttempts: StudentAttemptView[];
+  /** The class's finished live sessions the student played, newest first. */
+  liveSessions: StudentLiveSession[];
 }
 
 export interface GetStudentRecordOptions {
@@ -45,7 +48,7 @@ export async function getStudentRecord({ actorId, classId, studentId }: GetStude
   const student = memberships.find((membership) => membership.userId === studentId && membership.role === 'STUDENT');
   if (!student) throw new AppError('NOT_FOUND', 'This person is not a student of the class.');
 
-  const [units, summaries, recent] = await Promise.all([
+  const [units, summaries, recent, liveSessions] = await Promise.all([
     getCourseOutline(),
     findAttemptSummaries({ userIds: [studentId] }),
     db.attempt.findMany({
@@ -54,6 +57,7 @@ export async function getStudentRecord({ actorId, classId, studentId }: GetStude
       take: RECENT_ATTEMPTS,
       select: { typeId: true, round: true, score: true, correct: true, mistake: true, createdAt: true },
     }),
+    findStudentLiveResults(classId, studentId),
   ]);
   return {
     classId,
@@ -61,5 +65,6 @@ export async function getStudentRecord({ actorId, classId, studentId }: GetStude
     units,
     summaries,
     recentAttempts: recent.map(({ correct, ...attempt }) => ({ ...attempt, isCorrect: correct })),
+    liveSessions,
   };
 }

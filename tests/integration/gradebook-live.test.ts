@@ -102,6 +102,21 @@ describe('live results in the gradebook', () => {
     const line = csv.find((text) => text.startsWith('Seo-yeon'))!;
     expect(line.split(',').slice(-4)).toEqual(['1', String(storedScore(joined1.participantId)), '1', '1']);
 
+    // A student's own record: their rank, points and graded answers, nothing about other players.
+    const ownResponse = await get(c1, `/api/classes/${klass.id}/students/${s1.id}`);
+    expect(ownResponse.status).toBe(200);
+    const own = (await ownResponse.json()) as { liveSessions: { sessionId: string; rank: number; participantCount: number; points: number; correct: number; questions: { index: number; answer: { correct: boolean; points: number } | null }[] }[] };
+    expect(own.liveSessions).toHaveLength(1);
+    const ownRank = session.participants.find((p) => p.participantId === joined1.participantId)!.rank;
+    expect(own.liveSessions[0]).toMatchObject({ sessionId, rank: ownRank, participantCount: 3, points: storedScore(joined1.participantId), correct: 1 });
+    expect(own.liveSessions[0].questions).toEqual([expect.objectContaining({ index: 0, answer: expect.objectContaining({ correct: true, points: storedScore(joined1.participantId) }) })]);
+    expect(JSON.stringify(own.liveSessions)).not.toMatch(/Guest Nari|Jun|participantId/);
+    const wrong = (await (await get(c2, `/api/classes/${klass.id}/students/${s2.id}`)).json()) as typeof own;
+    expect(wrong.liveSessions[0].questions[0].answer).toMatchObject({ correct: false, points: 0 });
+    const ownPage = await (await get(c1, `/classes/${klass.id}/students/${s1.id}`)).text();
+    expect(ownPage.match(/data-testid="student-live-session"/g)).toHaveLength(1);
+    expect((await get(c2, `/api/classes/${klass.id}/students/${s1.id}`)).status).toBe(403);
+
     // Students still cannot open the gradebook.
     expect((await get(c1, `/api/classes/${klass.id}/gradebook`)).status).toBe(403);
   });

@@ -8,6 +8,7 @@ import { requirePageUser } from '@/lib/accounts/require-page-user';
 import { isAppError } from '@/lib/errors';
 import { getStudentRecord, type StudentRecord } from '@/lib/gradebook/get-student-record';
 import { getLocale } from '@/lib/i18n/get-locale';
+import type { Locale } from '@/lib/i18n/locales';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getLocale()) === 'ko' ? '학생 기록' : 'Student record' };
@@ -26,6 +27,15 @@ const TEXT = {
   mistake: { ko: '채점기가 찾은 실수', en: 'Mistake named by the grader' },
   none: { ko: '아직 시도가 없습니다.', en: 'No attempts yet.' },
   solved: { ko: '해결', en: 'solved' },
+  live: { ko: '라이브 세션', en: 'Live sessions' },
+  noLive: { ko: '이 수업에서 참여한 라이브 세션이 아직 없습니다.', en: 'No finished live session of this class yet.' },
+  rank: { ko: (rank: number, of: number) => `${of}명 중 ${rank}위`, en: (rank: number, of: number) => `#${rank} of ${of}` },
+  points: { ko: '점', en: ' points' },
+  correct: { ko: '정답', en: 'correct' },
+  question: { ko: '문제', en: 'Question' },
+  grade: { ko: '채점', en: 'Grade' },
+  livePoints: { ko: '점수', en: 'Points' },
+  noAnswer: { ko: '답하지 않음', en: 'no answer' },
 };
 
 export default async function StudentRecordPage({ params }: { params: Promise<{ classId: string; userId: string }> }) {
@@ -86,6 +96,45 @@ export default async function StudentRecordPage({ params }: { params: Promise<{ 
           </div>
         </section>
       ))}
+      <section className={styles.section} aria-labelledby="live-title" data-testid="student-live">
+        <h2 id="live-title">{TEXT.live[locale]}</h2>
+        {record.liveSessions.length === 0 ? (
+          <p className="muted">{TEXT.noLive[locale]}</p>
+        ) : (
+          record.liveSessions.map((session) => (
+            <div key={session.sessionId} data-testid="student-live-session">
+              <h3>
+                {formatDateTime(session.endedAt, locale)} · {TEXT.rank[locale](session.rank, session.participantCount)} · {session.points}
+                {TEXT.points[locale]} · {TEXT.correct[locale]} {session.correct}/{session.questions.length}
+              </h3>
+              <div className={styles.scroll} tabIndex={0} role="region" aria-label={formatDateTime(session.endedAt, locale)}>
+                <table>
+                  <thead>
+                    <tr>
+                      <th scope="col">{TEXT.question[locale]}</th>
+                      <th scope="col" className={styles.numeric}>{TEXT.grade[locale]}</th>
+                      <th scope="col" className={styles.numeric}>{TEXT.livePoints[locale]}</th>
+                      <th scope="col">{TEXT.mistake[locale]}</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {session.questions.map((question) => (
+                      <tr key={question.index}>
+                        <th scope="row">{question.index + 1}. {question.title[locale]}</th>
+                        <td className={`${styles.numeric} ${question.answer?.correct ? styles.solved : ''}`}>
+                          {question.answer ? formatPercent(question.answer.score) : <span className="muted">{TEXT.noAnswer[locale]}</span>}
+                        </td>
+                        <td className={styles.numeric}>{question.answer?.points ?? 0}</td>
+                        <td style={{ whiteSpace: 'normal' }}>{describeMistake(question.answer?.mistake ?? null, locale)}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+              </div>
+            </div>
+          ))
+        )}
+      </section>
       <section className={styles.section} aria-labelledby="recent-title">
         <h2 id="recent-title">{TEXT.recent[locale]}</h2>
         {record.recentAttempts.length === 0 ? (
@@ -107,7 +156,7 @@ export default async function StudentRecordPage({ params }: { params: Promise<{ 
                     <td>{formatDateTime(attempt.createdAt, locale)}</td>
                     <td>{titleOf.get(attempt.typeId) ?? attempt.typeId}</td>
                     <td className={`${styles.numeric} ${attempt.isCorrect ? styles.solved : ''}`}>{formatPercent(attempt.score)}</td>
-                    <td style={{ whiteSpace: 'normal' }}>{attempt.mistake ? (isMistakeId(attempt.mistake) ? mistakeCatalogue[attempt.mistake][locale] : attempt.mistake) : '—'}</td>
+                    <td style={{ whiteSpace: 'normal' }}>{describeMistake(attempt.mistake, locale)}</td>
                   </tr>
                 ))}
               </tbody>
@@ -117,4 +166,9 @@ export default async function StudentRecordPage({ params }: { params: Promise<{ 
       </section>
     </>
   );
+}
+
+function describeMistake(mistake: string | null, locale: Locale): string {
+  if (!mistake) return '—';
+  return isMistakeId(mistake) ? mistakeCatalogue[mistake][locale] : mistake;
 }
