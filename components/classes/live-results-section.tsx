@@ -50,7 +50,7 @@ export function LiveResultsSection({ locale, classId, units, sessions, studentNa
           {sessions.map((session, index) => {
             const heading = (session.unitId && unitTitle.get(session.unitId)) || session.questionTitles.map((title) => title[locale]).join(', ') || '—';
             return (
-              <details key={session.sessionId} open={index === 0} data-testid="live-session" data-session-id={session.sessionId}>
+              <details key={session.sessionId} id={`live-${session.sessionId}`} open={index === 0} data-testid="live-session" data-session-id={session.sessionId}>
                 <summary>
                   <strong>{formatDateTime(session.endedAt ?? session.createdAt, locale)}</strong> · {heading}
                   {session.mode === 'SELF_PACED' && ` (${TEXT.selfPaced[locale]})`}

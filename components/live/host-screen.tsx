@@ -212,6 +212,12 @@ export function HostScreen({ sessionId, locale, joinUrl, qrSvg }: HostScreenProp
       ) : null}
       {session.state === 'FINISHED' ? (
         <p>
+          {session.classId ? (
+            <>
+              <a href={`/classes/${session.classId}/gradebook#live-${sessionId}`} data-testid="gradebook-link">{LIVE_TEXT.inGradebook[locale]}</a>
+              {' · '}
+            </>
+          ) : null}
           <a href={`/api/live/sessions/${sessionId}/results`}>{LIVE_TEXT.fullResults[locale]}</a>
         </p>
       ) : null}

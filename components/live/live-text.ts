@@ -77,6 +77,7 @@ export const LIVE_TEXT = {
   perStudent: { ko: '학생별 점수', en: 'Grade per student' },
   guest: { ko: '게스트', en: 'guest' },
   fullResults: { ko: '전체 결과 (JSON)', en: 'Full results (JSON)' },
+  inGradebook: { ko: '수업 성적표에서 결과 보기', en: 'See the results in the class gradebook' },
   stale: { ko: '세션이 이미 다음 단계로 넘어갔습니다.', en: 'The session has already moved on.' },
   selfPacedNote: { ko: '자기 주도 모드: 학생들이 마감 전까지 각자 속도로 풉니다.', en: 'Self-paced: students work at their own pace until the deadline.' },
   // Create

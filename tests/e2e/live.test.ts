@@ -138,7 +138,8 @@ describe('live session in the browser', () => {
     expect((await getDb().liveSession.findUniqueOrThrow({ where: { id: sessionId } })).state).toBe('FINISHED');
 
     // The final standings in the class gradebook: the student first with the stored points, the guest second.
-    await host.goto(`${baseUrl}/classes/${klass.id}/gradebook`);
+    await host.getByTestId('gradebook-link').click();
+    await host.waitForURL(`${baseUrl}/classes/${klass.id}/gradebook#live-${sessionId}`);
     const played = host.locator(`[data-testid="live-session"][data-session-id="${sessionId}"]`);
     await played.waitFor();
     const storedScores = await getDb().liveParticipant.findMany({ where: { sessionId }, select: { userId: true, score: true } });

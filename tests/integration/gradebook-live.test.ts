@@ -3,7 +3,7 @@ import { getDb } from '@/lib/db';
 import type { Gradebook } from '@/lib/gradebook/get-gradebook';
 import type { TQuestionResults } from '@/lib/live/live-payloads';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
-import { connectLive, correctAnswerFor, createSessionOverHttp, expectOk, joinOverHttp } from './live-test-client';
+import { connectLive, correctAnswerFor, createSessionOverHttp, expectOk, hostTwoQuestionSession, joinOverHttp } from './live-test-client';
 
 // Final live results in the class gradebook: the JSON, the page and the CSV, checked against the
 // points the live service stored (the live tests check how those points are computed).
@@ -29,13 +29,7 @@ describe('live results in the gradebook', () => {
     expect(empty.rows.every((row) => row.live.sessions === 0 && row.live.points === 0)).toBe(true);
 
     // The played session: s1 right, s2 wrong, a guest right; the host ends it after question 1.
-    const { sessionId, pin } = await createSessionOverHttp(teacherCookie, {
-      classId: klass.id,
-      allowGuests: true,
-      questions: [{ typeId: 'sigmoid-derivative', timeLimitS: 60 }, { typeId: 'weight-decay', timeLimitS: 60 }],
-    });
-    const host = await connectLive({ cookie: teacherCookie });
-    expectOk(await host.emit('live:host:enter', { sessionId }));
+    const { sessionId, pin, host } = await hostTwoQuestionSession(teacherCookie, klass.id);
     const joined1 = (await joinOverHttp(pin, { cookie: c1 })).body;
     const joined2 = (await joinOverHttp(pin, { cookie: c2 })).body;
     const joinedGuest = (await joinOverHttp(pin, { nickname: 'Guest Nari' })).body;

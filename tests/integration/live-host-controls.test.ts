@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
 import type { TCorrectnessView, THostLobbyChange, TLeaderboard, TPlayerQuestion, TPlayerResult, TPlayerView } from '@/lib/live/live-payloads';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
-import { connectLive, correctAnswerFor, createSessionOverHttp, expectOk, joinOverHttp } from './live-test-client';
+import { connectLive, correctAnswerFor, expectOk, hostTwoQuestionSession, joinOverHttp } from './live-test-client';
 
 describe('live host controls', () => {
   it('locks joining, lets a late joiner in at the current question, removes a player, ignores a double click and ends mid-question with the answers counted', async () => {
@@ -11,13 +11,7 @@ describe('live host controls', () => {
     const klass = await createTestClass([{ user: instructor, role: 'INSTRUCTOR' }, ...students.map((user) => ({ user, role: 'STUDENT' as const }))]);
     const hostCookie = await signIn(instructor.email);
     const [earlyCookie, lateCookie, removedCookie] = await Promise.all(students.map((student) => signIn(student.email)));
-    const { sessionId, pin } = await createSessionOverHttp(hostCookie, {
-      classId: klass.id,
-      allowGuests: true,
-      questions: [{ typeId: 'sigmoid-derivative', timeLimitS: 60 }, { typeId: 'weight-decay', timeLimitS: 60 }],
-    });
-    const host = await connectLive({ cookie: hostCookie });
-    expectOk(await host.emit('live:host:enter', { sessionId }));
+    const { sessionId, pin, host } = await hostTwoQuestionSession(hostCookie, klass.id);
     const early = (await joinOverHttp(pin, { cookie: earlyCookie })).body;
     const removed = (await joinOverHttp(pin, { cookie: removedCookie })).body;
 

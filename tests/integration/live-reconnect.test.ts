@@ -1,20 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { TPlayerQuestion, TPlayerResult, TPlayerView } from '@/lib/live/live-payloads';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
-import { connectLive, createSessionOverHttp, expectOk, joinOverHttp } from './live-test-client';
+import { connectLive, expectOk, hostTwoQuestionSession, joinOverHttp } from './live-test-client';
 
 async function sessionWithOnePlayer({ guest = false } = {}) {
   const instructor = await createTestUser('Instructor');
   const student = await createTestUser('Student');
   const klass = await createTestClass([{ user: instructor, role: 'INSTRUCTOR' }, { user: student, role: 'STUDENT' }]);
   const hostCookie = await signIn(instructor.email);
-  const { sessionId, pin } = await createSessionOverHttp(hostCookie, {
-    classId: klass.id,
-    allowGuests: true,
-    questions: [{ typeId: 'sigmoid-derivative', timeLimitS: 60 }, { typeId: 'weight-decay', timeLimitS: 60 }],
-  });
-  const host = await connectLive({ cookie: hostCookie });
-  expectOk(await host.emit('live:host:enter', { sessionId }));
+  const { sessionId, pin, host } = await hostTwoQuestionSession(hostCookie, klass.id);
   const studentCookie = await signIn(student.email);
   const joined = (await joinOverHttp(pin, guest ? { nickname: 'Guest Lee' } : { cookie: studentCookie })).body;
   const connectPlayer = () => (guest ? connectLive({ guestToken: joined.guestToken! }) : connectLive({ cookie: studentCookie }));

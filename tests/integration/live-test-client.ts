@@ -89,6 +89,18 @@ export async function createSessionOverHttp(cookie: string, input: Partial<TCrea
   return (await response.json()) as { sessionId: string; pin: string };
 }
 
+/** A two-question session open to guests (sigmoid derivative, then weight decay; 60 s each), its host in the room. */
+export async function hostTwoQuestionSession(hostCookie: string, classId: string) {
+  const { sessionId, pin } = await createSessionOverHttp(hostCookie, {
+    classId,
+    allowGuests: true,
+    questions: [{ typeId: 'sigmoid-derivative', timeLimitS: 60 }, { typeId: 'weight-decay', timeLimitS: 60 }],
+  });
+  const host = await connectLive({ cookie: hostCookie });
+  expectOk(await host.emit('live:host:enter', { sessionId }));
+  return { sessionId, pin, host };
+}
+
 export interface JoinResult {
   sessionId: string;
   participantId: string;
