@@ -26,6 +26,7 @@ import {
   type Tensor,
 } from '../engine/index';
 import { writeResultsSection } from './support/results-file';
+import { parseBenchArgs } from './support/cli';
 
 const ZBenchArgs = z.object({
   samples: z.coerce.number().int().min(1).max(50).default(7),
@@ -34,25 +35,6 @@ const ZBenchArgs = z.object({
   write: z.boolean().default(true),
 });
 type TBenchArgs = z.infer<typeof ZBenchArgs>;
-
-function parseArgs(argv: readonly string[]): TBenchArgs {
-  const raw: Record<string, string | boolean> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--no-write') raw.write = false;
-    else if (arg.startsWith('--')) {
-      const [key, inline] = arg.slice(2).split('=');
-      const camel = key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-      raw[camel] = inline ?? argv[++i] ?? '';
-    } else throw new Error(`unexpected argument '${arg}'`);
-  }
-  const parsed = ZBenchArgs.strict().safeParse(raw);
-  if (!parsed.success) {
-    console.error(`bad arguments: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
-    process.exit(2);
-  }
-  return parsed.data;
-}
 
 /** Median ms per call: warm up, then time `samples` batches of `inner` calls each. */
 function measure(fn: () => void, args: TBenchArgs): number {
@@ -281,7 +263,7 @@ function renderSection(rows: readonly Row[], wasm: ReadonlyArray<{ n: number; gf
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseBenchArgs(ZBenchArgs.strict(), process.argv.slice(2));
   const loadAtStart = os.loadavg()[0];
   await tf.setBackend('cpu');
   await tf.ready();

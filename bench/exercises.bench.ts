@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { exerciseTypes, generate, grade, seedForStudent, solve } from '../engine/exercises/index';
 import { writeResultsSection } from './support/results-file';
 import { quantile } from './support/stats';
+import { parseBenchArgs } from './support/cli';
 
 /** Every type must stay under this per round (generate + solve + grade). */
 const TARGET_MS = 2;
@@ -22,24 +23,6 @@ const ZBenchArgs = z.object({
   write: z.boolean().default(true),
 });
 type TBenchArgs = z.infer<typeof ZBenchArgs>;
-
-function parseArgs(argv: readonly string[]): TBenchArgs {
-  const raw: Record<string, string | boolean> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--no-write') raw.write = false;
-    else if (arg.startsWith('--')) {
-      const [key, inline] = arg.slice(2).split('=');
-      raw[key] = inline ?? argv[++i] ?? '';
-    } else throw new Error(`unexpected argument '${arg}'`);
-  }
-  const parsed = ZBenchArgs.strict().safeParse(raw);
-  if (!parsed.success) {
-    console.error(`bad arguments: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
-    process.exit(2);
-  }
-  return parsed.data;
-}
 
 interface Row {
   typeId: string;
@@ -102,7 +85,7 @@ function renderSection(rows: readonly Row[], args: TBenchArgs, loadAtStart: numb
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseBenchArgs(ZBenchArgs.strict(), process.argv.slice(2));
   const seeds = Array.from({ length: args.seeds }, (_, i) => seedForStudent(`bench-${i}`, 'bench', 0));
   const loadAtStart = os.loadavg()[0];
   warmUp(Array.from({ length: 100 }, (_, i) => seedForStudent(`warm-up-${i}`, 'bench', 0)));

@@ -31,9 +31,10 @@ import { hashPassword } from '../lib/auth/password';
 import { applyMigrations } from '../lib/db/schema-engine';
 import type { TLiveAck, TPlayerQuestion, TQuestionResults } from '../lib/live/live-payloads';
 import { startAppServer, type AppServer } from '../tests/support/app-server';
+import { parseBenchArgs } from './support/cli';
+import { BENCH_PASSWORD, signInOverHttp, withDatabaseName } from './support/server-session';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const PASSWORD = 'bench-password-not-secret';
 const RESULTS_FILE = path.join(ROOT, 'bench', 'RESULTS.md');
 const MARK_START = '<!-- live-load:start -->';
 const MARK_END = '<!-- live-load:end -->';
@@ -60,24 +61,12 @@ const ZArgs = z.object({
 type TArgs = z.infer<typeof ZArgs>;
 
 function parseArgs(argv: readonly string[]): TArgs {
-  const raw: Record<string, string | boolean> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--no-write') raw.write = false;
-    else if (arg.startsWith('--')) {
-      const [key, inline] = arg.slice(2).split('=');
-      raw[key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] = inline ?? argv[++i] ?? '';
-    } else throw new Error(`unexpected argument '${arg}'`);
-  }
-  const parsed = ZArgs.strict()
-    .refine((args) => args.answerMaxMs >= args.answerMinMs, { message: 'answer-max-ms must be at least answer-min-ms', path: ['answerMaxMs'] })
-    .refine((args) => args.answerMaxMs < args.timeLimitS * 1000, { message: 'answers must fit in the time limit', path: ['answerMaxMs'] })
-    .safeParse(raw);
-  if (!parsed.success) {
-    console.error(`bad arguments: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
-    process.exit(2);
-  }
-  return parsed.data;
+  return parseBenchArgs(
+    ZArgs.strict()
+      .refine((args) => args.answerMaxMs >= args.answerMinMs, { message: 'answer-max-ms must be at least answer-min-ms', path: ['answerMaxMs'] })
+      .refine((args) => args.answerMaxMs < args.timeLimitS * 1000, { message: 'answers must fit in the time limit', path: ['answerMaxMs'] }),
+    argv,
+  );
 }
 
 /** Milliseconds on a clock shared by every process on this machine. */
@@ -261,12 +250,6 @@ function startStudentsProcess(): StudentsChild {
   };
 }
 
-function withDatabaseName(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
-
 async function adminQuery(adminUrl: string, sql: string): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
@@ -275,21 +258,6 @@ async function adminQuery(adminUrl: string, sql: string): Promise<void> {
   } finally {
     await client.end();
   }
-}
-
-async function signIn(baseUrl: string, email: string): Promise<string> {
-  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const csrfCookies = csrfResponse.headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookies.join('; ') },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: 'true' }),
-  });
-  const session = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).find((pair) => pair.includes('session-token='));
-  if (!session) throw new Error(`sign-in failed for ${email} (status ${response.status})`);
-  return session;
 }
 
 /** The process that actually serves: tsx runs server.ts in a child of its own. */
@@ -426,7 +394,7 @@ async function runMain(args: TArgs): Promise<void> {
     const instructorId = crypto.randomUUID();
     const classId = crypto.randomUUID();
     const email = `load-host-${crypto.randomBytes(4).toString('hex')}@bench.local`;
-    await db.query(`INSERT INTO "User" (id, email, name, "passwordHash", locale) VALUES ($1, $2, 'Load Host', $3, 'en')`, [instructorId, email, await hashPassword(PASSWORD)]);
+    await db.query(`INSERT INTO "User" (id, email, name, "passwordHash", locale) VALUES ($1, $2, 'Load Host', $3, 'en')`, [instructorId, email, await hashPassword(BENCH_PASSWORD)]);
     await db.query(`INSERT INTO "Class" (id, name, "joinCode") VALUES ($1, 'Load class', $2)`, [classId, crypto.randomBytes(4).toString('hex').toUpperCase()]);
     await db.query(`INSERT INTO "Membership" (id, "userId", "classId", role) VALUES ($1, $2, $3, 'INSTRUCTOR')`, [crypto.randomUUID(), instructorId, classId]);
 
@@ -436,7 +404,7 @@ async function runMain(args: TArgs): Promise<void> {
     server = await startAppServer({ databaseUrl, port, authSecret: crypto.randomBytes(32).toString('base64url'), env });
     const baseUrl = server.baseUrl;
     const pid = servingPid(server);
-    const cookie = await signIn(baseUrl, email);
+    const cookie = await signInOverHttp(baseUrl, email);
 
     const typeIds = Array.from({ length: args.questions }, (_, i) => exerciseTypeIds[i % exerciseTypeIds.length]);
     const created = await fetch(`${baseUrl}/api/live/sessions`, {

@@ -35,9 +35,10 @@ import { ensureBuild } from '../lib/server/ensure-build';
 import { startAppServer, type AppServer } from '../tests/support/app-server';
 import { writeResultsSection } from './support/results-file';
 import { quantile } from './support/stats';
+import { parseBenchArgs } from './support/cli';
+import { BENCH_PASSWORD, signInOverHttp, withDatabaseName } from './support/server-session';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const PASSWORD = 'bench-password-not-secret';
 const TARGET_P95_MS = 50;
 
 const ZBenchArgs = z.object({
@@ -55,24 +56,10 @@ const ZBenchArgs = z.object({
 type TBenchArgs = z.infer<typeof ZBenchArgs>;
 
 function parseArgs(argv: readonly string[]): TBenchArgs {
-  const raw: Record<string, string | boolean> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--no-write') raw.write = false;
-    else if (arg.startsWith('--')) {
-      const [key, inline] = arg.slice(2).split('=');
-      const camel = key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase());
-      raw[camel] = inline ?? argv[++i] ?? '';
-    } else throw new Error(`unexpected argument '${arg}'`);
-  }
-  const parsed = ZBenchArgs.strict()
-    .refine((args) => args.thinkMaxMs >= args.thinkMinMs, { message: 'think-max-ms must be at least think-min-ms', path: ['thinkMaxMs'] })
-    .safeParse(raw);
-  if (!parsed.success) {
-    console.error(`bad arguments: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
-    process.exit(2);
-  }
-  return parsed.data;
+  return parseBenchArgs(
+    ZBenchArgs.strict().refine((args) => args.thinkMaxMs >= args.thinkMinMs, { message: 'think-max-ms must be at least think-min-ms', path: ['thinkMaxMs'] }),
+    argv,
+  );
 }
 
 interface Student {
@@ -117,12 +104,6 @@ async function withClient<T>(url: string, task: (client: pg.Client) => Promise<T
   }
 }
 
-function withDatabaseName(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
-
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -136,7 +117,7 @@ function freePort(): Promise<number> {
 }
 
 async function createStudents(databaseUrl: string, count: number, typeIds: readonly string[], label: string): Promise<Omit<Student, 'cookie'>[]> {
-  const passwordHash = await hashPassword(PASSWORD);
+  const passwordHash = await hashPassword(BENCH_PASSWORD);
   const students = Array.from({ length: count }, (_, i) => ({
     id: `bench_${label}_${i}_${crypto.randomBytes(4).toString('hex')}`,
     email: `bench-${label}-${i}-${crypto.randomBytes(3).toString('hex')}@bench.local`,
@@ -150,28 +131,12 @@ async function createStudents(databaseUrl: string, count: number, typeIds: reado
   return students;
 }
 
-/** next-auth's credentials flow, as tests/support/auth.ts does it, against an explicit server. */
-async function signIn(baseUrl: string, email: string): Promise<string> {
-  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const csrfCookies = csrfResponse.headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookies.join('; ') },
-    body: new URLSearchParams({ csrfToken, email, password: PASSWORD, json: 'true' }),
-  });
-  const session = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).find((pair) => pair.includes('session-token='));
-  if (!session) throw new Error(`sign-in failed for ${email} (status ${response.status})`);
-  return session;
-}
-
 /** Sign-ins check argon2 hashes: a few at a time, before any clock starts. */
 async function signInStudents(baseUrl: string, created: Omit<Student, 'cookie'>[]): Promise<Student[]> {
   const students: Student[] = [];
   for (let i = 0; i < created.length; i += 5) {
     const batch = created.slice(i, i + 5);
-    students.push(...(await Promise.all(batch.map(async (student) => ({ ...student, cookie: await signIn(baseUrl, student.email) })))));
+    students.push(...(await Promise.all(batch.map(async (student) => ({ ...student, cookie: await signInOverHttp(baseUrl, student.email) })))));
   }
   return students;
 }

@@ -39,6 +39,8 @@ import type { RunProgress } from '../lib/training/types';
 import { randomPort, startAppServer, type AppServer } from '../tests/support/app-server';
 import { rng } from '../engine/index';
 import { writeResultsSection } from './support/results-file';
+import { parseBenchArgs } from './support/cli';
+import { BENCH_PASSWORD, signInOverHttp } from './support/server-session';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
 const TARGET_ACC = 0.95;
@@ -62,24 +64,6 @@ const ZArgs = z.object({
   write: z.boolean().default(true),
 });
 type TArgs = z.infer<typeof ZArgs>;
-
-function parseArgs(argv: readonly string[]): TArgs {
-  const raw: Record<string, string | boolean> = {};
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i];
-    if (arg === '--no-write') raw.write = false;
-    else if (arg.startsWith('--')) {
-      const [key, inline] = arg.slice(2).split('=');
-      raw[key.replace(/-([a-z])/g, (_, c: string) => c.toUpperCase())] = inline ?? argv[++i] ?? '';
-    } else throw new Error(`unexpected argument '${arg}'`);
-  }
-  const parsed = ZArgs.strict().safeParse(raw);
-  if (!parsed.success) {
-    console.error(`bad arguments: ${parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ')}`);
-    process.exit(2);
-  }
-  return parsed.data;
-}
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const percentile = (values: readonly number[], p: number) => {
@@ -231,7 +215,7 @@ async function createUsers(databaseUrl: string, count: number): Promise<{ email:
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const hash = await hashPassword('bench-password-not-secret');
+    const hash = await hashPassword(BENCH_PASSWORD);
     const users: { email: string }[] = [];
     for (let i = 0; i < count; i++) {
       const email = `trainer-${i}-${crypto.randomBytes(3).toString('hex')}@bench.local`;
@@ -242,21 +226,6 @@ async function createUsers(databaseUrl: string, count: number): Promise<{ email:
   } finally {
     await client.end();
   }
-}
-
-async function signIn(baseUrl: string, email: string): Promise<string> {
-  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
-  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
-  const cookies = csrfResponse.headers.getSetCookie().map((c) => c.split(';')[0]);
-  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
-    method: 'POST',
-    redirect: 'manual',
-    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: cookies.join('; ') },
-    body: new URLSearchParams({ csrfToken, email, password: 'bench-password-not-secret', json: 'true' }),
-  });
-  const session = response.headers.getSetCookie().map((c) => c.split(';')[0]).find((c) => c.includes('session-token='));
-  if (!session) throw new Error(`sign-in failed for ${email}`);
-  return session;
 }
 
 /** A student who keeps one heavy run training: starts another whenever the last one ends. */
@@ -342,11 +311,11 @@ async function runLoad(args: TArgs): Promise<string> {
       const users = await createUsers(databaseUrl, Math.max(1, jobs) + 1);
       const counter = { epochs: 0 };
       for (const user of users.slice(0, jobs)) {
-        const trainer = await keepTraining(server.baseUrl, await signIn(server.baseUrl, user.email), counter);
+        const trainer = await keepTraining(server.baseUrl, await signInOverHttp(server.baseUrl, user.email), counter);
         sockets.push(trainer.socket);
       }
       // The probe: a user with one tiny finished run to watch.
-      const probeCookie = await signIn(server.baseUrl, users[users.length - 1].email);
+      const probeCookie = await signInOverHttp(server.baseUrl, users[users.length - 1].email);
       const probe = io(server.baseUrl, { transports: ['websocket'], extraHeaders: { cookie: probeCookie }, forceNew: true });
       sockets.push(probe);
       await new Promise<void>((resolve) => probe.once('connect', () => resolve()));
@@ -383,7 +352,7 @@ async function runLoad(args: TArgs): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseBenchArgs(ZArgs.strict(), process.argv.slice(2));
   const parts: string[] = ['## Model playground: training'];
   if (args.part !== 'load') parts.push(await runRace(args));
   if (args.part !== 'race') parts.push(await runLoad(args));

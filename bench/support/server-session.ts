@@ -1,0 +1,25 @@
+/** The password of every user the bench scripts create (never a real account). */
+export const BENCH_PASSWORD = 'bench-password-not-secret';
+
+/** next-auth's credentials flow, as tests/support/auth.ts does it, against an explicit server: the session cookie. */
+export async function signInOverHttp(baseUrl: string, email: string, password = BENCH_PASSWORD): Promise<string> {
+  const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
+  const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
+  const csrfCookies = csrfResponse.headers.getSetCookie().map((cookie) => cookie.split(';')[0]);
+  const response = await fetch(`${baseUrl}/api/auth/callback/credentials`, {
+    method: 'POST',
+    redirect: 'manual',
+    headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: csrfCookies.join('; ') },
+    body: new URLSearchParams({ csrfToken, email, password, json: 'true' }),
+  });
+  const session = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]).find((pair) => pair.includes('session-token='));
+  if (!session) throw new Error(`sign-in failed for ${email} (status ${response.status})`);
+  return session;
+}
+
+/** The same PostgreSQL URL with another database name. */
+export function withDatabaseName(url: string, name: string): string {
+  const parsed = new URL(url);
+  parsed.pathname = `/${name}`;
+  return parsed.toString();
+}
