@@ -28,11 +28,12 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { z } from 'zod';
-import { exerciseTypeIds, generate, seedForStudent, solve, type AnswerSpec, type AnswerValue, type NumberTree } from '../engine/exercises/index';
+import { exerciseTypeIds, generate, seedForStudent, solve } from '../engine/exercises/index';
 import { hashPassword } from '../lib/auth/password';
 import { applyMigrations } from '../lib/db/schema-engine';
 import { ensureBuild } from '../lib/server/ensure-build';
 import { startAppServer, type AppServer } from '../tests/support/app-server';
+import { wrongAnswer } from '../tests/support/wrong-answer';
 import { writeResultsSection } from './support/results-file';
 import { quantile } from './support/stats';
 import { parseBenchArgs } from './support/cli';
@@ -143,20 +144,6 @@ async function signInStudents(baseUrl: string, created: Omit<Student, 'cookie'>[
 
 // ---------------------------------------------------------------------------------------------
 // The plan: what each student submits, round by round
-
-function wrongAnswer(spec: AnswerSpec, value: AnswerValue): AnswerValue {
-  if (spec.kind === 'choice') return spec.options.find((option) => option.id !== value)?.id ?? value;
-  if (spec.kind === 'fields') {
-    const [first] = Object.keys(spec.fields);
-    const fields = typeof value === 'object' && !Array.isArray(value) ? value : {};
-    return { ...fields, [first]: wrongAnswer(spec.fields[first], fields[first]) };
-  }
-  return typeof value === 'number' || Array.isArray(value) ? moveFirstNumber(value) : value;
-}
-
-function moveFirstNumber(value: NumberTree): NumberTree {
-  return typeof value === 'number' ? value + 1 + Math.abs(value) : [moveFirstNumber(value[0]), ...value.slice(1)];
-}
 
 /** Round r: right at once; wrong then right; three wrong — and again. */
 const ROUND_PATTERNS: readonly (readonly boolean[])[] = [[true], [false, true], [false, false, false]];

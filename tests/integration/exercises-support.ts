@@ -1,6 +1,5 @@
 import crypto from 'node:crypto';
 import { inject } from 'vitest';
-import type { AnswerSpec, AnswerValue, NumberTree } from '@/engine/exercises';
 
 // Helpers shared by the exercise API tests: JSON requests as a signed-in browser would send them.
 
@@ -28,21 +27,7 @@ export function submit(cookie: string, typeId: string, body: { answer: unknown; 
   return api<Record<string, unknown>>(cookie, `/api/exercises/${typeId}/submit`, { body: { clientSubmissionId: submissionId(), ...body }, locale });
 }
 
-/** The expected answer with its first cell moved far out of tolerance (or another option picked). */
-export function wrongAnswer(spec: AnswerSpec, value: AnswerValue): AnswerValue {
-  if (spec.kind === 'choice') return spec.options.find((option) => option.id !== value)?.id ?? value;
-  if (spec.kind === 'fields') {
-    const [first] = Object.keys(spec.fields);
-    const fields = typeof value === 'object' && !Array.isArray(value) ? value : {};
-    return { ...fields, [first]: wrongAnswer(spec.fields[first], fields[first]) };
-  }
-  return typeof value === 'number' || Array.isArray(value) ? moveFirstNumber(value) : value;
-}
-
-function moveFirstNumber(value: NumberTree): NumberTree {
-  if (typeof value === 'number') return value + 1 + Math.abs(value);
-  return [moveFirstNumber(value[0]), ...value.slice(1)];
-}
+export { wrongAnswer } from '../support/wrong-answer';
 
 /**
  * Every number a payload shows: JSON numbers, and numbers written inside strings (prompts,
