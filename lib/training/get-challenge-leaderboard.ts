@@ -1,4 +1,5 @@
 import { getDb } from '@/lib/db';
+import type { ChallengeSummary } from './list-challenges';
 import { TrainingError } from './training-error';
 
 export type EntryState = 'checking' | 'verified' | 'mismatch' | 'failed';
@@ -17,20 +18,8 @@ export type LeaderboardRow = {
   submittedAt: string;
 };
 
-export type ChallengeView = {
-  id: string;
-  classId: string;
-  className: string;
-  sessionId: string | null;
-  title: string;
-  model: string;
-  task: string;
-  maxParams: number;
-  maxSeconds: number;
-  closesAt: string;
-  isOpen: boolean;
-  isInstructor: boolean;
-};
+/** What a challenge's page shows: the list's fields (without the entry count) and who is looking. */
+export type ChallengeView = Omit<ChallengeSummary, 'entries'> & { sessionId: string | null; isInstructor: boolean };
 
 export type ChallengeLeaderboard = { challenge: ChallengeView; rows: LeaderboardRow[] };
 
