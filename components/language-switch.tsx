@@ -3,6 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useTransition } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
+import { sendJson } from '@/components/ui/api-client';
 
 const LABELS: Record<Locale, string> = { ko: '한국어', en: 'English' };
 
@@ -12,7 +13,8 @@ export function LanguageSwitch({ locale }: { locale: Locale }) {
 
   function choose(next: Locale) {
     startTransition(async () => {
-      await fetch('/api/locale', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ locale: next }) });
+      // A failed save changes nothing on screen; the refresh shows whichever language is in effect.
+      await sendJson('/api/locale', 'POST', { locale: next });
       router.refresh();
     });
   }

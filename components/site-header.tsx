@@ -4,7 +4,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { getLocale } from '@/lib/i18n/get-locale';
 import { getOptionalUser } from '@/lib/auth/require-user';
 import { SignOutButton } from '@/components/accounts/sign-out-button';
-import styles from '@/components/accounts/forms.module.css';
+import styles from '@/components/ui/forms.module.css';
 
 const NAV: { href: string; label: Record<Locale, string> }[] = [
   { href: '/units', label: { ko: '강의', en: 'Units' } },

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { formatDateTime, formatPercent } from '@/components/classes/format';
+import { formatPercent } from '@/lib/i18n/format';
+import { DateTime } from '@/components/ui/date-time';
 import styles from '@/components/classes/classes.module.css';
 import { requirePageUser } from '@/lib/accounts/require-page-user';
 import { getStudentDashboard, type DashboardUnit, type StudentDashboard } from '@/lib/dashboard/get-student-dashboard';
@@ -145,7 +146,7 @@ function UnitProgressCard({ unit, locale }: { unit: DashboardUnit; locale: Local
                   {formatPercent(exercise.best)}
                   {exercise.isSolved && ' ✓'}
                 </td>
-                <td>{formatDateTime(exercise.lastAt, locale)}</td>
+                <td><DateTime value={exercise.lastAt} locale={locale} /></td>
               </tr>
             ))}
           </tbody>

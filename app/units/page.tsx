@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { getOptionalUser } from '@/lib/auth/require-user';
 import { getCourse } from '@/lib/content/get-course';
 import { getLocale } from '@/lib/i18n/get-locale';
+import { fill } from '@/lib/i18n/fill';
 import type { Localized } from '@/lib/i18n/locales';
 import { getCourseProgress } from '@/lib/progress/get-course-progress';
 import { ContentProblems } from '@/components/unit/content-problems';
@@ -30,7 +31,6 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function UnitsPage() {
   const [locale, course, user] = await Promise.all([getLocale(), getCourse(), getOptionalUser()]);
   const progress = user ? await getCourseProgress({ userId: user.id, units: course.units }) : null;
-  const fill = (text: string, values: Record<string, number>) => text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key]));
 
   return (
     <>

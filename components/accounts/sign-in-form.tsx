@@ -5,8 +5,8 @@ import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
-import { NETWORK_ERROR, describeApiError, tryAgainIn } from '@/components/accounts/api-error';
-import styles from '@/components/accounts/forms.module.css';
+import { NETWORK_ERROR, describeApiError, tryAgainIn } from '@/components/ui/api-client';
+import styles from '@/components/ui/forms.module.css';
 
 const TEXT = {
   email: { ko: '이메일', en: 'Email' },

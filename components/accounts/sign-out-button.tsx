@@ -3,7 +3,7 @@
 import { signOut } from 'next-auth/react';
 import { useState } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
-import styles from '@/components/accounts/forms.module.css';
+import styles from '@/components/ui/forms.module.css';
 
 export function SignOutButton({ locale }: { locale: Locale }) {
   const [isPending, setIsPending] = useState(false);

@@ -6,8 +6,8 @@ import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
 import type { Locale, Localized } from '@/lib/i18n/locales';
 import { NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, EMAIL_MAX, ZSignUp } from '@/lib/accounts/sign-up-schema';
-import { describeApiError, sendJson } from '@/components/accounts/api-error';
-import styles from '@/components/accounts/forms.module.css';
+import { describeApiError, sendJson } from '@/components/ui/api-client';
+import styles from '@/components/ui/forms.module.css';
 
 const TEXT = {
   name: { ko: '이름', en: 'Name' },

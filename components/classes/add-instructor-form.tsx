@@ -3,8 +3,8 @@
 import { useState, type FormEvent } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
 import { ZAddInstructor } from '@/lib/classes/class-schemas';
-import { useApiAction } from '@/components/classes/use-api-action';
-import forms from '@/components/accounts/forms.module.css';
+import { useApiAction } from '@/components/ui/use-api-action';
+import forms from '@/components/ui/forms.module.css';
 
 const TEXT = {
   title: { ko: '공동 강사 추가', en: 'Add a co-instructor' },

@@ -4,8 +4,8 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
 import { CLASS_NAME_MAX, ZCreateClass } from '@/lib/classes/class-schemas';
-import { describeApiError, sendJson } from '@/components/accounts/api-error';
-import styles from '@/components/accounts/forms.module.css';
+import { describeApiError, sendJson } from '@/components/ui/api-client';
+import styles from '@/components/ui/forms.module.css';
 
 const TEXT = {
   label: { ko: '수업 이름', en: 'Class name' },

@@ -1,7 +1,7 @@
 import type { Locale } from '@/lib/i18n/locales';
 import type { ExerciseStats } from '@/lib/gradebook/get-gradebook';
 import type { OutlineUnit } from '@/lib/dashboard/get-course-outline';
-import { formatPercent } from '@/components/classes/format';
+import { formatPercent } from '@/lib/i18n/format';
 import styles from '@/components/classes/classes.module.css';
 
 const TEXT = {

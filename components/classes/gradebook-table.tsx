@@ -5,7 +5,8 @@ import { useMemo, useState } from 'react';
 import type { Locale, Localized } from '@/lib/i18n/locales';
 import type { GradebookRow } from '@/lib/gradebook/get-gradebook';
 import type { OutlineUnit } from '@/lib/dashboard/get-course-outline';
-import { formatDateTime, formatPercent } from '@/components/classes/format';
+import { formatPercent } from '@/lib/i18n/format';
+import { DateTime } from '@/components/ui/date-time';
 import styles from '@/components/classes/classes.module.css';
 
 const TEXT = {
@@ -127,7 +128,7 @@ export function GradebookTable({ locale, classId, units, rows, exerciseCount }: 
                 <td className={styles.numeric} data-testid="live-total">
                   {row.live.sessions === 0 ? '—' : <>{row.live.points} <span className="muted">({row.live.correct}/{row.live.questions})</span></>}
                 </td>
-                <td>{formatDateTime(row.lastActivityAt, locale)}</td>
+                <td><DateTime value={row.lastActivityAt} locale={locale} /></td>
               </tr>
             ))}
           </tbody>

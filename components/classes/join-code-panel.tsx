@@ -2,8 +2,8 @@
 
 import { useState } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
-import { useApiAction } from '@/components/classes/use-api-action';
-import forms from '@/components/accounts/forms.module.css';
+import { useApiAction } from '@/components/ui/use-api-action';
+import forms from '@/components/ui/forms.module.css';
 import styles from '@/components/classes/classes.module.css';
 
 const TEXT = {

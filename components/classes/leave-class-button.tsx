@@ -2,8 +2,8 @@
 
 import { useRouter } from 'next/navigation';
 import type { Locale } from '@/lib/i18n/locales';
-import { useApiAction } from '@/components/classes/use-api-action';
-import forms from '@/components/accounts/forms.module.css';
+import { useApiAction } from '@/components/ui/use-api-action';
+import forms from '@/components/ui/forms.module.css';
 
 const TEXT = {
   leave: { ko: '수업 나가기', en: 'Leave class' },

@@ -2,7 +2,8 @@ import Link from 'next/link';
 import type { Locale, Localized } from '@/lib/i18n/locales';
 import type { OutlineUnit } from '@/lib/dashboard/get-course-outline';
 import type { ClassLiveSession } from '@/lib/gradebook/find-class-live-results';
-import { formatDateTime, formatPercent } from '@/components/classes/format';
+import { formatPercent } from '@/lib/i18n/format';
+import { DateTime } from '@/components/ui/date-time';
 import styles from '@/components/classes/classes.module.css';
 
 const TEXT = {
@@ -52,7 +53,7 @@ export function LiveResultsSection({ locale, classId, units, sessions, studentNa
             return (
               <details key={session.sessionId} id={`live-${session.sessionId}`} open={index === 0} data-testid="live-session" data-session-id={session.sessionId}>
                 <summary>
-                  <strong>{formatDateTime(session.endedAt ?? session.createdAt, locale)}</strong> · {heading}
+                  <strong><DateTime value={session.endedAt ?? session.createdAt} locale={locale} /></strong> · {heading}
                   {session.mode === 'SELF_PACED' && ` (${TEXT.selfPaced[locale]})`}
                   <span className="muted">
                     {' '}· {session.questionTitles.length} {TEXT.questions[locale]} · {session.participants.length}{TEXT.players[locale]} · {TEXT.shareCorrect[locale]}{' '}

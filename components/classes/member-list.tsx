@@ -4,8 +4,8 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import type { Role } from '@/generated/prisma/enums';
 import type { Locale } from '@/lib/i18n/locales';
-import { useApiAction } from '@/components/classes/use-api-action';
-import forms from '@/components/accounts/forms.module.css';
+import { useApiAction } from '@/components/ui/use-api-action';
+import forms from '@/components/ui/forms.module.css';
 import styles from '@/components/classes/classes.module.css';
 
 export interface MemberRow {

@@ -3,8 +3,8 @@
 import { useState, type FormEvent } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
 import { NICKNAME_MAX, ZSetNickname } from '@/lib/classes/class-schemas';
-import { useApiAction } from '@/components/classes/use-api-action';
-import forms from '@/components/accounts/forms.module.css';
+import { useApiAction } from '@/components/ui/use-api-action';
+import forms from '@/components/ui/forms.module.css';
 
 const TEXT = {
   label: { ko: '이 수업에서 쓸 닉네임', en: 'Your nickname in this class' },

@@ -6,7 +6,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { validateAnswer } from '@/engine/exercises/validate-answer';
 import type { Locale } from '@/lib/i18n/locales';
 import type { TAttemptSummary, TExerciseVariant, TSubmitResult, TSubmitAnswer } from '@/lib/exercises/schemas';
-import { readApiError, describeApiError, tryAgainIn } from '@/components/accounts/api-error';
+import { readApiError, describeApiError, tryAgainIn } from '@/components/ui/api-client';
 import { AnswerInput } from '@/components/exercises/answer-input';
 import { AttemptHistory } from '@/components/exercises/attempt-history';
 import { changedKeys, draftFromAnswer, emptyDraft, pathKey, setAt, type CellPath, type Draft } from '@/components/exercises/draft';

@@ -58,7 +58,5 @@ export const TEXT = {
   },
 } satisfies Record<string, Localized>;
 
-/** Fills `{name}` placeholders. */
-export function format(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? String(values[name]) : whole));
-}
+/** Fills `{name}` placeholders: the shared lib/i18n fill(), under the name the exercise screens use. */
+export { fill as format } from '@/lib/i18n/fill';

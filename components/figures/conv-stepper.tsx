@@ -3,7 +3,8 @@
 import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { Localized } from '@/lib/i18n/locales';
 import { FigureFrame } from '@/components/figures/figure-frame';
-import { COMMON_TEXT, fill, type FigureProps } from '@/components/figures/figure-text';
+import { COMMON_TEXT, type FigureProps } from '@/components/figures/figure-text';
+import { fill } from '@/lib/i18n/fill';
 import { formatNumber } from '@/components/figures/format-number';
 import { MatrixEditor } from '@/components/figures/matrix-editor';
 import { NumberInput } from '@/components/figures/number-input';

@@ -14,8 +14,3 @@ export const COMMON_TEXT = {
   numberRange: { ko: '{min}에서 {max} 사이의 숫자를 입력하세요.', en: 'Enter a number from {min} to {max}.' },
   kept: { ko: '그림은 마지막으로 올바른 값을 사용합니다.', en: 'The figure keeps using the last valid value.' },
 } satisfies Record<string, Localized>;
-
-/** Fills {name} placeholders. */
-export function fill(template: string, values: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
-}

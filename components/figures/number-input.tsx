@@ -3,7 +3,8 @@
 import { useState } from 'react';
 import { parseNumber } from '@/engine/exercises/parse-number';
 import type { Locale } from '@/lib/i18n/locales';
-import { COMMON_TEXT, fill } from '@/components/figures/figure-text';
+import { COMMON_TEXT } from '@/components/figures/figure-text';
+import { fill } from '@/lib/i18n/fill';
 import { formatNumber } from '@/components/figures/format-number';
 import styles from '@/components/figures/figure.module.css';
 

@@ -1,5 +1,6 @@
 import type { Localized } from '@/lib/i18n/locales';
 import type { ModelKind } from '@/lib/training/config-schema';
+import { formatPercent as formatShare } from '@/lib/i18n/format';
 
 // Every word the playground shows, in both languages.
 
@@ -161,11 +162,6 @@ export const T = {
   back: { ko: '플레이그라운드로', en: 'Back to the playground' },
 } satisfies Record<string, Localized>;
 
-/** Fills {name} placeholders. */
-export function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
-}
-
-export function formatPercent(value: number | null | undefined): string {
-  return value === null || value === undefined ? '—' : `${(value * 100).toFixed(1)}%`;
-}
+// The shared template filler and percent formatter (lib/i18n), re-exported for the playground's imports.
+export { fill } from '@/lib/i18n/fill';
+export const formatPercent = (value: number | null | undefined): string => formatShare(value, 1);

@@ -3,6 +3,7 @@ import { exerciseTypes } from '@/engine/exercises';
 import type { Locale, Localized } from '@/lib/i18n/locales';
 import type { UnitProgress } from '@/lib/progress/get-course-progress';
 import styles from '@/components/unit/unit.module.css';
+import { formatPercent } from '@/lib/i18n/format';
 
 const TEXT = {
   heading: { ko: '연습문제', en: 'Exercises' },
@@ -48,7 +49,7 @@ export function UnitExercises({ exerciseIds, progress, locale }: { exerciseIds: 
                   {record && record.attempts > 0 ? (
                     <>
                       {record.isSolved && <strong className="success">✓ {TEXT.solved[locale]} · </strong>}
-                      {TEXT.best[locale]} {Math.round((record.bestScore ?? 0) * 100)}% · {TEXT.attempts[locale]} {record.attempts}
+                      {TEXT.best[locale]} {formatPercent(record.bestScore ?? 0)} · {TEXT.attempts[locale]} {record.attempts}
                     </>
                   ) : (
                     <span className="muted">{TEXT.notTried[locale]}</span>

@@ -5,6 +5,7 @@ import { getOptionalUser } from '@/lib/auth/require-user';
 import { getCourse } from '@/lib/content/get-course';
 import { renderUnitBody } from '@/lib/content/render-unit-body';
 import { getLocale } from '@/lib/i18n/get-locale';
+import { fill } from '@/lib/i18n/fill';
 import type { Localized } from '@/lib/i18n/locales';
 import { getCourseProgress } from '@/lib/progress/get-course-progress';
 import { ContentProblems } from '@/components/unit/content-problems';
@@ -12,6 +13,8 @@ import { MarkReadButton } from '@/components/unit/mark-read-button';
 import { UnitExercises } from '@/components/unit/unit-exercises';
 import { UnitFigure } from '@/components/unit/unit-figure';
 import styles from '@/components/unit/unit.module.css';
+import { DateTime } from '@/components/ui/date-time';
+import { Filled } from '@/components/ui/filled';
 
 const TEXT = {
   unit: { ko: '유닛', en: 'Unit' },
@@ -38,10 +41,6 @@ export async function generateMetadata({ params }: UnitPageProps): Promise<Metad
   return unit ? { title: unit.title[locale], description: unit.summary[locale] } : {};
 }
 
-function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key]));
-}
-
 export default async function UnitPage({ params }: UnitPageProps) {
   const [{ unitId }, locale, course, user] = await Promise.all([params, getLocale(), getCourse(), getOptionalUser()]);
   const index = course.units.findIndex((candidate) => candidate.id === unitId);
@@ -61,9 +60,6 @@ export default async function UnitPage({ params }: UnitPageProps) {
   const progress = user ? ((await getCourseProgress({ userId: user.id, units: [unit] })).get(unit.id) ?? null) : null;
   const previous = course.units[index - 1];
   const next = course.units[index + 1];
-  const readDate = progress?.readAt
-    ? new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'long', timeZone: 'Asia/Seoul' }).format(new Date(progress.readAt))
-    : null;
 
   return (
     <article lang={locale}>
@@ -100,7 +96,7 @@ export default async function UnitPage({ params }: UnitPageProps) {
 
       {user ? (
         progress?.isRead ? (
-          <p className={`${styles.markRead} success`} data-testid="read-state">{fill(TEXT.readOn[locale], { date: readDate ?? '' })}</p>
+          <p className={`${styles.markRead} success`} data-testid="read-state"><Filled template={TEXT.readOn[locale]} values={{ date: <DateTime value={progress.readAt} locale={locale} style="date" /> }} /></p>
         ) : (
           <MarkReadButton unitId={unit.id} locale={locale} />
         )

@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { ExerciseStatsTable } from '@/components/classes/exercise-stats-table';
 import { GradebookTable } from '@/components/classes/gradebook-table';
 import { LiveResultsSection } from '@/components/classes/live-results-section';
 import { requirePageUser } from '@/lib/accounts/require-page-user';
-import { isAppError } from '@/lib/errors';
-import { getGradebook, type Gradebook } from '@/lib/gradebook/get-gradebook';
+import { getGradebook } from '@/lib/gradebook/get-gradebook';
+import { orNotFound } from '@/components/ui/or-not-found';
 import { getLocale } from '@/lib/i18n/get-locale';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -27,14 +26,8 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
   const { classId } = await params;
   const user = await requirePageUser(`/classes/${classId}/gradebook`);
   const locale = await getLocale();
-  let gradebook: Gradebook;
-  try {
-    gradebook = await getGradebook({ actorId: user.id, classId });
-  } catch (error) {
-    // Students and strangers see "not found", the same as for a class that does not exist.
-    if (isAppError(error) && error.code === 'FORBIDDEN') notFound();
-    throw error;
-  }
+  // Students and strangers see "not found", the same as for a class that does not exist.
+  const gradebook = await orNotFound(getGradebook({ actorId: user.id, classId }));
   return (
     <>
       <p><Link href={`/classes/${classId}`}>{TEXT.back[locale]}</Link></p>

@@ -1,12 +1,12 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { isMistakeId, mistakeCatalogue } from '@/engine/exercises';
-import { formatDateTime, formatPercent } from '@/components/classes/format';
+import { formatPercent } from '@/lib/i18n/format';
+import { DateTime } from '@/components/ui/date-time';
 import styles from '@/components/classes/classes.module.css';
 import { requirePageUser } from '@/lib/accounts/require-page-user';
-import { isAppError } from '@/lib/errors';
-import { getStudentRecord, type StudentRecord } from '@/lib/gradebook/get-student-record';
+import { orNotFound } from '@/components/ui/or-not-found';
+import { getStudentRecord } from '@/lib/gradebook/get-student-record';
 import { getLocale } from '@/lib/i18n/get-locale';
 import type { Locale } from '@/lib/i18n/locales';
 
@@ -42,13 +42,7 @@ export default async function StudentRecordPage({ params }: { params: Promise<{ 
   const { classId, userId } = await params;
   const viewer = await requirePageUser(`/classes/${classId}/students/${userId}`);
   const locale = await getLocale();
-  let record: StudentRecord;
-  try {
-    record = await getStudentRecord({ actorId: viewer.id, classId, studentId: userId });
-  } catch (error) {
-    if (isAppError(error) && (error.code === 'FORBIDDEN' || error.code === 'NOT_FOUND')) notFound();
-    throw error;
-  }
+  const record = await orNotFound(getStudentRecord({ actorId: viewer.id, classId, studentId: userId }));
   const summaryOf = new Map(record.summaries.map((summary) => [summary.typeId, summary]));
   const titleOf = new Map(record.units.flatMap((unit) => unit.exercises.map((exercise) => [exercise.typeId, exercise.title[locale]] as const)));
   const isSelf = viewer.id === userId;
@@ -87,7 +81,7 @@ export default async function StudentRecordPage({ params }: { params: Promise<{ 
                       <td className={`${styles.numeric} ${summary?.isSolved ? styles.solved : ''}`}>
                         {formatPercent(summary?.best ?? null)} {summary?.isSolved && `✓ ${TEXT.solved[locale]}`}
                       </td>
-                      <td>{formatDateTime(summary?.lastAt ?? null, locale)}</td>
+                      <td><DateTime value={summary?.lastAt ?? null} locale={locale} /></td>
                     </tr>
                   );
                 })}
@@ -103,11 +97,11 @@ export default async function StudentRecordPage({ params }: { params: Promise<{ 
         ) : (
           record.liveSessions.map((session) => (
             <div key={session.sessionId} data-testid="student-live-session">
-              <h3>
-                {formatDateTime(session.endedAt, locale)} · {TEXT.rank[locale](session.rank, session.participantCount)} · {session.points}
+              <h3 id={`live-${session.sessionId}`}>
+                <DateTime value={session.endedAt} locale={locale} /> · {TEXT.rank[locale](session.rank, session.participantCount)} · {session.points}
                 {TEXT.points[locale]} · {TEXT.correct[locale]} {session.correct}/{session.questions.length}
               </h3>
-              <div className={styles.scroll} tabIndex={0} role="region" aria-label={formatDateTime(session.endedAt, locale)}>
+              <div className={styles.scroll} tabIndex={0} role="region" aria-labelledby={`live-${session.sessionId}`}>
                 <table>
                   <thead>
                     <tr>
@@ -153,7 +147,7 @@ export default async function StudentRecordPage({ params }: { params: Promise<{ 
               <tbody>
                 {record.recentAttempts.map((attempt, index) => (
                   <tr key={index}>
-                    <td>{formatDateTime(attempt.createdAt, locale)}</td>
+                    <td><DateTime value={attempt.createdAt} locale={locale} /></td>
                     <td>{titleOf.get(attempt.typeId) ?? attempt.typeId}</td>
                     <td className={`${styles.numeric} ${attempt.isCorrect ? styles.solved : ''}`}>{formatPercent(attempt.score)}</td>
                     <td style={{ whiteSpace: 'normal' }}>{describeMistake(attempt.mistake, locale)}</td>

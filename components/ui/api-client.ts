@@ -1,7 +1,10 @@
 import type { Locale, Localized } from '@/lib/i18n/locales';
 
-// Client side of the JSON error body from handleRoute: turns a failed response (or no response at
-// all) into one sentence in the viewer's language. Forms pass wording for the failures they expect.
+// The browser's one API client: every fetch to our JSON API goes through sendJson(), which never
+// throws and turns a failed response (or no response at all) into an ApiError, the client side of
+// the JSON error body from handleRoute. describeApiError() makes it one sentence in the viewer's
+// language; forms pass wording for the failures they expect. useApiAction() (use-api-action.ts)
+// adds the pending flag and error state a form needs.
 
 export interface ApiError {
   status: number;
@@ -47,18 +50,38 @@ export function describeApiError(error: ApiError, locale: Locale, specific: Part
   return text ? text[locale] : error.message;
 }
 
+export type ApiResult<T> = { ok: true; data: T } | { ok: false; error: ApiError };
+
+export interface SendJsonOptions {
+  /** Retries after a network failure (not after an error response), waiting retryDelayMs between tries. Default 0. */
+  retries?: number;
+  retryDelayMs?: number;
+  /** Called before each retry, e.g. to show "reconnecting…". */
+  onRetry?: (attempt: number) => void;
+}
+
 /** fetch() with a JSON body; resolves to the parsed body or an ApiError (never throws). */
-export async function sendJson<T>(url: string, method: string, body?: unknown): Promise<{ ok: true; data: T } | { ok: false; error: ApiError }> {
-  let response: Response;
-  try {
-    response = await fetch(url, {
-      method,
-      headers: body === undefined ? undefined : { 'content-type': 'application/json' },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-  } catch {
-    return { ok: false, error: NETWORK_ERROR };
+export async function sendJson<T>(url: string, method: string, body?: unknown, { retries = 0, retryDelayMs = 1000, onRetry }: SendJsonOptions = {}): Promise<ApiResult<T>> {
+  let response: Response | null = null;
+  for (let attempt = 0; response === null; attempt++) {
+    try {
+      response = await fetch(url, {
+        method,
+        headers: body === undefined ? undefined : { 'content-type': 'application/json' },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      if (attempt >= retries) return { ok: false, error: NETWORK_ERROR };
+      onRetry?.(attempt + 1);
+      await new Promise((resolve) => setTimeout(resolve, retryDelayMs));
+    }
   }
   if (!response.ok) return { ok: false, error: await readApiError(response) };
-  return { ok: true, data: (await response.json()) as T };
+  // 204 and empty bodies carry no data.
+  try {
+    const text = await response.text();
+    return { ok: true, data: (text ? JSON.parse(text) : null) as T };
+  } catch {
+    return { ok: false, error: { status: response.status, code: 'INTERNAL', message: 'The server sent a reply that is not JSON.' } };
+  }
 }

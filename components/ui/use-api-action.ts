@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { Locale, Localized } from '@/lib/i18n/locales';
-import { describeApiError, sendJson } from '@/components/accounts/api-error';
+import { describeApiError, sendJson } from '@/components/ui/api-client';
 
 export interface RunOptions {
   /** Wording for the failures this action expects, by error code. */
@@ -12,7 +12,7 @@ export interface RunOptions {
   refresh?: boolean;
 }
 
-/** Pending flag, one localized error and a runner for a JSON API call: the shared shape of the class forms. */
+/** Pending flag, one localized error and a runner for a JSON API call: the shared shape of every form that calls the API. */
 export function useApiAction(locale: Locale) {
   const router = useRouter();
   const [error, setError] = useState<string | null>(null);
