@@ -1,350 +1,101 @@
-import { EngineError } from './errors';
-import { formatShape, sameShape, shapeSize, type Shape } from './shape';
+/**
+ * `Tensor` with its op methods. The class itself (data, shape, autograd) lives in
+ * `tensor-core.ts`; the ops in `ops/*` import only that core, and this module attaches the
+ * method sugar (`a.add(b)`, `a.matmul(b)`, …) to the class once both are loaded. So there is no
+ * import cycle, and every module that imports `Tensor` from here gets the methods.
+ */
+import { Tensor, toOperand, type Operand, type SliceRange } from './tensor-core';
 import * as elementwise from './ops/elementwise';
 import * as reduce from './ops/reduce';
 import * as shapeOps from './ops/shape-ops';
 import { matmul } from './ops/matmul';
 
-export type DType = 'float64' | 'float32';
-export type FloatArray = Float64Array | Float32Array;
-export type NestedArray = number | NestedArray[];
-/** The other operand of a binary op: a tensor, or a plain number taken as a scalar of this tensor's dtype. */
-export type Operand = Tensor | number;
-/** Per-axis range for `slice`: `[start, end)` (negative counts from the end, `end` may be omitted), or null for the whole axis. */
-export type SliceRange = readonly [number, number?] | null;
+export * from './tensor-core';
 
-/**
- * The local backward rule of an op: given the gradient of the loss with respect to the op's
- * output (flat, row-major, same length as the output), return the gradient with respect to each
- * input (same length as that input), or null where it is not needed. `needsGrad[i]` says
- * whether input i wants a gradient, so an op can skip expensive work (matmul skips dX for data).
- * Returned arrays may alias `grad` or each other: the engine copies before it accumulates.
- */
-export type BackwardFn = (grad: FloatArray, needsGrad: readonly boolean[]) => ReadonlyArray<FloatArray | null>;
+declare module './tensor-core' {
+  interface Tensor {
+    // ---- elementwise ----
+    add(other: Operand): Tensor;
+    sub(other: Operand): Tensor;
+    mul(other: Operand): Tensor;
+    div(other: Operand): Tensor;
+    pow(exponent: Operand): Tensor;
+    neg(): Tensor;
+    exp(): Tensor;
+    log(): Tensor;
+    sqrt(): Tensor;
+    abs(): Tensor;
+    sigmoid(): Tensor;
+    tanh(): Tensor;
+    relu(): Tensor;
+    leakyRelu(slope?: number): Tensor;
+    /** The perceptron's threshold: +1 where s > 0, else −1 (so s = 0 gives −1). Not differentiable: the result is a constant, cut off from the graph. */
+    step(): Tensor;
 
-let isGradEnabled = true;
+    // ---- reductions ----
+    sum(axis?: number | readonly number[], keepdim?: boolean): Tensor;
+    mean(axis?: number | readonly number[], keepdim?: boolean): Tensor;
+    /** Maximum over one axis (or everything); the gradient goes to the (first) argmax. */
+    max(axis?: number, keepdim?: boolean): Tensor;
+    softmax(axis?: number): Tensor;
+    logSoftmax(axis?: number): Tensor;
 
-/** Run `fn` without building a graph (inference, graders, optimiser updates). Nest freely. */
-export function noGrad<T>(fn: () => T): T {
-  const previous = isGradEnabled;
-  isGradEnabled = false;
-  try {
-    return fn();
-  } finally {
-    isGradEnabled = previous;
+    // ---- linear algebra and shapes ----
+    matmul(other: Tensor): Tensor;
+    /** Permute axes as numpy: no arguments reverses them (a 2-D transpose); otherwise pass a full permutation. */
+    transpose(...dims: number[]): Tensor;
+    /** Swap two axes, e.g. `k.swapAxes(-1, -2)` for Kᵀ in attention. */
+    swapAxes(axis1: number, axis2: number): Tensor;
+    /** New shape with the same number of elements; one entry may be −1 (inferred). */
+    reshape(shape: readonly number[]): Tensor;
+    /**
+     * Sub-tensor, copied. Two forms:
+     *  - `t.slice([[0, 2], null, [1, -1]])`: one `[start, end)` per leading axis, null = whole axis;
+     *    missing trailing axes are whole; negative indices count from the end; `end` may be omitted.
+     *  - `t.slice(axis, start, end)`: one axis only.
+     * The number of axes never changes (a length-1 range keeps its axis); use reshape to drop it.
+     */
+    slice(ranges: readonly SliceRange[]): Tensor;
+    slice(axis: number, start: number, end?: number): Tensor;
   }
 }
 
-export function gradEnabled(): boolean {
-  return isGradEnabled;
-}
+type Methods = Pick<Tensor,
+  'add' | 'sub' | 'mul' | 'div' | 'pow' | 'neg' | 'exp' | 'log' | 'sqrt' | 'abs' | 'sigmoid' | 'tanh' | 'relu' | 'leakyRelu' | 'step' |
+  'sum' | 'mean' | 'max' | 'softmax' | 'logSoftmax' | 'matmul' | 'transpose' | 'swapAxes' | 'reshape' | 'slice'>;
 
-export function allocate(dtype: DType, size: number): FloatArray {
-  return dtype === 'float32' ? new Float32Array(size) : new Float64Array(size);
-}
-
-export function dtypeOfArray(data: FloatArray): DType {
-  return data instanceof Float32Array ? 'float32' : 'float64';
-}
-
-/** Mixed float32/float64 operands compute in float64, as numpy does. */
-export function resultDtype(...inputs: readonly Tensor[]): DType {
-  for (const t of inputs) if (t.dtype === 'float64') return 'float64';
-  return 'float32';
-}
-
-export interface OpSpec {
-  /** Name shown in error messages and graph displays, e.g. 'mul'. */
-  name: string;
-  inputs: readonly Tensor[];
-  /** The forward result, already computed (its array type sets the dtype). */
-  data: FloatArray;
-  shape: Shape;
-  backward: BackwardFn;
-}
-
-/**
- * Wrap a computed forward result as a graph node. This is the only way ops join the graph;
- * layers (nn/, functional/) add fused ops with it too:
- *
- *   const out = x.data.map(Math.sin);                 // forward
- *   return defineOp({ name: 'sin', inputs: [x], data: out, shape: x.shape,
- *     backward: (g) => [g.map((gi, i) => gi * Math.cos(x.data[i]))] });   // local backward
- *
- * Under `noGrad`, or when no input requires grad, no closure is kept.
- */
-export function defineOp(spec: OpSpec): Tensor {
-  const out = new Tensor(spec.data, spec.shape);
-  out.op = spec.name;
-  if (!isGradEnabled) return out;
-  let needsGraph = false;
-  for (const input of spec.inputs) if (input.requiresGrad) needsGraph = true;
-  if (!needsGraph) return out;
-  out.requiresGrad = true;
-  out._parents = spec.inputs;
-  out._backward = spec.backward;
-  return out;
-}
-
-function toOperand(value: Operand, like: Tensor): Tensor {
-  if (value instanceof Tensor) return value;
-  if (!Number.isFinite(value)) throw new EngineError('tensor', `operand ${value} is not a finite number`);
-  const data = allocate(like.dtype, 1);
-  data[0] = value;
-  return new Tensor(data, []);
-}
-
-export class Tensor {
-  /** Flat row-major values. Ops never mutate their inputs, so optimisers may update `data` in place. */
-  readonly data: FloatArray;
-  readonly shape: Shape;
-  readonly dtype: DType;
-  readonly size: number;
-  requiresGrad: boolean;
-  grad: Tensor | null = null;
-  /** The op that produced this tensor ('' for a leaf). */
-  op = '';
-  /** Graph edges; null for leaves and once `backward()` has released the graph. */
-  _parents: readonly Tensor[] | null = null;
-  _backward: BackwardFn | null = null;
-  private isGraphReleased = false;
-  private isRetainingGrad = false;
-
-  /** Low-level: adopts `data` without copying or validating. Use `tensor()` for user data. */
-  constructor(data: FloatArray, shape: Shape, requiresGrad = false) {
-    if (data.length !== shapeSize(shape)) {
-      throw new EngineError('tensor', `data has ${data.length} values but shape ${formatShape(shape)} needs ${shapeSize(shape)}`);
-    }
-    this.data = data;
-    this.shape = Object.freeze([...shape]);
-    this.dtype = dtypeOfArray(data);
-    this.size = data.length;
-    this.requiresGrad = requiresGrad;
-  }
-
-  get ndim(): number {
-    return this.shape.length;
-  }
-
-  get isLeaf(): boolean {
-    return this._backward === null && !this.isGraphReleased;
-  }
-
-  // ---- reading values ----
-
-  toArray(): NestedArray {
-    const build = (dim: number, offset: number): NestedArray => {
-      if (dim === this.shape.length) return this.data[offset];
-      const stride = shapeSize(this.shape.slice(dim + 1));
-      const out: NestedArray[] = [];
-      for (let i = 0; i < this.shape[dim]; i++) out.push(build(dim + 1, offset + i * stride));
-      return out;
-    };
-    return build(0, 0);
-  }
-
-  item(): number {
-    if (this.size !== 1) throw new EngineError('item', `needs a tensor with one element, got shape ${formatShape(this.shape)}`);
-    return this.data[0];
-  }
-
-  toString(): string {
-    return `Tensor(${JSON.stringify(this.toArray())}, shape=${formatShape(this.shape)}, dtype=${this.dtype})`;
-  }
-
-  // ---- autograd ----
-
-  /** A tensor with the same values (sharing `data`) that is cut off from the graph. */
-  detach(): Tensor {
-    return new Tensor(this.data, this.shape);
-  }
-
-  /** A copy with its own data, still in the graph. */
-  clone(): Tensor {
-    return defineOp({ name: 'clone', inputs: [this], data: this.data.slice(), shape: this.shape, backward: (g) => [g] });
-  }
-
-  /** Convert to another dtype (gradients flow back converted). */
-  to(dtype: DType): Tensor {
-    if (dtype === this.dtype) return this;
-    const data = allocate(dtype, this.size);
-    data.set(this.data);
-    return defineOp({ name: 'to', inputs: [this], data, shape: this.shape, backward: (g) => [g] });
-  }
-
-  zeroGrad(): void {
-    this.grad = null;
-  }
-
-  /** Keep `.grad` on this intermediate tensor after backward (leaves always keep theirs). */
-  retainGrad(): this {
-    this.isRetainingGrad = true;
-    return this;
-  }
-
-  /**
-   * Backpropagate from this tensor. Without `grad`, the tensor must hold one element (a loss)
-   * and is seeded with 1. Gradients accumulate into the leaves' `.grad`. Afterwards the graph is
-   * released (parents and closures dropped) unless `retainGraph` is set, so memory stays flat
-   * over thousands of training steps.
-   */
-  backward(grad?: Tensor, options: { retainGraph?: boolean } = {}): void {
-    if (this.isGraphReleased) {
-      throw new EngineError('backward', `the graph of this '${this.op}' result of shape ${formatShape(this.shape)} was already released by an earlier backward(); recompute the forward pass or pass { retainGraph: true }`);
-    }
-    if (!this.requiresGrad) {
-      throw new EngineError('backward', `tensor of shape ${formatShape(this.shape)} does not require grad (no input had requiresGrad: true, or it was built under noGrad)`);
-    }
-    let seed: FloatArray;
-    if (grad === undefined) {
-      if (this.size !== 1) {
-        throw new EngineError('backward', `needs an explicit gradient for a non-scalar tensor of shape ${formatShape(this.shape)}`);
-      }
-      seed = allocate(this.dtype, 1).fill(1);
-    } else {
-      if (!sameShape(grad.shape, this.shape)) {
-        throw new EngineError('backward', `gradient shape ${formatShape(grad.shape)} does not match tensor shape ${formatShape(this.shape)}`);
-      }
-      seed = grad.data;
-    }
-
-    const order = topologicalOrder(this);
-    // Gradient buffers per node. `isOwned` marks buffers the engine allocated itself and may
-    // therefore add into in place; anything an op returned may alias other arrays.
-    const grads = new Map<Tensor, { buffer: FloatArray; isOwned: boolean }>();
-    grads.set(this, { buffer: seed, isOwned: false });
-
-    for (let n = order.length - 1; n >= 0; n--) {
-      const node = order[n];
-      const entry = grads.get(node);
-      if (entry === undefined) continue;
-      grads.delete(node);
-      const parents = node._parents;
-      const backwardFn = node._backward;
-      if (parents === null || backwardFn === null) {
-        storeGrad(node, entry.buffer, entry.isOwned);
-        continue;
-      }
-      if (node.isRetainingGrad) storeGrad(node, entry.buffer, entry.isOwned);
-      const needsGrad = parents.map((p) => p.requiresGrad);
-      const parentGrads = backwardFn(entry.buffer, needsGrad);
-      for (let i = 0; i < parents.length; i++) {
-        const parent = parents[i];
-        const g = parentGrads[i];
-        if (!needsGrad[i] || g === null || g === undefined) continue;
-        if (g.length !== parent.size) {
-          throw new EngineError(node.op, `backward returned ${g.length} gradient values for an input of shape ${formatShape(parent.shape)}`);
-        }
-        const existing = grads.get(parent);
-        if (existing === undefined) {
-          grads.set(parent, { buffer: g, isOwned: false });
-        } else {
-          if (!existing.isOwned) {
-            existing.buffer = copyAs(existing.buffer, parent.dtype);
-            existing.isOwned = true;
-          }
-          const acc = existing.buffer;
-          for (let j = 0; j < acc.length; j++) acc[j] += g[j];
-        }
-      }
-    }
-
-    if (!options.retainGraph) {
-      for (const node of order) {
-        if (node._backward === null) continue;
-        node._parents = null;
-        node._backward = null;
-        node.isGraphReleased = true;
-      }
-    }
-  }
-
-  // ---- elementwise ----
-  add(other: Operand): Tensor { return elementwise.add(this, toOperand(other, this)); }
-  sub(other: Operand): Tensor { return elementwise.sub(this, toOperand(other, this)); }
-  mul(other: Operand): Tensor { return elementwise.mul(this, toOperand(other, this)); }
-  div(other: Operand): Tensor { return elementwise.div(this, toOperand(other, this)); }
-  pow(exponent: Operand): Tensor { return elementwise.pow(this, toOperand(exponent, this)); }
-  neg(): Tensor { return elementwise.neg(this); }
-  exp(): Tensor { return elementwise.exp(this); }
-  log(): Tensor { return elementwise.log(this); }
-  sqrt(): Tensor { return elementwise.sqrt(this); }
-  abs(): Tensor { return elementwise.abs(this); }
-  sigmoid(): Tensor { return elementwise.sigmoid(this); }
-  tanh(): Tensor { return elementwise.tanh(this); }
-  relu(): Tensor { return elementwise.relu(this); }
-  leakyRelu(slope = 0.01): Tensor { return elementwise.leakyRelu(this, slope); }
-  /** The perceptron's threshold: +1 where s > 0, else −1 (so s = 0 gives −1). Not differentiable: the result is a constant, cut off from the graph. */
-  step(): Tensor { return elementwise.step(this); }
-
-  // ---- reductions ----
-  sum(axis?: number | readonly number[], keepdim = false): Tensor { return reduce.sum(this, axis, keepdim); }
-  mean(axis?: number | readonly number[], keepdim = false): Tensor { return reduce.mean(this, axis, keepdim); }
-  /** Maximum over one axis (or everything); the gradient goes to the (first) argmax. */
-  max(axis?: number, keepdim = false): Tensor { return reduce.max(this, axis, keepdim); }
-  softmax(axis = -1): Tensor { return reduce.softmax(this, axis); }
-  logSoftmax(axis = -1): Tensor { return reduce.logSoftmax(this, axis); }
-
-  // ---- linear algebra and shapes ----
-  matmul(other: Tensor): Tensor { return matmul(this, other); }
-  /** Permute axes as numpy: no arguments reverses them (a 2-D transpose); otherwise pass a full permutation. */
-  transpose(...dims: number[]): Tensor { return shapeOps.transpose(this, dims); }
-  /** Swap two axes, e.g. `k.swapAxes(-1, -2)` for Kᵀ in attention. */
-  swapAxes(axis1: number, axis2: number): Tensor { return shapeOps.swapAxes(this, axis1, axis2); }
-  /** New shape with the same number of elements; one entry may be −1 (inferred). */
-  reshape(shape: readonly number[]): Tensor { return shapeOps.reshape(this, shape); }
-  /**
-   * Sub-tensor, copied. Two forms:
-   *  - `t.slice([[0, 2], null, [1, -1]])`: one `[start, end)` per leading axis, null = whole axis;
-   *    missing trailing axes are whole; negative indices count from the end; `end` may be omitted.
-   *  - `t.slice(axis, start, end)`: one axis only.
-   * The number of axes never changes (a length-1 range keeps its axis); use reshape to drop it.
-   */
-  slice(ranges: readonly SliceRange[]): Tensor;
-  slice(axis: number, start: number, end?: number): Tensor;
-  slice(rangesOrAxis: readonly SliceRange[] | number, start?: number, end?: number): Tensor {
+const methods: Methods & ThisType<Tensor> = {
+  add(other) { return elementwise.add(this, toOperand(other, this)); },
+  sub(other) { return elementwise.sub(this, toOperand(other, this)); },
+  mul(other) { return elementwise.mul(this, toOperand(other, this)); },
+  div(other) { return elementwise.div(this, toOperand(other, this)); },
+  pow(exponent) { return elementwise.pow(this, toOperand(exponent, this)); },
+  neg() { return elementwise.neg(this); },
+  exp() { return elementwise.exp(this); },
+  log() { return elementwise.log(this); },
+  sqrt() { return elementwise.sqrt(this); },
+  abs() { return elementwise.abs(this); },
+  sigmoid() { return elementwise.sigmoid(this); },
+  tanh() { return elementwise.tanh(this); },
+  relu() { return elementwise.relu(this); },
+  leakyRelu(slope = 0.01) { return elementwise.leakyRelu(this, slope); },
+  step() { return elementwise.step(this); },
+  sum(axis, keepdim = false) { return reduce.sum(this, axis, keepdim); },
+  mean(axis, keepdim = false) { return reduce.mean(this, axis, keepdim); },
+  max(axis, keepdim = false) { return reduce.max(this, axis, keepdim); },
+  softmax(axis = -1) { return reduce.softmax(this, axis); },
+  logSoftmax(axis = -1) { return reduce.logSoftmax(this, axis); },
+  matmul(other) { return matmul(this, other); },
+  transpose(...dims) { return shapeOps.transpose(this, dims); },
+  swapAxes(axis1, axis2) { return shapeOps.swapAxes(this, axis1, axis2); },
+  reshape(shape) { return shapeOps.reshape(this, shape); },
+  slice(rangesOrAxis: readonly SliceRange[] | number, start?: number, end?: number) {
     if (typeof rangesOrAxis === 'number') return shapeOps.sliceAxis(this, rangesOrAxis, start ?? 0, end);
     return shapeOps.slice(this, rangesOrAxis);
-  }
-}
+  },
+};
 
-function topologicalOrder(root: Tensor): Tensor[] {
-  // Iterative DFS: an RNN unrolled over thousands of steps would overflow a recursive one.
-  const order: Tensor[] = [];
-  const visited = new Set<Tensor>();
-  const stack: Array<{ node: Tensor; next: number }> = [{ node: root, next: 0 }];
-  visited.add(root);
-  while (stack.length > 0) {
-    const frame = stack[stack.length - 1];
-    const parents = frame.node._parents;
-    if (parents !== null && frame.next < parents.length) {
-      const parent = parents[frame.next++];
-      if (!parent.requiresGrad || visited.has(parent)) continue;
-      if (parent.isLeaf === false && parent._parents === null) {
-        throw new EngineError('backward', `the graph through a '${parent.op}' result of shape ${formatShape(parent.shape)} was already released by an earlier backward(); recompute the forward pass, detach() the tensor you carry between steps, or pass { retainGraph: true }`);
-      }
-      visited.add(parent);
-      stack.push({ node: parent, next: 0 });
-    } else {
-      order.push(frame.node);
-      stack.pop();
-    }
-  }
-  return order;
-}
-
-function copyAs(source: FloatArray, dtype: DType): FloatArray {
-  const copy = allocate(dtype, source.length);
-  copy.set(source);
-  return copy;
-}
-
-function storeGrad(node: Tensor, buffer: FloatArray, isOwned: boolean): void {
-  if (node.grad === null) {
-    const data = isOwned && dtypeOfArray(buffer) === node.dtype ? buffer : copyAs(buffer, node.dtype);
-    node.grad = new Tensor(data, node.shape);
-    return;
-  }
-  const acc = node.grad.data;
-  for (let i = 0; i < acc.length; i++) acc[i] += buffer[i];
+// Non-enumerable, like methods written in the class body.
+for (const [name, fn] of Object.entries(methods)) {
+  Object.defineProperty(Tensor.prototype, name, { value: fn, writable: true, configurable: true, enumerable: false });
 }

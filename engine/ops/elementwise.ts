@@ -1,4 +1,4 @@
-import { allocate, defineOp, resultDtype, Tensor, type DType, type FloatArray } from '../tensor';
+import { allocate, defineOp, resultDtype, Tensor, type DType, type FloatArray } from '../tensor-core';
 import { broadcastPlan, broadcastShapes, sameShape, shapeSize, type BroadcastPlan, type Shape } from '../shape';
 
 /**

@@ -1,4 +1,4 @@
-import type { FloatArray } from '../tensor';
+import type { FloatArray } from '../tensor-core';
 
 /**
  * Dense matrix-multiply kernels on flat row-major arrays, each accumulating into C (C += …),

@@ -1,5 +1,5 @@
 import { EngineError } from '../errors';
-import { allocate, defineOp, resultDtype, Tensor } from '../tensor';
+import { allocate, defineOp, resultDtype, Tensor } from '../tensor-core';
 import { broadcastIndexMap, broadcastShapes, formatShape, shapeSize } from '../shape';
 import { gemmNN, gemmNT, gemmTN } from './gemm';
 

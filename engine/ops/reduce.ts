@@ -1,5 +1,5 @@
 import { EngineError } from '../errors';
-import { allocate, defineOp, Tensor, type FloatArray } from '../tensor';
+import { allocate, defineOp, Tensor, type FloatArray } from '../tensor-core';
 import { broadcastPlan, formatShape, normalizeAxes, normalizeAxis, splitAtAxis, type Shape } from '../shape';
 import { gather, scatterAdd } from './elementwise';
 

@@ -1,5 +1,5 @@
 import { EngineError } from '../errors';
-import { allocate, defineOp, resultDtype, Tensor, type FloatArray, type SliceRange } from '../tensor';
+import { allocate, defineOp, resultDtype, Tensor, type FloatArray, type SliceRange } from '../tensor-core';
 import { formatShape, normalizeAxis, shapeSize, splitAtAxis, stridesOf, type Shape } from '../shape';
 
 /**
