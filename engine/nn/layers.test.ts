@@ -4,7 +4,7 @@ import { randn, tensor } from '../creation';
 import { rng } from '../rng';
 import { assertGradcheck } from '../testing/gradcheck';
 import { Conv2d, Dropout, Embedding, Flatten, Linear, MaxPool2d, ReLU, Sequential, Sigmoid, Tanh } from './index';
-import { compareModuleWithTf, type ModuleComparison } from './tf-reference';
+import { compareModuleWithTf, type ModuleComparison } from '../testing/tf-reference';
 
 function expectAgreement(cmp: ModuleComparison): void {
   const tol = 2e-5 * Math.max(1, cmp.scale);

@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs';
 import { randn } from '../creation';
 import { rng } from '../rng';
 import { Linear } from './index';
-import { compareModuleWithTf, type ModuleComparison } from './tf-reference';
+import { compareModuleWithTf, type ModuleComparison } from '../testing/tf-reference';
 
 function expectAgreement(cmp: ModuleComparison): void {
   const tol = 2e-5 * Math.max(1, cmp.scale);

@@ -5,7 +5,7 @@ import { rng } from '../rng';
 import { concat } from '../ops/shape-ops';
 import { assertGradcheck } from '../testing/gradcheck';
 import { LSTM, RNN } from './index';
-import { compareModuleWithTf, type ModuleComparison } from './tf-reference';
+import { compareModuleWithTf, type ModuleComparison } from '../testing/tf-reference';
 
 function expectAgreement(cmp: ModuleComparison): void {
   const tol = 2e-5 * Math.max(1, cmp.scale);

@@ -5,7 +5,7 @@ import { randn, tensor } from '../creation';
 import { rng } from '../rng';
 import { assertGradcheck } from '../testing/gradcheck';
 import { LayerNorm, MultiHeadAttention, TransformerDecoderLayer, TransformerEncoderLayer } from './index';
-import { compareModuleWithTf, tfFeedForward, tfLayerNorm, tfMultiHeadAttention, type ModuleComparison } from './tf-reference';
+import { compareModuleWithTf, tfFeedForward, tfLayerNorm, tfMultiHeadAttention, type ModuleComparison } from '../testing/tf-reference';
 
 function expectAgreement(cmp: ModuleComparison): void {
   const tol = 5e-5 * Math.max(1, cmp.scale);
