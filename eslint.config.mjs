@@ -15,7 +15,8 @@ const config = [
     files: ['engine/**', 'bench/**', 'scripts/**', 'tests/**', 'prisma/**', 'server.ts'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
-  { ignores: ['node_modules/**', '.next/**', 'generated/**', '.data/**', 'test-results/**', 'next-env.d.ts'] },
+  // engine/kernels/assembly is AssemblyScript (compiled by asc, not tsc): see engine/kernels/build-kernels.ts.
+  { ignores: ['engine/kernels/assembly/**', 'node_modules/**', '.next/**', 'generated/**', '.data/**', 'test-results/**', 'next-env.d.ts'] },
 ];
 
 export default config;

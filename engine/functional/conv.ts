@@ -2,6 +2,8 @@ import { EngineError } from '../errors';
 import { allocate, defineOp, resultDtype, Tensor, type FloatArray } from '../tensor';
 import { formatShape } from '../shape';
 import { gemmNN, gemmNT, gemmTN } from '../ops/gemm';
+import { float32Kernels } from '../kernels/backend';
+import type { WasmKernels } from '../kernels/wasm';
 
 export interface Conv2dOptions {
   stride?: number | readonly [number, number];
@@ -40,6 +42,10 @@ export function conv2d(x: Tensor, w: Tensor, b?: Tensor | null, options: Conv2dO
 
   const geometry: Im2colGeometry = { N, C, H, W, kh, kw, sh, sw, ph, pw, oh, ow };
   const dtype = b ? resultDtype(x, w, b) : resultDtype(x, w);
+  if (dtype === 'float32' && x.dtype === 'float32' && w.dtype === 'float32') {
+    const wasm = float32Kernels();
+    if (wasm !== null) return conv2dWasm(wasm, x, w, b, geometry, O);
+  }
   const L = oh * ow;
   const cols = im2col(x.data, geometry, dtype);
   const CKK = C * kh * kw;
@@ -84,6 +90,45 @@ export function conv2d(x: Tensor, w: Tensor, b?: Tensor | null, options: Conv2dO
         for (let o = 0; o < O; o++) {
           let total = 0;
           for (let i = o * N * L, end = i + N * L; i < end; i++) total += g2[i];
+          gb[o] = total;
+        }
+      }
+      return b ? [gx, gw, gb] : [gx, gw];
+    },
+  });
+}
+
+/**
+ * The same convolution on the WebAssembly kernels (float32): im2col, one GEMM per image and
+ * col2im run inside wasm memory (kernels/wasm.ts); the backward recomputes im2col instead of
+ * keeping the columns between forward and backward.
+ */
+function conv2dWasm(wasm: WasmKernels, x: Tensor, w: Tensor, b: Tensor | null | undefined, geometry: Im2colGeometry, O: number): Tensor {
+  const { N, oh, ow } = geometry;
+  const L = oh * ow;
+  const out = new Float32Array(N * O * L);
+  wasm.conv2dForward(x.data as Float32Array, w.data as Float32Array, out, O, geometry);
+  if (b) {
+    for (let n = 0; n < N; n++) {
+      for (let o = 0; o < O; o++) {
+        const bias = b.data[o];
+        for (let i = (n * O + o) * L, end = i + L; i < end; i++) out[i] += bias;
+      }
+    }
+  }
+  const inputs = b ? [x, w, b] : [x, w];
+  return defineOp({
+    name: 'conv2d', inputs, data: out, shape: [N, O, oh, ow],
+    backward: (g, needsGrad) => {
+      const gx = needsGrad[0] ? new Float32Array(x.size) : null;
+      const gw = needsGrad[1] ? new Float32Array(w.size) : null;
+      if (gx || gw) wasm.conv2dBackward(x.data as Float32Array, w.data as Float32Array, g instanceof Float32Array ? g : Float32Array.from(g), gx, gw, O, geometry);
+      let gb: FloatArray | null = null;
+      if (b && needsGrad[2]) {
+        gb = allocate(b.dtype, O);
+        for (let o = 0; o < O; o++) {
+          let total = 0;
+          for (let n = 0; n < N; n++) for (let i = (n * O + o) * L, end = i + L; i < end; i++) total += g[i];
           gb[o] = total;
         }
       }

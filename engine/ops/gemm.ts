@@ -1,4 +1,6 @@
 import type { FloatArray } from '../tensor-core';
+import { float32Kernels } from '../kernels/backend';
+import type { WasmKernels } from '../kernels/wasm';
 
 /**
  * Dense matrix-multiply kernels on flat row-major arrays, each accumulating into C (C += …),
@@ -11,11 +13,17 @@ import type { FloatArray } from '../tensor-core';
  *    the float32→float64 conversion on every element (measured: ~30% faster);
  *  - a transposed operand costs one O(n²) copy instead of a strided O(n³) inner loop;
  *  - float32 results are accumulated in float64 and rounded once, which is also more accurate.
+ *
+ * When all three arrays are float32 and the WebAssembly kernels are on (kernels/backend.ts, the
+ * default in Node), the call goes to the SIMD GEMM in kernels/assembly/gemm.ts instead; these
+ * TS kernels stay the readable reference, the float64 path and the fallback.
  */
 
 /** C[M,N] += A[M,K] · B[K,N]. */
 export function gemmNN(a: FloatArray, aOff: number, b: FloatArray, bOff: number, c: FloatArray, cOff: number, M: number, K: number, N: number): void {
   if (M === 0 || N === 0 || K === 0) return;
+  const wasm = wasmFor(a, b, c);
+  if (wasm !== null) return wasm.gemm(false, false, a as Float32Array, aOff, b as Float32Array, bOff, c as Float32Array, cOff, M, K, N);
   const A = a instanceof Float64Array ? a : pack(a, aOff, M * K, 'a');
   const B = b instanceof Float64Array ? b : pack(b, bOff, K * N, 'b');
   multiply(A, A === a ? aOff : 0, B, B === b ? bOff : 0, c, cOff, M, K, N);
@@ -24,6 +32,8 @@ export function gemmNN(a: FloatArray, aOff: number, b: FloatArray, bOff: number,
 /** C[M,N] += A[M,K] · Bᵀ, with B stored as [N,K]. */
 export function gemmNT(a: FloatArray, aOff: number, b: FloatArray, bOff: number, c: FloatArray, cOff: number, M: number, K: number, N: number): void {
   if (M === 0 || N === 0 || K === 0) return;
+  const wasm = wasmFor(a, b, c);
+  if (wasm !== null) return wasm.gemm(false, true, a as Float32Array, aOff, b as Float32Array, bOff, c as Float32Array, cOff, M, K, N);
   const A = a instanceof Float64Array ? a : pack(a, aOff, M * K, 'a');
   const B = packTransposed(b, bOff, N, K, 'b');
   multiply(A, A === a ? aOff : 0, B, 0, c, cOff, M, K, N);
@@ -32,9 +42,17 @@ export function gemmNT(a: FloatArray, aOff: number, b: FloatArray, bOff: number,
 /** C[M,N] += Aᵀ · B, with A stored as [K,M] and B as [K,N]. */
 export function gemmTN(a: FloatArray, aOff: number, b: FloatArray, bOff: number, c: FloatArray, cOff: number, M: number, K: number, N: number): void {
   if (M === 0 || N === 0 || K === 0) return;
+  const wasm = wasmFor(a, b, c);
+  if (wasm !== null) return wasm.gemm(true, false, a as Float32Array, aOff, b as Float32Array, bOff, c as Float32Array, cOff, M, K, N);
   const A = packTransposed(a, aOff, K, M, 'a');
   const B = b instanceof Float64Array ? b : pack(b, bOff, K * N, 'b');
   multiply(A, 0, B, B === b ? bOff : 0, c, cOff, M, K, N);
+}
+
+/** The WebAssembly kernels if this call is all-float32 and they are on, else null. */
+function wasmFor(a: FloatArray, b: FloatArray, c: FloatArray): WasmKernels | null {
+  if (!(a instanceof Float32Array && b instanceof Float32Array && c instanceof Float32Array)) return null;
+  return float32Kernels();
 }
 
 // Scratch buffers, grown on demand and reused: a training step calls these kernels hundreds of
