@@ -15,16 +15,26 @@ describe('graph release after backward', () => {
     expect(a.grad).not.toBeNull();
   });
 
-  const heapGrowth = (args: string[]): number => {
+  const probeRun = (args: string[]) => {
     const probe = fileURLToPath(new URL('./testing/memory-probe.ts', import.meta.url));
     const output = execFileSync(process.execPath, ['--expose-gc', '--import', 'tsx', probe, ...args], { encoding: 'utf8', timeout: 120_000 });
-    const { heapAt1000, heapAt10000 } = JSON.parse(output) as { heapAt1000: number; heapAt10000: number };
+    return JSON.parse(output) as { heapAt1000: number; heapAt10000: number; wasmAt1000: number; wasmAt10000: number };
+  };
+  const heapGrowth = (args: string[]): number => {
+    const { heapAt1000, heapAt10000 } = probeRun(args);
     return heapAt10000 - heapAt1000;
   };
   const threshold = 3 * 1024 * 1024;
 
   it('keeps the heap flat over 10,000 training steps that keep every 10th loss (full GC, child process)', () => {
     expect(heapGrowth([])).toBeLessThan(threshold);
+  });
+
+  it('keeps the heap and the wasm memory flat over 10,000 float32 CNN steps on the WebAssembly kernels', () => {
+    const run = probeRun(['--float32']);
+    expect(run.wasmAt1000).toBeGreaterThan(0); // the kernels were used
+    expect(run.wasmAt10000).toBe(run.wasmAt1000);
+    expect(run.heapAt10000 - run.heapAt1000).toBeLessThan(threshold);
   });
 
   it('the probe does see a leak when the graph is retained (control for the test above)', () => {
