@@ -16,6 +16,8 @@ export interface AnswerInputProps {
   /** Correctness of the last graded attempt; cells edited since then are not marked. */
   parts: Parts | null;
   editedCells: ReadonlySet<string>;
+  /** Boxes the last submission found blank (path keys). */
+  emptyCells?: ReadonlySet<string>;
   /** Field name to point at: the first wrong value of the last attempt. */
   firstWrong: string | null;
   isDisabled: boolean;
@@ -32,6 +34,26 @@ interface NodeProps extends AnswerInputProps {
 /** Inputs shaped like the AnswerSpec: one box per number, grids for vectors and matrices. */
 export function AnswerInput(props: AnswerInputProps) {
   return <AnswerNode {...props} path={[]} />;
+}
+
+/** What the help line under the heading should cover: only what the form has. */
+export function inputKinds(spec: AnswerSpec): { hasGrid: boolean; hasNumbers: boolean } {
+  switch (spec.kind) {
+    case 'scalar':
+      return { hasGrid: false, hasNumbers: true };
+    case 'shape':
+    case 'choice':
+      return { hasGrid: false, hasNumbers: false };
+    case 'vector':
+    case 'matrix':
+      return { hasGrid: true, hasNumbers: true };
+    case 'tensor':
+      return { hasGrid: spec.shape.length > 0, hasNumbers: true };
+    case 'fields': {
+      const kinds = Object.values(spec.fields).map(inputKinds);
+      return { hasGrid: kinds.some((k) => k.hasGrid), hasNumbers: kinds.some((k) => k.hasNumbers) };
+    }
+  }
 }
 
 function AnswerNode(props: NodeProps) {
@@ -112,7 +134,7 @@ function stateOf({ parts, editedCells }: Pick<NodeProps, 'parts' | 'editedCells'
   return part === undefined ? undefined : part ? 'right' : 'wrong';
 }
 
-function cellId(idPrefix: string, path: CellPath): string {
+export function cellId(idPrefix: string, path: CellPath): string {
   return `${idPrefix}-${path.map((key) => String(key).replace(/[^A-Za-z0-9_-]/g, '_')).join('-')}`;
 }
 
@@ -122,18 +144,19 @@ interface CellProps extends NodeProps {
   placeholder?: string;
 }
 
-function Cell({ draft, path, idPrefix, isDisabled, onChange, ariaLabel, onKeyDown, placeholder, locale, ...rest }: CellProps) {
+function Cell({ draft, path, idPrefix, isDisabled, onChange, ariaLabel, onKeyDown, placeholder, locale, emptyCells, ...rest }: CellProps) {
   const value = getAt(draft, path);
-  const state = stateOf(rest, path);
-  const stateText = state === undefined ? '' : `, ${state === 'right' ? TEXT.cellRight[locale] : TEXT.cellWrong[locale]}`;
+  const isEmpty = emptyCells?.has(pathKey(path)) ?? false;
+  const state = isEmpty ? undefined : stateOf(rest, path);
+  const stateText = isEmpty ? `, ${TEXT.cellEmpty[locale]}` : state === undefined ? '' : `, ${state === 'right' ? TEXT.cellRight[locale] : TEXT.cellWrong[locale]}`;
   return (
-    <span className={styles.cell} data-state={state}>
+    <span className={styles.cell} data-state={state} data-empty={isEmpty || undefined}>
       <input
         id={cellId(idPrefix, path)}
         type="text"
         value={typeof value === 'string' ? value : ''}
         aria-label={ariaLabel === undefined ? undefined : `${ariaLabel}${stateText}`}
-        aria-invalid={state === 'wrong' || undefined}
+        aria-invalid={state === 'wrong' || isEmpty || undefined}
         placeholder={placeholder}
         autoComplete="off"
         autoCorrect="off"
@@ -150,9 +173,11 @@ function Cell({ draft, path, idPrefix, isDisabled, onChange, ariaLabel, onKeyDow
 
 function LabelledCell(props: CellProps & { badge?: React.ReactNode }) {
   const { label, badge, path, idPrefix } = props;
+  // The whole answer in one box: the form's heading already names it, so the label is for screen readers only.
+  const isWholeAnswer = path.length === 0;
   return (
     <div className={styles.labelled}>
-      <label htmlFor={cellId(idPrefix, path)}>
+      <label htmlFor={cellId(idPrefix, path)} className={isWholeAnswer ? styles.visuallyHidden : undefined}>
         {label} {badge}
       </label>
       <Cell {...props} />
@@ -161,11 +186,11 @@ function LabelledCell(props: CellProps & { badge?: React.ReactNode }) {
 }
 
 function ChoiceInput(props: NodeProps & { options: { id: string; label: { ko: string; en: string } }[]; badge?: React.ReactNode }) {
-  const { options, draft, path, idPrefix, isDisabled, onChange, label, locale, badge } = props;
+  const { options, draft, path, idPrefix, isDisabled, onChange, label, locale, badge, emptyCells } = props;
   const selected = getAt(draft, path);
   const name = cellId(idPrefix, path);
   return (
-    <fieldset className={styles.choice}>
+    <fieldset className={styles.choice} data-empty={emptyCells?.has(pathKey(path)) || undefined}>
       <legend>
         {label} {badge}
       </legend>

@@ -1,6 +1,7 @@
 import { isMistakeId, mistakeCatalogue } from '@/engine/exercises/mistakes';
 import type { Locale } from '@/lib/i18n/locales';
 import type { TAttemptSummary } from '@/lib/exercises/schemas';
+import { InlineMarkdown } from '@/components/ui/inline-markdown';
 import { TEXT } from '@/components/exercises/text';
 import styles from '@/components/exercises/exercise-view.module.css';
 
@@ -32,7 +33,7 @@ export function AttemptHistory({ attempts, locale }: { attempts: TAttemptSummary
                   <td>{Math.round(attempt.score * 100)}%</td>
                   <td>
                     {attempt.correct ? `✓ ${TEXT.correct[locale]}` : `✗ ${TEXT.wrong[locale]}`}
-                    {attempt.mistake && isMistakeId(attempt.mistake) ? <div className="muted"><small>{mistakeCatalogue[attempt.mistake][locale]}</small></div> : null}
+                    {attempt.mistake && isMistakeId(attempt.mistake) ? <div className="muted"><small><InlineMarkdown text={mistakeCatalogue[attempt.mistake][locale]} /></small></div> : null}
                   </td>
                   <td>
                     {/* Formatted in the viewer's time zone, which the server does not know. */}

@@ -39,7 +39,6 @@ describe('validateAnswer', () => {
     ['a list where a number belongs', { kind: 'scalar' }, [1], /single number/],
     ['text that is not a number', { kind: 'scalar' }, 'twelve', /“twelve” is not a number/],
     ['NaN as text', { kind: 'scalar' }, 'NaN', /not a number/],
-    ['an empty string', { kind: 'scalar' }, '', /not a number/],
     ['an unknown option', { kind: 'choice', options: [{ id: 'a', label: { ko: 'a', en: 'a' } }] }, 'b', /choose one of the options \(a\)/],
     ['a shape with a fraction', { kind: 'shape' }, [6, 2.5], /positive integers/],
     ['a shape with a zero', { kind: 'shape' }, [6, 0, 3], /positive integers/],
@@ -51,6 +50,21 @@ describe('validateAnswer', () => {
       expect(result.message.en).toMatch(message);
       expect(result.message.ko.length).toBeGreaterThan(5);
     }
+  });
+
+  it('counts blank boxes as a person would and lists them, before any format detail', () => {
+    const result = validateAnswer(fields, { dW: [['1', ' '], ['', 4]], db: [1, 2], out: '', shape: '[1, 2]' });
+    expect(result).toEqual({
+      ok: false,
+      message: { ko: '8칸을 모두 채우세요 — 3칸이 비어 있습니다.', en: 'Fill in all 8 boxes — 3 are empty.' },
+      emptyCells: [['dW', 0, 1], ['dW', 1, 0], ['out']],
+    });
+    const one = validateAnswer({ kind: 'vector', length: 3 }, ['1', '', '2']);
+    expect(one.ok === false && one.message.en).toBe('Fill in all 3 boxes — 1 is empty.');
+    const single = validateAnswer({ kind: 'shape' }, '  ');
+    expect(single.ok === false && single.message.en).toBe('Fill in the answer box, then submit.');
+    const all = validateAnswer({ kind: 'matrix', rows: 2, cols: 2 }, [['', ''], ['', '']]);
+    expect(all.ok === false && all.emptyCells?.length).toBe(4);
   });
 
   it('names missing and unknown fields', () => {

@@ -3,7 +3,13 @@ import { ZAnswer, isPlainRecord } from './answer-schema';
 import { parseNumber } from './parse-number';
 import type { LocalizedText } from './text';
 
-export type ValidationResult = { ok: true; value: AnswerValue } | { ok: false; message: LocalizedText };
+/** A box of the answer form: field names and indices from the root of the answer. */
+export type AnswerPath = (string | number)[];
+
+export type ValidationResult =
+  | { ok: true; value: AnswerValue }
+  /** `emptyCells` lists the boxes left blank (when that is the problem), so a form can mark them. */
+  | { ok: false; message: LocalizedText; emptyCells?: AnswerPath[] };
 
 /** Longest shape we accept; no exercise goes beyond rank 4, and 8 leaves room. */
 const MAX_SHAPE_RANK = 8;
@@ -28,6 +34,9 @@ export function validateAnswer(spec: AnswerSpec, answer: unknown): ValidationRes
       message: { ko: `답의 형식이 올바르지 않습니다 (${reason}). 필요한 형식: ${expected.ko}.`, en: `The answer is malformed (${reason}). Expected ${expected.en}.` },
     };
   }
+  // Blank boxes are the common slip: say how many, as a person would, before any format detail.
+  const emptyCells = findEmptyCells(spec, answer, []);
+  if (emptyCells.length > 0) return { ok: false, message: describeEmpty(emptyCells.length, countBoxes(spec)), emptyCells };
   try {
     return { ok: true, value: readValue(spec, answer, '') };
   } catch (error) {
@@ -146,4 +155,61 @@ function at(where: string, indices: readonly number[]): string {
 function place(where: string, locale: keyof LocalizedText): string {
   if (where === '') return '';
   return locale === 'ko' ? `${where}: ` : `At ${where}: `;
+}
+
+/** How many boxes the answer form has: one per number, shape or choice. */
+export function countBoxes(spec: AnswerSpec): number {
+  switch (spec.kind) {
+    case 'scalar':
+    case 'shape':
+    case 'choice':
+      return 1;
+    case 'vector':
+      return spec.length;
+    case 'matrix':
+      return spec.rows * spec.cols;
+    case 'tensor':
+      return spec.shape.reduce((n, d) => n * d, 1);
+    case 'fields':
+      return Object.values(spec.fields).reduce((n, field) => n + countBoxes(field), 0);
+  }
+}
+
+const isBlank = (raw: unknown) => raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
+
+/**
+ * The boxes left blank, walking the answer as the spec shapes it. Parts of the wrong shape are
+ * skipped here: the format check that follows explains those.
+ */
+function findEmptyCells(spec: AnswerSpec, raw: unknown, path: AnswerPath): AnswerPath[] {
+  switch (spec.kind) {
+    case 'scalar':
+    case 'shape':
+    case 'choice':
+      return isBlank(raw) ? [path] : [];
+    case 'vector':
+      return findEmptyInList(raw, [spec.length], path);
+    case 'matrix':
+      return findEmptyInList(raw, [spec.rows, spec.cols], path);
+    case 'tensor':
+      return findEmptyInList(raw, spec.shape, path);
+    case 'fields':
+      if (!isPlainRecord(raw)) return [];
+      return Object.entries(spec.fields).flatMap(([name, field]) => (name in raw ? findEmptyCells(field, raw[name], [...path, name]) : []));
+  }
+}
+
+function findEmptyInList(raw: unknown, shape: readonly number[], path: AnswerPath): AnswerPath[] {
+  if (shape.length === 0) return isBlank(raw) ? [path] : [];
+  if (!Array.isArray(raw) || raw.length !== shape[0]) return [];
+  return raw.flatMap((item, i) => findEmptyInList(item, shape.slice(1), [...path, i]));
+}
+
+function describeEmpty(empty: number, total: number): LocalizedText {
+  if (total === 1) return { ko: '답 칸을 채운 뒤 제출하세요.', en: 'Fill in the answer box, then submit.' };
+  if (empty === total) return { ko: `${total}칸이 모두 비어 있습니다. 칸을 채운 뒤 제출하세요.`, en: `All ${total} boxes are empty. Fill them in, then submit.` };
+  return {
+    ko: `${total}칸을 모두 채우세요 — ${empty}칸이 비어 있습니다.`,
+    en: `Fill in all ${total} boxes — ${empty === 1 ? '1 is' : `${empty} are`} empty.`,
+  };
 }
