@@ -7,12 +7,13 @@ import { validateAnswer } from '@/engine/exercises/validate-answer';
 import type { Locale } from '@/lib/i18n/locales';
 import type { TAttemptSummary, TExerciseVariant, TSubmitResult, TSubmitAnswer } from '@/lib/exercises/schemas';
 import { readApiError, describeApiError, tryAgainIn } from '@/components/ui/api-client';
-import { AnswerInput } from '@/components/exercises/answer-input';
+import { AnswerInput, cellId, inputKinds } from '@/components/exercises/answer-input';
 import { AttemptHistory } from '@/components/exercises/attempt-history';
 import { changedKeys, draftFromAnswer, emptyDraft, pathKey, setAt, type CellPath, type Draft } from '@/components/exercises/draft';
 import { MarkdownText } from '@/components/exercises/markdown-text';
 import { newSubmissionId } from '@/components/exercises/new-submission-id';
 import { format, TEXT } from '@/components/exercises/text';
+import { WorkedSolution } from '@/components/exercises/worked-solution';
 import styles from '@/components/exercises/exercise-view.module.css';
 
 export interface ExerciseViewProps {
@@ -42,11 +43,13 @@ export function ExerciseView({ locale, variant, promptHtml, renderedHtml, attemp
   const [draft, setDraft] = useState<Draft>(initialDraft);
   const [result, setResult] = useState<TSubmitResult | null>(() =>
     initial && variant.mode === 'student'
-      ? { attempt: initial, isRoundOver: false, attemptsLeft: variant.attemptsLeft, hints: variant.hints }
+      ? { attempt: initial, isRoundOver: false, attemptsLeft: variant.attemptsLeft, hints: variant.hints, solution: null }
       : null,
   );
   const [history, setHistory] = useState<TAttemptSummary[]>(attempts);
   const [editedCells, setEditedCells] = useState<ReadonlySet<string>>(new Set());
+  // Boxes a submission found blank, marked until they are filled in.
+  const [emptyCells, setEmptyCells] = useState<ReadonlySet<string>>(new Set());
   const [status, setStatus] = useState<'idle' | 'sending' | 'retrying'>('idle');
   const [problem, setProblem] = useState<Problem | null>(null);
   // The id of a submission whose fate is unknown (lost connection, server error): resubmitting
@@ -81,6 +84,7 @@ export function ExerciseView({ locale, variant, promptHtml, renderedHtml, attemp
     const next = setAt(draft, path, value);
     setDraft(next);
     setEditedCells((cells) => new Set([...cells, ...ancestorKeys(path)]));
+    if (value.trim() !== '') setEmptyCells((cells) => new Set([...cells].filter((key) => key !== pathKey(path))));
     if (!isPreview) window.sessionStorage.setItem(draftKey, JSON.stringify(next));
   }
 
@@ -89,9 +93,12 @@ export function ExerciseView({ locale, variant, promptHtml, renderedHtml, attemp
     if (variant.mode !== 'student' || isSending.current || isRoundOver) return;
     const checked = validateAnswer(variant.answer, draft);
     if (!checked.ok) {
+      setEmptyCells(new Set((checked.emptyCells ?? []).map(pathKey)));
       setProblem({ text: checked.message[locale] });
+      if (checked.emptyCells?.[0]) document.getElementById(cellId(idPrefix, checked.emptyCells[0]))?.focus();
       return;
     }
+    setEmptyCells(new Set());
     const answerKey = JSON.stringify(draft);
     if (pending.current?.answerKey !== answerKey) pending.current = { id: newSubmissionId(), answerKey };
     const body: TSubmitAnswer = { answer: draft, round: variant.round, clientSubmissionId: pending.current.id };
@@ -128,6 +135,8 @@ export function ExerciseView({ locale, variant, promptHtml, renderedHtml, attemp
   }
 
   const attempt = result?.attempt ?? null;
+  const kinds = inputKinds(variant.answer);
+  const help = kinds.hasGrid ? TEXT.gridHelp[locale] : kinds.hasNumbers ? TEXT.numberHelp[locale] : null;
   const firstWrongLabel = attempt?.firstWrong ? fieldLabel(variant, attempt.firstWrong, locale) : null;
 
   return (
@@ -150,9 +159,11 @@ export function ExerciseView({ locale, variant, promptHtml, renderedHtml, attemp
 
       <form className={styles.form} onSubmit={submit} noValidate>
         <h2 className={styles.heading}>{TEXT.answer[locale]}</h2>
-        <p className="muted" id={`${idPrefix}-help`}>
-          <small>{TEXT.gridHelp[locale]}</small>
-        </p>
+        {help ? (
+          <p className="muted" id={`${idPrefix}-help`}>
+            <small>{help}</small>
+          </p>
+        ) : null}
         <AnswerInput
           spec={variant.answer}
           draft={draft}
@@ -160,6 +171,7 @@ export function ExerciseView({ locale, variant, promptHtml, renderedHtml, attemp
           locale={locale}
           parts={attempt?.parts ?? null}
           editedCells={editedCells}
+          emptyCells={emptyCells}
           firstWrong={attempt?.firstWrong ?? null}
           isDisabled={isLocked || status !== 'idle'}
           idPrefix={idPrefix}
@@ -211,6 +223,8 @@ export function ExerciseView({ locale, variant, promptHtml, renderedHtml, attemp
           ) : null}
         </section>
       ) : null}
+
+      {isRoundOver && result?.solution ? <WorkedSolution steps={result.solution} locale={locale} /> : null}
 
       <section className={styles.hints} aria-label={TEXT.hints[locale]}>
         <h2 className={styles.heading}>{TEXT.hints[locale]}</h2>

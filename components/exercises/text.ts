@@ -13,6 +13,7 @@ export const TEXT = {
   wrong: { ko: '오답', en: 'Not yet right' },
   cellRight: { ko: '맞음', en: 'right' },
   cellWrong: { ko: '틀림', en: 'wrong' },
+  cellEmpty: { ko: '비어 있음', en: 'empty' },
   mistake: { ko: '흔한 실수', en: 'Typical mistake' },
   firstWrong: { ko: '처음 틀린 곳', en: 'First wrong value' },
   hints: { ko: '힌트', en: 'Hints' },
@@ -23,6 +24,11 @@ export const TEXT = {
   noAttemptsLeft: {
     ko: '이 변형의 시도 3번을 모두 썼습니다. 새 숫자로 다시 도전하세요 (가장 높은 점수가 기록됩니다).',
     en: 'You have used all 3 attempts on this variant. Try a new one (your best score counts).',
+  },
+  solution: { ko: '풀이', en: 'Worked solution' },
+  solutionNote: {
+    ko: '엔진이 계산한 중간값입니다 (유효숫자 네 자리로 표시).',
+    en: 'The intermediate values, computed by the engine (shown to four significant digits).',
   },
   history: { ko: '시도 기록', en: 'Attempt history' },
   noAttempts: { ko: '아직 시도가 없습니다.', en: 'No attempts yet.' },
@@ -43,6 +49,10 @@ export const TEXT = {
   gridHelp: {
     ko: 'Tab 또는 화살표 키로 칸을 옮길 수 있습니다. 분수(1/4)와 지수(2.5e-1) 표기도 됩니다.',
     en: 'Move between cells with Tab or the arrow keys. Fractions (1/4) and scientific notation (2.5e-1) work too.',
+  },
+  numberHelp: {
+    ko: '분수(1/4)와 지수(2.5e-1) 표기도 됩니다.',
+    en: 'Fractions (1/4) and scientific notation (2.5e-1) work too.',
   },
   network: {
     ko: '서버에 연결할 수 없습니다. 입력한 답은 그대로 있습니다. 다시 제출해도 두 번 채점되지 않습니다.',

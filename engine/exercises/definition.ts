@@ -6,6 +6,7 @@ import { Random } from './random';
 import { variantSeed } from './seeds';
 import type { LocalizedText } from './text';
 import type { Tolerance } from './tolerance';
+import type { WorkedStep } from './worked-steps';
 
 /** JSON data: what `given` may hold, so it travels to the browser unchanged. */
 export type Json = number | string | boolean | null | Json[] | { [key: string]: Json };
@@ -59,6 +60,11 @@ export interface ExerciseDefinition<G extends { [key: string]: Json }, E extends
   expectedFor?(given: G, answer: AnswerValue, expected: E): E;
   prompt(given: G): LocalizedText;
   hints(given: G): LocalizedText[];
+  /**
+   * The worked solution: every intermediate value, step by step, computed with the engine
+   * independently of solve() (the tests hold each answer step to solve's value).
+   */
+  explain(given: G): WorkedStep[];
 }
 
 /** A type with its data type erased, as the registry holds it. */
@@ -75,6 +81,7 @@ export interface Variant {
   prompt(): LocalizedText;
   hints(): LocalizedText[];
   expectedFor(answer: AnswerValue): AnswerValue;
+  explain(): WorkedStep[];
 }
 
 /** Rejected draws before we give up; real types accept well within a handful. */
@@ -103,6 +110,7 @@ export function defineExercise<G extends { [key: string]: Json }, E extends Answ
           mistakes,
           prompt: () => definition.prompt(given),
           hints: () => definition.hints(given),
+          explain: () => definition.explain(given),
           expectedFor: (answer) => (definition.expectedFor ? definition.expectedFor(given, answer, expected) : expected),
         };
       }

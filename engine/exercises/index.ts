@@ -9,6 +9,7 @@ import { gradeVariant, type GradeResult } from './grade-answer';
 import { registry } from './registry';
 import { isSeed } from './seeds';
 import type { LocalizedText } from './text';
+import type { WorkedStep } from './worked-steps';
 
 export type { AnswerSpec, AnswerValue, FieldSpec, ChoiceOption, Parts, NumberTree } from './answer-spec';
 export { describeSpec } from './answer-spec';
@@ -21,6 +22,7 @@ export { DEFAULT_TOLERANCE, EXACT_TOLERANCE, isWithinTolerance, type Tolerance }
 export type { GradeResult } from './grade-answer';
 export type { LocalizedText } from './text';
 export type { Json } from './definition';
+export type { WorkedStep } from './worked-steps';
 
 /** A type's catalogue entry: id, topic, unit, bilingual title, difficulty, tolerance (with its doc) and the mistakes it names. */
 export type ExerciseType = ExerciseMeta;
@@ -69,6 +71,14 @@ export function grade(typeId: string, seed: number, answer: unknown): GradeResul
 /** One or two progressive hints, shown after a wrong attempt. */
 export function hints(typeId: string, seed: number): LocalizedText[] {
   return variantOf(typeId, seed).hints();
+}
+
+/**
+ * The worked solution, step by step. It holds the expected answer: serve it only once the
+ * student's round is over (or the live question has closed).
+ */
+export function explain(typeId: string, seed: number): WorkedStep[] {
+  return variantOf(typeId, seed).explain();
 }
 
 function exerciseOf(typeId: string): Exercise {

@@ -1,4 +1,4 @@
-import { hints } from '@/engine/exercises';
+import { explain, hints } from '@/engine/exercises';
 import { countRevealedHints, MAX_ATTEMPTS_PER_VARIANT } from '@/lib/exercises/current-round';
 import type { TAttemptView, TSubmitResult } from '@/lib/exercises/schemas';
 
@@ -9,7 +9,7 @@ export interface BuildSubmitResultOptions {
 }
 
 /**
- * The answer to a submission, as of that attempt. It depends only on the stored attempt and the
+ * The answer to a submission, as of that attempt (with the worked solution once the round is over). It depends only on the stored attempt and the
  * attempts before it, so a retried submission gets exactly the same JSON back.
  */
 export function buildSubmitResult({ typeId, seed, attempt }: BuildSubmitResultOptions): TSubmitResult {
@@ -23,5 +23,7 @@ export function buildSubmitResult({ typeId, seed, attempt }: BuildSubmitResultOp
     isRoundOver,
     attemptsLeft: isRoundOver ? 0 : MAX_ATTEMPTS_PER_VARIANT - attempt.attemptNumber,
     hints: allHints.slice(0, countRevealedHints(wrongAttempts, allHints.length)),
+    // The answer is no secret once the round is over; before that, never.
+    solution: isRoundOver ? explain(typeId, seed).map(({ text, latex }) => ({ text, latex })) : null,
   };
 }

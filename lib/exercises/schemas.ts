@@ -95,6 +95,17 @@ export interface TSubmitResult {
   attemptsLeft: number;
   /** The hints revealed on this variant after this attempt (the variant response gives their total). */
   hints: LocalizedText[];
+  /**
+   * The worked solution, only once the round is over (`isRoundOver`); null before, because it
+   * holds the expected answer.
+   */
+  solution: TWorkedStep[] | null;
+}
+
+/** One step of a worked solution: what is computed (Markdown + KaTeX) and the value reached (KaTeX). */
+export interface TWorkedStep {
+  text: LocalizedText;
+  latex: string;
 }
 
 /** A row of the attempt history. */

@@ -3,7 +3,7 @@ import { exerciseTypes, generate, hints, seedForStudent, solve } from '@/engine/
 import { getDb } from '@/lib/db';
 import type { TStudentVariant, TSubmitResult } from '@/lib/exercises/schemas';
 import { createTestUser, signIn } from '../support/auth';
-import { api, submissionId, submit, wrongAnswer } from './exercises-support';
+import { api, numbersIn, submissionId, submit, wrongAnswer } from './exercises-support';
 
 type ErrorBody = { error: { code: string; message: string; fieldErrors?: Record<string, string[]> } };
 
@@ -130,6 +130,16 @@ describe('POST /api/exercises/{typeId}/submit', () => {
       expect(result.hints).toHaveLength(Math.min(attemptNumber, hintCount));
       expect(result.isRoundOver).toBe(attemptNumber === 3);
       expect(result.attemptsLeft).toBe(3 - attemptNumber);
+      // The worked solution holds the answer: it comes with the attempt that ends the round, never before.
+      if (attemptNumber < 3) expect(result.solution).toBeNull();
+      else {
+        const shown = numbersIn(result.solution).map((value) => Number(value.toPrecision(4)));
+        const expected = numbersIn(solve(typeId, seed)).map((value) => Number(value.toPrecision(4)));
+        expect(expected.filter((value) => !shown.includes(value))).toEqual([]);
+        expect(result.solution!.every((step) => step.text.ko.length > 0 && step.text.en.length > 0)).toBe(true);
+      }
+      const open = await api<TStudentVariant>(cookie, `/api/exercises/${typeId}`);
+      expect(JSON.stringify(open.body)).not.toContain('solution');
     }
     const next = await api<TStudentVariant>(cookie, `/api/exercises/${typeId}`);
     expect(next.body).toMatchObject({ round: 1, attemptsUsed: 0, attemptsLeft: 3, hints: [] });

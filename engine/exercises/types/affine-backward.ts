@@ -4,6 +4,7 @@ import { bmatrix, rowVector } from '../latex';
 import { SIGNIFICANT_DIGITS, field, matrix, paragraphs, vector } from '../prompt-parts';
 import { matrixOf, vectorOf } from '../tensor-values';
 import { DEFAULT_TOLERANCE } from '../tolerance';
+import { numberStep } from '../worked-steps';
 
 type Given = { X: number[][]; W: number[][]; b: number[]; dY: number[][] };
 type Expected = { dX: number[][]; dW: number[][]; db: number[] };
@@ -65,6 +66,17 @@ export const affineBackward = defineExercise<Given, Expected>({
       { id: 'averaged-instead-of-summed', answer: { db: vectorOf(dY.mean(0)) } },
       { id: 'averaged-instead-of-summed', answer: { dW: matrixOf(X.transpose().matmul(dY).div(batch)) } },
     ] satisfies MistakeCandidate<Expected>[];
+  },
+
+  explain(given) {
+    const X = tensor(given.X);
+    const W = tensor(given.W);
+    const dY = tensor(given.dY);
+    return [
+      numberStep({ ko: `$\\dfrac{\\partial L}{\\partial X} = \\dfrac{\\partial L}{\\partial Y} W^\\top = ${bmatrix(given.dY)} ${bmatrix(matrixOf(W.transpose()))}$`, en: `$\\dfrac{\\partial L}{\\partial X} = \\dfrac{\\partial L}{\\partial Y} W^\\top = ${bmatrix(given.dY)} ${bmatrix(matrixOf(W.transpose()))}$` }, matrixOf(dY.matmul(W.transpose())), 'dX'),
+      numberStep({ ko: `$\\dfrac{\\partial L}{\\partial W} = X^\\top \\dfrac{\\partial L}{\\partial Y} = ${bmatrix(matrixOf(X.transpose()))} ${bmatrix(given.dY)}$`, en: `$\\dfrac{\\partial L}{\\partial W} = X^\\top \\dfrac{\\partial L}{\\partial Y} = ${bmatrix(matrixOf(X.transpose()))} ${bmatrix(given.dY)}$` }, matrixOf(X.transpose().matmul(dY)), 'dW'),
+      numberStep({ ko: '$\\dfrac{\\partial L}{\\partial b}$: $\\dfrac{\\partial L}{\\partial Y}$의 행(샘플)을 모두 더함', en: '$\\dfrac{\\partial L}{\\partial b}$: the rows (samples) of $\\dfrac{\\partial L}{\\partial Y}$ added up' }, vectorOf(dY.sum(0)), 'db'),
+    ];
   },
 
   prompt: (given) =>

@@ -3,8 +3,9 @@ import { matrixField } from '../answer-fields';
 import { defineExercise, type MistakeCandidate } from '../definition';
 import { bmatrix, num } from '../latex';
 import { SIGNIFICANT_DIGITS, field, matrix, paragraphs } from '../prompt-parts';
-import { matrixOf } from '../tensor-values';
+import { matrixOf, vectorOf } from '../tensor-values';
 import { DEFAULT_TOLERANCE } from '../tolerance';
+import { numberStep } from '../worked-steps';
 
 type Given = { Q: number[][]; K: number[][]; V: number[][] };
 type Expected = { weights: number[][]; output: number[][] };
@@ -76,6 +77,21 @@ export const causalAttention = defineExercise<Given, Expected>({
       { id: 'flipped-mask', answer: { weights: matrixOf(attend(inputs, { mask: mask.transpose() }).weights) } },
       { id: 'softmax-wrong-axis', answer: { weights: matrixOf(wrongAxis) } },
     ] satisfies MistakeCandidate<Expected>[];
+  },
+
+  /** Row i attends to positions 0…i only: its softmax runs over those scores alone. */
+  explain(given) {
+    const dk = given.Q[0].length;
+    const scores = matrixOf(tensor(given.Q).matmul(tensor(given.K).transpose()).div(Math.sqrt(dk)));
+    const weights = scores.map((row, i) => {
+      const visible = vectorOf(tensor(row.slice(0, i + 1)).softmax(-1));
+      return [...visible, ...new Array<number>(row.length - i - 1).fill(0)];
+    });
+    return [
+      numberStep({ ko: `점수 $QK^\\top / \\sqrt{d_k}$, $\\sqrt{d_k} = \\sqrt{${dk}}$`, en: `Scores $QK^\\top / \\sqrt{d_k}$ with $\\sqrt{d_k} = \\sqrt{${dk}}$` }, scores),
+      numberStep({ ko: '인과 마스크: $i$행은 $j \\le i$ 위치만 봄. 그 점수들로 행마다 소프트맥스, 미래 위치의 가중치는 0', en: 'Causal mask: row $i$ sees only positions $j \\le i$. Softmax over those scores in each row; future positions get weight 0' }, weights, 'weights'),
+      numberStep({ ko: '출력 $Z = AV$', en: 'Output $Z = AV$' }, matrixOf(tensor(weights).matmul(tensor(given.V))), 'output'),
+    ];
   },
 
   prompt(given) {

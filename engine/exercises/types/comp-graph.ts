@@ -5,6 +5,7 @@ import { defineExercise, type MistakeCandidate } from '../definition';
 import { num } from '../latex';
 import { SIGNIFICANT_DIGITS, field, paragraphs, scalar } from '../prompt-parts';
 import { DEFAULT_TOLERANCE } from '../tolerance';
+import { numberStep, term } from '../worked-steps';
 
 // The lecture's shopping example as a graph of add and multiply nodes:
 //   appleCost = apples × applePrice, orangeCost = oranges × orangePrice,
@@ -161,6 +162,32 @@ export const compGraph = defineExercise<Given, Expected>({
       candidates.push({ id: 'forgot-upstream-gradient', answer: { dSubtotal, dTax } });
     }
     return candidates;
+  },
+
+  /** Forward node by node, then the chain rule from the total back to each input, one local derivative at a time. */
+  explain(given) {
+    const mul = (a: number, b: number) => tensor(a).mul(b).item();
+    const appleCost = mul(given.apples, given.applePrice);
+    const orangeCost = mul(given.oranges, given.orangePrice);
+    const subtotal = tensor(appleCost).add(orangeCost).item();
+    const total = mul(subtotal, given.tax);
+    const dSubtotal = mul(given.upstream, given.tax);
+    const dTax = mul(given.upstream, subtotal);
+    const same = (ko: string, en: string) => ({ ko, en });
+    return [
+      numberStep(same(`$\\text{appleCost} = \\text{apples}\\times\\text{applePrice} = ${num(given.apples)}\\times ${num(given.applePrice)}$`, `$\\text{appleCost} = \\text{apples}\\times\\text{applePrice} = ${num(given.apples)}\\times ${num(given.applePrice)}$`), appleCost, 'appleCost'),
+      numberStep(same(`$\\text{orangeCost} = ${num(given.oranges)}\\times ${num(given.orangePrice)}$`, `$\\text{orangeCost} = ${num(given.oranges)}\\times ${num(given.orangePrice)}$`), orangeCost, 'orangeCost'),
+      numberStep(same(`$\\text{subtotal} = ${term(appleCost)} + ${term(orangeCost)}$`, `$\\text{subtotal} = ${term(appleCost)} + ${term(orangeCost)}$`), subtotal, 'subtotal'),
+      numberStep(same(`$\\text{total} = ${term(subtotal)}\\times ${num(given.tax)}$`, `$\\text{total} = ${term(subtotal)}\\times ${num(given.tax)}$`), total, 'total'),
+      numberStep({ ko: `역전파 시작: $\\partial L/\\partial\\text{total} = ${num(given.upstream)}$. 곱셈 노드는 상류 기울기에 *다른* 입력을 곱해 보냅니다: $\\partial L/\\partial\\text{subtotal} = ${num(given.upstream)}\\times ${num(given.tax)}$`, en: `Backward starts with $\\partial L/\\partial\\text{total} = ${num(given.upstream)}$. A multiply node sends the upstream gradient times the *other* input: $\\partial L/\\partial\\text{subtotal} = ${num(given.upstream)}\\times ${num(given.tax)}$` }, dSubtotal, 'dSubtotal'),
+      numberStep(same(`$\\partial L/\\partial\\text{tax} = ${num(given.upstream)}\\times ${term(subtotal)}$`, `$\\partial L/\\partial\\text{tax} = ${num(given.upstream)}\\times ${term(subtotal)}$`), dTax, 'dTax'),
+      numberStep({ ko: '덧셈 노드는 상류 기울기를 그대로 두 입력에 보냅니다: $\\partial L/\\partial\\text{appleCost} = \\partial L/\\partial\\text{subtotal}$', en: 'An add node passes the upstream gradient unchanged to both inputs: $\\partial L/\\partial\\text{appleCost} = \\partial L/\\partial\\text{subtotal}$' }, dSubtotal, 'dAppleCost'),
+      numberStep(same('$\\partial L/\\partial\\text{orangeCost} = \\partial L/\\partial\\text{subtotal}$', '$\\partial L/\\partial\\text{orangeCost} = \\partial L/\\partial\\text{subtotal}$'), dSubtotal, 'dOrangeCost'),
+      numberStep(same(`$\\partial L/\\partial\\text{apples} = ${term(dSubtotal)}\\times ${num(given.applePrice)}$`, `$\\partial L/\\partial\\text{apples} = ${term(dSubtotal)}\\times ${num(given.applePrice)}$`), mul(dSubtotal, given.applePrice), 'dApples'),
+      numberStep(same(`$\\partial L/\\partial\\text{applePrice} = ${term(dSubtotal)}\\times ${num(given.apples)}$`, `$\\partial L/\\partial\\text{applePrice} = ${term(dSubtotal)}\\times ${num(given.apples)}$`), mul(dSubtotal, given.apples), 'dApplePrice'),
+      numberStep(same(`$\\partial L/\\partial\\text{oranges} = ${term(dSubtotal)}\\times ${num(given.orangePrice)}$`, `$\\partial L/\\partial\\text{oranges} = ${term(dSubtotal)}\\times ${num(given.orangePrice)}$`), mul(dSubtotal, given.orangePrice), 'dOranges'),
+      numberStep(same(`$\\partial L/\\partial\\text{orangePrice} = ${term(dSubtotal)}\\times ${num(given.oranges)}$`, `$\\partial L/\\partial\\text{orangePrice} = ${term(dSubtotal)}\\times ${num(given.oranges)}$`), mul(dSubtotal, given.oranges), 'dOrangePrice'),
+    ];
   },
 
   prompt: (given) =>

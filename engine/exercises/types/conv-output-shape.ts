@@ -3,6 +3,7 @@ import { num } from '../latex';
 import { INTEGER_ANSWERS, paragraphs, shape } from '../prompt-parts';
 import { convOutputSize, type ConvGeometry } from '../shape-probe';
 import { EXACT_TOLERANCE } from '../tolerance';
+import { numberStep, shapeStep } from '../worked-steps';
 
 type Given = { channels: number; height: number; width: number; filters: number; kernel: number; stride: number; padding: number };
 type Expected = number[];
@@ -62,6 +63,16 @@ export const convOutputShape = defineExercise<Given, Expected>({
     if (given.stride > 1) add('forgot-stride', outputShape(given, { ...geometry, stride: 1 }));
     if (given.channels !== given.filters) add('kept-input-channels', [given.channels, expected[1], expected[2]]);
     return candidates;
+  },
+
+  explain(given) {
+    const size = (n: number) => (n + 2 * given.padding - given.kernel) / given.stride + 1;
+    const formula = (n: number) => `\\dfrac{${n} + 2\\cdot ${given.padding} - ${given.kernel}}{${given.stride}} + 1`;
+    return [
+      numberStep({ ko: `출력 높이 $H' = \\dfrac{H + 2P - K}{S} + 1 = ${formula(given.height)}$`, en: `Output height $H' = \\dfrac{H + 2P - K}{S} + 1 = ${formula(given.height)}$` }, size(given.height)),
+      numberStep({ ko: `출력 너비 $W' = ${formula(given.width)}$`, en: `Output width $W' = ${formula(given.width)}$` }, size(given.width)),
+      shapeStep({ ko: `출력 채널 수는 필터 수 ${given.filters}: [필터, H′, W′]`, en: `Output channels are the ${given.filters} filters: [filters, H′, W′]` }, [given.filters, size(given.height), size(given.width)], ''),
+    ];
   },
 
   prompt: (given) =>

@@ -4,6 +4,7 @@ import { bmatrix, num } from '../latex';
 import { SIGNIFICANT_DIGITS, paragraphs } from '../prompt-parts';
 import { matrixOf } from '../tensor-values';
 import { DEFAULT_TOLERANCE } from '../tolerance';
+import { numberStep } from '../worked-steps';
 
 type Given = { image: number[][]; kernel: number[][]; bias: number; stride: number; padding: number };
 type Expected = number[][];
@@ -69,6 +70,29 @@ export const conv2dOutput = defineExercise<Given, Expected>({
       candidates.push({ id: 'ignored-stride', answer: matrixOf(unstrided) });
     }
     return candidates;
+  },
+
+  /** Each output cell as the sum of one window times the kernel, plus the bias (no flipping). */
+  explain(given) {
+    const k = given.kernel.length;
+    const p = given.padding;
+    const padded = p === 0 ? given.image : [
+      ...Array.from({ length: p }, () => new Array<number>(given.image[0].length + 2 * p).fill(0)),
+      ...given.image.map((row) => [...new Array<number>(p).fill(0), ...row, ...new Array<number>(p).fill(0)]),
+      ...Array.from({ length: p }, () => new Array<number>(given.image[0].length + 2 * p).fill(0)),
+    ];
+    const rows = (padded.length - k) / given.stride + 1;
+    const cols = (padded[0].length - k) / given.stride + 1;
+    const windowAt = (r: number, c: number) => padded.slice(r * given.stride, r * given.stride + k).map((row) => row.slice(c * given.stride, c * given.stride + k));
+    const cell = (r: number, c: number) => tensor(windowAt(r, c)).mul(tensor(given.kernel)).sum().add(given.bias).item();
+    const output = Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => cell(r, c)));
+    const steps = [];
+    if (p > 0) steps.push(numberStep({ ko: `입력 둘레에 0을 ${p}줄 덧댐 (패딩)`, en: `The input with ${p} ring${p === 1 ? '' : 's'} of zeros around it (padding)` }, padded));
+    steps.push(
+      numberStep({ ko: `왼쪽 위 출력: 첫 창 $${bmatrix(windowAt(0, 0))}$과 커널을 칸끼리 곱해 더하고 편향 ${num(given.bias)}을 더함 (커널은 뒤집지 않음)`, en: `Top-left output: the first window $${bmatrix(windowAt(0, 0))}$ times the kernel, cell by cell, summed, plus the bias ${num(given.bias)} (the kernel is not flipped)` }, output[0][0]),
+      numberStep({ ko: `창을 ${given.stride}칸씩 옮기며 같은 계산 → 출력 ${rows}×${cols}`, en: `Slide the window by ${given.stride}, same computation each time → a ${rows}×${cols} output` }, output, ''),
+    );
+    return steps;
   },
 
   prompt(given) {

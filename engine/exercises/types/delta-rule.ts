@@ -5,6 +5,7 @@ import { SIGNIFICANT_DIGITS, field, paragraphs, scalar, vector } from '../prompt
 import { vectorOf } from '../tensor-values';
 import { DEFAULT_TOLERANCE } from '../tolerance';
 import { biasFirst, linearOutput, splitBias } from '../single-neuron';
+import { numberStep, term, dotTerms } from '../worked-steps';
 
 type Given = { w: number[]; b: number; x: number[]; y: number; lr: number };
 type Expected = { s: number; w: number[]; b: number };
@@ -62,6 +63,19 @@ export const deltaRule = defineExercise<Given, Expected>({
       { id: 'forgot-input', answer: { w: vectorOf(tensor(given.w).add(error.mul(given.lr))) } },
       { id: 'forgot-learning-rate', answer: oneStep(given, 1) },
     ] satisfies MistakeCandidate<Expected>[];
+  },
+
+  explain(given) {
+    const s = tensor(given.w).mul(tensor(given.x)).sum().add(given.b).item();
+    const error = tensor(given.y).sub(s).item();
+    const scaled = tensor(error).mul(given.lr).item();
+    return [
+      numberStep({ ko: `선형 출력 $s = \\mathbf{w}\\cdot\\mathbf{x} + b = ${dotTerms(given.w, given.x)} + ${term(given.b)}$`, en: `Linear output $s = \\mathbf{w}\\cdot\\mathbf{x} + b = ${dotTerms(given.w, given.x)} + ${term(given.b)}$` }, s, 's'),
+      numberStep({ ko: `오차 $y - s = ${term(given.y)} - ${term(s)}$`, en: `Error $y - s = ${term(given.y)} - ${term(s)}$` }, error),
+      numberStep({ ko: `$\\eta\\,(y - s) = ${term(given.lr)}\\cdot ${term(error)}$`, en: `$\\eta\\,(y - s) = ${term(given.lr)}\\cdot ${term(error)}$` }, scaled),
+      numberStep({ ko: `$\\mathbf{w} + \\eta (y - s)\\,\\mathbf{x} = ${rowVector(given.w)} + ${term(scaled)}\\cdot ${rowVector(given.x)}$`, en: `$\\mathbf{w} + \\eta (y - s)\\,\\mathbf{x} = ${rowVector(given.w)} + ${term(scaled)}\\cdot ${rowVector(given.x)}$` }, vectorOf(tensor(given.w).add(tensor(given.x).mul(scaled))), 'w'),
+      numberStep({ ko: `$b + \\eta (y - s) = ${term(given.b)} + ${term(scaled)}$`, en: `$b + \\eta (y - s) = ${term(given.b)} + ${term(scaled)}$` }, tensor(given.b).add(scaled).item(), 'b'),
+    ];
   },
 
   prompt(given) {

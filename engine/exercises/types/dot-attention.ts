@@ -5,6 +5,7 @@ import { bmatrix } from '../latex';
 import { SIGNIFICANT_DIGITS, field, matrix, paragraphs } from '../prompt-parts';
 import { matrixOf } from '../tensor-values';
 import { DEFAULT_TOLERANCE } from '../tolerance';
+import { numberStep } from '../worked-steps';
 
 type Given = { Q: number[][]; K: number[][]; V: number[][] };
 type Expected = { scores: number[][]; weights: number[][]; context: number[][] };
@@ -61,6 +62,17 @@ export const dotAttention = defineExercise<Given, Expected>({
       { id: 'used-scores-not-weights', answer: { context: matrixOf(scores.matmul(tensor(given.V))) } },
       { id: 'used-keys-instead-of-values', answer: { context: matrixOf(tensor(expected.weights).matmul(tensor(given.K))) } },
     ] satisfies MistakeCandidate<Expected>[];
+  },
+
+  explain(given) {
+    const scores = tensor(given.Q).matmul(tensor(given.K).transpose());
+    const exps = scores.exp();
+    const weights = exps.div(exps.sum(1, true));
+    return [
+      numberStep({ ko: `점수 $S = QK^\\top$: 쿼리 행과 키 행의 내적`, en: `Scores $S = QK^\\top$: each query row dotted with each key row` }, matrixOf(scores), 'scores'),
+      numberStep({ ko: '가중치 $A$: 행마다 소프트맥스, $a_{ij} = e^{s_{ij}} / \\sum_k e^{s_{ik}}$ (각 행의 합은 1)', en: 'Weights $A$: softmax of each row, $a_{ij} = e^{s_{ij}} / \\sum_k e^{s_{ik}}$ (each row sums to 1)' }, matrixOf(weights), 'weights'),
+      numberStep({ ko: '문맥 벡터 $C = AV$: 값 벡터의 가중합', en: 'Context $C = AV$: the values weighted by $A$' }, matrixOf(weights.matmul(tensor(given.V))), 'context'),
+    ];
   },
 
   prompt(given) {

@@ -4,6 +4,7 @@ import { num, rowVector } from '../latex';
 import { SIGNIFICANT_DIGITS, field, paragraphs, vector } from '../prompt-parts';
 import { vectorOf } from '../tensor-values';
 import { DEFAULT_TOLERANCE } from '../tolerance';
+import { numberStep } from '../worked-steps';
 
 type Given = { activations: number[]; p: number; mask: number[] };
 type Expected = { train: number[]; test: number[]; inverted: number[] };
@@ -59,6 +60,17 @@ export const dropoutExercise = defineExercise<Given, Expected>({
     // Scaling by p instead of 1 − p is the same as dropping with probability 1 − p.
     if (given.p !== 0.5) candidates.push({ id: 'used-drop-probability', answer: { test: drop(given, { training: false, mode: 'scale-at-test', p: 1 - given.p }) } });
     return candidates;
+  },
+
+  explain(given) {
+    const a = tensor(given.activations);
+    const kept = a.mul(tensor(given.mask));
+    const keep = tensor(1).sub(given.p).item();
+    return [
+      numberStep({ ko: `(1) 학습 때: 마스크가 1인 단위만 남김, $\\mathbf{a}\\odot\\mathbf{m}$`, en: `(1) Training: keep the units whose mask is 1, $\\mathbf{a}\\odot\\mathbf{m}$` }, vectorOf(kept), 'train'),
+      numberStep({ ko: `(1) 테스트 때: 모든 단위를 쓰고 유지 확률 $1 - p = ${num(keep)}$을 곱함`, en: `(1) Test: use every unit, multiplied by the keep probability $1 - p = ${num(keep)}$` }, vectorOf(a.mul(keep)), 'test'),
+      numberStep({ ko: `(2) 역 드롭아웃, 학습 때: $\\mathbf{a}\\odot\\mathbf{m} / (1 - p) = \\mathbf{a}\\odot\\mathbf{m} / ${num(keep)}$ (테스트 때는 그대로)`, en: `(2) Inverted dropout, training: $\\mathbf{a}\\odot\\mathbf{m} / (1 - p) = \\mathbf{a}\\odot\\mathbf{m} / ${num(keep)}$ (unchanged at test time)` }, vectorOf(kept.div(keep)), 'inverted'),
+    ];
   },
 
   prompt: (given) =>

@@ -5,6 +5,7 @@ import { num } from '../latex';
 import { INTEGER_ANSWERS, field, paragraphs, scalar, shape } from '../prompt-parts';
 import { convOutputSize, poolOutputSize } from '../shape-probe';
 import { EXACT_TOLERANCE } from '../tolerance';
+import { numberStep, shapeStep } from '../worked-steps';
 
 type Conv = { filters: number; kernel: number; padding: number };
 type Given = { channels: number; size: number; conv1: Conv; conv2: Conv; hidden: number; classes: number };
@@ -91,6 +92,28 @@ export const lenetShapes = defineExercise<Given, Expected>({
       { id: 'flatten-forgot-channels', answer: { flat: shapeSize(expected.s4.slice(1)) } },
     );
     return candidates;
+  },
+
+  /** Each layer's size by the formulas: (H + 2P − K) + 1 for a stride-1 convolution, H / 2 for 2×2 pooling. */
+  explain(given) {
+    const conv = (input: number[], layer: Conv) => [layer.filters, input[1] + 2 * layer.padding - layer.kernel + 1, input[2] + 2 * layer.padding - layer.kernel + 1];
+    const pool = (input: number[]) => [input[0], Math.floor(input[1] / 2), Math.floor(input[2] / 2)];
+    const c1 = conv([given.channels, given.size, given.size], given.conv1);
+    const s2 = pool(c1);
+    const c3 = conv(s2, given.conv2);
+    const s4 = pool(c3);
+    const convText = (input: number[], layer: Conv, name: string) => ({
+      ko: `${name}: 필터 ${layer.filters}개, 크기 $${input[1]} + 2\\cdot ${layer.padding} - ${layer.kernel} + 1$`,
+      en: `${name}: ${layer.filters} filters, size $${input[1]} + 2\\cdot ${layer.padding} - ${layer.kernel} + 1$`,
+    });
+    const poolText = (input: number[], name: string) => ({ ko: `${name}: 2×2 풀링은 채널을 그대로 두고 크기를 반으로 ($${input[1]} / 2$)`, en: `${name}: 2×2 pooling keeps the channels and halves the size ($${input[1]} / 2$)` });
+    return [
+      shapeStep(convText([given.channels, given.size, given.size], given.conv1, 'C1'), c1, 'c1'),
+      shapeStep(poolText(c1, 'S2'), s2, 's2'),
+      shapeStep(convText(s2, given.conv2, 'C3'), c3, 'c3'),
+      shapeStep(poolText(c3, 'S4'), s4, 's4'),
+      numberStep({ ko: `펼친 길이 = 채널 × 높이 × 너비 = $${s4.join('\\times ')}$`, en: `Flattened length = channels × height × width = $${s4.join('\\times ')}$` }, s4[0] * s4[1] * s4[2], 'flat'),
+    ];
   },
 
   prompt(given) {

@@ -4,6 +4,8 @@ import { defineExercise, type MistakeCandidate } from '../definition';
 import { bmatrix, num, rowVector } from '../latex';
 import { SIGNIFICANT_DIGITS, field, paragraphs, scalar } from '../prompt-parts';
 import { DEFAULT_TOLERANCE } from '../tolerance';
+import { vectorOf } from '../tensor-values';
+import { numberStep, term, roundForDisplay } from '../worked-steps';
 
 // One hidden unit keeps the step computable by hand: every gate is a single number.
 type Given = { x: number[]; h: number; c: number; Wx: number[][]; Wh: number[]; b: number[] };
@@ -83,6 +85,25 @@ export const lstmStep = defineExercise<Given, Expected>({
       { id: 'forgot-forget-gate', answer: { c: tensor(given.c).add(tensor(expected.i).mul(expected.g)).item() } },
       { id: 'forgot-tanh-cell', answer: { h: tensor(expected.o).mul(expected.c).item() } },
     ] satisfies MistakeCandidate<Expected>[];
+  },
+
+  explain(given) {
+    const z = tensor([given.x]).matmul(tensor(given.Wx)).add(tensor([given.Wh]).mul(given.h)).add(tensor(given.b));
+    const [zf, zi, zg, zo] = vectorOf(z);
+    const f = tensor(zf).sigmoid().item();
+    const i = tensor(zi).sigmoid().item();
+    const g = tensor(zg).tanh().item();
+    const o = tensor(zo).sigmoid().item();
+    const c = tensor(f).mul(given.c).add(tensor(i).mul(g)).item();
+    return [
+      numberStep({ ko: '사전 활성 $[z_f, z_i, z_g, z_o] = \\mathbf{x} W_x + h_{t-1} W_h + \\mathbf{b}$ (블록 순서 f, i, g, o)', en: 'Pre-activations $[z_f, z_i, z_g, z_o] = \\mathbf{x} W_x + h_{t-1} W_h + \\mathbf{b}$ (block order f, i, g, o)' }, vectorOf(z)),
+      numberStep({ ko: `망각 게이트 $f = \\sigma(${roundForDisplay(zf)})$`, en: `Forget gate $f = \\sigma(${roundForDisplay(zf)})$` }, f, 'f'),
+      numberStep({ ko: `입력 게이트 $i = \\sigma(${roundForDisplay(zi)})$`, en: `Input gate $i = \\sigma(${roundForDisplay(zi)})$` }, i, 'i'),
+      numberStep({ ko: `후보 $g = \\tanh(${roundForDisplay(zg)})$`, en: `Candidate $g = \\tanh(${roundForDisplay(zg)})$` }, g, 'g'),
+      numberStep({ ko: `출력 게이트 $o = \\sigma(${roundForDisplay(zo)})$`, en: `Output gate $o = \\sigma(${roundForDisplay(zo)})$` }, o, 'o'),
+      numberStep({ ko: `$c_t = f\\,c_{t-1} + i\\,g = ${term(f)}\\cdot ${term(given.c)} + ${term(i)}\\cdot ${term(g)}$`, en: `$c_t = f\\,c_{t-1} + i\\,g = ${term(f)}\\cdot ${term(given.c)} + ${term(i)}\\cdot ${term(g)}$` }, c, 'c'),
+      numberStep({ ko: `$h_t = o\\,\\tanh(c_t) = ${term(o)}\\cdot \\tanh(${term(c)})$`, en: `$h_t = o\\,\\tanh(c_t) = ${term(o)}\\cdot \\tanh(${term(c)})$` }, tensor(c).tanh().mul(o).item(), 'h'),
+    ];
   },
 
   prompt(given) {

@@ -3,6 +3,7 @@ import { defineExercise, type MistakeCandidate } from '../definition';
 import { num } from '../latex';
 import { INTEGER_ANSWERS, field, paragraphs, scalar, shape } from '../prompt-parts';
 import { EXACT_TOLERANCE } from '../tolerance';
+import { numberStep, shapeStep } from '../worked-steps';
 
 type Given = { batch: number; length: number; dModel: number; heads: number };
 type Expected = { dk: number; queries: number[]; weights: number[]; output: number[]; params: number };
@@ -74,6 +75,17 @@ export const mhaShapes = defineExercise<Given, Expected>({
       { id: 'forgot-bias', answer: { params: count((p) => p.ndim === 2) } },
       { id: 'forgot-output-projection', answer: { params: count((p) => p !== layer.Wo && p !== layer.bo) } },
     ] satisfies MistakeCandidate<Expected>[];
+  },
+
+  explain({ batch, length, dModel, heads }) {
+    const dk = dModel / heads;
+    return [
+      numberStep({ ko: `$d_k = d_{\\text{model}} / h = ${dModel} / ${heads}$`, en: `$d_k = d_{\\text{model}} / h = ${dModel} / ${heads}$` }, dk, 'dk'),
+      shapeStep({ ko: '쿼리를 헤드로 나눔: [배치, 헤드, 길이, $d_k$]', en: 'Queries split into heads: [batch, heads, length, $d_k$]' }, [batch, heads, length, dk], 'queries'),
+      shapeStep({ ko: '헤드마다 위치×위치 가중치: [배치, 헤드, 길이, 길이]', en: 'One position × position weight matrix per head: [batch, heads, length, length]' }, [batch, heads, length, length], 'weights'),
+      shapeStep({ ko: '헤드를 이어 붙이고 $W^O$로 투영: [배치, 길이, $d_{\\text{model}}$]', en: 'Heads concatenated and projected by $W^O$: [batch, length, $d_{\\text{model}}$]' }, [batch, length, dModel], 'output'),
+      numberStep({ ko: `$W^Q, W^K, W^V, W^O$ 네 개, 각각 $d^2 + d$ (편향 포함): $4\\cdot(${dModel}^2 + ${dModel})$`, en: `Four projections $W^Q, W^K, W^V, W^O$, each $d^2 + d$ with its bias: $4\\cdot(${dModel}^2 + ${dModel})$` }, 4 * (dModel * dModel + dModel), 'params'),
+    ];
   },
 
   prompt: (given) =>

@@ -4,6 +4,7 @@ import { num } from '../latex';
 import { INTEGER_ANSWERS, field, paragraphs, scalar } from '../prompt-parts';
 import { convOutputSize } from '../shape-probe';
 import { EXACT_TOLERANCE } from '../tolerance';
+import { numberStep } from '../worked-steps';
 
 type Given = { channels: number; size: number; filters: number; kernel: number };
 type Expected = { conv: number; local: number; fc: number };
@@ -80,6 +81,21 @@ export const paramCounts = defineExercise<Given, Expected>({
       candidates.push({ id: 'forgot-input-channels', answer: { conv: oneChannel.conv } }, { id: 'forgot-input-channels', answer: { local: oneChannel.local } });
     }
     return candidates;
+  },
+
+  explain(given) {
+    const { channels: c, size, filters: f, kernel: k } = given;
+    const perFilter = c * k * k;
+    const out = size - k + 1;
+    const units = f * out * out;
+    const inputs = c * size * size;
+    return [
+      numberStep({ ko: `필터 하나의 가중치: 입력 채널 전부에 걸침, $C\\cdot K\\cdot K = ${c}\\cdot ${k}\\cdot ${k}$`, en: `Weights of one filter, spanning every input channel: $C\\cdot K\\cdot K = ${c}\\cdot ${k}\\cdot ${k}$` }, perFilter),
+      numberStep({ ko: `(가) 합성곱: 필터 ${f}개가 위치마다 같은 가중치를 씀, $${f}\\cdot (${perFilter} + 1)$ (편향 포함)`, en: `(a) Convolution: ${f} filters share their weights across positions, $${f}\\cdot (${perFilter} + 1)$ (with bias)` }, f * (perFilter + 1), 'conv'),
+      numberStep({ ko: `출력 단위 수: $F\\cdot H'\\cdot W' = ${f}\\cdot ${out}\\cdot ${out}$`, en: `Output units: $F\\cdot H'\\cdot W' = ${f}\\cdot ${out}\\cdot ${out}$` }, units),
+      numberStep({ ko: `(나) 지역연결: 단위마다 자기 가중치, $${units}\\cdot (${perFilter} + 1)$`, en: `(b) Locally connected: each unit has its own weights, $${units}\\cdot (${perFilter} + 1)$` }, units * (perFilter + 1), 'local'),
+      numberStep({ ko: `(다) 완전연결: 입력 ${inputs}개 모두가 단위마다 연결, $${inputs}\\cdot ${units} + ${units}$`, en: `(c) Fully connected: all ${inputs} inputs feed every unit, $${inputs}\\cdot ${units} + ${units}$` }, inputs * units + units, 'fc'),
+    ];
   },
 
   prompt(given) {

@@ -5,6 +5,7 @@ import { SIGNIFICANT_DIGITS, field, paragraphs, scalar, vector } from '../prompt
 import { vectorOf } from '../tensor-values';
 import { DEFAULT_TOLERANCE } from '../tolerance';
 import { biasFirst, linearOutput, splitBias } from '../single-neuron';
+import { numberStep, choiceStep, term, dotTerms } from '../worked-steps';
 
 type Given = { w: number[]; b: number; x: number[]; y: number; lr: number };
 type Expected = { s: number; output: string; w: number[]; b: number };
@@ -68,6 +69,30 @@ export const perceptronStep = defineExercise<Given, Expected>({
       candidates.push({ id: 'forgot-learning-rate', answer: splitBias(weights) });
     }
     return candidates;
+  },
+
+  explain(given) {
+    const s = tensor(given.w).mul(tensor(given.x)).sum().add(given.b).item();
+    const output = s > 0 ? '+1' : '-1';
+    const y = given.y > 0 ? '+1' : '-1';
+    const steps = [
+      numberStep({ ko: `가중합 $s = \\mathbf{w}\\cdot\\mathbf{x} + b = ${dotTerms(given.w, given.x)} + ${term(given.b)}$`, en: `Weighted sum $s = \\mathbf{w}\\cdot\\mathbf{x} + b = ${dotTerms(given.w, given.x)} + ${term(given.b)}$` }, s, 's'),
+      choiceStep({ ko: `$s ${s > 0 ? '>' : '\\le'} 0$이므로 출력 $f(s)$`, en: `$s ${s > 0 ? '>' : '\\le'} 0$, so the output $f(s)$` }, output, 'output'),
+    ];
+    if (output === y) {
+      return [
+        ...steps,
+        numberStep({ ko: `$f(s) = y = ${y}$: 올바르게 분류했으므로 가중치는 그대로 $\\mathbf{w}$`, en: `$f(s) = y = ${y}$: classified correctly, so the weights stay $\\mathbf{w}$` }, given.w, 'w'),
+        numberStep({ ko: '편향도 그대로 $b$', en: 'and the bias stays $b$' }, given.b, 'b'),
+      ];
+    }
+    const change = given.lr * given.y;
+    return [
+      ...steps,
+      numberStep({ ko: `$f(s) \\ne y = ${y}$이므로 갱신: $\\eta y = ${term(given.lr)}\\cdot ${term(given.y)}$`, en: `$f(s) \\ne y = ${y}$, so update: $\\eta y = ${term(given.lr)}\\cdot ${term(given.y)}$` }, change),
+      numberStep({ ko: `$\\mathbf{w} + \\eta y\\,\\mathbf{x} = ${rowVector(given.w)} + ${term(change)}\\cdot ${rowVector(given.x)}$`, en: `$\\mathbf{w} + \\eta y\\,\\mathbf{x} = ${rowVector(given.w)} + ${term(change)}\\cdot ${rowVector(given.x)}$` }, vectorOf(tensor(given.w).add(tensor(given.x).mul(change))), 'w'),
+      numberStep({ ko: `$b + \\eta y = ${term(given.b)} + ${term(change)}$`, en: `$b + \\eta y = ${term(given.b)} + ${term(change)}$` }, tensor(given.b).add(change).item(), 'b'),
+    ];
   },
 
   prompt(given) {

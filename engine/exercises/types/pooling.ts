@@ -4,6 +4,7 @@ import { bmatrix, num } from '../latex';
 import { SIGNIFICANT_DIGITS, field, matrix, paragraphs } from '../prompt-parts';
 import { matrixOf } from '../tensor-values';
 import { DEFAULT_TOLERANCE } from '../tolerance';
+import { numberStep } from '../worked-steps';
 
 type Given = { input: number[][]; kernel: number; stride: number };
 type Expected = { max: number[][]; avg: number[][] };
@@ -70,6 +71,19 @@ export const pooling = defineExercise<Given, Expected>({
       );
     }
     return candidates;
+  },
+
+  explain(given) {
+    const { kernel: k, stride } = given;
+    const rows = (given.input.length - k) / stride + 1;
+    const cols = (given.input[0].length - k) / stride + 1;
+    const windowAt = (r: number, c: number) => tensor(given.input.slice(r * stride, r * stride + k).map((row) => row.slice(c * stride, c * stride + k)));
+    const over = (reduce: (window: Tensor) => number) => Array.from({ length: rows }, (_, r) => Array.from({ length: cols }, (_, c) => reduce(windowAt(r, c))));
+    return [
+      numberStep({ ko: `${k}×${k} 창을 ${stride}칸씩 옮김: 출력 ${rows}×${cols}. 첫 창`, en: `A ${k}×${k} window moved by ${stride}: a ${rows}×${cols} output. The first window` }, matrixOf(windowAt(0, 0))),
+      numberStep({ ko: '최대 풀링: 창마다 가장 큰 값', en: 'Max pooling: the largest value of each window' }, over((w) => w.max().item()), 'max'),
+      numberStep({ ko: `평균 풀링: 창마다 ${k * k}개 값의 평균`, en: `Average pooling: the mean of the ${k * k} values of each window` }, over((w) => w.mean().item()), 'avg'),
+    ];
   },
 
   prompt(given) {

@@ -4,6 +4,7 @@ import { bmatrix, rowVector } from '../latex';
 import { SIGNIFICANT_DIGITS, paragraphs, vector } from '../prompt-parts';
 import { vectorOf } from '../tensor-values';
 import { DEFAULT_TOLERANCE } from '../tolerance';
+import { numberStep } from '../worked-steps';
 
 type Given = { x: number[]; h: number[]; U: number[][]; W: number[][]; b: number[] };
 type Expected = number[];
@@ -56,6 +57,18 @@ export const rnnStep = defineExercise<Given, Expected>({
     // With as many inputs as hidden units, U and W can be mixed up without a shape error.
     if (given.x.length === given.h.length) candidates.push({ id: 'swapped-weights', answer: step(given, { U: given.W, W: given.U }) });
     return candidates;
+  },
+
+  explain(given) {
+    const xU = tensor([given.x]).matmul(tensor(given.U));
+    const hW = tensor([given.h]).matmul(tensor(given.W));
+    const a = xU.add(hW).add(tensor(given.b));
+    return [
+      numberStep({ ko: `$\\mathbf{x} U = ${rowVector(given.x)} ${bmatrix(given.U)}$`, en: `$\\mathbf{x} U = ${rowVector(given.x)} ${bmatrix(given.U)}$` }, vectorOf(xU)),
+      numberStep({ ko: `$\\mathbf{h}_{t-1} W = ${rowVector(given.h)} ${bmatrix(given.W)}$`, en: `$\\mathbf{h}_{t-1} W = ${rowVector(given.h)} ${bmatrix(given.W)}$` }, vectorOf(hW)),
+      numberStep({ ko: `사전 활성 $\\mathbf{a} = \\mathbf{x} U + \\mathbf{h}_{t-1} W + \\mathbf{b}$`, en: `Pre-activation $\\mathbf{a} = \\mathbf{x} U + \\mathbf{h}_{t-1} W + \\mathbf{b}$` }, vectorOf(a)),
+      numberStep({ ko: '$\\mathbf{h}_t = \\tanh(\\mathbf{a})$', en: '$\\mathbf{h}_t = \\tanh(\\mathbf{a})$' }, vectorOf(a.tanh()), ''),
+    ];
   },
 
   prompt: (given) =>

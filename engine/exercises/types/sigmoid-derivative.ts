@@ -3,6 +3,7 @@ import { defineExercise, type MistakeCandidate } from '../definition';
 import { num } from '../latex';
 import { SIGNIFICANT_DIGITS, field, paragraphs, scalar } from '../prompt-parts';
 import { DEFAULT_TOLERANCE } from '../tolerance';
+import { numberStep, term } from '../worked-steps';
 
 type Given = { z: number; upstream: number };
 type Expected = { value: number; derivative: number; gradient: number };
@@ -53,6 +54,16 @@ export const sigmoidDerivative = defineExercise<Given, Expected>({
       { id: 'used-preactivation', answer: { derivative: atPreactivation.item(), gradient: atPreactivation.mul(upstream).item() } },
       { id: 'forgot-sigmoid-derivative', answer: { gradient: upstream } },
     ] satisfies MistakeCandidate<Expected>[];
+  },
+
+  explain({ z, upstream }) {
+    const value = tensor(1).div(tensor(1).add(tensor(-z).exp())).item();
+    const derivative = tensor(value).mul(tensor(1).sub(value)).item();
+    return [
+      numberStep({ ko: `$\\sigma(z) = \\dfrac{1}{1 + e^{-z}} = \\dfrac{1}{1 + e^{${num(-z)}}}$`, en: `$\\sigma(z) = \\dfrac{1}{1 + e^{-z}} = \\dfrac{1}{1 + e^{${num(-z)}}}$` }, value, 'value'),
+      numberStep({ ko: `$\\sigma'(z) = \\sigma(z)\\,(1 - \\sigma(z)) = ${term(value)}\\cdot ${term(1 - value)}$`, en: `$\\sigma'(z) = \\sigma(z)\\,(1 - \\sigma(z)) = ${term(value)}\\cdot ${term(1 - value)}$` }, derivative, 'derivative'),
+      numberStep({ ko: `연쇄 법칙: $\\dfrac{\\partial L}{\\partial z} = \\dfrac{\\partial L}{\\partial \\sigma}\\,\\sigma'(z) = ${term(upstream)}\\cdot ${term(derivative)}$`, en: `Chain rule: $\\dfrac{\\partial L}{\\partial z} = \\dfrac{\\partial L}{\\partial \\sigma}\\,\\sigma'(z) = ${term(upstream)}\\cdot ${term(derivative)}$` }, tensor(upstream).mul(derivative).item(), 'gradient'),
+    ];
   },
 
   prompt: ({ z, upstream }) =>

@@ -4,6 +4,7 @@ import { bmatrix } from '../latex';
 import { SIGNIFICANT_DIGITS, field, matrix, paragraphs, scalar } from '../prompt-parts';
 import { matrixOf } from '../tensor-values';
 import { DEFAULT_TOLERANCE } from '../tolerance';
+import { numberStep } from '../worked-steps';
 
 /** 'mean' over the batch (a single sample is a batch of one) or 'sum'. */
 type Given = { logits: number[][]; targets: number[]; reduction: 'mean' | 'sum' };
@@ -75,6 +76,25 @@ export const softmaxCeGrad = defineExercise<Given, Expected>({
       { id: 'softmax-wrong-axis', answer: { grad: matrixOf(logits.softmax(0).sub(targets).mul(scale)) } },
     );
     return candidates;
+  },
+
+  explain(given) {
+    const batch = given.logits.length;
+    const exps = tensor(given.logits).exp();
+    const probabilities = exps.div(exps.sum(1, true));
+    const P = matrixOf(probabilities);
+    const perSample = given.targets.map((target, n) => tensor(P[n][target]).log().neg().item());
+    const total = tensor(perSample).sum().item();
+    const isMean = given.reduction === 'mean';
+    const loss = isMean ? total / batch : total;
+    const difference = probabilities.sub(tensor(oneHot(given)));
+    const grad = isMean ? difference.div(batch) : difference;
+    return [
+      numberStep({ ko: '행마다 소프트맥스 $P = \\mathrm{softmax}(Z)$: $p_{nc} = e^{z_{nc}} / \\sum_k e^{z_{nk}}$', en: 'Softmax of each row, $P = \\mathrm{softmax}(Z)$: $p_{nc} = e^{z_{nc}} / \\sum_k e^{z_{nk}}$' }, P),
+      numberStep({ ko: `샘플마다 $-\\log p_{n,t_n}$ (정답 클래스 ${given.targets.join(', ')})`, en: `Each sample's $-\\log p_{n,t_n}$ (target classes ${given.targets.join(', ')})` }, perSample),
+      numberStep(isMean ? { ko: `손실 $L$: ${batch}개 샘플의 평균`, en: `Loss $L$: the mean over ${batch} sample${batch === 1 ? '' : 's'}` } : { ko: `손실 $L$: ${batch}개 샘플의 합`, en: `Loss $L$: the sum over ${batch} samples` }, loss, 'loss'),
+      numberStep(isMean ? { ko: `$\\dfrac{\\partial L}{\\partial Z} = (P - Y) / ${batch}$, $Y$는 원-핫 정답`, en: `$\\dfrac{\\partial L}{\\partial Z} = (P - Y) / ${batch}$, with $Y$ the one-hot targets` } : { ko: '$\\dfrac{\\partial L}{\\partial Z} = P - Y$, $Y$는 원-핫 정답', en: '$\\dfrac{\\partial L}{\\partial Z} = P - Y$, with $Y$ the one-hot targets' }, matrixOf(grad), 'grad'),
+    ];
   },
 
   prompt(given) {

@@ -4,6 +4,7 @@ import { num, rowVector } from '../latex';
 import { SIGNIFICANT_DIGITS, field, paragraphs, scalar, vector } from '../prompt-parts';
 import { vectorOf } from '../tensor-values';
 import { DEFAULT_TOLERANCE } from '../tolerance';
+import { numberStep, term, dotTerms } from '../worked-steps';
 
 type Given = { w: number[]; x: number[]; y: number; alpha: number; lr: number };
 type Expected = { objective: number; w: number[] };
@@ -63,6 +64,24 @@ export const weightDecay = defineExercise<Given, Expected>({
       { id: 'sign-error', answer: { w: objectiveAndStep(given, (w) => squaredNorm(w).mul(given.alpha), -1).w } },
       { id: 'used-norm-not-squared', answer: { objective: objectiveAndStep(given, (w) => squaredNorm(w).sqrt().mul(given.alpha)).objective } },
     ] satisfies MistakeCandidate<Expected>[];
+  },
+
+  explain(given) {
+    const w = tensor(given.w);
+    const x = tensor(given.x);
+    const prediction = w.mul(x).sum().item();
+    const residual = tensor(given.y).sub(prediction).item();
+    const error = tensor(residual).pow(2).mul(0.5).item();
+    const penalty = w.mul(w).sum().mul(given.alpha).item();
+    const gradient = x.mul(-residual).add(w.mul(2 * given.alpha));
+    return [
+      numberStep({ ko: `예측 $\\mathbf{w}\\cdot\\mathbf{x} = ${dotTerms(given.w, given.x)}$`, en: `Prediction $\\mathbf{w}\\cdot\\mathbf{x} = ${dotTerms(given.w, given.x)}$` }, prediction),
+      numberStep({ ko: `데이터 오차 $E = \\tfrac12 (y - \\mathbf{w}\\cdot\\mathbf{x})^2 = \\tfrac12 \\cdot ${term(residual)}^2$`, en: `Data error $E = \\tfrac12 (y - \\mathbf{w}\\cdot\\mathbf{x})^2 = \\tfrac12 \\cdot ${term(residual)}^2$` }, error),
+      numberStep({ ko: `복잡도 항 $\\alpha \\lVert \\mathbf{w} \\rVert^2 = ${term(given.alpha)}\\cdot (${given.w.map((v) => `${term(v)}^2`).join(' + ')})$`, en: `Complexity term $\\alpha \\lVert \\mathbf{w} \\rVert^2 = ${term(given.alpha)}\\cdot (${given.w.map((v) => `${term(v)}^2`).join(' + ')})$` }, penalty),
+      numberStep({ ko: `목적함수 $F = E + \\alpha \\lVert \\mathbf{w} \\rVert^2 = ${term(error)} + ${term(penalty)}$`, en: `Objective $F = E + \\alpha \\lVert \\mathbf{w} \\rVert^2 = ${term(error)} + ${term(penalty)}$` }, tensor(error).add(penalty).item(), 'objective'),
+      numberStep({ ko: `기울기 $\\nabla F = -(y - \\mathbf{w}\\cdot\\mathbf{x})\\,\\mathbf{x} + 2\\alpha \\mathbf{w}$`, en: `Gradient $\\nabla F = -(y - \\mathbf{w}\\cdot\\mathbf{x})\\,\\mathbf{x} + 2\\alpha \\mathbf{w}$` }, vectorOf(gradient)),
+      numberStep({ ko: `갱신 $\\mathbf{w} - \\eta \\nabla F$, $\\eta = ${num(given.lr)}$`, en: `Update $\\mathbf{w} - \\eta \\nabla F$ with $\\eta = ${num(given.lr)}$` }, vectorOf(w.sub(gradient.mul(given.lr))), 'w'),
+    ];
   },
 
   prompt: (given) =>
