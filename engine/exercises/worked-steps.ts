@@ -1,5 +1,5 @@
 import type { AnswerValue, NumberTree } from './answer-spec';
-import { bmatrix, rowVector } from './latex';
+import { bmatrix } from './latex';
 import type { LocalizedText } from './text';
 
 // A worked solution: the intermediate values a student would write down, each computed with the
