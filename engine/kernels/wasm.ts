@@ -22,6 +22,7 @@ interface KernelExports {
   packBBytes(): number;
   im2col(x: number, cols: number, N: number, C: number, H: number, W: number, kh: number, kw: number, sh: number, sw: number, ph: number, pw: number, oh: number, ow: number): void;
   col2im(cols: number, dx: number, N: number, C: number, H: number, W: number, kh: number, kw: number, sh: number, sw: number, ph: number, pw: number, oh: number, ow: number): void;
+  swapBatchAndChannels(src: number, dst: number, N: number, O: number, L: number, toBatchMajor: number): void;
   peakMulAdd(iterations: number, seed: number): number;
 }
 
@@ -80,7 +81,10 @@ export class WasmKernels {
     this.take(pc, c, cOff, M * N);
   }
 
-  /** out[N, O, oh·ow] = w[O, C·kh·kw] · im2col(x), per image (bias not added). */
+  /**
+   * out[N, O, oh·ow] = w[O, C·kh·kw] · im2col(x) (bias not added): one GEMM over all images,
+   * [O, CKK]·[CKK, N·L], then a copy from the GEMM's [O, N, L] into the tensor's [N, O, L].
+   */
   conv2dForward(x: Float32Array, w: Float32Array, out: Float32Array, O: number, geo: ConvGeometry): void {
     const { N, C, kh, kw } = geo;
     const L = geo.oh * geo.ow;
@@ -89,40 +93,42 @@ export class WasmKernels {
     const px = this.put(x, 0, x.length);
     const pw = this.put(w, 0, w.length);
     const cols = this.reserve(CKK * N * L);
+    const product = this.reserve(O * N * L);
     const po = this.reserve(N * O * L);
     this.im2col(px, cols, geo);
-    this.heap.fill(0, po >> 2, (po >> 2) + N * O * L);
-    for (let n = 0; n < N; n++) {
-      this.k.gemm(0, 0, O, L, CKK, pw, CKK, cols + n * L * 4, N * L, po + n * O * L * 4, L, this.packA, this.packB, this.tile);
-    }
+    this.heap.fill(0, product >> 2, (product >> 2) + O * N * L);
+    this.k.gemm(0, 0, O, N * L, CKK, pw, CKK, cols, N * L, product, N * L, this.packA, this.packB, this.tile);
+    this.k.swapBatchAndChannels(product, po, N, O, L, 1);
     this.take(po, out, 0, N * O * L);
   }
 
   /**
-   * Both backward passes of conv2d from g = dOut [N, O, oh·ow]: gx (dx, [N, C, H, W]) and gw
-   * (dW, [O, C·kh·kw]), each only if its array is given. Both are overwritten.
+   * Both backward passes of conv2d from g = dOut [N, O, oh·ow], each only if its array is given
+   * (both are overwritten): gw = dW [O, C·kh·kw] = g₂·colsᵀ and gx = dx [N, C, H, W] =
+   * col2im(Wᵀ·g₂), with g₂ = g as [O, N·L] and the columns recomputed by im2col.
    */
   conv2dBackward(x: Float32Array, w: Float32Array, g: Float32Array, gx: Float32Array | null, gw: Float32Array | null, O: number, geo: ConvGeometry): void {
     const { N, C, H, W, kh, kw } = geo;
     const L = geo.oh * geo.ow;
+    const NL = N * L;
     const CKK = C * kh * kw;
     this.reset();
-    const pg = this.put(g, 0, g.length);
-    const pw = this.put(w, 0, w.length);
-    const cols = this.reserve(CKK * N * L);
+    const pgRaw = this.put(g, 0, g.length);
+    const pg = this.reserve(O * NL);
+    this.k.swapBatchAndChannels(pgRaw, pg, N, O, L, 0);
+    const cols = this.reserve(CKK * NL);
     if (gw) {
       const px = this.put(x, 0, x.length);
       const pgw = this.reserve(O * CKK);
       this.im2col(px, cols, geo);
       this.heap.fill(0, pgw >> 2, (pgw >> 2) + O * CKK);
-      // dW[O, CKK] += g_n[O, L] · cols_nᵀ, summed over the images.
-      for (let n = 0; n < N; n++) this.k.gemm(0, 1, O, CKK, L, pg + n * O * L * 4, L, cols + n * L * 4, N * L, pgw, CKK, this.packA, this.packB, this.tile);
+      this.k.gemm(0, 1, O, CKK, NL, pg, NL, cols, NL, pgw, CKK, this.packA, this.packB, this.tile);
       this.take(pgw, gw, 0, O * CKK);
     }
     if (gx) {
-      // dcols_n[CKK, L] = Wᵀ · g_n, then col2im adds the columns back onto dx.
-      this.heap.fill(0, cols >> 2, (cols >> 2) + CKK * N * L);
-      for (let n = 0; n < N; n++) this.k.gemm(1, 0, CKK, L, O, pw, CKK, pg + n * O * L * 4, L, cols + n * L * 4, N * L, this.packA, this.packB, this.tile);
+      const pw = this.put(w, 0, w.length);
+      this.heap.fill(0, cols >> 2, (cols >> 2) + CKK * NL);
+      this.k.gemm(1, 0, CKK, NL, O, pw, CKK, pg, NL, cols, NL, this.packA, this.packB, this.tile);
       const pdx = this.reserve(N * C * H * W);
       this.heap.fill(0, pdx >> 2, (pdx >> 2) + N * C * H * W);
       this.k.col2im(cols, pdx, N, C, H, W, kh, kw, geo.sh, geo.sw, geo.ph, geo.pw, geo.oh, geo.ow);

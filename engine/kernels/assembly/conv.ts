@@ -85,3 +85,16 @@ export function col2im(
     }
   }
 }
+
+/** dst[O, N·L] = src[N, O, L] (the GEMM's layout from the tensor's), or back with `toBatchMajor`. */
+export function swapBatchAndChannels(src: usize, dst: usize, N: i32, O: i32, L: i32, toBatchMajor: i32): void {
+  const bytes = <usize>L * 4;
+  for (let n = 0; n < N; n++) {
+    for (let o = 0; o < O; o++) {
+      const batchMajor = <usize>((n * O + o) * L) * 4;
+      const channelMajor = <usize>((o * N + n) * L) * 4;
+      if (toBatchMajor) memory.copy(dst + batchMajor, src + channelMajor, bytes);
+      else memory.copy(dst + channelMajor, src + batchMajor, bytes);
+    }
+  }
+}
