@@ -1,5 +1,5 @@
 import { EngineError } from './errors';
-import { allocate, Tensor, type DType, type FloatArray, type NestedArray } from './tensor';
+import { allocate, defaultDtype, Tensor, type DType, type FloatArray, type NestedArray } from './tensor';
 import { formatShape, shapeSize, type Shape } from './shape';
 import type { Rng } from './rng';
 
@@ -16,7 +16,7 @@ export type TensorInput = NestedArray | { data: FloatArray | readonly number[]; 
  * NaN and ±Infinity, and a data length that does not match the shape.
  */
 export function tensor(input: TensorInput, opts: TensorOptions = {}): Tensor {
-  const dtype = opts.dtype ?? 'float64';
+  const dtype = opts.dtype ?? defaultDtype();
   if (dtype !== 'float64' && dtype !== 'float32') throw new EngineError('tensor', `unknown dtype '${String(dtype)}'`);
   let shape: number[];
   let values: ArrayLike<number>;
@@ -85,7 +85,7 @@ function checkShape(op: string, shape: Shape): void {
 export function full(shape: Shape, value: number, opts: TensorOptions = {}): Tensor {
   checkShape('full', shape);
   if (!Number.isFinite(value)) throw new EngineError('full', `fill value ${value} is not finite`);
-  return new Tensor(allocate(opts.dtype ?? 'float64', shapeSize(shape)).fill(value), shape, opts.requiresGrad ?? false);
+  return new Tensor(allocate(opts.dtype ?? defaultDtype(), shapeSize(shape)).fill(value), shape, opts.requiresGrad ?? false);
 }
 
 export const zeros = (shape: Shape, opts: TensorOptions = {}): Tensor => full(shape, 0, opts);
@@ -94,7 +94,7 @@ export const ones = (shape: Shape, opts: TensorOptions = {}): Tensor => full(sha
 /** Normal(mean, std) samples drawn from `random` in row-major order. */
 export function randn(shape: Shape, random: Rng, opts: TensorOptions & { mean?: number; std?: number } = {}): Tensor {
   checkShape('randn', shape);
-  const data = allocate(opts.dtype ?? 'float64', shapeSize(shape));
+  const data = allocate(opts.dtype ?? defaultDtype(), shapeSize(shape));
   for (let i = 0; i < data.length; i++) data[i] = random.normal(opts.mean ?? 0, opts.std ?? 1);
   return new Tensor(data, shape, opts.requiresGrad ?? false);
 }
@@ -102,7 +102,7 @@ export function randn(shape: Shape, random: Rng, opts: TensorOptions & { mean?: 
 /** Uniform samples in [low, high) (default [0, 1)). */
 export function randu(shape: Shape, random: Rng, opts: TensorOptions & { low?: number; high?: number } = {}): Tensor {
   checkShape('randu', shape);
-  const data = allocate(opts.dtype ?? 'float64', shapeSize(shape));
+  const data = allocate(opts.dtype ?? defaultDtype(), shapeSize(shape));
   for (let i = 0; i < data.length; i++) data[i] = random.uniform(opts.low ?? 0, opts.high ?? 1);
   return new Tensor(data, shape, opts.requiresGrad ?? false);
 }
@@ -114,7 +114,7 @@ export function arange(start: number, stop?: number, step = 1, opts: TensorOptio
     throw new EngineError('arange', `bad range start=${from} stop=${to} step=${step}`);
   }
   const count = Math.max(0, Math.ceil((to - from) / step));
-  const data = allocate(opts.dtype ?? 'float64', count);
+  const data = allocate(opts.dtype ?? defaultDtype(), count);
   for (let i = 0; i < count; i++) data[i] = from + i * step;
   return new Tensor(data, [count], opts.requiresGrad ?? false);
 }

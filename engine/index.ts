@@ -9,6 +9,8 @@ export {
   noGrad,
   gradEnabled,
   allocate,
+  setDefaultDtype,
+  defaultDtype,
   type BackwardFn,
   type DType,
   type FloatArray,

@@ -19,6 +19,21 @@ export type SliceRange = readonly [number, number?] | null;
 export type BackwardFn = (grad: FloatArray, needsGrad: readonly boolean[]) => ReadonlyArray<FloatArray | null>;
 
 let isGradEnabled = true;
+let threadDefaultDtype: DType = 'float64';
+
+/**
+ * The dtype of new tensors and parameters when none is given: float64 unless changed. A training
+ * thread sets 'float32' once at start (the playground's workers do), which sends its matmuls and
+ * convolutions to the WebAssembly SIMD kernels; the server's own thread stays float64, so
+ * exercise grading stays exact. Module state: each worker thread has its own.
+ */
+export function setDefaultDtype(dtype: DType): void {
+  threadDefaultDtype = dtype;
+}
+
+export function defaultDtype(): DType {
+  return threadDefaultDtype;
+}
 
 /** Run `fn` without building a graph (inference, graders, optimiser updates). Nest freely. */
 export function noGrad<T>(fn: () => T): T {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defineOp, noGrad, Tensor } from './tensor';
-import { tensor } from './creation';
+import { defaultDtype, defineOp, noGrad, setDefaultDtype, Tensor } from './tensor';
+import { tensor, zeros } from './creation';
+import * as nn from './nn/index';
 import { rng } from './rng';
 import { assertGradcheck } from './testing/gradcheck';
 import { randomTensor } from './testing/random-shapes';
@@ -142,5 +143,22 @@ describe('defineOp', () => {
     const x = tensor([1, 2], { requiresGrad: true });
     const broken = defineOp({ name: 'broken', inputs: [x], data: new Float64Array(1), shape: [], backward: () => [new Float64Array(3)] });
     expect(() => broken.backward()).toThrow(/broken: backward returned 3 gradient values for an input of shape \[2\]/);
+  });
+});
+
+describe('setDefaultDtype', () => {
+  it('sets the dtype of new tensors and layer parameters when none is given, and only then', () => {
+    setDefaultDtype('float32');
+    try {
+      expect(tensor([1, 2]).dtype).toBe('float32');
+      expect(zeros([2]).dtype).toBe('float32');
+      expect(new nn.Linear(3, 2, { rng: rng(1) }).weight.dtype).toBe('float32');
+      expect(tensor([1, 2], { dtype: 'float64' }).dtype).toBe('float64');
+    } finally {
+      setDefaultDtype('float64');
+    }
+    expect(defaultDtype()).toBe('float64');
+    expect(tensor([1, 2]).dtype).toBe('float64');
+    expect(new nn.Linear(3, 2, { rng: rng(1) }).weight.dtype).toBe('float64');
   });
 });

@@ -1,6 +1,6 @@
 // Seeded weight initialisation. Every initialiser draws from the rng it is given, in row-major
 // order, so the same seed always yields the same network (in either dtype: values are drawn in
-// float64 and rounded once).
+// float64 and rounded once). Without a dtype, parameters take the thread's default (`setDefaultDtype`).
 import type { DType, Tensor } from '../tensor';
 import { tensor } from '../creation';
 import type { Rng } from '../rng';
@@ -16,7 +16,7 @@ export function initWeight(
   init: Init,
   fans: { fanIn: number; fanOut: number },
   rng: Rng,
-  dtype: DType = 'float64',
+  dtype?: DType,
 ): Tensor {
   const size = shape.reduce((n, d) => n * d, 1);
   const data = new Array<number>(size);
@@ -30,10 +30,10 @@ export function initWeight(
   return parameter(data, shape, dtype);
 }
 
-export function filledParameter(shape: readonly number[], value: number, dtype: DType = 'float64'): Tensor {
+export function filledParameter(shape: readonly number[], value: number, dtype?: DType): Tensor {
   return parameter(new Array<number>(shape.reduce((n, d) => n * d, 1)).fill(value), shape, dtype);
 }
 
-export function parameter(data: number[], shape: readonly number[], dtype: DType = 'float64'): Tensor {
+export function parameter(data: number[], shape: readonly number[], dtype?: DType): Tensor {
   return tensor({ data, shape: [...shape] }, { requiresGrad: true, dtype });
 }

@@ -9,7 +9,7 @@ export interface LinearOptions {
   bias?: boolean;
   /** Weight initialisation (default 'xavier'; use 'he' in front of a ReLU). */
   init?: Init;
-  /** Parameter dtype (default float64; float32 trains faster). */
+  /** Parameter dtype (default: the thread's `defaultDtype()`, float64 unless set; float32 trains faster). */
   dtype?: DType;
 }
 
