@@ -7,7 +7,7 @@ import { getCourse } from '@/lib/content/get-course';
 import { getLocale } from '@/lib/i18n/get-locale';
 import { getLiveHostingOptions } from '@/lib/live/get-live-hosting-options';
 import { CreateSessionForm } from '@/components/live/create-session-form';
-import { LIVE_TEXT } from '@/components/live/live-text';
+import { LIVE_STATE_TEXT, LIVE_TEXT, formatCount } from '@/components/live/live-text';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: LIVE_TEXT.createTitle[await getLocale()] };
@@ -34,9 +34,9 @@ export default async function LiveSessionsPage() {
           <h2>{LIVE_TEXT.recent[locale]}</h2>
           <ul>
             {options.recentSessions.map((session) => (
-              <li key={session.id}>
+              <li key={session.id} data-testid="recent-session" data-session-id={session.id}>
                 <Link href={`/live/${session.id}/host`}>
-                  {session.className ?? '—'} · PIN {session.pin} · {session.state} · {session.participants} {LIVE_TEXT.players[locale]} · {session.questions} {LIVE_TEXT.question[locale]}
+                  {session.className ?? '—'} · PIN {session.pin} · {LIVE_STATE_TEXT[session.state][locale]} · {formatCount(session.participants, 'players', locale)} · {formatCount(session.questions, 'questions', locale)}
                 </Link>{' '}
                 <small className="muted">{new Date(session.createdAt).toLocaleString(locale)}</small>
               </li>

@@ -5,6 +5,7 @@ import type { Socket } from 'socket.io-client';
 import type { Locale } from '@/lib/i18n/locales';
 import { LIVE_CLIENT_EVENTS, LIVE_SERVER_EVENTS } from '@/lib/live/live-events';
 import type { TCorrectnessView, THostLobbyChange, THostQuestion, THostView, TLeaderboard, TPublicSession, TQuestionProgress, TQuestionResults } from '@/lib/live/live-payloads';
+import { MarkdownText } from '@/components/exercises/markdown-text';
 import { Countdown } from '@/components/live/countdown';
 import { CorrectnessTable } from '@/components/live/correctness-table';
 import { LeaderboardList } from '@/components/live/leaderboard-list';
@@ -198,6 +199,10 @@ export function HostScreen({ sessionId, locale, joinUrl, qrSvg }: HostScreenProp
             {LIVE_TEXT.question[locale]} {question.index + 1} {LIVE_TEXT.of[locale]} {session.questionCount} · {question.title[locale]}
           </h1>
           <Countdown closesAt={question.closesAt} offsetMs={offset} timeLimitS={question.timeLimitS} locale={locale} large />
+          <div className={styles.hostPrompt} data-testid="host-prompt">
+            <p className="muted">{LIVE_TEXT.exampleNumbers[locale]}</p>
+            <MarkdownText key={question.prompt[locale]} markdown={question.prompt[locale]} className={styles.prompt} />
+          </div>
           {progress ? (
             <p className={styles.bigCount}>
               <strong>{progress.answered}</strong> / {progress.joined} {LIVE_TEXT.answered[locale]}

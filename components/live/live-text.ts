@@ -1,4 +1,5 @@
 import type { Localized } from '@/lib/i18n/locales';
+import type { TLiveStateName } from '@/lib/live/live-payloads';
 
 // Every sentence of the live screens, in both languages.
 export const LIVE_TEXT = {
@@ -47,6 +48,7 @@ export const LIVE_TEXT = {
   kicked: { ko: '진행자가 이 세션에서 내보냈습니다.', en: 'The host removed you from this session.' },
   rejoin: { ko: 'PIN으로 다시 참여', en: 'Join again with the PIN' },
   // Host
+  exampleNumbers: { ko: '예시 숫자입니다. 학생마다 자기 숫자로 풉니다.', en: 'Example numbers: every student solves their own.' },
   hostTitle: { ko: '라이브 세션 진행', en: 'Host a live session' },
   joinAt: { ko: '참여 주소', en: 'Join at' },
   qrAlt: { ko: '참여 주소와 PIN으로 연결되는 QR 코드', en: 'QR code linking to the join page with the PIN' },
@@ -101,6 +103,27 @@ export const LIVE_TEXT = {
   open: { ko: '열기', en: 'Open' },
   next: { ko: '다음', en: 'Next' },
 } satisfies Record<string, Localized>;
+
+/** What a session's state means, as the recent-sessions list shows it. */
+export const LIVE_STATE_TEXT = {
+  LOBBY: { ko: '대기실 (시작 전)', en: 'Lobby (not started)' },
+  QUESTION: { ko: '문제 진행 중', en: 'Question open' },
+  RESULTS: { ko: '결과 보는 중', en: 'Showing results' },
+  LEADERBOARD: { ko: '리더보드 보는 중', en: 'Showing the leaderboard' },
+  FINISHED: { ko: '끝남', en: 'Ended' },
+} satisfies Record<TLiveStateName, Localized>;
+
+const COUNT_NOUNS = {
+  players: { ko: (count: number) => `참가자 ${count}명`, en: ['player', 'players'] },
+  questions: { ko: (count: number) => `문제 ${count}개`, en: ['question', 'questions'] },
+} as const;
+
+/** "1 player", "2 players"; "참가자 2명", "문제 2개". */
+export function formatCount(count: number, noun: keyof typeof COUNT_NOUNS, locale: 'ko' | 'en'): string {
+  if (locale === 'ko') return COUNT_NOUNS[noun].ko(count);
+  const [one, other] = COUNT_NOUNS[noun].en;
+  return `${count} ${new Intl.PluralRules('en').select(count) === 'one' ? one : other}`;
+}
 
 export function formatRank(rank: number, count: number, locale: 'ko' | 'en'): string {
   return locale === 'ko' ? `${count}명 중 ${rank}위` : `#${rank} of ${count}`;

@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent } from 'react';
+import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
 import type { Socket } from 'socket.io-client';
 import { validateAnswer } from '@/engine/exercises/validate-answer';
 import type { Locale } from '@/lib/i18n/locales';
@@ -150,26 +150,34 @@ export function PlayerScreen({ sessionId, locale }: PlayerScreenProps) {
 
   if (fatal) {
     return (
-      <div className={styles.player}>
-        <p className="error" role="alert">{fatal.text}</p>
-        {fatal.canRejoin ? <Link className="button" href="/join">{LIVE_TEXT.rejoin[locale]}</Link> : null}
-      </div>
+      <PlayView>
+        <div className={styles.player}>
+          <p className="error" role="alert">{fatal.text}</p>
+          {fatal.canRejoin ? <Link className="button" href="/join">{LIVE_TEXT.rejoin[locale]}</Link> : null}
+        </div>
+      </PlayView>
     );
   }
-  if (!view) return <p className={styles.player} role="status">{LIVE_TEXT.connecting[locale]}</p>;
+  if (!view) {
+    return (
+      <PlayView>
+        <p className={styles.player} role="status">{LIVE_TEXT.connecting[locale]}</p>
+      </PlayView>
+    );
+  }
 
   const { session, you, question, submission, result, leaderboard } = view;
   const isSelfPaced = session.mode === 'SELF_PACED';
   const questionDraft = question ? (draft?.index === question.index ? draft.value : null) ?? (submission ? draftFromAnswer(question.answerSpec, submission.answer) : null) ?? emptyDraft(question.answerSpec) : null;
 
   function change(path: CellPath, value: string) {
-    if (!question || !questionDraft) return;
+    if (!question || questionDraft === null) return;
     setDraft({ index: question.index, value: setAt(questionDraft, path, value) });
   }
 
   function onSubmit(event: FormEvent) {
     event.preventDefault();
-    if (!question || !questionDraft || submission || status !== 'idle') return;
+    if (!question || questionDraft === null || submission || status !== 'idle') return;
     const checked = validateAnswer(question.answerSpec, questionDraft);
     if (!checked.ok) {
       setProblem(checked.message[locale]);
@@ -179,76 +187,91 @@ export function PlayerScreen({ sessionId, locale }: PlayerScreenProps) {
   }
 
   return (
-    <div className={styles.player} data-state={session.state}>
-      <header className={styles.playerBar}>
-        <span className={styles.nickname} data-testid="my-nickname">{you.nickname}</span>
-        <span data-testid="my-score">
-          {LIVE_TEXT.totalScore[locale]} <strong>{you.score.toLocaleString(locale)}</strong>
-        </span>
-        {you.streak > 1 ? <span>{LIVE_TEXT.streak[locale]} <strong>{you.streak}</strong></span> : null}
-      </header>
-      {connection === 'offline' ? <p className={styles.offline} role="status">{LIVE_TEXT.offline[locale]}</p> : null}
+    <PlayView>
+      <div className={styles.player} data-state={session.state}>
+        <header className={styles.playerBar}>
+          <span className={styles.nickname} data-testid="my-nickname">{you.nickname}</span>
+          <span data-testid="my-score">
+            {LIVE_TEXT.totalScore[locale]} <strong>{you.score.toLocaleString(locale)}</strong>
+          </span>
+          {you.streak > 1 ? <span>{LIVE_TEXT.streak[locale]} <strong>{you.streak}</strong></span> : null}
+        </header>
+        {connection === 'offline' ? <p className={styles.offline} role="status">{LIVE_TEXT.offline[locale]}</p> : null}
 
-      {session.state === 'LOBBY' ? (
-        <section className={styles.center} data-testid="lobby">
-          <h1>{LIVE_TEXT.lobbyIn[locale]}</h1>
-          <p className="muted">{LIVE_TEXT.lobbyWait[locale]}</p>
-        </section>
-      ) : null}
+        {session.state === 'LOBBY' ? (
+          <section className={styles.center} data-testid="lobby">
+            <h1>{LIVE_TEXT.lobbyIn[locale]}</h1>
+            <p className="muted">{LIVE_TEXT.lobbyWait[locale]}</p>
+          </section>
+        ) : null}
 
-      {session.state === 'QUESTION' && question && questionDraft ? (
-        <section aria-labelledby={`${idPrefix}-title`} data-testid="question">
-          <div className={styles.questionHead}>
-            <h1 id={`${idPrefix}-title`}>
-              {LIVE_TEXT.question[locale]} {question.index + 1} {LIVE_TEXT.of[locale]} {question.questionCount} · {question.title[locale]}
-            </h1>
-            <Countdown closesAt={question.closesAt} offsetMs={offset} timeLimitS={question.timeLimitS} locale={locale} />
-          </div>
-          <MarkdownText key={question.prompt[locale]} markdown={question.prompt[locale]} className={styles.prompt} />
-          <form onSubmit={onSubmit} noValidate className={styles.answerForm}>
-            <AnswerInput
-              spec={question.answerSpec}
-              draft={questionDraft}
-              label={LIVE_TEXT.answer[locale]}
-              locale={locale}
-              parts={null}
-              editedCells={new Set()}
-              firstWrong={null}
-              isDisabled={Boolean(submission) || status !== 'idle'}
-              idPrefix={idPrefix}
-              onChange={change}
-            />
-            {submission ? (
-              <p className="success" role="status" data-testid="submitted">✓ {LIVE_TEXT.submitted[locale]}</p>
-            ) : (
-              <p>
-                <button className="button" type="submit" disabled={status !== 'idle'}>
-                  {status === 'idle' ? LIVE_TEXT.submit[locale] : status === 'sending' ? LIVE_TEXT.sending[locale] : LIVE_TEXT.resending[locale]}
-                </button>
-              </p>
-            )}
-            <div role="status" aria-live="polite">{problem ? <p className="error">{problem}</p> : null}</div>
-          </form>
-        </section>
-      ) : null}
+        {/* A single-value answer's empty draft is '' (falsy): compare with null, never truthiness. */}
+        {session.state === 'QUESTION' && question && questionDraft !== null ? (
+          <section aria-labelledby={`${idPrefix}-title`} data-testid="question">
+            <div className={styles.questionHead}>
+              <h1 id={`${idPrefix}-title`}>
+                {LIVE_TEXT.question[locale]} {question.index + 1} {LIVE_TEXT.of[locale]} {question.questionCount} · {question.title[locale]}
+              </h1>
+              <Countdown closesAt={question.closesAt} offsetMs={offset} timeLimitS={question.timeLimitS} locale={locale} />
+            </div>
+            <MarkdownText key={question.prompt[locale]} markdown={question.prompt[locale]} className={styles.prompt} />
+            <form onSubmit={onSubmit} noValidate className={styles.answerForm}>
+              <AnswerInput
+                spec={question.answerSpec}
+                draft={questionDraft}
+                label={LIVE_TEXT.answer[locale]}
+                locale={locale}
+                parts={null}
+                editedCells={new Set()}
+                firstWrong={null}
+                isDisabled={Boolean(submission) || status !== 'idle'}
+                idPrefix={idPrefix}
+                onChange={change}
+              />
+              {submission ? (
+                <p className="success" role="status" data-testid="submitted">✓ {LIVE_TEXT.submitted[locale]}</p>
+              ) : (
+                <p>
+                  <button className="button" type="submit" disabled={status !== 'idle'}>
+                    {status === 'idle' ? LIVE_TEXT.submit[locale] : status === 'sending' ? LIVE_TEXT.sending[locale] : LIVE_TEXT.resending[locale]}
+                  </button>
+                </p>
+              )}
+              <div role="status" aria-live="polite">{problem ? <p className="error">{problem}</p> : null}</div>
+            </form>
+          </section>
+        ) : null}
 
-      {session.state === 'QUESTION' && !question ? (
-        <p className={styles.center} role="status">{isSelfPaced ? LIVE_TEXT.allDone[locale] : LIVE_TEXT.timeUp[locale]}</p>
-      ) : null}
+        {session.state === 'QUESTION' && !question ? (
+          <p className={styles.center} role="status">{isSelfPaced ? LIVE_TEXT.allDone[locale] : LIVE_TEXT.timeUp[locale]}</p>
+        ) : null}
 
-      {result && (session.state !== 'QUESTION' || isSelfPaced) ? <ResultCard result={result} locale={locale} /> : null}
+        {result && (session.state !== 'QUESTION' || isSelfPaced) ? <ResultCard result={result} locale={locale} /> : null}
 
-      {session.state === 'RESULTS' ? <p className="muted">{LIVE_TEXT.waitingNext[locale]}</p> : null}
+        {session.state === 'RESULTS' ? <p className="muted">{LIVE_TEXT.waitingNext[locale]}</p> : null}
 
-      {leaderboard && (session.state === 'LEADERBOARD' || session.state === 'FINISHED' || (isSelfPaced && !question)) ? (
-        <>
-          <LeaderboardList leaderboard={leaderboard} locale={locale} highlight={you.nickname} heading={session.state === 'FINISHED' ? LIVE_TEXT.podium[locale] : undefined} />
-          <p className={styles.myRank} data-testid="my-rank">
-            {LIVE_TEXT.yourRank[locale]}: <strong>{formatRank(you.rank, you.participantCount, locale)}</strong>
-          </p>
-        </>
-      ) : null}
-      {session.state === 'FINISHED' ? <p className={styles.center}>{LIVE_TEXT.finished[locale]}</p> : null}
+        {leaderboard && (session.state === 'LEADERBOARD' || session.state === 'FINISHED' || (isSelfPaced && !question)) ? (
+          <>
+            <LeaderboardList leaderboard={leaderboard} locale={locale} highlight={you.nickname} heading={session.state === 'FINISHED' ? LIVE_TEXT.podium[locale] : undefined} />
+            <p className={styles.myRank} data-testid="my-rank">
+              {LIVE_TEXT.yourRank[locale]}: <strong>{formatRank(you.rank, you.participantCount, locale)}</strong>
+            </p>
+          </>
+        ) : null}
+        {session.state === 'FINISHED' ? <p className={styles.center}>{LIVE_TEXT.finished[locale]}</p> : null}
+      </div>
+    </PlayView>
+  );
+}
+
+/**
+ * A focused full-screen play view, as Kahoot's: it covers the site header and navigation, so a
+ * phone shows only the game (the page behind it does not scroll).
+ */
+function PlayView({ children }: { children: ReactNode }) {
+  return (
+    <div className={styles.playView} data-testid="play-view">
+      {children}
     </div>
   );
 }

@@ -6,7 +6,7 @@ import { getPublicSession } from '@/lib/live/get-public-session';
 import { getQuestionProgress } from '@/lib/live/get-question-progress';
 import { getQuestionResults } from '@/lib/live/get-question-results';
 import type { THostView } from '@/lib/live/live-payloads';
-import { exerciseTitle } from '@/lib/live/live-variant';
+import { exerciseTitle, projectorPrompt } from '@/lib/live/live-variant';
 import type { LiveSessionRow } from '@/lib/live/require-live-host';
 
 /** The host's whole screen, rebuilt from the database (after a reload or a restart as well). */
@@ -31,6 +31,7 @@ export async function getHostView(session: LiveSessionRow): Promise<THostView> {
           index: current.index,
           typeId: current.typeId,
           title: exerciseTitle(current.typeId),
+          prompt: projectorPrompt(session.id, current.index, current.typeId),
           timeLimitS: current.timeLimitS,
           openedAt: current.openedAt?.toISOString() ?? null,
           closesAt: current.closesAt?.toISOString() ?? null,

@@ -1,8 +1,9 @@
 import { getDb } from '@/lib/db';
+import type { TLiveStateName } from '@/lib/live/live-payloads';
 
 export interface LiveHostingOptions {
   classes: { id: string; name: string }[];
-  recentSessions: { id: string; pin: string; className: string | null; state: string; createdAt: string; participants: number; questions: number }[];
+  recentSessions: { id: string; pin: string; className: string | null; state: TLiveStateName; createdAt: string; participants: number; questions: number }[];
 }
 
 /** What the "new live session" page offers: the classes the user teaches and their recent sessions. */

@@ -8,7 +8,7 @@ import { getQuestionProgress } from '@/lib/live/get-question-progress';
 import { getQuestionResults } from '@/lib/live/get-question-results';
 import { LIVE_SERVER_EVENTS, hostRoom, participantRoom, sessionRoom } from '@/lib/live/live-events';
 import type { THostLobbyChange, THostQuestion } from '@/lib/live/live-payloads';
-import { exerciseTitle } from '@/lib/live/live-variant';
+import { exerciseTitle, projectorPrompt } from '@/lib/live/live-variant';
 import { getLiveSessionRow } from '@/lib/live/require-live-host';
 import { getDb } from '@/lib/db';
 
@@ -44,6 +44,7 @@ export async function broadcastQuestionOpened(io: Server, sessionId: string, que
     index: question.index,
     typeId: question.typeId,
     title: exerciseTitle(question.typeId),
+    prompt: projectorPrompt(sessionId, question.index, question.typeId),
     timeLimitS: question.timeLimitS,
     openedAt: question.openedAt.toISOString(),
     closesAt: question.closesAt.toISOString(),

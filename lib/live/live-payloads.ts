@@ -102,6 +102,8 @@ export interface THostQuestion {
   index: number;
   typeId: string;
   title: LocalizedText;
+  /** The prompt of an example variant for the projector (every player has their own numbers). */
+  prompt: LocalizedText;
   timeLimitS: number;
   openedAt: string | null;
   closesAt: string | null;

@@ -29,6 +29,16 @@ export function getLiveVariant(key: LiveVariantKey): GeneratedExercise {
   return variant;
 }
 
+/**
+ * The projector's example of a question: a variant of its own (seeded as a participant id no player
+ * can have), so the prompt the class sees is real but none of theirs.
+ */
+export const PROJECTOR_PARTICIPANT = 'projector';
+
+export function projectorPrompt(sessionId: string, questionIndex: number, typeId: string): LocalizedText {
+  return getLiveVariant({ sessionId, questionIndex, participantId: PROJECTOR_PARTICIPANT, typeId }).prompt;
+}
+
 const titles = new Map(exerciseTypes.map((type) => [type.id, type.title]));
 
 export function exerciseTitle(typeId: string): LocalizedText {

@@ -4,6 +4,7 @@ import { createRateLimiter } from '@/lib/rate-limit';
 import { getLogger } from '@/lib/log';
 import { advanceLiveSession } from '@/lib/live/advance-live-session';
 import { armQuestionTimer } from '@/lib/live/arm-question-timer';
+import { armIdleSweep } from '@/lib/live/end-idle-live-sessions';
 import { endSessionAndAnnounce } from '@/lib/live/end-session-and-announce';
 import { getCorrectnessView } from '@/lib/live/get-correctness-view';
 import { getHostView } from '@/lib/live/get-host-view';
@@ -41,6 +42,7 @@ const ZGuestAuth = z.object({ guestToken: z.string().min(16).max(128).optional()
 
 export function registerLiveHandlers(io: Server): void {
   rearmLiveTimers(io).catch((error: unknown) => getLogger().error({ err: error }, 'live: could not re-arm question timers'));
+  armIdleSweep(io);
 
   io.on('connection', (socket) => {
     const handle = <S extends z.ZodType, R extends object>(event: string, schema: S, run: (input: z.infer<S>) => Promise<R>) => {

@@ -93,6 +93,11 @@ describe('live session in the browser', () => {
     // Question 1: the student answers right, the guest answers wrong; everyone answered, so it closes.
     await host.getByRole('button', { name: 'Start' }).click();
     await studentPage.getByTestId('question').waitFor();
+    // The projector shows the prompt (an example variant, typeset with KaTeX) while the question is open.
+    const projectorPrompt = host.getByTestId('host-prompt');
+    await projectorPrompt.waitFor();
+    await expect.poll(() => projectorPrompt.locator('.katex').count()).toBeGreaterThan(0);
+    expect(await projectorPrompt.textContent()).toContain('Example numbers');
     await guestPage.getByTestId('question').waitFor();
     await answerRight(studentPage, sessionId, 0, studentId, 'sigmoid-derivative');
     await studentPage.screenshot({ path: screenshotPath('live-student-question'), fullPage: true });
