@@ -1,4 +1,6 @@
+import { Prisma } from '@/generated/prisma/client';
 import { getDb } from '@/lib/db';
+import { closedStandingsCte } from '@/lib/live/closed-standings-sql';
 
 export interface LiveStanding {
   participantId: string;
@@ -12,22 +14,16 @@ export interface LiveStanding {
 
 /**
  * Every active participant in leaderboard order: points, then less total answer time (Kahoot's
- * tie-break), then who joined first. The order lives in this one query.
+ * tie-break), then who joined first. The order lives in this one query. While an instructor-paced
+ * question is open, standings are those of the last closed question (see closedStandingsCte).
  */
 export async function getLiveStandings(sessionId: string, limit?: number): Promise<LiveStanding[]> {
-  const rows = await getDb().liveParticipant.findMany({
-    where: { sessionId, kicked: false },
-    take: limit,
-    orderBy: [{ score: 'desc' }, { totalAnswerMs: 'asc' }, { joinedAt: 'asc' }, { id: 'asc' }],
-    select: { id: true, nickname: true, userId: true, score: true, streak: true, totalAnswerMs: true },
-  });
-  return rows.map((row, position) => ({
-    participantId: row.id,
-    nickname: row.nickname,
-    isGuest: row.userId === null,
-    score: row.score,
-    streak: row.streak,
-    totalAnswerMs: row.totalAnswerMs,
-    rank: position + 1,
-  }));
+  const rows = await getDb().$queryRaw<Omit<LiveStanding, 'rank'>[]>`
+    WITH ${closedStandingsCte(sessionId)}
+    SELECT id AS "participantId", nickname, ("userId" IS NULL) AS "isGuest", score, streak, "totalAnswerMs"
+    FROM standing
+    WHERE NOT kicked
+    ORDER BY score DESC, "totalAnswerMs" ASC, "joinedAt" ASC, id ASC
+    ${limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${limit}`}`;
+  return rows.map((row, position) => ({ ...row, rank: position + 1 }));
 }

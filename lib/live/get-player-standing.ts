@@ -1,24 +1,21 @@
 import { getDb } from '@/lib/db';
+import { closedStandingsCte } from '@/lib/live/closed-standings-sql';
 import type { TPlayerStanding } from '@/lib/live/live-payloads';
 
-interface StandingRow {
-  nickname: string;
-  score: number;
-  streak: number;
-  rank: number;
-  participantCount: number;
-}
-
-/** One participant's standing, ranked in the database by the same order as getLiveStandings. */
+/**
+ * One participant's standing, ranked in the database by the same order as getLiveStandings, and
+ * like it as of the last closed question while an instructor-paced question is open.
+ */
 export async function getPlayerStanding(sessionId: string, participantId: string): Promise<TPlayerStanding | null> {
-  const rows = await getDb().$queryRaw<StandingRow[]>`
+  const rows = await getDb().$queryRaw<TPlayerStanding[]>`
+    WITH ${closedStandingsCte(sessionId)}
     SELECT me.nickname, me.score, me.streak,
-      (SELECT count(*) FROM "LiveParticipant" o
-        WHERE o."sessionId" = me."sessionId" AND NOT o.kicked
+      (SELECT count(*) FROM standing o
+        WHERE NOT o.kicked
           AND (o.score, -o."totalAnswerMs", -extract(epoch FROM o."joinedAt")) > (me.score, -me."totalAnswerMs", -extract(epoch FROM me."joinedAt"))
       )::int + 1 AS rank,
-      (SELECT count(*) FROM "LiveParticipant" a WHERE a."sessionId" = me."sessionId" AND NOT a.kicked)::int AS "participantCount"
-    FROM "LiveParticipant" me
-    WHERE me.id = ${participantId} AND me."sessionId" = ${sessionId}`;
+      (SELECT count(*) FROM standing a WHERE NOT a.kicked)::int AS "participantCount"
+    FROM standing me
+    WHERE me.id = ${participantId}`;
   return rows[0] ?? null;
 }
