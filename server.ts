@@ -13,6 +13,7 @@ import { getLogger } from '@/lib/log';
 import { createSocketServer } from '@/lib/realtime/create-socket-server';
 import { seedDemoData } from '@/lib/seed/seed-demo-data';
 import { ensureAuthSecret } from '@/lib/server/ensure-auth-secret';
+import { ensureSeedSecret } from '@/lib/exercises/keyed-seeds';
 import { ensureBuild } from '@/lib/server/ensure-build';
 
 const ROOT = import.meta.dirname;
@@ -31,6 +32,8 @@ async function main(): Promise<void> {
   setBootEnv({
     DATABASE_URL: embedded?.url,
     NEXTAUTH_SECRET: config.NEXTAUTH_SECRET ?? ensureAuthSecret(dataDir),
+    // Every process of this deployment (and every later audit) keys seeds with the same secret.
+    SEED_SECRET: config.SEED_SECRET ?? ensureSeedSecret(dataDir),
     // Sign-in redirects follow the Host header, so any PORT works without NEXTAUTH_URL.
     AUTH_TRUST_HOST: config.NEXTAUTH_URL ? undefined : 'true',
   });

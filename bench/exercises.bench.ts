@@ -10,7 +10,7 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { z } from 'zod';
-import { exerciseTypes, generate, grade, seedForStudent, solve } from '../engine/exercises/index';
+import { exerciseTypes, generate, grade, seedOf, solve } from '../engine/exercises/index';
 import { writeResultsSection } from './support/results-file';
 import { quantile } from './support/stats';
 import { parseBenchArgs } from './support/cli';
@@ -86,9 +86,9 @@ function renderSection(rows: readonly Row[], args: TBenchArgs, loadAtStart: numb
 
 async function main(): Promise<void> {
   const args = parseBenchArgs(ZBenchArgs.strict(), process.argv.slice(2));
-  const seeds = Array.from({ length: args.seeds }, (_, i) => seedForStudent(`bench-${i}`, 'bench', 0));
+  const seeds = Array.from({ length: args.seeds }, (_, i) => seedOf('bench', i));
   const loadAtStart = os.loadavg()[0];
-  warmUp(Array.from({ length: 100 }, (_, i) => seedForStudent(`warm-up-${i}`, 'bench', 0)));
+  warmUp(Array.from({ length: 100 }, (_, i) => seedOf('warm-up', i)));
   const rows = exerciseTypes.map((type) => benchType(type.id, seeds));
   const section = renderSection(rows, args, loadAtStart);
   console.log(section);

@@ -26,7 +26,8 @@ import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
 import { z } from 'zod';
-import { exerciseTypeIds, seedForLive, solve, type AnswerSpec } from '../engine/exercises/index';
+import { exerciseTypeIds, solve, type AnswerSpec } from '../engine/exercises/index';
+import { seedForLive } from '../lib/exercises/keyed-seeds';
 import { hashPassword } from '../lib/auth/password';
 import { applyMigrations } from '../lib/db/schema-engine';
 import type { TLiveAck, TPlayerQuestion, TQuestionResults } from '../lib/live/live-payloads';
@@ -594,6 +595,8 @@ function ensureOpenFileLimit(needed: number): void {
 }
 
 const args = parseArgs(process.argv.slice(2));
+// The bench's server and the forked students (who inherit the environment) share one seed secret.
+if (args.role === 'main') process.env.SEED_SECRET ??= crypto.randomBytes(32).toString('base64url');
 if (args.role === 'main') ensureOpenFileLimit(args.students * 2 + 1024);
 if (args.role === 'students') {
   void runStudents();

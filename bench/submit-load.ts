@@ -28,7 +28,8 @@ import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { z } from 'zod';
-import { exerciseTypeIds, generate, seedForStudent, solve } from '../engine/exercises/index';
+import { exerciseTypeIds, generate, solve } from '../engine/exercises/index';
+import { seedForStudent } from '../lib/exercises/keyed-seeds';
 import { hashPassword } from '../lib/auth/password';
 import { applyMigrations } from '../lib/db/schema-engine';
 import { ensureBuild } from '../lib/server/ensure-build';
@@ -250,6 +251,8 @@ function buildSection(args: TBenchArgs, results: ScenarioResult[], loadAtStart: 
 
 async function main(): Promise<void> {
   const args = parseArgs(process.argv.slice(2));
+  // The bench's server and its simulated students share one seed secret (it starts that server).
+  process.env.SEED_SECRET ??= crypto.randomBytes(32).toString('base64url');
   const loadAtStart = os.loadavg()[0];
   const scratchName = `bpl_bench_${crypto.randomBytes(4).toString('hex')}`;
   const adminUrl = args.databaseUrl;

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 
 // The one place that reads process.env. Parsed lazily on first use, so the start script can
-// fill in DATABASE_URL (embedded PostgreSQL) and NEXTAUTH_SECRET before anything asks.
+// fill in DATABASE_URL (embedded PostgreSQL), NEXTAUTH_SECRET and SEED_SECRET before anything asks.
 const ZPostgresUrl = z
   .string()
   .refine((value) => /^postgres(ql)?:\/\/[^\s]+$/.test(value) && URL.canParse(value), {
@@ -16,6 +16,8 @@ const ZConfig = z.object({
   REDIS_URL: z.string().url().optional(),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   NEXTAUTH_URL: z.string().url().optional(),
+  // Keys every exercise seed (HMAC-SHA-256): without it nobody can compute a student's variant.
+  SEED_SECRET: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRAINING_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
   TRAINING_WALL_SECONDS: z.coerce.number().int().min(1).max(600).optional(),
@@ -52,7 +54,7 @@ export function getDatabaseUrl(): string {
 }
 
 /** Start-up only: record values resolved at boot (embedded database URL, generated secret). */
-export function setBootEnv(values: Partial<Record<'DATABASE_URL' | 'NEXTAUTH_SECRET' | 'AUTH_TRUST_HOST', string>>): void {
+export function setBootEnv(values: Partial<Record<'DATABASE_URL' | 'NEXTAUTH_SECRET' | 'SEED_SECRET' | 'AUTH_TRUST_HOST', string>>): void {
   for (const [key, value] of Object.entries(values)) if (value) process.env[key] = value;
   cached = undefined;
 }

@@ -1,3 +1,4 @@
+import 'server-only';
 import { rng } from '../index';
 import type { AnswerFields, AnswerSpec, AnswerValue } from './answer-spec';
 import { flatten, isAnswerDistinguishable } from './compare-answer';

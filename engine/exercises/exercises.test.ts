@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { AnswerSpec, AnswerValue, NumberTree } from './answer-spec';
 import { flatten } from './compare-answer';
 import { registry } from './registry';
-import { exerciseTypes, generate, grade, hints, mistakeCatalogue, seedForLive, seedForStudent, solve } from './index';
+import { exerciseTypes, generate, grade, hints, mistakeCatalogue, seedOf, solve } from './index';
 
-const SEEDS = Array.from({ length: 200 }, (_, i) => seedForStudent(`student-${i}`, 'any', 0));
+const SEEDS = Array.from({ length: 200 }, (_, i) => seedOf('student', `student-${i}`, 'any', 0));
 
 /** Changes the first cell of an answer far beyond any tolerance (or picks another option). */
 function perturb(spec: AnswerSpec, value: AnswerValue): AnswerValue {
@@ -180,8 +180,8 @@ describe.each(exerciseTypes.map((type) => [type.id]))('exercise type %s', (typeI
     expect(solve(typeId, 12345)).toEqual(solve(typeId, 12345));
     let same = 0;
     for (let i = 0; i < 50; i++) {
-      const a = generate(typeId, seedForLive('session-1', 0, `p${i}`)).given;
-      const b = generate(typeId, seedForLive('session-1', 0, `p${i + 1}`)).given;
+      const a = generate(typeId, seedOf('live', 'session-1', 0, `p${i}`)).given;
+      const b = generate(typeId, seedOf('live', 'session-1', 0, `p${i + 1}`)).given;
       if (JSON.stringify(a) === JSON.stringify(b)) same++;
     }
     expect(same).toBeLessThanOrEqual(2);

@@ -1,11 +1,14 @@
 /**
  * Auto-graded numeric exercises with per-student random numbers. Pure: imports only the engine.
  * generate() is safe to send to a student; solve() and the expected values stay on the server.
+ * Server-side only: browser code imports `./client` (answer shapes, number parsing, type ids).
  */
-import { z } from 'zod';
+
+import 'server-only';import { z } from 'zod';
 import type { AnswerSpec, AnswerValue } from './answer-spec';
 import type { Exercise, ExerciseMeta, Json } from './definition';
 import { gradeVariant, type GradeResult } from './grade-answer';
+import { EXERCISE_TYPE_IDS } from './catalogue';
 import { registry } from './registry';
 import { isSeed } from './seeds';
 import type { LocalizedText } from './text';
@@ -16,8 +19,9 @@ export { describeSpec } from './answer-spec';
 export { ZAnswer, ZScalarAnswer, MAX_ANSWER_CELLS, type TAnswer } from './answer-schema';
 export { validateAnswer, type ValidationResult } from './validate-answer';
 export { parseNumber } from './parse-number';
+export { EXERCISE_TYPE_IDS, isExerciseTypeId, type ExerciseTypeId } from './catalogue';
 export { mistakeCatalogue, isMistakeId, type MistakeId } from './mistakes';
-export { seedForStudent, seedForLive } from './seeds';
+export { seedOf } from './seeds';
 export { DEFAULT_TOLERANCE, EXACT_TOLERANCE, isWithinTolerance, type Tolerance } from './tolerance';
 export type { GradeResult } from './grade-answer';
 export type { LocalizedText } from './text';
@@ -34,6 +38,11 @@ export const exerciseTypeIds: readonly string[] = exerciseTypes.map((type) => ty
 
 const byId = new Map<string, Exercise>(registry.map((exercise) => [exercise.meta.id, exercise]));
 
+// The browser's list of ids (catalogue.ts) must be the registry's, in the same order.
+if (EXERCISE_TYPE_IDS.join() !== exerciseTypeIds.join()) {
+  throw new Error(`engine/exercises/catalogue.ts lists ${EXERCISE_TYPE_IDS.join(', ')} but the registry has ${exerciseTypeIds.join(', ')}`);
+}
+
 export const ZExerciseTypeId = z.string().refine((id) => byId.has(id), { message: 'unknown exercise type' });
 export const ZSeed = z.number().int().min(0).max(0xffffffff);
 
@@ -46,9 +55,6 @@ export interface GeneratedExercise {
   answer: AnswerSpec;
 }
 
-export function isExerciseTypeId(id: string): boolean {
-  return byId.has(id);
-}
 
 export function generate(typeId: string, seed: number): GeneratedExercise {
   const variant = variantOf(typeId, seed);

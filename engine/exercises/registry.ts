@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Exercise } from './definition';
 import { affineBackward } from './types/affine-backward';
 import { causalAttention } from './types/causal-attention';

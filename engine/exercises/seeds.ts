@@ -1,5 +1,6 @@
-// Seeds come from a stable string hash so the same student, exercise and round give the same
-// numbers on every server, in every browser and in any later audit of a grade.
+// Stable string hashing for the engine's own seeds (re-draws, tests, benchmarks). A student's or a
+// live player's seed is NOT made here: it is keyed with a server secret in lib/exercises/keyed-seeds.ts
+// (HMAC-SHA-256), so nobody can compute their own variant with this public engine.
 
 const FNV_OFFSET = 0x811c9dc5;
 const FNV_PRIME = 0x01000193;
@@ -33,14 +34,9 @@ export function finalizeHash(value: number): number {
   return h >>> 0;
 }
 
-/** Homework: one seed per student, exercise type and attempt round. */
-export function seedForStudent(userId: string, typeId: string, round: number): number {
-  return hashString(['student', userId, typeId, String(round)].join(SEPARATOR));
-}
-
-/** Live play: one seed per session, question and participant, so neighbours see different numbers. */
-export function seedForLive(sessionId: string, questionIndex: number, participantId: string): number {
-  return hashString(['live', sessionId, String(questionIndex), participantId].join(SEPARATOR));
+/** A seed from several labels (tests and benchmarks): ("ab", "c") and ("a", "bc") differ. */
+export function seedOf(...parts: readonly (string | number)[]): number {
+  return hashString(parts.map(String).join(SEPARATOR));
 }
 
 /**

@@ -1,3 +1,4 @@
+import 'server-only';
 import { generate, hints } from '@/engine/exercises';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';

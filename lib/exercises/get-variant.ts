@@ -1,9 +1,11 @@
-import { generate, hints, seedForStudent } from '@/engine/exercises';
+import 'server-only';
+import { generate, hints } from '@/engine/exercises';
 import { getDb } from '@/lib/db';
 import { buildAttemptView } from '@/lib/exercises/build-attempt-view';
 import { computeRoundState, countRevealedHints, MAX_ATTEMPTS_PER_VARIANT } from '@/lib/exercises/current-round';
 import { findLatestAttempts } from '@/lib/exercises/find-latest-attempts';
 import { getExerciseType } from '@/lib/exercises/get-exercise-type';
+import { roundSeed } from '@/lib/exercises/keyed-seeds';
 import { regradeAttempt } from '@/lib/exercises/regrade-attempt';
 import type { TStudentVariant } from '@/lib/exercises/schemas';
 
@@ -13,14 +15,14 @@ export interface GetVariantOptions {
 }
 
 /**
- * The student's current variant of an exercise type. The seed comes from the user id, the type
- * and the round, all known on the server; the client never chooses it.
+ * The student's current variant of an exercise type. The seed is keyed with the server's secret
+ * over the user id, the type and the round; the client never chooses or computes it.
  */
 export async function getVariant({ userId, typeId }: GetVariantOptions): Promise<TStudentVariant> {
   const type = getExerciseType(typeId);
   const latest = await findLatestAttempts({ db: getDb(), userId, typeId });
   const state = computeRoundState(latest);
-  const seed = seedForStudent(userId, typeId, state.round);
+  const seed = roundSeed(userId, typeId, state.round, latest);
   const exercise = generate(typeId, seed);
   const allHints = hints(typeId, seed);
   // Every attempt so far in an open round was wrong, so each revealed one hint.

@@ -1,3 +1,4 @@
+import 'server-only';
 import { grade, ZAnswer, type GradeResult, type TAnswer } from '@/engine/exercises';
 import type { LatestAttempt } from '@/lib/exercises/find-latest-attempts';
 

@@ -1,5 +1,6 @@
+import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
-import { grade, seedForStudent, type TAnswer } from '@/engine/exercises';
+import { grade, type TAnswer } from '@/engine/exercises';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/locales';
@@ -8,6 +9,7 @@ import { buildSubmitResult } from '@/lib/exercises/build-submit-result';
 import { computeRoundState } from '@/lib/exercises/current-round';
 import { findLatestAttempts, LATEST_ATTEMPT_SELECT, type LatestAttempt } from '@/lib/exercises/find-latest-attempts';
 import { getExerciseType } from '@/lib/exercises/get-exercise-type';
+import { roundSeed } from '@/lib/exercises/keyed-seeds';
 import { regradeAttempt } from '@/lib/exercises/regrade-attempt';
 import type { TSubmitResult } from '@/lib/exercises/schemas';
 
@@ -78,7 +80,7 @@ async function submitInTransaction(tx: Prisma.TransactionClient, options: Submit
     throw new AppError('CONFLICT', MESSAGES.replaced[locale], { details: { round, current: state.round } });
   }
 
-  const seed = seedForStudent(userId, typeId, state.round);
+  const seed = roundSeed(userId, typeId, state.round, latest);
   const graded = grade(typeId, seed, answer);
   if (graded.invalid) throw new AppError('UNPROCESSABLE', graded.invalid[locale], { fieldErrors: { answer: [graded.invalid[locale]] } });
 

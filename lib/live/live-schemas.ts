@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { ZAnswer, isExerciseTypeId } from '@/engine/exercises';
+// The client-safe part of the exercises only: this file is bundled into /join and /live.
+import { ZAnswer, isExerciseTypeId } from '@/engine/exercises/client';
 
 // Every input of the live feature, validated with the same schema on the client and the server.
 

@@ -1,7 +1,9 @@
-import { exerciseTypes, generate, seedForLive, type GeneratedExercise, type LocalizedText } from '@/engine/exercises';
+import 'server-only';
+import { exerciseTypes, generate, type GeneratedExercise, type LocalizedText } from '@/engine/exercises';
+import { seedForLive } from '@/lib/exercises/keyed-seeds';
 
-// A participant's own variant of a question: seeded by (session, question index, participant), so
-// it is the same on every server process and after a restart. Generating takes a millisecond or
+// A participant's own variant of a question: seeded (keyed with the server's secret) by (session,
+// question index, participant), so it is the same on every server process and after a restart. Generating takes a millisecond or
 // two, so variants are kept in a bounded cache: a question opened for 2,000 players, and every
 // reconnect after it, then costs one generation per player.
 

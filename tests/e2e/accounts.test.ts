@@ -2,9 +2,10 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { generate, seedForStudent, solve } from '@/engine/exercises';
+import { generate, solve } from '@/engine/exercises';
 import { getDb } from '@/lib/db';
 import { launchBrowser, screenshotPath } from './browser';
+import { seedForStudent } from '@/lib/exercises/keyed-seeds';
 
 // The whole classroom loop in Chromium, in Korean: an instructor signs up and opens a class, a
 // student signs up, joins with the code and solves an exercise, and the instructor finds the

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { generate, seedForStudent, solve } from '@/engine/exercises';
+import { generate, solve } from '@/engine/exercises';
 import { getDb } from '@/lib/db';
 import { createTestUser, signIn, type TestUser } from '../support/auth';
 import { launchBrowser, screenshotPath } from './browser';
+import { seedForStudent } from '@/lib/exercises/keyed-seeds';
 
 let browser: BrowserContext;
 let student: TestUser;

@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { generate, seedForLive, solve, type AnswerSpec, type AnswerValue } from '@/engine/exercises';
+import { generate, solve, type AnswerSpec, type AnswerValue } from '@/engine/exercises';
 import { getDb } from '@/lib/db';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
 import { launchBrowser, screenshotPath } from './browser';
+import { seedForLive } from '@/lib/exercises/keyed-seeds';
 
 // An instructor's projector page and two phones (a signed-in student in Korean, a guest in
 // English) play a two-question session to the podium in Chromium.

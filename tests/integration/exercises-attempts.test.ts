@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { generate, seedForStudent, solve } from '@/engine/exercises';
+import { generate, solve } from '@/engine/exercises';
 import type { TAttemptSummary } from '@/lib/exercises/schemas';
 import { createTestUser, signIn } from '../support/auth';
 import { api, submit, wrongAnswer } from './exercises-support';
+import { seedForStudent } from '@/lib/exercises/keyed-seeds';
 
 type Catalogue = { exercises: { id: string; bestScore: number | null; attempts: number; isSolved: boolean }[] };
 

@@ -1,8 +1,9 @@
 import { beforeAll, describe, expect, it, inject } from 'vitest';
-import { exerciseTypes, generate, hints, seedForStudent, solve } from '@/engine/exercises';
+import { exerciseTypes, generate, hints, solve } from '@/engine/exercises';
 import type { TPreviewVariant, TStudentVariant, TSubmitResult } from '@/lib/exercises/schemas';
 import { createTestClass, createTestUser, signIn, type TestUser } from '../support/auth';
 import { api, isSameNumber, numbersIn, submit, wrongAnswer } from './exercises-support';
+import { seedForStudent } from '@/lib/exercises/keyed-seeds';
 
 let student: TestUser;
 let studentCookie: string;

@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
 import { beforeAll, describe, expect, it, inject } from 'vitest';
-import { seedForStudent } from '@/engine/exercises';
 import { getDb } from '@/lib/db';
 import { getCourseOutline, type OutlineUnit } from '@/lib/dashboard/get-course-outline';
 import { startOfWeekInSeoul } from '@/lib/leaderboard/start-of-week-in-seoul';
 import { createTestClass, createTestUser, signIn, type TestUser } from '../support/auth';
+import { seedForStudent } from '@/lib/exercises/keyed-seeds';
 
 // Gradebook, CSV, statistics, leaderboards and the dashboard, checked against expectations
 // computed here from the attempts the test stores (the attempts table is the exercises feature's;

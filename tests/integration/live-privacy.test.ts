@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { generate, seedForLive, solve } from '@/engine/exercises';
+import { generate, solve } from '@/engine/exercises';
 import type { TPlayerQuestion } from '@/lib/live/live-payloads';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
 import { connectLive, createSessionOverHttp, expectOk, joinOverHttp, type LiveTestSocket } from './live-test-client';
+import { seedForLive } from '@/lib/exercises/keyed-seeds';
 
 const QUESTIONS = [
   { typeId: 'affine-backward', timeLimitS: 60 },

@@ -1,9 +1,9 @@
 import { inject } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { solve } from '@/engine/exercises';
-import { seedForLive } from '@/engine/exercises';
 import type { TLiveAck } from '@/lib/live/live-payloads';
 import type { TCreateLiveSession } from '@/lib/live/live-schemas';
+import { seedForLive } from '@/lib/exercises/keyed-seeds';
 
 // A socket.io client of the live protocol for integration tests: records every event a socket
 // receives (the privacy test deep-scans them) and turns acks into promises.

@@ -19,6 +19,7 @@ declare module 'vitest' {
     databaseUrl: string;
     baseUrl: string;
     authSecret: string;
+    seedSecret: string;
   }
 }
 
@@ -36,13 +37,16 @@ export default async function setup(project: TestProject) {
 
   ensureBuild(ROOT, (message) => console.log(`[test setup] ${message}`));
   const authSecret = crypto.randomBytes(32).toString('base64url');
+  // The tests compute a student's seed with the server's secret, as an audit on the server would.
+  const seedSecret = crypto.randomBytes(32).toString('base64url');
   const port = 3900 + Math.floor(Math.random() * 900);
-  server = await startAppServer({ databaseUrl, port, authSecret });
+  server = await startAppServer({ databaseUrl, port, authSecret, env: { SEED_SECRET: seedSecret } });
   const baseUrl = server.baseUrl;
 
   project.provide('databaseUrl', databaseUrl);
   project.provide('baseUrl', baseUrl);
   project.provide('authSecret', authSecret);
+  project.provide('seedSecret', seedSecret);
 
   return async () => {
     await server?.stop();

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { generate, grade, seedForStudent, solve } from '../index';
+import { generate, grade, seedOf, solve } from '../index';
 
-const seed = seedForStudent('ecf-student', 'comp-graph', 0);
+const seed = seedOf('student', 'ecf-student', 'comp-graph', 0);
 const expected = solve('comp-graph', seed) as Record<string, number>;
 const given = generate('comp-graph', seed).given as Record<string, number>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exerciseTypes, generate, seedForStudent, solve, validateAnswer, type AnswerSpec } from '@/engine/exercises';
+import { exerciseTypes, generate, seedOf, solve, validateAnswer, type AnswerSpec } from '@/engine/exercises';
 import { draftFromAnswer, emptyDraft, getAt, partAt, setAt } from '@/components/exercises/draft';
 
 const matrix: AnswerSpec = { kind: 'matrix', rows: 2, cols: 3 };
@@ -7,7 +7,7 @@ const matrix: AnswerSpec = { kind: 'matrix', rows: 2, cols: 3 };
 describe('answer drafts', () => {
   it('starts every type with an empty cell per expected value, which the validator rejects as incomplete', () => {
     for (const type of exerciseTypes) {
-      const spec = generate(type.id, seedForStudent('draft-test', type.id, 0)).answer;
+      const spec = generate(type.id, seedOf('draft-test', type.id, 0)).answer;
       const result = validateAnswer(spec, emptyDraft(spec));
       expect(result.ok, type.id).toBe(false);
     }
@@ -15,7 +15,7 @@ describe('answer drafts', () => {
 
   it('turns the solved answer of every type into a draft the validator accepts with the same numbers', () => {
     for (const type of exerciseTypes) {
-      const seed = seedForStudent('draft-test', type.id, 1);
+      const seed = seedOf('draft-test', type.id, 1);
       const spec = generate(type.id, seed).answer;
       const expected = solve(type.id, seed);
       const draft = draftFromAnswer(spec, expected);
