@@ -1,10 +1,21 @@
 /**
- * Engine vs TensorFlow.js (CPU backend), side by side in one process: warm-up, then the median
- * of several timed samples per row. Writes the table into bench/RESULTS.md between
- * <!-- engine:start --> and <!-- engine:end --> (the rest of the file is left alone).
+ * Engine vs TensorFlow.js, side by side in one process: warm-up, then the median of several timed
+ * samples per row (both sides share any load on the machine, so compare ratios). Three parts:
+ *
+ *  - kernels: the engine's WebAssembly SIMD kernels and its TypeScript kernels against
+ *    tfjs-backend-wasm (XNNPACK, SIMD build, checked) on matmul, the dense-layer matmuls and
+ *    conv2d; conv2d forward+backward against tfjs-cpu (tfjs-wasm has no filter-gradient kernel);
+ *    and one core's measured f32x4 multiply+add peak, for the gap that remains.
+ *  - playground: epochs per second of the playground's MLP, CNN and LSTM on the WebAssembly vs
+ *    the TS kernels (float32), and float64 as the playground trains today; the spirals race to
+ *    95 % against tfjs-wasm.
+ *  - layers: whole training steps against tfjs-cpu (the older table).
+ *
+ * Writes bench/RESULTS.md between <!-- engine:start --> and <!-- engine:end --> (the rest of the
+ * file is left alone).
  *
  *   npm run bench:engine                 # full run, updates RESULTS.md
- *   npm run bench:engine -- --samples 5 --no-write
+ *   npm run bench:engine -- --samples 5 --part kernels --no-write
  */
 import os from 'node:os';
 import path from 'node:path';
@@ -14,6 +25,9 @@ import { z } from 'zod';
 import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import {
+  kernelBackend,
+  setDefaultDtype,
+  setKernelBackend,
   conv2d,
   crossEntropy,
   lstmCell,
@@ -25,18 +39,30 @@ import {
   tensor,
   type Tensor,
 } from '../engine/index';
+import { gemmNN, gemmNT, gemmTN } from '../engine/ops/gemm';
+import { loadWasmKernels } from '../engine/kernels/wasm';
+import { DEFAULT_CONFIGS } from '../lib/training/default-configs';
+import { trainModel } from '../lib/training/train-model';
 import { writeResultsSection } from './support/results-file';
 import { parseBenchArgs } from './support/cli';
+import { median } from './support/stats';
+import { raceConfig, raceEngine, raceTf, TARGET_ACC, type RaceResult } from './support/spirals-race';
 
 const ZBenchArgs = z.object({
   samples: z.coerce.number().int().min(1).max(50).default(7),
   /** Minimum time per sample; fast rows repeat their body until they reach it. */
   minSampleMs: z.coerce.number().min(1).max(5000).default(40),
+  part: z.enum(['kernels', 'playground', 'layers', 'all']).default('all'),
+  /** Seeds of the spirals race. */
+  seeds: z.coerce.number().int().min(1).max(20).default(3),
   write: z.boolean().default(true),
 });
 type TBenchArgs = z.infer<typeof ZBenchArgs>;
 
 /** Median ms per call: warm up, then time `samples` batches of `inner` calls each. */
+// TF.js bodies never return the dataSync() array out of tf.tidy: tidy walks every element of a
+// returned typed array looking for tensors (walkTensorContainer), which cost more than a 256×256
+// matmul itself and made TF.js look 100× slower here than it is.
 function measure(fn: () => void, args: TBenchArgs): number {
   for (let i = 0; i < 3; i++) fn();
   let inner = 1;
@@ -87,7 +113,7 @@ function benchMatmul(n: number, args: TBenchArgs): Row {
   const ta = toTf(a);
   const tb = toTf(b);
   const engineMs = measure(() => { noGrad(() => a.matmul(b)); }, args);
-  const tfMs = measure(() => { tf.tidy(() => tf.matMul(ta, tb).dataSync()); }, args);
+  const tfMs = measure(() => { tf.tidy(() => { tf.matMul(ta, tb).dataSync(); }); }, args);
   tf.dispose([ta, tb]);
   return { name: `matmul ${n}×${n} (float32, forward)`, engineMs, tfMs, flops: 2 * n * n * n };
 }
@@ -226,36 +252,257 @@ function benchAttention(args: TBenchArgs): Row {
   return { name: `multi-head attention ${heads} heads, seq ${seq}, d_model ${dModel}, batch ${batch}, fwd+bwd`, engineMs, tfMs };
 }
 
-async function wasmMatmulGflops(sizes: readonly number[], args: TBenchArgs): Promise<Array<{ n: number; gflops: number }>> {
+// ---------------------------------------------------------------------------------------------
+// Part "kernels": WebAssembly and TS kernels vs tfjs-wasm.
+
+interface KernelRow {
+  name: string;
+  flops: number;
+  wasmMs: number;
+  tsMs: number;
+  tfMs: number;
+  /** Which TF.js backend the tf column is. */
+  tfBackend: 'wasm' | 'cpu';
+  /** Target for engine (wasm) time / tf time. */
+  target: number | null;
+}
+
+/** Times `fn` once per engine backend (interleaved: wasm, ts). */
+function measureBothBackends(fn: () => void, args: TBenchArgs): { wasmMs: number; tsMs: number } {
+  setKernelBackend('wasm');
+  if (kernelBackend() !== 'wasm') throw new Error('the WebAssembly kernels did not load');
+  const wasmMs = measure(fn, args);
+  setKernelBackend('ts');
+  const tsMs = measure(fn, args);
+  setKernelBackend(null);
+  return { wasmMs, tsMs };
+}
+
+const f32Data = (size: number) => {
+  const out = new Float32Array(size);
+  for (let i = 0; i < size; i++) out[i] = random.normal();
+  return out;
+};
+
+/** C = op(A)·op(B) through the engine's GEMM entry points, allocating C as an op does. */
+function gemmRow(name: string, layout: 'NN' | 'NT' | 'TN', M: number, K: number, N: number, args: TBenchArgs): KernelRow {
+  const a = f32Data(M * K);
+  const b = f32Data(K * N);
+  const kernel = layout === 'NN' ? gemmNN : layout === 'NT' ? gemmNT : gemmTN;
+  const { wasmMs, tsMs } = measureBothBackends(() => { kernel(a, 0, b, 0, new Float32Array(M * N), 0, M, K, N); }, args);
+  // TF.js gets the same stored layouts and does the transposes its own way (transposeA/B flags).
+  const ta = layout === 'TN' ? tf.tensor(a, [K, M]) : tf.tensor(a, [M, K]);
+  const tb = layout === 'NT' ? tf.tensor(b, [N, K]) : tf.tensor(b, [K, N]);
+  const tfMs = measure(() => { tf.tidy(() => { tf.matMul(ta, tb, layout === 'TN', layout === 'NT').dataSync(); }); }, args);
+  tf.dispose([ta, tb]);
+  return { name, flops: 2 * M * K * N, wasmMs, tsMs, tfMs, tfBackend: 'wasm', target: 1 };
+}
+
+const CONV = { x: [8, 1, 28, 28], w: [16, 1, 5, 5] };
+const convFlops = () => {
+  const [N, C, H, W] = CONV.x;
+  const [O, , kh, kw] = CONV.w;
+  return 2 * N * O * (H - kh + 1) * (W - kw + 1) * C * kh * kw;
+};
+
+function convForwardRow(args: TBenchArgs): KernelRow {
+  const x = randn(CONV.x, random, f32);
+  const w = randn(CONV.w, random, f32);
+  const { wasmMs, tsMs } = measureBothBackends(() => { noGrad(() => conv2d(x, w)); }, args);
+  const [N, C, H, W] = CONV.x;
+  const [O, , kh, kw] = CONV.w;
+  // TF.js's native layouts (NHWC, [kh, kw, in, out]); with C = 1 the values are the same.
+  const tx = tf.tensor(x.data, [N, H, W, C], 'float32');
+  const tw = tf.tensor(w.data, [kh, kw, C, O], 'float32');
+  const tfMs = measure(() => { tf.tidy(() => { tf.conv2d(tx as tf.Tensor4D, tw as tf.Tensor4D, 1, 'valid').dataSync(); }); }, args);
+  tf.dispose([tx, tw]);
+  return { name: `conv2d forward x[${CONV.x}] w[${CONV.w}]`, flops: convFlops(), wasmMs, tsMs, tfMs, tfBackend: 'wasm', target: 1.5 };
+}
+
+/** Forward + both backward passes (dx and dW: three convolutions' worth of FLOPs); TF.js on cpu. */
+function convTrainRow(args: TBenchArgs): KernelRow {
+  const x = randn(CONV.x, random, { ...f32, requiresGrad: true });
+  const w = param(CONV.w);
+  const { wasmMs, tsMs } = measureBothBackends(() => {
+    conv2d(x, w).sum().backward();
+    x.zeroGrad();
+    w.zeroGrad();
+  }, args);
+  const [N, C, H, W] = CONV.x;
+  const [O, , kh, kw] = CONV.w;
+  const tx = tf.tensor(x.data, [N, H, W, C], 'float32');
+  const tw = tf.tensor(w.data, [kh, kw, C, O], 'float32');
+  const grads = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'valid')));
+  const tfMs = measure(() => { tf.tidy(() => { for (const g of grads([tx, tw])) g.dataSync(); }); }, args);
+  tf.dispose([tx, tw]);
+  return { name: `conv2d forward + backward (dx, dW) x[${CONV.x}] w[${CONV.w}]`, flops: 3 * convFlops(), wasmMs, tsMs, tfMs, tfBackend: 'cpu', target: null };
+}
+
+interface TfWasmInfo { simd: boolean; threads: boolean }
+
+async function useTfWasm(): Promise<TfWasmInfo> {
   const wasmDir = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', 'node_modules', '@tensorflow', 'tfjs-backend-wasm', 'dist');
   setWasmPaths(`${wasmDir}${path.sep}`);
   if (!(await tf.setBackend('wasm'))) throw new Error('could not start the tfjs wasm backend');
   await tf.ready();
-  const results = sizes.map((n) => {
-    const a = tf.randomNormal([n, n]);
-    const b = tf.randomNormal([n, n]);
-    const ms = measure(() => { tf.tidy(() => tf.matMul(a, b).dataSync()); }, args);
-    tf.dispose([a, b]);
-    return { n, gflops: (2 * n * n * n) / (ms * 1e6) };
-  });
+  const simd = Boolean(await tf.env().getAsync('WASM_HAS_SIMD_SUPPORT'));
+  const threads = Boolean(await tf.env().getAsync('WASM_HAS_MULTITHREAD_SUPPORT'));
+  if (!simd) throw new Error('tfjs-backend-wasm runs without SIMD here: the comparison would flatter the engine');
+  return { simd, threads };
+}
+
+/** One core's f32x4 multiply+add peak (a register-only wasm loop), best of several runs. */
+function measurePeak(): number {
+  const kernels = loadWasmKernels();
+  if (!kernels) throw new Error('the WebAssembly kernels did not load');
+  let best = 0;
+  for (let i = 0; i < 9; i++) best = Math.max(best, kernels.peakFlops(2_000_000));
+  return best;
+}
+
+async function runKernels(args: TBenchArgs): Promise<{ rows: KernelRow[]; tfWasm: TfWasmInfo; peak: number }> {
+  const peakBefore = measurePeak();
+  const tfWasm = await useTfWasm();
+  const rows: KernelRow[] = [];
+  const add = (row: KernelRow) => {
+    rows.push(row);
+    console.log(`${row.name.padEnd(62)} wasm ${gf(row.flops, row.wasmMs).padStart(6)}  ts ${gf(row.flops, row.tsMs).padStart(6)}  tfjs-${row.tfBackend} ${gf(row.flops, row.tfMs).padStart(6)} GFLOP/s  ratio ${(row.wasmMs / row.tfMs).toFixed(2)}`);
+  };
+  for (const n of [128, 256, 512]) add(gemmRow(`matmul ${n}×${n}·${n}×${n}`, 'NN', n, n, n, args));
+  add(gemmRow('dense 784→128, batch 64: X·W [64,784]·[784,128]', 'NN', 64, 784, 128, args));
+  add(gemmRow('dense 784→128, batch 64: G·Wᵀ [64,128]·[784,128]ᵀ', 'NT', 64, 128, 784, args));
+  add(gemmRow('dense 784→128, batch 64: Xᵀ·G [64,784]ᵀ·[64,128]', 'TN', 784, 64, 128, args));
+  add(convForwardRow(args));
   await tf.setBackend('cpu');
-  return results;
+  await tf.ready();
+  add(convTrainRow(args));
+  // Peak before and after the rows, the better of the two: on a shared machine the load moves.
+  const peak = Math.max(peakBefore, measurePeak());
+  console.log(`peak (one core, f32x4 mul+add from wasm): ${(peak / 1e9).toFixed(1)} GFLOP/s`);
+  return { rows, tfWasm, peak };
+}
+
+const gf = (flops: number, ms: number) => (flops / (ms * 1e6)).toFixed(1);
+
+function renderKernels({ rows, tfWasm, peak }: Awaited<ReturnType<typeof runKernels>>): string {
+  return [
+    '### Kernels: engine (WebAssembly SIMD / TypeScript) vs TensorFlow.js WASM',
+    '',
+    `tfjs-backend-wasm ${tf.version.tfjs}: SIMD ${tfWasm.simd ? 'on' : 'OFF'}, threads ${tfWasm.threads ? 'on' : 'off'} (one thread, like the engine); warmed up. Engine wasm = engine/kernels/kernels.wasm (packed, cache-blocked 4×8 f32x4 GEMM); engine ts = the TypeScript reference kernels (ENGINE_KERNELS=ts). float32. GEMM rows include allocating the result and copying operands into wasm memory; TF.js rows include dataSync(). Ratio = engine (wasm) time / TF.js time.`,
+    '',
+    '| kernel | engine wasm GFLOP/s | engine ts GFLOP/s | TF.js GFLOP/s | TF.js backend | ratio (wasm / TF.js) | target | % of peak (wasm) |',
+    '| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |',
+    ...rows.map((r) => `| ${r.name} | ${gf(r.flops, r.wasmMs)} | ${gf(r.flops, r.tsMs)} | ${gf(r.flops, r.tfMs)} | ${r.tfBackend} | ${(r.wasmMs / r.tfMs).toFixed(2)} | ${r.target === null ? '—' : `≤ ${r.target}`}${r.target !== null ? (r.wasmMs / r.tfMs <= r.target ? ' ✓' : ' ✗') : ''} | ${((100 * r.flops) / (r.wasmMs * 1e6) / (peak / 1e9)).toFixed(0)} % |`),
+    '',
+    `**Peak**: one core retires ${(peak / 1e9).toFixed(1)} GFLOP/s of f32x4 multiply + add from WebAssembly (engine/kernels/assembly/peak.ts: 12 independent accumulators, no memory traffic; best of 9 runs before and of 9 after the rows; the load on a shared machine moves it). The last column is each kernel's share of it: what remains is packing and copying operands into wasm memory (O(n²) against the O(n³) product, heavy for the thin dense shapes), loading C once per k-block, and edge tiles (M or N not a multiple of 4×8). Without relaxed SIMD (no fused multiply-add in Node 20 by default) a multiply and an add are two instructions, which the peak loop pays too.`,
+  ].join('\n');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Part "playground": the playground's models, and the spirals race against tfjs-wasm.
+
+interface PlaygroundRow { model: string; float64Ts: number; float32Ts: number; float32Wasm: number }
+
+/** Epochs per second of one playground default configuration, `epochs` epochs per sample. */
+function playgroundThroughput(model: 'mlp' | 'cnn' | 'lstm', epochs: number, samples: number): PlaygroundRow {
+  const run = (dtype: 'float64' | 'float32', backend: 'ts' | 'wasm') => {
+    setDefaultDtype(dtype);
+    setKernelBackend(backend);
+    try {
+      const start = performance.now();
+      trainModel({ ...DEFAULT_CONFIGS[model], epochs });
+      return epochs / ((performance.now() - start) / 1000);
+    } finally {
+      setDefaultDtype('float64');
+      setKernelBackend(null);
+    }
+  };
+  run('float32', 'wasm'); // warm-up
+  const results = { f64: [] as number[], ts: [] as number[], wasm: [] as number[] };
+  for (let i = 0; i < samples; i++) {
+    results.wasm.push(run('float32', 'wasm'));
+    results.ts.push(run('float32', 'ts'));
+    results.f64.push(run('float64', 'ts'));
+  }
+  return { model, float64Ts: median(results.f64), float32Ts: median(results.ts), float32Wasm: median(results.wasm) };
+}
+
+function raceEngineFloat32(seed: number, maxEpochs: number): RaceResult {
+  setDefaultDtype('float32');
+  setKernelBackend('wasm');
+  try {
+    return raceEngine(raceConfig(seed), maxEpochs);
+  } finally {
+    setDefaultDtype('float64');
+    setKernelBackend(null);
+  }
+}
+
+async function runPlayground(args: TBenchArgs): Promise<string> {
+  const epochs = { mlp: 20, cnn: 2, lstm: 1 } as const;
+  const rows = (['mlp', 'cnn', 'lstm'] as const).map((model) => {
+    const row = playgroundThroughput(model, epochs[model], Math.max(3, Math.ceil(args.samples / 2)));
+    console.log(`playground ${model}: wasm ${row.float32Wasm.toFixed(2)}  ts ${row.float32Ts.toFixed(2)}  float64 ${row.float64Ts.toFixed(2)} epochs/s`);
+    return row;
+  });
+  await useTfWasm();
+  const maxEpochs = 400;
+  raceEngineFloat32(1000, 20);
+  raceTf(raceConfig(1000), 20);
+  const engine: RaceResult[] = [];
+  const tfjs: RaceResult[] = [];
+  for (let seed = 1; seed <= args.seeds; seed++) {
+    // Alternate who goes first so neither always meets a warmer (or busier) machine.
+    if (seed % 2 === 1) {
+      engine.push(raceEngineFloat32(seed, maxEpochs));
+      tfjs.push(raceTf(raceConfig(seed), maxEpochs));
+    } else {
+      tfjs.push(raceTf(raceConfig(seed), maxEpochs));
+      engine.push(raceEngineFloat32(seed, maxEpochs));
+    }
+    console.log(`spirals seed ${seed}: engine ${engine.at(-1)?.epochs ?? '—'} epochs ${engine.at(-1)?.ms?.toFixed(0) ?? '—'} ms; tfjs-wasm ${tfjs.at(-1)?.epochs ?? '—'} epochs ${tfjs.at(-1)?.ms?.toFixed(0) ?? '—'} ms`);
+  }
+  await tf.setBackend('cpu');
+  const summary = (results: RaceResult[]) => {
+    const reached = results.filter((r) => r.ms !== null);
+    return {
+      reached: `${reached.length}/${results.length}`,
+      epochs: reached.length > 0 ? median(reached.map((r) => r.epochs ?? 0)).toFixed(0) : '—',
+      ms: reached.length > 0 ? median(reached.map((r) => r.ms ?? 0)).toFixed(0) : '—',
+      perEpoch: median(results.map((r) => r.msPerEpoch)).toFixed(2),
+    };
+  };
+  const e = summary(engine);
+  const t = summary(tfjs);
+  const name = { mlp: 'MLP 2-16-16-1 on spirals (400 points)', cnn: 'CNN 4 filters 3×3 on digits (600 images)', lstm: 'LSTM hidden 16 on first-symbol (1200 sequences of 30)' };
+  return [
+    '### Playground: epochs per second (default configurations, trainModel in this thread)',
+    '',
+    '| model | float32, WebAssembly kernels | float32, TS kernels | wasm / ts | float64, TS kernels (the playground today) |',
+    '| --- | ---: | ---: | ---: | ---: |',
+    ...rows.map((r) => `| ${name[r.model as keyof typeof name]} | ${r.float32Wasm.toFixed(2)} | ${r.float32Ts.toFixed(2)} | ${(r.float32Wasm / r.float32Ts).toFixed(2)}× | ${r.float64Ts.toFixed(2)} |`),
+    '',
+    `**Spirals to ≥ ${TARGET_ACC * 100} % validation accuracy**, engine (float32, WebAssembly kernels, the playground's loop) vs TF.js WASM backend, same data, split, initial weights and batches (bench/support/spirals-race.ts); seeds 1–${args.seeds}, medians:`,
+    '',
+    '| implementation | runs reaching 95 % | epochs to 95 % | time to 95 % (ms) | ms per epoch |',
+    '| --- | --- | --- | --- | --- |',
+    `| engine (float32, wasm kernels) | ${e.reached} | ${e.epochs} | ${e.ms} | ${e.perEpoch} |`,
+    `| TensorFlow.js ${tf.version.tfjs} wasm backend (SIMD) | ${t.reached} | ${t.epochs} | ${t.ms} | ${t.perEpoch} |`,
+  ].join('\n');
 }
 
 const fmt = (ms: number) => (ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms >= 1 ? ms.toFixed(2) : ms.toFixed(3));
 const gflops = (flops: number | undefined, ms: number) => (flops ? ((flops / (ms * 1e6)).toFixed(2)) : '');
 
-function renderSection(rows: readonly Row[], wasm: ReadonlyArray<{ n: number; gflops: number }>, args: TBenchArgs, loadAtStart: number): string {
+function renderLayers(rows: readonly Row[], args: TBenchArgs): string {
   const lines = [
-    '## Engine vs TensorFlow.js',
+    '### Layers and training steps vs TensorFlow.js CPU',
     '',
-    `Date: ${new Date().toISOString().slice(0, 10)} · CPU: ${os.cpus()[0]?.model ?? 'unknown'} (${os.cpus().length} threads) · Node ${process.version} · tfjs ${tf.version.tfjs} (cpu backend) · 1-min load average at start ${loadAtStart.toFixed(2)} (both sides share any contention, so compare ratios) · median of ${args.samples} samples after warm-up. Engine runs in float32. Ratio = engine / tfjs (≤ 0.5 is the target).`,
+    `Engine in float32 on its default kernels (${kernelBackend()}); tfjs ${tf.version.tfjs} cpu backend; median of ${args.samples} samples after warm-up. Ratio = engine / tfjs (≤ 0.5 is the target).`,
     '',
     '| benchmark | engine ms | tfjs-cpu ms | ratio | engine GFLOP/s | tfjs GFLOP/s |',
     '| --- | ---: | ---: | ---: | ---: | ---: |',
     ...rows.map((r) => `| ${r.name} | ${fmt(r.engineMs)} | ${fmt(r.tfMs)} | ${(r.engineMs / r.tfMs).toFixed(2)} | ${gflops(r.flops, r.engineMs)} | ${gflops(r.flops, r.tfMs)} |`),
-    '',
-    `Reference, not a target: tfjs-backend-wasm matmul (forward, float32) ${wasm.map((w) => `${w.n}: ${w.gflops.toFixed(2)} GFLOP/s`).join(', ')}.`,
     '',
     `LSTM and attention rows use the layers' lstmCell and multiHeadAttention; the TF.js side composes the same math from tf ops (one [batch, 4H] pre-activation split into f, i, g, o; softmax(QKᵀ/√d)V per head).`,
   ];
@@ -265,23 +512,35 @@ function renderSection(rows: readonly Row[], wasm: ReadonlyArray<{ n: number; gf
 async function main(): Promise<void> {
   const args = parseBenchArgs(ZBenchArgs.strict(), process.argv.slice(2));
   const loadAtStart = os.loadavg()[0];
-  await tf.setBackend('cpu');
-  await tf.ready();
-  const rows: Row[] = [];
-  const run = (row: () => Row) => {
-    const r = row();
-    rows.push(r);
-    console.log(`${r.name.padEnd(78)} engine ${fmt(r.engineMs).padStart(8)} ms   tfjs ${fmt(r.tfMs).padStart(8)} ms   ratio ${(r.engineMs / r.tfMs).toFixed(2)}${r.flops ? `   ${gflops(r.flops, r.engineMs)} vs ${gflops(r.flops, r.tfMs)} GFLOP/s` : ''}`);
-  };
-  for (const n of [64, 128, 256, 512]) run(() => benchMatmul(n, args));
-  run(() => benchConv(args));
-  run(() => benchSmallMlp(args));
-  run(() => benchMnistMlp(args));
-  run(() => benchLstm(args));
-  run(() => benchAttention(args));
-  const wasm = await wasmMatmulGflops([64, 128, 256, 512], args);
-  console.log(`tfjs-wasm matmul: ${wasm.map((w) => `${w.n}: ${w.gflops.toFixed(2)} GFLOP/s`).join(', ')}`);
-  const section = renderSection(rows, wasm, args, loadAtStart);
+  const cpu = `${os.cpus()[0]?.model ?? 'unknown'} (${os.cpus().length} threads)`;
+  console.log(`CPU: ${cpu}, load ${loadAtStart.toFixed(2)}`);
+  const parts: string[] = [];
+  if (args.part === 'kernels' || args.part === 'all') parts.push(renderKernels(await runKernels(args)));
+  if (args.part === 'playground' || args.part === 'all') parts.push(await runPlayground(args));
+  if (args.part === 'layers' || args.part === 'all') {
+    await tf.setBackend('cpu');
+    await tf.ready();
+    const rows: Row[] = [];
+    const run = (row: () => Row) => {
+      const r = row();
+      rows.push(r);
+      console.log(`${r.name.padEnd(78)} engine ${fmt(r.engineMs).padStart(8)} ms   tfjs ${fmt(r.tfMs).padStart(8)} ms   ratio ${(r.engineMs / r.tfMs).toFixed(2)}${r.flops ? `   ${gflops(r.flops, r.engineMs)} vs ${gflops(r.flops, r.tfMs)} GFLOP/s` : ''}`);
+    };
+    for (const n of [64, 128, 256, 512]) run(() => benchMatmul(n, args));
+    run(() => benchConv(args));
+    run(() => benchSmallMlp(args));
+    run(() => benchMnistMlp(args));
+    run(() => benchLstm(args));
+    run(() => benchAttention(args));
+    parts.push(renderLayers(rows, args));
+  }
+  const section = [
+    '## Engine vs TensorFlow.js',
+    '',
+    `Date: ${new Date().toISOString().slice(0, 16)} UTC · CPU: ${cpu} · Node ${process.version} · 1-min load average at start ${loadAtStart.toFixed(2)} (the machine is shared: both sides of a ratio run in the same process, one after the other, so ratios are meaningful; absolute figures move with the load) · \`npm run bench:engine -- --part ${args.part}\`.`,
+    '',
+    ...parts.flatMap((part) => [part, '']),
+  ].join('\n').trimEnd();
   if (args.write) console.log(`wrote ${await writeResultsSection('engine', section)}`);
   else console.log(`\n${section}`);
 }

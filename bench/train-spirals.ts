@@ -29,21 +29,17 @@ import { z } from 'zod';
 import * as tf from '@tensorflow/tfjs';
 import { hashPassword } from '../lib/auth/password';
 import { applyMigrations } from '../lib/db/schema-engine';
-import { ZTrainingConfig, type TMlpConfig } from '../lib/training/config-schema';
 import { generatePlaneDataset } from '../lib/training/datasets/plane';
 import { DEFAULT_CONFIGS } from '../lib/training/default-configs';
-import { buildMlp, createMlpLearner } from '../lib/training/models/mlp-learner';
-import { runGradientTraining } from '../lib/training/run-gradient-training';
 import { TRAINING_CLIENT_EVENTS, TRAINING_SERVER_EVENTS, type TTrainingAck } from '../lib/training/training-events';
 import type { RunProgress } from '../lib/training/types';
 import { randomPort, startAppServer, type AppServer } from '../tests/support/app-server';
-import { rng } from '../engine/index';
 import { writeResultsSection } from './support/results-file';
 import { parseBenchArgs } from './support/cli';
 import { BENCH_PASSWORD, signInOverHttp } from './support/server-session';
+import { raceConfig, raceEngine, raceTf, TARGET_ACC, type RaceResult } from './support/spirals-race';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
-const TARGET_ACC = 0.95;
 /** Latency targets assumed for a live session: an answer acknowledged fast, a broadcast reaching everyone within a second. */
 const LIVE_TARGETS = { ackP95Ms: 250, broadcastWorstMs: 1000 };
 
@@ -74,75 +70,6 @@ const median = (values: readonly number[]) => percentile(values, 50);
 
 // ---------------------------------------------------------------------------------------------
 // Part 1: engine vs TensorFlow.js, same model, same data, same start, same batches.
-
-type RaceResult = { seed: number; epochs: number | null; ms: number | null; msPerEpoch: number; finalValAcc: number };
-
-function raceConfig(seed: number): TMlpConfig {
-  return ZTrainingConfig.parse({ ...DEFAULT_CONFIGS.mlp, task: 'spirals', epochs: 400, seed }) as TMlpConfig;
-}
-
-/** The engine: the playground's own loop and learner (its decision-boundary pictures left out, as TF.js draws none). */
-function raceEngine(config: TMlpConfig, maxEpochs: number): RaceResult {
-  const learner = createMlpLearner(config);
-  const withoutPictures = { ...learner, snapshot: (epoch: number) => ({ kind: 'boundary' as const, epoch, res: 0, extent: [0, 0, 0, 0] as [number, number, number, number], grid: [] }) };
-  const hit = { reached: false, epoch: 0, ms: 0 };
-  const outcome = runGradientTraining({ ...config, epochs: maxEpochs }, withoutPictures, {
-    onEpoch: (metric) => {
-      if (!hit.reached && metric.valAcc >= TARGET_ACC) Object.assign(hit, { reached: true, epoch: metric.epoch, ms: metric.ms });
-    },
-    shouldStop: () => (hit.reached ? 'user' : null),
-  });
-  const last = outcome.metrics.at(-1);
-  return { seed: config.seed, epochs: hit.reached ? hit.epoch : null, ms: hit.reached ? hit.ms : null, msPerEpoch: last ? last.ms / last.epoch : Number.NaN, finalValAcc: outcome.finalValAcc };
-}
-
-/** The same network in TF.js: weights copied from the engine's initialisation, batches in the engine's order. */
-function raceTf(config: TMlpConfig, maxEpochs: number): RaceResult {
-  const data = generatePlaneDataset(config);
-  const engineModel = buildMlp(config);
-  const linears = engineModel.parameters();
-  const variables = linears.map((p) => tf.variable(tf.tensor(Array.from(p.data), [...p.shape], 'float32')));
-  const xTrain = tf.tensor2d(data.train.x);
-  const yTrain = tf.tensor2d(data.train.y.map((y) => [y]));
-  const xVal = tf.tensor2d(data.val.x);
-  const yVal = data.val.y;
-  const forward = (x: tf.Tensor2D): tf.Tensor2D => {
-    let h: tf.Tensor2D = x;
-    for (let k = 0; k < variables.length; k += 2) {
-      h = tf.add(tf.matMul(h, variables[k] as tf.Variable<tf.Rank.R2>), variables[k + 1]);
-      if (k + 2 < variables.length) h = tf.relu(h);
-    }
-    return h;
-  };
-  const optimizer = tf.train.adam(config.lr, 0.9, 0.999, 1e-8);
-  // The engine's shuffler: same seed, same permutation per epoch.
-  const shuffler = rng(`${config.seed}:shuffle`);
-  const order = Array.from({ length: data.train.y.length }, (_, i) => i);
-  const started = performance.now();
-  let hit: { epochs: number; ms: number } | null = null;
-  let valAcc = 0;
-  let epoch = 0;
-  while (epoch < maxEpochs && !hit) {
-    epoch++;
-    shuffler.shuffle(order);
-    for (let start = 0; start < order.length; start += config.batchSize) {
-      const batch = tf.tensor1d(order.slice(start, start + config.batchSize), 'int32');
-      const xb = tf.gather(xTrain, batch);
-      const yb = tf.gather(yTrain, batch);
-      optimizer.minimize(() => tf.losses.sigmoidCrossEntropy(yb, forward(xb)) as tf.Scalar);
-      tf.dispose([batch, xb, yb]);
-    }
-    const logits = tf.tidy(() => forward(xVal));
-    const values = logits.dataSync();
-    logits.dispose();
-    valAcc = yVal.reduce((n, y, i) => n + (Number(values[i] > 0) === y ? 1 : 0), 0) / yVal.length;
-    if (valAcc >= TARGET_ACC) hit = { epochs: epoch, ms: performance.now() - started };
-  }
-  const ms = performance.now() - started;
-  tf.dispose([...variables, xTrain, yTrain, xVal]);
-  optimizer.dispose();
-  return { seed: config.seed, epochs: hit?.epochs ?? null, ms: hit?.ms ?? null, msPerEpoch: ms / epoch, finalValAcc: valAcc };
-}
 
 async function runRace(args: TArgs): Promise<string> {
   await tf.setBackend('cpu');
