@@ -25,6 +25,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
+import { SOCKET_NAMESPACES } from '../lib/realtime/namespaces';
 import { z } from 'zod';
 import { exerciseTypeIds, solve, type AnswerSpec } from '../engine/exercises/index';
 import { seedForLive } from '../lib/exercises/keyed-seeds';
@@ -129,7 +130,7 @@ async function runStudents(): Promise<void> {
       for (let start = 0; start < message.students.length; start += BATCH) {
         await Promise.all(
           message.students.slice(start, start + BATCH).map(async (student) => {
-            const socket = io(message.baseUrl, { transports: ['websocket'], forceNew: true, auth: { guestToken: student.guestToken }, reconnectionDelay: 500 });
+            const socket = io(`${message.baseUrl}${SOCKET_NAMESPACES.live}`, { transports: ['websocket'], forceNew: true, auth: { guestToken: student.guestToken }, reconnectionDelay: 500 });
             sockets.push(socket);
             wireStudent(socket, student, message, report, push);
             try {
@@ -287,7 +288,7 @@ interface HostSocket {
 }
 
 async function connectHost(baseUrl: string, cookie: string): Promise<HostSocket> {
-  const socket = io(baseUrl, { transports: ['websocket'], extraHeaders: { cookie } });
+  const socket = io(`${baseUrl}${SOCKET_NAMESPACES.live}`, { transports: ['websocket'], extraHeaders: { cookie } });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);

@@ -25,6 +25,7 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import pg from 'pg';
 import { io, type Socket } from 'socket.io-client';
+import { SOCKET_NAMESPACES } from '../lib/realtime/namespaces';
 import { z } from 'zod';
 import * as tf from '@tensorflow/tfjs';
 import { hashPassword } from '../lib/auth/password';
@@ -157,7 +158,7 @@ async function createUsers(databaseUrl: string, count: number): Promise<{ email:
 
 /** A student who keeps one heavy run training: starts another whenever the last one ends. */
 async function keepTraining(baseUrl: string, cookie: string, epochCounter: { epochs: number }): Promise<{ socket: Socket; lastRun: () => string | null }> {
-  const socket = io(baseUrl, { transports: ['websocket'], extraHeaders: { cookie }, forceNew: true });
+  const socket = io(`${baseUrl}${SOCKET_NAMESPACES.training}`, { transports: ['websocket'], extraHeaders: { cookie }, forceNew: true });
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
@@ -243,7 +244,7 @@ async function runLoad(args: TArgs): Promise<string> {
       }
       // The probe: a user with one tiny finished run to watch.
       const probeCookie = await signInOverHttp(server.baseUrl, users[users.length - 1].email);
-      const probe = io(server.baseUrl, { transports: ['websocket'], extraHeaders: { cookie: probeCookie }, forceNew: true });
+      const probe = io(`${server.baseUrl}${SOCKET_NAMESPACES.training}`, { transports: ['websocket'], extraHeaders: { cookie: probeCookie }, forceNew: true });
       sockets.push(probe);
       await new Promise<void>((resolve) => probe.once('connect', () => resolve()));
       const tiny: TTrainingAck<{ runId: string }> = await probe.timeout(30_000).emitWithAck(TRAINING_CLIENT_EVENTS.start, { config: { ...DEFAULT_CONFIGS.perceptron, epochs: 1 } });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { describeZodIssue } from '@/lib/errors';
 
 // The one place that reads process.env. Parsed lazily on first use, so the start script can
 // fill in DATABASE_URL (embedded PostgreSQL), NEXTAUTH_SECRET and SEED_SECRET before anything asks.
@@ -39,7 +40,7 @@ export function getConfig(): TConfig {
   const env = Object.fromEntries(Object.entries(process.env).filter(([, value]) => value !== ''));
   const parsed = ZConfig.safeParse(env);
   if (!parsed.success) {
-    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')} ${issue.message}`);
+    const problems = parsed.error.issues.map((issue) => describeZodIssue(issue, { separator: ' ' }));
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
   cached = parsed.data;

@@ -34,7 +34,7 @@ export function createRateLimiter({ name, points, durationSeconds }: RateLimitOp
       } catch (rejection) {
         if (!(rejection instanceof RateLimiterRes)) throw rejection;
         const retryAfterSeconds = Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-        throw new AppError('RATE_LIMITED', `Too many attempts. Try again in ${retryAfterSeconds} s.`, { retryAfterSeconds });
+        throw new AppError('RATE_LIMITED', { ko: `요청이 너무 많습니다. ${retryAfterSeconds}초 뒤에 다시 시도하세요.`, en: `Too many attempts. Try again in ${retryAfterSeconds} s.` }, { retryAfterSeconds });
       }
     },
     reset: async (key) => {

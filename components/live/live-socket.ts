@@ -2,12 +2,13 @@
 
 import { io, type Socket } from 'socket.io-client';
 import type { TLiveAck } from '@/lib/live/live-payloads';
+import { SOCKET_NAMESPACES } from '@/lib/realtime/namespaces';
 
 // The browser's socket to the live protocol: same origin as the page. WebSocket first (no sticky
 // sessions needed behind a load balancer), long-polling only where WebSockets are blocked.
 
 export function openLiveSocket(auth: Record<string, string> = {}): Socket {
-  return io({ transports: ['websocket', 'polling'], auth, reconnectionDelay: 500, reconnectionDelayMax: 4000 });
+  return io(SOCKET_NAMESPACES.live, { transports: ['websocket', 'polling'], auth, reconnectionDelay: 500, reconnectionDelayMax: 4000 });
 }
 
 export type LiveAckError = Extract<TLiveAck<object>, { ok: false }>['error'];

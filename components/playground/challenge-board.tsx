@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
+import { SOCKET_NAMESPACES } from '@/lib/realtime/namespaces';
 import type { Locale } from '@/lib/i18n/locales';
 import type { ChallengeLeaderboard, EntryState } from '@/lib/training/get-challenge-leaderboard';
 import { TRAINING_CLIENT_EVENTS, TRAINING_SERVER_EVENTS, type TTrainingAck } from '@/lib/training/training-events';
@@ -46,7 +47,7 @@ export function ChallengeBoard({ initial, eligibleRuns, locale }: { initial: Cha
   const challengeId = initial.challenge.id;
 
   useEffect(() => {
-    const socket = io();
+    const socket = io(SOCKET_NAMESPACES.training);
     socketRef.current = socket;
     const refresh = async () => {
       const ack: TTrainingAck<{ leaderboard: ChallengeLeaderboard }> | null = await socket.timeout(15_000).emitWithAck(TRAINING_CLIENT_EVENTS.watchChallenge, { challengeId }).catch(() => null);

@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
+import { SOCKET_NAMESPACES } from '@/lib/realtime/namespaces';
 import type { Locale } from '@/lib/i18n/locales';
 import { TRAINING_CLIENT_EVENTS, type TTrainingAck } from '@/lib/training/training-events';
 
@@ -22,7 +23,7 @@ export function EnterChallenge({ runId, challenges, locale }: { runId: string; c
   const [result, setResult] = useState<{ ok: boolean; text: string; challengeId?: string } | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   useEffect(() => {
-    const socket = io();
+    const socket = io(SOCKET_NAMESPACES.training);
     socketRef.current = socket;
     return () => {
       socket.close();

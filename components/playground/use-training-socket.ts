@@ -1,6 +1,7 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
+import { SOCKET_NAMESPACES } from '@/lib/realtime/namespaces';
 import { TRAINING_CLIENT_EVENTS, TRAINING_SERVER_EVENTS, type TTrainingAck } from '@/lib/training/training-events';
 import type { RunProgress } from '@/lib/training/types';
 
@@ -31,7 +32,7 @@ export function useTrainingSocket() {
   }, []);
 
   useEffect(() => {
-    const socket = io({ reconnectionDelayMax: 3_000 });
+    const socket = io(SOCKET_NAMESPACES.training, { reconnectionDelayMax: 3_000 });
     socketRef.current = socket;
     socket.on('connect', () => {
       setIsConnected(true);

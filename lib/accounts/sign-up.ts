@@ -1,7 +1,6 @@
-import { Prisma } from '@/generated/prisma/client';
 import { hashPassword } from '@/lib/auth/password';
 import { getDb } from '@/lib/db';
-import { AppError } from '@/lib/errors';
+import { AppError, isUniqueViolation } from '@/lib/errors';
 import type { TSignUp } from '@/lib/accounts/sign-up-schema';
 
 export type SignUpOptions = TSignUp;
@@ -27,7 +26,7 @@ export async function signUp({ email, name, password, locale }: SignUpOptions): 
   try {
     return await db.user.create({ data: { email, name, passwordHash, locale }, select: { id: true, email: true, name: true } });
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    if (isUniqueViolation(error)) {
       throw new AppError('CONFLICT', EMAIL_TAKEN, { fieldErrors: { email: [EMAIL_TAKEN] } });
     }
     throw error;

@@ -1,8 +1,7 @@
-import { Prisma } from '@/generated/prisma/client';
 import type { Role } from '@/generated/prisma/enums';
 import { countJoinAttempt } from '@/lib/accounts/rate-limits';
 import { getDb } from '@/lib/db';
-import { AppError } from '@/lib/errors';
+import { AppError, isUniqueViolation } from '@/lib/errors';
 
 export interface JoinClassOptions {
   userId: string;
@@ -34,7 +33,7 @@ export async function joinClass({ userId, code }: JoinClassOptions): Promise<Joi
     await db.membership.create({ data: { userId, classId: found.id, role: 'STUDENT' } });
   } catch (error) {
     // A double click sends two joins at once: the loser of the race is a member all the same.
-    if (!(error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002')) throw error;
+    if (!isUniqueViolation(error)) throw error;
     const winner = await db.membership.findUniqueOrThrow({ where: { userId_classId: { userId, classId: found.id } }, select: { role: true } });
     return { classId: found.id, name: found.name, role: winner.role, alreadyMember: true };
   }

@@ -1,4 +1,4 @@
-import { Prisma } from '@/generated/prisma/client';
+import { isUniqueViolation } from '@/lib/errors';
 import { generateJoinCode } from '@/lib/classes/generate-join-code';
 
 const MAX_TRIES = 5;
@@ -9,7 +9,7 @@ export async function withUniqueJoinCode<T>(write: (joinCode: string) => Promise
     try {
       return await write(generateJoinCode());
     } catch (error) {
-      const isClash = error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+      const isClash = isUniqueViolation(error);
       if (!isClash || attempt >= MAX_TRIES) throw error;
     }
   }

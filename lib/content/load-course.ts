@@ -1,6 +1,6 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { z } from 'zod';
+import { describeZodIssue } from '@/lib/errors';
 import { LOCALES, type Locale } from '@/lib/i18n/locales';
 import { parseUnitMarkdown } from '@/lib/content/parse-unit-markdown';
 import { ZUnitMeta, type ContentProblem, type CourseContent, type TUnitMeta, type Unit, type UnitBody } from '@/lib/content/unit-schema';
@@ -134,15 +134,10 @@ async function readMeta(file: string, report: (message: string) => void): Promis
   }
   const parsed = ZUnitMeta.safeParse(json);
   if (!parsed.success) {
-    for (const issue of parsed.error.issues) report(describeIssue(issue));
+    for (const issue of parsed.error.issues) report(describeZodIssue(issue, { quote: true }));
     return null;
   }
   return parsed.data;
-}
-
-function describeIssue(issue: z.core.$ZodIssue): string {
-  const where = issue.path.length > 0 ? `"${issue.path.join('.')}": ` : '';
-  return `${where}${issue.message}`;
 }
 
 async function readText(file: string): Promise<string | null> {

@@ -2,7 +2,7 @@ import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import { grade, type TAnswer } from '@/engine/exercises';
 import { getDb } from '@/lib/db';
-import { AppError } from '@/lib/errors';
+import { AppError, isUniqueViolation } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/locales';
 import { buildAttemptView } from '@/lib/exercises/build-attempt-view';
 import { buildSubmitResult } from '@/lib/exercises/build-submit-result';
@@ -123,8 +123,4 @@ async function replay(db: Prisma.TransactionClient, stored: LatestAttempt, { use
 function nextCreatedAt(latest: readonly LatestAttempt[]): Date {
   const previous = latest.reduce((newest, attempt) => Math.max(newest, attempt.createdAt.getTime()), 0);
   return new Date(Math.max(Date.now(), previous + 1));
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }

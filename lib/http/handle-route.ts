@@ -1,37 +1,22 @@
 import { NextResponse } from 'next/server';
 import { z } from 'zod';
-import { AppError, isAppError, type TErrorBody } from '@/lib/errors';
+import { AppError, fromZodError, isAppError, toErrorPayload, type TErrorBody } from '@/lib/errors';
 import { getLogger } from '@/lib/log';
 
 // Route handlers stay thin: parse, authorize, call a service, return. This turns whatever they
 // throw into a clear JSON error (AppError → its status; zod → 400 with field errors; else 500).
 
 export function errorResponse(error: unknown): NextResponse<TErrorBody> {
+  if (error instanceof z.ZodError) return errorResponse(fromZodError(error));
   if (isAppError(error)) {
     const headers: Record<string, string> = {};
     if (error.retryAfterSeconds !== undefined) headers['Retry-After'] = String(error.retryAfterSeconds);
-    if (error.details !== undefined) getLogger().info({ code: error.code, details: error.details }, error.message);
-    return NextResponse.json(
-      { error: { code: error.code, message: error.message, fieldErrors: error.fieldErrors, retryAfterSeconds: error.retryAfterSeconds } },
-      { status: error.status, headers },
-    );
-  }
-  if (error instanceof z.ZodError) {
-    return errorResponse(validationError(error));
+    // A refusal a user caused is an info line, never an error.
+    getLogger().info({ code: error.code, reason: error.reason, details: error.details }, error.message);
+    return NextResponse.json({ error: toErrorPayload(error) }, { status: error.status, headers });
   }
   getLogger().error({ err: error }, 'unhandled error in route handler');
-  return NextResponse.json({ error: { code: 'INTERNAL', message: 'Something went wrong on our side. Please try again.' } }, { status: 500 });
-}
-
-export function validationError(error: z.ZodError): AppError {
-  const fieldErrors: Record<string, string[]> = {};
-  for (const issue of error.issues) {
-    const key = issue.path.length > 0 ? issue.path.join('.') : '_';
-    (fieldErrors[key] ??= []).push(issue.message);
-  }
-  const first = error.issues[0];
-  const where = first && first.path.length > 0 ? `${first.path.join('.')}: ` : '';
-  return new AppError('BAD_REQUEST', `Invalid input — ${where}${first?.message ?? 'malformed request'}`, { fieldErrors });
+  return NextResponse.json({ error: toErrorPayload(null) }, { status: 500 });
 }
 
 export const MAX_JSON_BYTES = 256 * 1024;
@@ -49,7 +34,7 @@ export async function readJson<T extends z.ZodType>(request: Request, schema: T,
     throw new AppError('BAD_REQUEST', 'The request body is not valid JSON.');
   }
   const parsed = schema.safeParse(body);
-  if (!parsed.success) throw validationError(parsed.error);
+  if (!parsed.success) throw fromZodError(parsed.error);
   return parsed.data;
 }
 

@@ -1,4 +1,4 @@
-import type { Server } from 'socket.io';
+import type { Namespace } from 'socket.io';
 import { closeQuestionAndAnnounce } from '@/lib/live/close-question-and-announce';
 import { endSessionAndAnnounce } from '@/lib/live/end-session-and-announce';
 import { broadcastLeaderboard, broadcastSession } from '@/lib/live/live-broadcasts';
@@ -15,7 +15,7 @@ import { startSelfPacedAndAnnounce } from '@/lib/live/start-self-paced-and-annou
  * `from` is the phase on the host's screen; if the session is elsewhere (a double click, a second
  * host tab) nothing happens and the host is told it already moved on.
  */
-export async function advanceLiveSession(io: Server, session: LiveSessionRow, from: THostAdvance['from']): Promise<void> {
+export async function advanceLiveSession(io: Namespace, session: LiveSessionRow, from: THostAdvance['from']): Promise<void> {
   if (session.state !== from.state || session.currentIndex !== from.index) throw stalePhase();
   if (session.mode === 'SELF_PACED') {
     // Self-paced has two phases for the host: start, then end (the podium).

@@ -1,4 +1,4 @@
-import type { Server } from 'socket.io';
+import type { Namespace } from 'socket.io';
 import { closeQuestionAndAnnounce } from '@/lib/live/close-question-and-announce';
 import { armTimer, questionTimerKey } from '@/lib/live/live-timers';
 
@@ -8,7 +8,7 @@ import { armTimer, questionTimerKey } from '@/lib/live/live-timers';
  */
 export const CLOSE_GRACE_MS = 500;
 
-export function armQuestionTimer(io: Server, sessionId: string, index: number, closesAt: Date): void {
+export function armQuestionTimer(io: Namespace, sessionId: string, index: number, closesAt: Date): void {
   armTimer(questionTimerKey(sessionId, index), new Date(closesAt.getTime() + CLOSE_GRACE_MS), async () => {
     await closeQuestionAndAnnounce(io, sessionId, index);
   });

@@ -1,4 +1,4 @@
-import { Prisma } from '@/generated/prisma/client';
+import { isUniqueViolation } from '@/lib/errors';
 import { requireClassRole } from '@/lib/auth/require-role';
 import { getDb } from '@/lib/db';
 import { generatePin } from '@/lib/live/generate-pin';
@@ -34,7 +34,7 @@ export async function createLiveSession({ hostId, input }: CreateLiveSessionOpti
       });
       return { sessionId: session.id, pin: session.pin };
     } catch (error) {
-      const isPinClash = error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
+      const isPinClash = isUniqueViolation(error);
       if (!isPinClash || attempt >= MAX_PIN_TRIES) throw error;
     }
   }

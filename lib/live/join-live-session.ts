@@ -1,4 +1,4 @@
-import { Prisma } from '@/generated/prisma/client';
+import { isUniqueViolation } from '@/lib/errors';
 import { getDb } from '@/lib/db';
 import { issueGuestToken } from '@/lib/live/guest-token';
 import { LiveError } from '@/lib/live/live-error';
@@ -92,8 +92,4 @@ async function createMemberParticipant(sessionId: string, userId: string, prefer
 
 function kickedError(): LiveError {
   return new LiveError('FORBIDDEN', 'kicked', { ko: '진행자가 이 세션에서 내보냈습니다.', en: 'The host removed you from this session.' });
-}
-
-function isUniqueViolation(error: unknown): boolean {
-  return error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002';
 }

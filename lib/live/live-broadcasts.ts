@@ -1,4 +1,4 @@
-import type { Server } from 'socket.io';
+import type { Namespace } from 'socket.io';
 import { LEADERBOARD_SIZE, buildLeaderboard } from '@/lib/live/build-leaderboard';
 import { buildPlayerQuestion } from '@/lib/live/build-player-question';
 import { getLiveStandings } from '@/lib/live/get-live-standings';
@@ -20,7 +20,7 @@ import { getDb } from '@/lib/db';
 /** Generating 2,000 variants takes seconds: yield to the event loop between batches so acks keep flowing. */
 const EMIT_BATCH = 50;
 
-export async function broadcastSession(io: Server, sessionId: string): Promise<void> {
+export async function broadcastSession(io: Namespace, sessionId: string): Promise<void> {
   const session = await getLiveSessionRow(sessionId);
   io.to(sessionRoom(sessionId)).emit(LIVE_SERVER_EVENTS.session, await getPublicSession(session));
 }
@@ -34,7 +34,7 @@ export interface QuestionToAnnounce {
 }
 
 /** Each active player gets their own variant; the host gets the question without any variant. */
-export async function broadcastQuestionOpened(io: Server, sessionId: string, question: QuestionToAnnounce): Promise<void> {
+export async function broadcastQuestionOpened(io: Namespace, sessionId: string, question: QuestionToAnnounce): Promise<void> {
   const db = getDb();
   const [participants, questionCount] = await Promise.all([
     db.liveParticipant.findMany({ where: { sessionId, kicked: false }, select: { id: true } }),
@@ -62,7 +62,7 @@ export async function broadcastQuestionOpened(io: Server, sessionId: string, que
 }
 
 /** Results: the host gets the class-wide histogram, each player their own result and rank. */
-export async function broadcastQuestionClosed(io: Server, sessionId: string, index: number): Promise<void> {
+export async function broadcastQuestionClosed(io: Namespace, sessionId: string, index: number): Promise<void> {
   const [results, standings] = await Promise.all([getQuestionResults(sessionId, index), getLiveStandings(sessionId)]);
   if (results) io.to(hostRoom(sessionId)).emit(LIVE_SERVER_EVENTS.hostResults, results);
   const playerResults = await getPlayerResults({ sessionId, index, standings, participantCount: standings.length });
@@ -73,7 +73,7 @@ export async function broadcastQuestionClosed(io: Server, sessionId: string, ind
   }
 }
 
-export async function broadcastLeaderboard(io: Server, sessionId: string, afterIndex: number, isFinal: boolean): Promise<void> {
+export async function broadcastLeaderboard(io: Namespace, sessionId: string, afterIndex: number, isFinal: boolean): Promise<void> {
   const [top, participantCount] = await Promise.all([
     getLiveStandings(sessionId, LEADERBOARD_SIZE),
     getDb().liveParticipant.count({ where: { sessionId, kicked: false } }),
@@ -81,13 +81,13 @@ export async function broadcastLeaderboard(io: Server, sessionId: string, afterI
   io.to(sessionRoom(sessionId)).emit(LIVE_SERVER_EVENTS.leaderboard, buildLeaderboard(top, participantCount, afterIndex, isFinal));
 }
 
-export async function broadcastProgress(io: Server, sessionId: string, index: number): Promise<{ answered: number; joined: number }> {
+export async function broadcastProgress(io: Namespace, sessionId: string, index: number): Promise<{ answered: number; joined: number }> {
   const progress = await getQuestionProgress(sessionId, index);
   io.to(hostRoom(sessionId)).emit(LIVE_SERVER_EVENTS.hostProgress, progress);
   return progress;
 }
 
-export function broadcastLobbyChange(io: Server, sessionId: string, change: THostLobbyChange): void {
+export function broadcastLobbyChange(io: Namespace, sessionId: string, change: THostLobbyChange): void {
   io.to(hostRoom(sessionId)).emit(LIVE_SERVER_EVENTS.hostLobby, change);
 }
 

@@ -22,15 +22,15 @@ export type LiveErrorReason =
   | 'bad-request'
   | 'internal';
 
-/** An AppError that also carries its reason and a { ko, en } sentence for the player or host. */
+/**
+ * An AppError with a live reason: `new LiveError(code, reason, text)` is `new AppError(code, text, { reason })`
+ * (kept so the live services read as before; `toAck` in lib/realtime turns either into an ack).
+ */
 export class LiveError extends AppError {
-  readonly reason: LiveErrorReason;
-  readonly text: Localized;
+  declare readonly reason: LiveErrorReason;
 
   constructor(code: AppErrorCode, reason: LiveErrorReason, text: Localized) {
-    super(code, text.en);
-    this.reason = reason;
-    this.text = text;
+    super(code, text, { reason });
   }
 }
 

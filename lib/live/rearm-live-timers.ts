@@ -1,4 +1,4 @@
-import type { Server } from 'socket.io';
+import type { Namespace } from 'socket.io';
 import { getDb } from '@/lib/db';
 import { armQuestionTimer } from '@/lib/live/arm-question-timer';
 import { getLogger } from '@/lib/log';
@@ -8,7 +8,7 @@ import { armDeadlineTimer } from '@/lib/live/start-self-paced-and-announce';
  * At boot: re-arm the deadline of every question still open, and of every running self-paced
  * session. A deadline that passed while the server was down fires right away (stored answers count).
  */
-export async function rearmLiveTimers(io: Server): Promise<number> {
+export async function rearmLiveTimers(io: Namespace): Promise<number> {
   const db = getDb();
   const [open, selfPaced] = await Promise.all([
     db.liveQuestion.findMany({

@@ -1,4 +1,4 @@
-import type { Server, Socket } from 'socket.io';
+import type { Namespace, Socket } from 'socket.io';
 import { z } from 'zod';
 import { createRateLimiter } from '@/lib/rate-limit';
 import { getLogger } from '@/lib/log';
@@ -26,8 +26,8 @@ import { resolveLiveParticipant } from '@/lib/live/resolve-live-participant';
 import { scheduleProgress } from '@/lib/live/schedule-progress';
 import { setLiveSessionLocked } from '@/lib/live/set-live-session-locked';
 import { submitLiveAnswer } from '@/lib/live/submit-live-answer';
-import { toLiveAckError } from '@/lib/live/to-live-ack-error';
 import { getDb } from '@/lib/db';
+import { onEvent } from '@/lib/realtime/on-event';
 
 /** What a socket is in the live feature; kept in socket.data so connection state recovery restores it. */
 interface LiveSocketState {
@@ -40,24 +40,13 @@ interface LiveSocketState {
 const limiter = createRateLimiter({ name: 'live-socket', points: 20, durationSeconds: 1 });
 const ZGuestAuth = z.object({ guestToken: z.string().min(16).max(128).optional() });
 
-export function registerLiveHandlers(io: Server): void {
+export function registerLiveHandlers(io: Namespace): void {
   rearmLiveTimers(io).catch((error: unknown) => getLogger().error({ err: error }, 'live: could not re-arm question timers'));
   armIdleSweep(io);
 
   io.on('connection', (socket) => {
-    const handle = <S extends z.ZodType, R extends object>(event: string, schema: S, run: (input: z.infer<S>) => Promise<R>) => {
-      socket.on(event, async (...args: unknown[]) => {
-        const last = args.at(-1);
-        const ack = typeof last === 'function' ? (last as (response: unknown) => void) : () => {};
-        try {
-          await limiter.consume(socket.id);
-          const result = await run(schema.parse(args[0]));
-          ack({ ok: true, ...result });
-        } catch (error) {
-          ack(toLiveAckError(error, event));
-        }
-      });
-    };
+    const handle = <S extends z.ZodType, R extends object>(event: string, schema: S, run: (input: z.infer<S>) => Promise<R>) =>
+      onEvent(socket, event, schema, run, { limiter });
 
     handle(LIVE_CLIENT_EVENTS.enter, ZLiveEnter, async ({ sessionId }) => {
       const auth = ZGuestAuth.safeParse(socket.handshake.auth);
@@ -138,7 +127,7 @@ export function registerLiveHandlers(io: Server): void {
  * Deadlines are stored; any process that sees an open question or a running self-paced session
  * makes sure a timer for it runs here too (arming is idempotent, so is what the timer does).
  */
-function armTimersFor(io: Server, session: TPublicSession, question: { index: number; closesAt: string | null } | null): void {
+function armTimersFor(io: Namespace, session: TPublicSession, question: { index: number; closesAt: string | null } | null): void {
   if (session.state !== 'QUESTION') return;
   if (session.mode === 'SELF_PACED') {
     if (session.deadline) armDeadlineTimer(io, session.sessionId, new Date(session.deadline));

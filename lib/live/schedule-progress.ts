@@ -1,4 +1,4 @@
-import type { Server } from 'socket.io';
+import type { Namespace } from 'socket.io';
 import { closeQuestionAndAnnounce } from '@/lib/live/close-question-and-announce';
 import { broadcastProgress } from '@/lib/live/live-broadcasts';
 import { debounce } from '@/lib/live/live-timers';
@@ -10,7 +10,7 @@ const PROGRESS_INTERVAL_MS = 250;
  * After an accepted answer: refresh the host's answered count (one count query per interval, not
  * one per answer) and close the question early once every active player has answered.
  */
-export function scheduleProgress(io: Server, sessionId: string, index: number): void {
+export function scheduleProgress(io: Namespace, sessionId: string, index: number): void {
   debounce(`${sessionId}:progress:${index}`, PROGRESS_INTERVAL_MS, async () => {
     const { answered, joined } = await broadcastProgress(io, sessionId, index);
     if (joined > 0 && answered >= joined) await closeQuestionAndAnnounce(io, sessionId, index);

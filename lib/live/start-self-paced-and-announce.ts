@@ -1,16 +1,16 @@
-import type { Server } from 'socket.io';
+import type { Namespace } from 'socket.io';
 import { getDb } from '@/lib/db';
 import { endSessionAndAnnounce } from '@/lib/live/end-session-and-announce';
 import { broadcastQuestionOpened, broadcastSession } from '@/lib/live/live-broadcasts';
 import { armTimer } from '@/lib/live/live-timers';
 import { startSelfPacedSession } from '@/lib/live/start-self-paced-session';
 
-export function armDeadlineTimer(io: Server, sessionId: string, deadline: Date): void {
+export function armDeadlineTimer(io: Namespace, sessionId: string, deadline: Date): void {
   armTimer(`${sessionId}:deadline`, deadline, () => endSessionAndAnnounce(io, sessionId));
 }
 
 /** Starts a self-paced session: everyone present gets their first question, with their own clock. */
-export async function startSelfPacedAndAnnounce(io: Server, sessionId: string): Promise<void> {
+export async function startSelfPacedAndAnnounce(io: Namespace, sessionId: string): Promise<void> {
   const startedAt = new Date();
   const { deadline } = await startSelfPacedSession(sessionId, startedAt);
   armDeadlineTimer(io, sessionId, deadline);

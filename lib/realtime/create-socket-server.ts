@@ -4,6 +4,7 @@ import { createClient } from 'redis';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { getConfig } from '@/lib/config';
 import { getLogger } from '@/lib/log';
+import { SOCKET_NAMESPACES } from '@/lib/realtime/namespaces';
 import { readSessionUserId } from '@/lib/realtime/read-session-user';
 
 export interface SocketData {
@@ -11,8 +12,6 @@ export interface SocketData {
   userId: string | null;
 }
 
-export type AppSocketServer = Server<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
-export type AppSocket = Socket<Record<string, never>, Record<string, never>, Record<string, never>, SocketData>;
 
 export interface SocketServerHandle {
   io: Server;
@@ -39,16 +38,18 @@ export async function createSocketServer(httpServer: http.Server): Promise<Socke
     getLogger().info('socket.io: redis streams adapter enabled');
   }
 
-  io.use(async (socket, next) => {
+  // The session cookie is read once per connection, in every namespace (each runs its own middleware).
+  const authenticate = async (socket: Socket, next: (error?: Error) => void) => {
     try {
       (socket.data as SocketData).userId = await readSessionUserId(socket.handshake.headers.cookie);
-      next();
     } catch (error) {
       getLogger().warn({ err: error }, 'socket auth failed');
       (socket.data as SocketData).userId = null;
-      next();
     }
-  });
+    next();
+  };
+  io.use(authenticate);
+  for (const name of Object.values(SOCKET_NAMESPACES)) io.of(name).use(authenticate);
 
   // Feature handlers register here (live sessions, training streams).
   const { registerSocketHandlers } = await import('@/lib/realtime/register-socket-handlers');

@@ -1,14 +1,13 @@
-import type { Server } from 'socket.io';
+import type { Namespace } from 'socket.io';
 import type { z } from 'zod';
 import { getLogger } from '@/lib/log';
 import { createRateLimiter } from '@/lib/rate-limit';
+import { onEvent } from '@/lib/realtime/on-event';
 import { failOrphanedRuns } from './fail-orphaned-runs';
 import { getChallengeLeaderboard } from './get-challenge-leaderboard';
 import { startRun } from './start-run';
 import { stopRun } from './stop-run';
 import { submitChallengeEntry } from './submit-challenge-entry';
-import { toTrainingAckError } from './to-training-ack-error';
-import { TrainingError } from './training-error';
 import { TRAINING_CLIENT_EVENTS, ZChallengeCommand, ZRunCommand, ZStartRun, ZSubmitEntry, challengeRoom, userRoom } from './training-events';
 import { getTrainingRuntime, type TrainingPublisher } from './training-runtime';
 import { watchRun } from './watch-run';
@@ -17,7 +16,7 @@ import { watchRun } from './watch-run';
 const limiter = createRateLimiter({ name: 'training-socket', points: 10, durationSeconds: 1 });
 
 /** Start, stop and watch runs; watch and enter challenges. Training itself runs in the worker pool. */
-export function registerTrainingHandlers(io: Server): void {
+export function registerTrainingHandlers(io: Namespace): void {
   const publisher: TrainingPublisher = {
     toUser: (userId, event, payload) => io.to(userRoom(userId)).emit(event, payload),
     toChallenge: (challengeId, event, payload) => io.to(challengeRoom(challengeId)).emit(event, payload),
@@ -28,23 +27,10 @@ export function registerTrainingHandlers(io: Server): void {
     .catch((error: unknown) => getLogger().error({ err: error }, 'training: could not clean up unfinished runs'));
 
   io.on('connection', (socket) => {
-    const handle = <S extends z.ZodType, R extends object>(event: string, schema: S, run: (input: z.infer<S>, userId: string) => Promise<R>) => {
-      socket.on(event, async (...args: unknown[]) => {
-        const last = args.at(-1);
-        const ack = typeof last === 'function' ? (last as (response: unknown) => void) : () => {};
-        try {
-          await limiter.consume(socket.id);
-          const userId: string | null = socket.data.userId ?? null;
-          if (!userId) throw new TrainingError('UNAUTHORIZED', { ko: '로그인하세요(세션이 만료되었을 수 있습니다).', en: 'Please sign in (your session may have expired).' });
-          // Rejoined on every event: another feature may have moved this socket between rooms.
-          await socket.join(userRoom(userId));
-          ack({ ok: true, ...(await run(schema.parse(args[0]), userId)) });
-        } catch (error) {
-          ack(toTrainingAckError(error, event));
-        }
-      });
-    };
+    const handle = <S extends z.ZodType, R extends object>(event: string, schema: S, run: (input: z.infer<S>, userId: string) => Promise<R>) =>
+      onEvent(socket, event, schema, (input, { userId }) => run(input, userId), { limiter, requireUser: true });
 
+    // The training namespace's rooms are its own: a user's room is joined once, on connection.
     if (socket.data.userId) void socket.join(userRoom(socket.data.userId));
     handle(TRAINING_CLIENT_EVENTS.start, ZStartRun, ({ config, forkedFromId, challengeId }, userId) => startRun({ runtime, userId, config, forkedFromId, challengeId }));
     handle(TRAINING_CLIENT_EVENTS.stop, ZRunCommand, ({ runId }, userId) => stopRun({ runtime, userId, runId }));

@@ -1,4 +1,4 @@
-import { Prisma } from '@/generated/prisma/client';
+import { isUniqueViolation } from '@/lib/errors';
 import { getDb } from '@/lib/db';
 import { ZStoredTrainingConfig } from './config-schema';
 import { assertConfigFitsChallenge, getChallengeRules } from './get-challenge-rules';
@@ -52,7 +52,7 @@ export async function submitChallengeEntry({ runtime, userId, challengeId, runId
   try {
     entryId = (await db.challengeEntry.create({ data: { challengeId, runId, userId }, select: { id: true } })).id;
   } catch (error) {
-    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === 'P2002') {
+    if (isUniqueViolation(error)) {
       throw new TrainingError('CONFLICT', { ko: '이 실행은 이미 제출되었습니다.', en: 'This run has already been entered.' });
     }
     throw error;

@@ -1,16 +1,9 @@
 import { AppError, type AppErrorCode, type AppErrorOptions } from '@/lib/errors';
 import type { Localized } from '@/lib/i18n/locales';
 
-/** An AppError whose sentence exists in both languages; the English one is its message. */
+/** `new TrainingError(code, text, options)` is `new AppError(code, text, options)`; kept for the training services. */
 export class TrainingError extends AppError {
-  readonly text: Localized;
-
   constructor(code: AppErrorCode, text: Localized, options: AppErrorOptions = {}) {
-    super(code, text.en, options);
-    this.text = text;
+    super(code, text, options);
   }
-}
-
-export function isTrainingError(error: unknown): error is TrainingError {
-  return error instanceof TrainingError;
 }

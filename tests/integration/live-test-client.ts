@@ -2,6 +2,7 @@ import { inject } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { solve } from '@/engine/exercises';
 import type { TLiveAck } from '@/lib/live/live-payloads';
+import { SOCKET_NAMESPACES } from '@/lib/realtime/namespaces';
 import type { TCreateLiveSession } from '@/lib/live/live-schemas';
 import { seedForLive } from '@/lib/exercises/keyed-seeds';
 
@@ -28,7 +29,7 @@ export interface ConnectOptions {
 }
 
 export async function connectLive({ baseUrl = inject('baseUrl'), cookie, guestToken }: ConnectOptions = {}): Promise<LiveTestSocket> {
-  const socket = io(baseUrl, {
+  const socket = io(`${baseUrl}${SOCKET_NAMESPACES.live}`, {
     transports: ['websocket'],
     extraHeaders: cookie ? { cookie } : {},
     auth: guestToken ? { guestToken } : {},

@@ -2,6 +2,7 @@ import { inject } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { TRAINING_CLIENT_EVENTS, TRAINING_SERVER_EVENTS, type TTrainingAck } from '@/lib/training/training-events';
 import type { RunProgress } from '@/lib/training/types';
+import { SOCKET_NAMESPACES } from '@/lib/realtime/namespaces';
 
 // A socket.io client of the playground protocol for integration tests: keeps every progress
 // message and turns acks into promises.
@@ -34,7 +35,7 @@ export interface ConnectTrainingOptions {
 }
 
 export async function connectTraining(cookie?: string, baseUrl = inject('baseUrl'), { isPaced = true }: ConnectTrainingOptions = {}): Promise<TrainingClient> {
-  const socket = io(baseUrl, { transports: ['websocket'], extraHeaders: cookie ? { cookie } : {} });
+  const socket = io(`${baseUrl}${SOCKET_NAMESPACES.training}`, { transports: ['websocket'], extraHeaders: cookie ? { cookie } : {} });
   const progress: RunProgress[] = [];
   const leaderboardChanges: string[] = [];
   const waiters: { runId: string; predicate: (p: RunProgress) => boolean; resolve: (p: RunProgress) => void }[] = [];
