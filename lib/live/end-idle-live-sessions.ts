@@ -1,4 +1,4 @@
-import type { Server } from 'socket.io';
+import type { Namespace } from 'socket.io';
 import { getDb } from '@/lib/db';
 import { getLogger } from '@/lib/log';
 import { endSessionAndAnnounce } from '@/lib/live/end-session-and-announce';
@@ -34,7 +34,7 @@ export async function findIdleLiveSessions(now = new Date()): Promise<string[]> 
 }
 
 /** Ends every idle session and tells anyone still connected. Returns the ids it ended. */
-export async function endIdleLiveSessions(io: Server, now = new Date()): Promise<string[]> {
+export async function endIdleLiveSessions(io: Namespace, now = new Date()): Promise<string[]> {
   const idle = await findIdleLiveSessions(now);
   for (const sessionId of idle) await endSessionAndAnnounce(io, sessionId);
   if (idle.length > 0) getLogger().info({ sessions: idle }, `live: ended ${idle.length} idle session(s)`);
@@ -42,7 +42,7 @@ export async function endIdleLiveSessions(io: Server, now = new Date()): Promise
 }
 
 /** Sweeps at boot and every LIVE_IDLE_SWEEP_MS (each process; ending is idempotent). */
-export function armIdleSweep(io: Server): void {
+export function armIdleSweep(io: Namespace): void {
   const sweep = () => void endIdleLiveSessions(io).catch((error: unknown) => getLogger().error({ err: error }, 'live: idle sweep failed'));
   sweep();
   setInterval(sweep, LIVE_IDLE_SWEEP_MS).unref();

@@ -2,6 +2,7 @@ import { Server } from 'socket.io';
 import { describe, expect, it, inject } from 'vitest';
 import { getDb } from '@/lib/db';
 import { LIVE_IDLE_LIMIT_MS, endIdleLiveSessions } from '@/lib/live/end-idle-live-sessions';
+import { SOCKET_NAMESPACES } from '@/lib/realtime/namespaces';
 import { listHostableSessions } from '@/lib/training/list-hostable-sessions';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
 import { connectLive, expectOk, hostTwoQuestionSession, joinOverHttp } from './live-test-client';
@@ -63,7 +64,7 @@ describe('idle live sessions', () => {
 
     // Just under the limit nothing happens; just over, the abandoned session ends.
     // A socket.io server of this test process, with no clients: the broadcasts of ending reach nobody.
-    const io = new Server();
+    const io = new Server().of(SOCKET_NAMESPACES.live);
     await age(abandoned.sessionId, LIVE_IDLE_LIMIT_MS - 60_000);
     expect(await endIdleLiveSessions(io)).not.toContain(abandoned.sessionId);
     await age(abandoned.sessionId, 2 * 60_000);
