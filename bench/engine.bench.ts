@@ -26,8 +26,8 @@ import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import {
   kernelBackend,
-  setDefaultDtype,
   setKernelBackend,
+  withDefaultDtype,
   conv2d,
   crossEntropy,
   lstmCell,
@@ -42,7 +42,8 @@ import {
 import { gemmNN, gemmNT, gemmTN } from '../engine/ops/gemm';
 import { loadWasmKernels } from '../engine/kernels/wasm';
 import { DEFAULT_CONFIGS } from '../lib/training/default-configs';
-import { trainModel } from '../lib/training/train-model';
+import { createLearner } from '../lib/training/train-model';
+import { runGradientTraining } from '../lib/training/run-gradient-training';
 import { writeResultsSection } from './support/results-file';
 import { parseBenchArgs } from './support/cli';
 import { median } from './support/stats';
@@ -405,15 +406,15 @@ interface PlaygroundRow { model: string; float64Ts: number; float32Ts: number; f
 
 /** Epochs per second of one playground default configuration, `epochs` epochs per sample. */
 function playgroundThroughput(model: 'mlp' | 'cnn' | 'lstm', epochs: number, samples: number): PlaygroundRow {
+  // trainModel trains in float32; the learner and loop are called directly here to choose.
   const run = (dtype: 'float64' | 'float32', backend: 'ts' | 'wasm') => {
-    setDefaultDtype(dtype);
     setKernelBackend(backend);
     try {
+      const config = { ...DEFAULT_CONFIGS[model], epochs };
       const start = performance.now();
-      trainModel({ ...DEFAULT_CONFIGS[model], epochs });
+      withDefaultDtype(dtype, () => runGradientTraining(config, createLearner(config), {}));
       return epochs / ((performance.now() - start) / 1000);
     } finally {
-      setDefaultDtype('float64');
       setKernelBackend(null);
     }
   };
@@ -428,12 +429,10 @@ function playgroundThroughput(model: 'mlp' | 'cnn' | 'lstm', epochs: number, sam
 }
 
 function raceEngineFloat32(seed: number, maxEpochs: number): RaceResult {
-  setDefaultDtype('float32');
   setKernelBackend('wasm');
   try {
-    return raceEngine(raceConfig(seed), maxEpochs);
+    return withDefaultDtype('float32', () => raceEngine(raceConfig(seed), maxEpochs));
   } finally {
-    setDefaultDtype('float64');
     setKernelBackend(null);
   }
 }
@@ -476,9 +475,9 @@ async function runPlayground(args: TBenchArgs): Promise<string> {
   const t = summary(tfjs);
   const name = { mlp: 'MLP 2-16-16-1 on spirals (400 points)', cnn: 'CNN 4 filters 3×3 on digits (600 images)', lstm: 'LSTM hidden 16 on first-symbol (1200 sequences of 30)' };
   return [
-    '### Playground: epochs per second (default configurations, trainModel in this thread)',
+    '### Playground: epochs per second (default configurations, the playground\'s learner and loop in this thread)',
     '',
-    '| model | float32, WebAssembly kernels | float32, TS kernels | wasm / ts | float64, TS kernels (the playground today) |',
+    '| model | float32, WebAssembly kernels (the playground now) | float32, TS kernels | wasm / ts | float64, TS kernels (the playground before) |',
     '| --- | ---: | ---: | ---: | ---: |',
     ...rows.map((r) => `| ${name[r.model as keyof typeof name]} | ${r.float32Wasm.toFixed(2)} | ${r.float32Ts.toFixed(2)} | ${(r.float32Wasm / r.float32Ts).toFixed(2)}× | ${r.float64Ts.toFixed(2)} |`),
     '',

@@ -11,6 +11,7 @@ export {
   allocate,
   setDefaultDtype,
   defaultDtype,
+  withDefaultDtype,
   type BackwardFn,
   type DType,
   type FloatArray,

@@ -22,10 +22,10 @@ let isGradEnabled = true;
 let threadDefaultDtype: DType = 'float64';
 
 /**
- * The dtype of new tensors and parameters when none is given: float64 unless changed. A training
- * thread sets 'float32' once at start (the playground's workers do), which sends its matmuls and
- * convolutions to the WebAssembly SIMD kernels; the server's own thread stays float64, so
- * exercise grading stays exact. Module state: each worker thread has its own.
+ * The dtype of new tensors and parameters when none is given: float64 unless changed. The
+ * playground trains inside `withDefaultDtype('float32', …)`, which sends its matmuls and
+ * convolutions to the WebAssembly SIMD kernels; everything else (exercise grading) stays
+ * float64 and exact. Module state: each worker thread has its own.
  */
 export function setDefaultDtype(dtype: DType): void {
   threadDefaultDtype = dtype;
@@ -33,6 +33,17 @@ export function setDefaultDtype(dtype: DType): void {
 
 export function defaultDtype(): DType {
   return threadDefaultDtype;
+}
+
+/** Run `fn` with `dtype` as the default dtype, then restore the previous one (even on a throw). */
+export function withDefaultDtype<T>(dtype: DType, fn: () => T): T {
+  const previous = threadDefaultDtype;
+  threadDefaultDtype = dtype;
+  try {
+    return fn();
+  } finally {
+    threadDefaultDtype = previous;
+  }
 }
 
 /** Run `fn` without building a graph (inference, graders, optimiser updates). Nest freely. */

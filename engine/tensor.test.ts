@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultDtype, defineOp, noGrad, setDefaultDtype, Tensor } from './tensor';
+import { defaultDtype, defineOp, noGrad, setDefaultDtype, Tensor, withDefaultDtype } from './tensor';
 import { tensor, zeros } from './creation';
 import * as nn from './nn/index';
 import { rng } from './rng';
@@ -160,5 +160,8 @@ describe('setDefaultDtype', () => {
     expect(defaultDtype()).toBe('float64');
     expect(tensor([1, 2]).dtype).toBe('float64');
     expect(new nn.Linear(3, 2, { rng: rng(1) }).weight.dtype).toBe('float64');
+    expect(withDefaultDtype('float32', () => zeros([1]).dtype)).toBe('float32');
+    expect(() => withDefaultDtype('float32', () => { throw new Error('x'); })).toThrow('x');
+    expect(defaultDtype()).toBe('float64');
   });
 });

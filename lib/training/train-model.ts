@@ -1,3 +1,4 @@
+import { withDefaultDtype } from '@/engine';
 import type { TTrainingConfig } from './config-schema';
 import { createCnnLearner } from './models/cnn-learner';
 import type { Learner } from './models/learner';
@@ -16,7 +17,7 @@ import type { TrainingOutcome } from './types';
  */
 export function trainModel(config: TTrainingConfig, hooks: TrainingHooks = {}): TrainingOutcome {
   if (config.model === 'perceptron' || config.model === 'delta-rule') return runClassicTraining(config, hooks);
-  return runGradientTraining(config, createLearner(config), hooks);
+  return withDefaultDtype('float32', () => runGradientTraining(config, createLearner(config), hooks)); // float32: the engine's WebAssembly SIMD kernels
 }
 
 export function createLearner(config: Exclude<TTrainingConfig, { model: 'perceptron' | 'delta-rule' }>): Learner {
