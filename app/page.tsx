@@ -12,8 +12,9 @@ const TEXT = {
   join: { ko: 'PIN으로 라이브 참여', en: 'Join a live session' },
 } satisfies Record<string, Localized>;
 
-const FEATURES: { title: Localized; body: Localized }[] = [
+const FEATURES: { href: string; title: Localized; body: Localized }[] = [
   {
+    href: '/units',
     title: { ko: '강의 유닛', en: 'Lecture units' },
     body: {
       ko: '퍼셉트론에서 트랜스포머까지 여섯 유닛. 수식과 직접 조작하는 그림으로 설명합니다.',
@@ -21,6 +22,7 @@ const FEATURES: { title: Localized; body: Localized }[] = [
     },
   },
   {
+    href: '/exercises',
     title: { ko: '자동 채점 연습문제', en: 'Auto-graded exercises' },
     body: {
       ko: '학생마다 다른 숫자. 틀리면 어떤 실수를 했는지(전치 누락, 부호 오류 등) 알려 줍니다.',
@@ -28,6 +30,7 @@ const FEATURES: { title: Localized; body: Localized }[] = [
     },
   },
   {
+    href: '/join',
     title: { ko: '라이브 세션', en: 'Live sessions' },
     body: {
       ko: '강사가 진행하는 실시간 퀴즈. 속도와 정답률로 점수를 얻고 리더보드에서 겨룹니다.',
@@ -35,6 +38,7 @@ const FEATURES: { title: Localized; body: Localized }[] = [
     },
   },
   {
+    href: '/playground',
     title: { ko: '모델 플레이그라운드', en: 'Model playground' },
     body: {
       ko: '서버에서 퍼셉트론, MLP, CNN, LSTM, 트랜스포머를 직접 학습시키고 학습 곡선을 실시간으로 봅니다.',
@@ -50,15 +54,17 @@ export default async function HomePage() {
       <section className="hero">
         <h1>{TEXT.title[locale]}</h1>
         <p>{TEXT.lead[locale]}</p>
-        <p style={{ display: 'flex', gap: '0.75rem', flexWrap: 'wrap' }}>
+        <p className="hero-actions">
           <Link className="button" href="/units">{TEXT.start[locale]}</Link>
           <Link className="button secondary" href="/join">{TEXT.join[locale]}</Link>
         </p>
       </section>
       <section className="cards" aria-label={locale === 'ko' ? '기능' : 'Features'}>
         {FEATURES.map((feature) => (
-          <article key={feature.title.en} className="card">
-            <h2>{feature.title[locale]}</h2>
+          <article key={feature.title.en} className="card card-link">
+            <h2>
+              <Link href={feature.href}>{feature.title[locale]}</Link>
+            </h2>
             <p>{feature.body[locale]}</p>
           </article>
         ))}

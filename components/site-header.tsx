@@ -4,6 +4,8 @@ import type { Locale } from '@/lib/i18n/locales';
 import { getLocale } from '@/lib/i18n/get-locale';
 import { getOptionalUser } from '@/lib/auth/require-user';
 import { SignOutButton } from '@/components/accounts/sign-out-button';
+import { Logo } from '@/components/ui/logo';
+import { SiteMenu } from '@/components/ui/site-menu';
 import styles from '@/components/ui/forms.module.css';
 
 const NAV: { href: string; label: Record<Locale, string> }[] = [
@@ -15,25 +17,45 @@ const NAV: { href: string; label: Record<Locale, string> }[] = [
   { href: '/classes', label: { ko: '수업', en: 'Classes' } },
 ];
 
+const TEXT = {
+  main: { ko: '주 메뉴', en: 'Main' },
+  menu: { ko: '메뉴', en: 'Menu' },
+  close: { ko: '닫기', en: 'Close' },
+  signIn: { ko: '로그인', en: 'Sign in' },
+  signUp: { ko: '회원가입', en: 'Sign up' },
+};
+
 export async function SiteHeader() {
   const [locale, user] = await Promise.all([getLocale(), getOptionalUser()]);
   return (
     <header className="site-header">
-      <Link href="/" className="brand">Backprop Live</Link>
-      <nav aria-label={locale === 'ko' ? '주 메뉴' : 'Main'}>
-        {NAV.map((item) => (
-          <Link key={item.href} href={item.href}>{item.label[locale]}</Link>
-        ))}
-        {user ? (
-          <span className={styles.user}>
-            <span className={styles.userName} title={user.email}>{user.name}</span>
-            <SignOutButton locale={locale} />
-          </span>
-        ) : (
-          <Link href="/signin">{locale === 'ko' ? '로그인' : 'Sign in'}</Link>
-        )}
-        <LanguageSwitch locale={locale} />
-      </nav>
+      <Link href="/" className="brand">
+        <Logo />
+        <span>Backprop Live</span>
+      </Link>
+      <SiteMenu label={TEXT.main[locale]} menuLabel={TEXT.menu[locale]} closeLabel={TEXT.close[locale]}>
+        <ul className="nav-links">
+          {NAV.map((item) => (
+            <li key={item.href}>
+              <Link href={item.href}>{item.label[locale]}</Link>
+            </li>
+          ))}
+        </ul>
+        <div className="nav-account">
+          {user ? (
+            <span className={styles.user}>
+              <span className={styles.userName} title={user.email}>{user.name}</span>
+              <SignOutButton locale={locale} />
+            </span>
+          ) : (
+            <>
+              <Link href="/signin">{TEXT.signIn[locale]}</Link>
+              <Link href="/signup" className="nav-signup">{TEXT.signUp[locale]}</Link>
+            </>
+          )}
+          <LanguageSwitch locale={locale} />
+        </div>
+      </SiteMenu>
     </header>
   );
 }

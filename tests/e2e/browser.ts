@@ -1,13 +1,59 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { chromium, type BrowserContext } from 'playwright-core';
+import { afterEach } from 'vitest';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
 
 // Debian's Chromium driven by playwright-core (no browser download). A fresh profile per launch.
 export const CHROMIUM = '/usr/bin/chromium';
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '..', '..', 'test-results');
 
-export async function launchBrowser({ locale = 'ko-KR' }: { locale?: string } = {}): Promise<BrowserContext> {
+// Every browser test fails on any console error or uncaught page error (React hydration errors
+// included) on any page of any browser it launched: importing this module registers the check.
+// A test that provokes an error on purpose (a 404, a dropped connection) names it with
+// expectConsoleError(); only errors matching such a pattern, in that test, are let through.
+
+export interface BrowserProblem {
+  kind: 'console' | 'pageerror';
+  url: string;
+  text: string;
+}
+
+const problems: BrowserProblem[] = [];
+const expected: RegExp[] = [];
+
+/** Starts recording a page's console errors and page errors (done for every page of launchBrowser's contexts). */
+export function watchPage(page: Page): void {
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push({ kind: 'console', url: page.url(), text: `${message.text()} ${formatLocation(message.location())}`.trim() });
+  });
+  page.on('pageerror', (error) => problems.push({ kind: 'pageerror', url: page.url(), text: error.stack ?? error.message }));
+}
+
+function formatLocation(location: { url: string; lineNumber: number }): string {
+  return location.url ? `(at ${location.url}:${location.lineNumber})` : '';
+}
+
+/** Lets one kind of error through in the current test only (the test provokes it on purpose). */
+export function expectConsoleError(pattern: RegExp): void {
+  expected.push(pattern);
+}
+
+/** The errors recorded since the last call that no expectConsoleError() pattern covers; clears the record. */
+export function takeBrowserProblems(): BrowserProblem[] {
+  const found = problems.splice(0).filter((problem) => !expected.some((pattern) => pattern.test(problem.text)));
+  return found;
+}
+
+afterEach(() => {
+  const found = takeBrowserProblems();
+  expected.length = 0;
+  if (found.length > 0) {
+    throw new Error(`The browser reported ${found.length} error(s):\n${found.map((p) => `- [${p.kind}] ${p.url}\n  ${p.text}`).join('\n')}`);
+  }
+});
+
+export async function launchBrowser({ locale = 'ko-KR', timezoneId }: { locale?: string; timezoneId?: string } = {}): Promise<BrowserContext> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: run apt-get install -y chromium (npm test does this as root)`);
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'bpl-chromium-'));
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
@@ -15,8 +61,11 @@ export async function launchBrowser({ locale = 'ko-KR' }: { locale?: string } = 
     executablePath: CHROMIUM,
     headless: true,
     locale,
+    timezoneId,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run', '--disable-sync', '--disable-quic'],
   });
+  for (const page of context.pages()) watchPage(page);
+  context.on('page', watchPage);
   // Chromium may still be writing the profile as it exits; a leftover temp folder is harmless.
   context.on('close', () => setTimeout(() => fs.rm(profile, { recursive: true, force: true, maxRetries: 3 }, () => {}), 500));
   return context;

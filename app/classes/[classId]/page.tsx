@@ -72,10 +72,11 @@ export default async function ClassPage({ params, searchParams }: ClassPageProps
         <section className="card" aria-labelledby="you-title">
           <h2 id="you-title">{TEXT.you[locale]}</h2>
           <NicknameForm locale={locale} classId={classId} nickname={view.me.nickname} />
-          <p style={{ display: 'flex', gap: '0.75rem', flexWrap: 'wrap', alignItems: 'center', marginTop: '1rem' }}>
-            <Link href={`/classes/${classId}/students/${user.id}`}>{TEXT.myRecord[locale]}</Link>
+          {/* A <div>, not a <p>: the button brings its own alert <div>, which a <p> cannot hold (React #418). */}
+          <div className={styles.actions}>
+            <Link className="button secondary" href={`/classes/${classId}/students/${user.id}`}>{TEXT.myRecord[locale]}</Link>
             <LeaveClassButton locale={locale} classId={classId} userId={user.id} />
-          </p>
+          </div>
         </section>
       )}
       <LeaderboardSection locale={locale} classId={classId} board={board} units={units} leaderboard={leaderboard} />
