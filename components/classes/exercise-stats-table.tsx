@@ -1,6 +1,7 @@
 import type { Locale } from '@/lib/i18n/locales';
 import type { ExerciseStats } from '@/lib/gradebook/get-gradebook';
 import type { OutlineUnit } from '@/lib/dashboard/get-course-outline';
+import { InlineMarkdown } from '@/components/ui/inline-markdown';
 import { formatPercent } from '@/lib/i18n/format';
 import styles from '@/components/classes/classes.module.css';
 
@@ -50,7 +51,7 @@ export function ExerciseStatsTable({ locale, units, stats }: { locale: Locale; u
                     <ol style={{ margin: 0, paddingLeft: '1.2rem' }}>
                       {stat.topMistakes.map((mistake) => (
                         <li key={mistake.mistakeId}>
-                          {mistake.text[locale]} <span className="muted">({mistake.count}{TEXT.times[locale]})</span>
+                          <InlineMarkdown text={mistake.text[locale]} /> <span className="muted">({mistake.count}{TEXT.times[locale]})</span>
                         </li>
                       ))}
                     </ol>

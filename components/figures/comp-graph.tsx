@@ -6,6 +6,7 @@ import { FigureFrame } from '@/components/figures/figure-frame';
 import { COMMON_TEXT, type FigureProps } from '@/components/figures/figure-text';
 import { formatNumber } from '@/components/figures/format-number';
 import { NumberInput } from '@/components/figures/number-input';
+import { NARROW_QUERY, useMediaQuery } from '@/components/ui/use-media-query';
 import { computeShoppingGraph, SHOPPING_DEFAULTS, type ShoppingInputs, type ShoppingValue } from '@/components/figures/comp-graph-model';
 import shared from '@/components/figures/figure.module.css';
 import styles from '@/components/figures/comp-graph.module.css';
@@ -44,24 +45,58 @@ const INPUTS: { key: keyof ShoppingInputs; min: number; max: number }[] = [
   { key: 'tax', min: -10, max: 10 },
 ];
 
-// Edge geometry in the SVG's own units (the drawing scrolls sideways on a narrow screen).
-const NODE = { mulApples: [270, 80], mulOranges: [270, 250], add: [450, 165], mulTax: [620, 215] } as const;
-const OUTPUT_END = [760, 215] as const;
-const EDGES: { value: ShoppingValue; from: readonly [number, number]; to: readonly [number, number] }[] = [
-  { value: 'applePrice', from: [100, 25], to: NODE.mulApples },
-  { value: 'appleCount', from: [100, 135], to: NODE.mulApples },
-  { value: 'orangePrice', from: [100, 195], to: NODE.mulOranges },
-  { value: 'orangeCount', from: [100, 305], to: NODE.mulOranges },
-  { value: 'apples', from: NODE.mulApples, to: NODE.add },
-  { value: 'oranges', from: NODE.mulOranges, to: NODE.add },
-  { value: 'subtotal', from: NODE.add, to: NODE.mulTax },
-  { value: 'tax', from: [100, 365], to: NODE.mulTax },
-  { value: 'total', from: NODE.mulTax, to: OUTPUT_END },
-];
+// Two drawings of the same graph in the SVG's own units, both scaled to the width there is: wide
+// (inputs on the left, flowing right) and tall (for a phone: the graph flows down in a 360-unit
+// wide box, so its text stays about as large as the page's). Leaf labels sit left of the wide
+// drawing's inputs and above the tall one's.
+type Point = readonly [number, number];
+interface Layout {
+  viewBox: string;
+  nodes: { mulApples: Point; mulOranges: Point; add: Point; mulTax: Point };
+  leaves: Record<'applePrice' | 'appleCount' | 'orangePrice' | 'orangeCount' | 'tax', Point>;
+  outputEnd: Point;
+  /** Where leaf and output labels go relative to their point. */
+  labels: 'left' | 'above';
+}
+
+const WIDE: Layout = {
+  viewBox: '-20 0 870 385',
+  nodes: { mulApples: [270, 80], mulOranges: [270, 250], add: [450, 165], mulTax: [620, 215] },
+  leaves: { applePrice: [100, 25], appleCount: [100, 135], orangePrice: [100, 195], orangeCount: [100, 305], tax: [100, 365] },
+  outputEnd: [760, 215],
+  labels: 'left',
+};
+
+const TALL: Layout = {
+  viewBox: '0 0 360 575',
+  nodes: { mulApples: [250, 90], mulOranges: [250, 285], add: [330, 190], mulTax: [235, 460] },
+  leaves: { applePrice: [8, 45], appleCount: [8, 150], orangePrice: [8, 240], orangeCount: [8, 345], tax: [8, 460] },
+  outputEnd: [345, 545],
+  labels: 'above',
+};
+
+function edgesOf(layout: Layout): { value: ShoppingValue; from: Point; to: Point }[] {
+  const { nodes, leaves } = layout;
+  return [
+    { value: 'applePrice', from: leaves.applePrice, to: nodes.mulApples },
+    { value: 'appleCount', from: leaves.appleCount, to: nodes.mulApples },
+    { value: 'orangePrice', from: leaves.orangePrice, to: nodes.mulOranges },
+    { value: 'orangeCount', from: leaves.orangeCount, to: nodes.mulOranges },
+    { value: 'apples', from: nodes.mulApples, to: nodes.add },
+    { value: 'oranges', from: nodes.mulOranges, to: nodes.add },
+    { value: 'subtotal', from: nodes.add, to: nodes.mulTax },
+    { value: 'tax', from: leaves.tax, to: nodes.mulTax },
+    { value: 'total', from: nodes.mulTax, to: layout.outputEnd },
+  ];
+}
+
+const EDGES = edgesOf(WIDE);
+const LEAVES = ['applePrice', 'appleCount', 'orangePrice', 'orangeCount', 'tax'] as const;
 
 export default function CompGraph({ locale }: FigureProps) {
   const [inputs, setInputs] = useState<ShoppingInputs>(SHOPPING_DEFAULTS);
   const graph = useMemo(() => computeShoppingGraph(inputs), [inputs]);
+  const layout = useMediaQuery(NARROW_QUERY) ? TALL : WIDE;
   const describe = (key: ShoppingValue) => `${NAMES[key][locale]} ${formatNumber(graph[key].value)}, ∂ ${formatNumber(graph[key].grad)}`;
 
   return (
@@ -105,38 +140,46 @@ export default function CompGraph({ locale }: FigureProps) {
       <p className={shared.hint}>
         <span className={styles.forwardText}>{TEXT.forwardLegend[locale]}</span> · <span className={styles.backwardText}>{TEXT.backwardLegend[locale]}</span>
       </p>
-      <div className={shared.scroll}>
-        <svg
-          className={styles.graph}
-          viewBox="-20 0 870 385"
-          role="img"
-          aria-label={`${TEXT.graphLabel[locale]}: ${EDGES.map(({ value }) => describe(value)).join('; ')}`}
-        >
-          <defs>
-            <marker id="comp-graph-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
-              <path d="M 0 0 L 10 5 L 0 10 z" fill="#5b6270" />
-            </marker>
-          </defs>
-          {EDGES.map(({ value, from, to }) => (
-            <Edge key={value} from={from} to={to} forward={formatNumber(graph[value].value)} backward={formatNumber(graph[value].grad)} testId={value} />
-          ))}
-          {EDGES.filter(({ from }) => from[0] === 100).map(({ value, from }) => (
-            <text key={value} x={from[0] - 6} y={from[1] + 5} textAnchor="end" className={styles.leafLabel}>{NAMES[value][locale]}</text>
-          ))}
-          <text x={OUTPUT_END[0] + 6} y={OUTPUT_END[1] + 5} className={styles.leafLabel}>{NAMES.total[locale]}</text>
-          <Node at={NODE.mulApples} symbol="×" />
-          <Node at={NODE.mulOranges} symbol="×" />
-          <Node at={NODE.add} symbol="+" />
-          <Node at={NODE.mulTax} symbol="×" />
-        </svg>
-      </div>
+      <svg
+        className={styles.graph}
+        viewBox={layout.viewBox}
+        data-layout={layout === TALL ? 'tall' : 'wide'}
+        role="img"
+        aria-label={`${TEXT.graphLabel[locale]}: ${EDGES.map(({ value }) => describe(value)).join('; ')}`}
+      >
+        <defs>
+          <marker id="comp-graph-arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse">
+            <path d="M 0 0 L 10 5 L 0 10 z" fill="#5b6270" />
+          </marker>
+        </defs>
+        {edgesOf(layout).map(({ value, from, to }) => (
+          <Edge key={value} from={from} to={to} toNode={to !== layout.outputEnd} forward={formatNumber(graph[value].value)} backward={formatNumber(graph[value].grad)} testId={value} />
+        ))}
+        {LEAVES.map((value) => {
+          const [x, y] = layout.leaves[value];
+          return layout.labels === 'left' ? (
+            <text key={value} x={x - 6} y={y + 5} textAnchor="end" className={styles.leafLabel}>{NAMES[value][locale]}</text>
+          ) : (
+            <text key={value} x={x} y={y - 9} className={styles.leafLabel}>{NAMES[value][locale]}</text>
+          );
+        })}
+        {layout.labels === 'left' ? (
+          <text x={layout.outputEnd[0] + 6} y={layout.outputEnd[1] + 5} className={styles.leafLabel}>{NAMES.total[locale]}</text>
+        ) : (
+          <text x={layout.outputEnd[0]} y={layout.outputEnd[1] + 24} textAnchor="end" className={styles.leafLabel}>{NAMES.total[locale]}</text>
+        )}
+        <Node at={layout.nodes.mulApples} symbol="×" />
+        <Node at={layout.nodes.mulOranges} symbol="×" />
+        <Node at={layout.nodes.add} symbol="+" />
+        <Node at={layout.nodes.mulTax} symbol="×" />
+      </svg>
     </FigureFrame>
   );
 }
 
 const NODE_RADIUS = 22;
 
-function Node({ at, symbol }: { at: readonly [number, number]; symbol: string }) {
+function Node({ at, symbol }: { at: Point; symbol: string }) {
   return (
     <g>
       <circle cx={at[0]} cy={at[1]} r={NODE_RADIUS} className={styles.node} />
@@ -145,13 +188,12 @@ function Node({ at, symbol }: { at: readonly [number, number]; symbol: string })
   );
 }
 
-function Edge({ from, to, forward, backward, testId }: { from: readonly [number, number]; to: readonly [number, number]; forward: string; backward: string; testId: string }) {
+function Edge({ from, to, toNode, forward, backward, testId }: { from: Point; to: Point; toNode: boolean; forward: string; backward: string; testId: string }) {
   // Stop the line at the node's rim so the arrow head stays visible.
   const dx = to[0] - from[0];
   const dy = to[1] - from[1];
   const length = Math.hypot(dx, dy);
-  const isNodeTarget = to !== OUTPUT_END;
-  const end = isNodeTarget ? [to[0] - (dx / length) * NODE_RADIUS, to[1] - (dy / length) * NODE_RADIUS] : to;
+  const end = toNode ? [to[0] - (dx / length) * NODE_RADIUS, to[1] - (dy / length) * NODE_RADIUS] : to;
   const midX = (from[0] + to[0]) / 2;
   const midY = (from[1] + to[1]) / 2;
   return (

@@ -1,6 +1,6 @@
 'use client';
 
-import { useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState, type CSSProperties, type KeyboardEvent } from 'react';
 import type { Localized } from '@/lib/i18n/locales';
 import { FigureFrame } from '@/components/figures/figure-frame';
 import { COMMON_TEXT, type FigureProps } from '@/components/figures/figure-text';
@@ -132,7 +132,7 @@ export default function LstmGates({ locale }: FigureProps) {
       </div>
 
       <div className={shared.scroll}>
-        <div className={styles.chart} role="group" tabIndex={0} aria-label={TEXT.stepsLabel[locale]} onKeyDown={onStepsKey} data-testid="lstm-chart">
+        <div className={styles.chart} style={{ '--steps': steps.length } as CSSProperties} role="group" tabIndex={0} aria-label={TEXT.stepsLabel[locale]} onKeyDown={onStepsKey} data-testid="lstm-chart">
           <div className={styles.chartRow}>
             <span className={styles.rowLabel}>x</span>
             {steps.map((values, index) => (

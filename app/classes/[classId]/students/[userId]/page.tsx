@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { isMistakeId, mistakeCatalogue } from '@/engine/exercises';
 import { formatPercent } from '@/lib/i18n/format';
 import { DateTime } from '@/components/ui/date-time';
+import { InlineMarkdown } from '@/components/ui/inline-markdown';
 import styles from '@/components/classes/classes.module.css';
 import { requirePageUser } from '@/lib/accounts/require-page-user';
 import { orNotFound } from '@/components/ui/or-not-found';
@@ -162,7 +163,8 @@ export default async function StudentRecordPage({ params }: { params: Promise<{ 
   );
 }
 
-function describeMistake(mistake: string | null, locale: Locale): string {
+/** The grader's name for a mistake (Markdown, e.g. `*other*`), typeset. */
+function describeMistake(mistake: string | null, locale: Locale) {
   if (!mistake) return '—';
-  return isMistakeId(mistake) ? mistakeCatalogue[mistake][locale] : mistake;
+  return <InlineMarkdown text={isMistakeId(mistake) ? mistakeCatalogue[mistake][locale] : mistake} />;
 }
