@@ -62,13 +62,13 @@ function ClassList({ title, classes, locale, showGradebook = false }: { title: s
       <ul className={styles.list}>
         {classes.map((found) => (
           <li key={found.id} className={`card ${styles.row}`}>
-            <Link href={`/classes/${found.id}`}>{found.name}</Link>
+            <Link className="tap" href={`/classes/${found.id}`}>{found.name}</Link>
             <span className="muted">
               {found.studentCount} {TEXT.students[locale]}
               {showGradebook && (
                 <>
                   {' · '}
-                  <Link href={`/classes/${found.id}/gradebook`}>{TEXT.gradebook[locale]}</Link>
+                  <Link className="tap" href={`/classes/${found.id}/gradebook`}>{TEXT.gradebook[locale]}</Link>
                 </>
               )}
             </span>

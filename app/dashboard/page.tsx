@@ -62,15 +62,15 @@ export default async function DashboardPage() {
             {dashboard.classes.map((found) => (
               <li key={found.id} className={`card ${styles.row}`}>
                 <span>
-                  <Link href={`/classes/${found.id}`}>{found.name}</Link>{' '}
+                  <Link className="tap" href={`/classes/${found.id}`}>{found.name}</Link>{' '}
                   <span className={styles.badge}>{found.role === 'INSTRUCTOR' ? TEXT.teaching[locale] : TEXT.taking[locale]}</span>
                 </span>
-                {found.role === 'INSTRUCTOR' && <Link href={`/classes/${found.id}/gradebook`}>{TEXT.gradebook[locale]}</Link>}
+                {found.role === 'INSTRUCTOR' && <Link className="tap" href={`/classes/${found.id}/gradebook`}>{TEXT.gradebook[locale]}</Link>}
               </li>
             ))}
           </ul>
         )}
-        <p><Link href="/classes">{TEXT.joinOrCreate[locale]}</Link></p>
+        <p><Link className="tap" href="/classes">{TEXT.joinOrCreate[locale]}</Link></p>
       </section>
       <section className={styles.section} aria-labelledby="progress-title">
         <h2 id="progress-title">{TEXT.progress[locale]}</h2>
@@ -124,7 +124,7 @@ function UnitProgressCard({ unit, locale }: { unit: DashboardUnit; locale: Local
   return (
     <article className={styles.section} aria-labelledby={headingId}>
       <h3 id={headingId} className={styles.row} style={{ margin: '0 0 0.5rem' }}>
-        {unit.unitId === 'other' ? <span>{unit.title[locale]}</span> : <Link href={`/units/${unit.unitId}`}>{unit.title[locale]}</Link>}
+        {unit.unitId === 'other' ? <span>{unit.title[locale]}</span> : <Link className="tap" href={`/units/${unit.unitId}`}>{unit.title[locale]}</Link>}
         {unit.unitId !== 'other' && <span className={styles.badge}>{unit.isRead ? `✓ ${TEXT.isRead[locale]}` : TEXT.notRead[locale]}</span>}
       </h3>
       <div className={styles.scroll} tabIndex={0} role="region" aria-labelledby={headingId}>
@@ -140,7 +140,7 @@ function UnitProgressCard({ unit, locale }: { unit: DashboardUnit; locale: Local
           <tbody>
             {unit.exercises.map((exercise) => (
               <tr key={exercise.typeId}>
-                <th scope="row"><Link href={`/exercises/${exercise.typeId}`}>{exercise.title[locale]}</Link></th>
+                <th scope="row"><Link className="tap" href={`/exercises/${exercise.typeId}`}>{exercise.title[locale]}</Link></th>
                 <td className={styles.numeric}>{exercise.attempts}</td>
                 <td className={`${styles.numeric} ${exercise.isSolved ? styles.solved : ''}`}>
                   {formatPercent(exercise.best)}

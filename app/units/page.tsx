@@ -51,7 +51,7 @@ export default async function UnitsPage() {
                 {TEXT.unit[locale]} {index + 1} · {fill(TEXT.minutes[locale], { n: unit.minutes })}
               </p>
               <h2>
-                <Link href={`/units/${unit.id}`}>{unit.title[locale]}</Link>
+                <Link className="tap" href={`/units/${unit.id}`}>{unit.title[locale]}</Link>
               </h2>
               <p>{unit.summary[locale]}</p>
               {record && (

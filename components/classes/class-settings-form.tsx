@@ -55,7 +55,7 @@ export function ClassSettingsForm({ locale, classId, name: initialName, showNick
           <button type="submit" className="button secondary" disabled={isPending}>{TEXT.save[locale]}</button>
         </div>
       </form>
-      <p style={{ marginTop: '1rem' }}>
+      <label style={{ marginTop: '1rem', fontWeight: 400 }}>
         <input
           id="settings-nicknames"
           type="checkbox"
@@ -63,9 +63,9 @@ export function ClassSettingsForm({ locale, classId, name: initialName, showNick
           disabled={isPending}
           onChange={(e) => void save({ showNicknames: e.target.checked })}
           aria-describedby="settings-nicknames-hint"
-        />{' '}
-        <label htmlFor="settings-nicknames" style={{ display: 'inline', fontWeight: 400 }}>{TEXT.nicknames[locale]}</label>
-      </p>
+        />
+        {TEXT.nicknames[locale]}
+      </label>
       <p id="settings-nicknames-hint" className={forms.hint}>{TEXT.nicknamesHint[locale]}</p>
       <div role="status" aria-live="polite">{saved && <p className={forms.notice}>{TEXT.saved[locale]}</p>}</div>
       <div role="alert">{error && <p className={forms.alert}>{error}</p>}</div>

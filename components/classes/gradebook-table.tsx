@@ -86,10 +86,10 @@ export function GradebookTable({ locale, classId, units, rows, exerciseCount }: 
 
   return (
     <>
-      <p>
-        <input id="show-exercises" type="checkbox" checked={isShowingExercises} onChange={(e) => setIsShowingExercises(e.target.checked)} />{' '}
-        <label htmlFor="show-exercises" style={{ display: 'inline', fontWeight: 400 }}>{TEXT.showExercises[locale]}</label>
-      </p>
+      <label style={{ fontWeight: 400 }}>
+        <input type="checkbox" checked={isShowingExercises} onChange={(e) => setIsShowingExercises(e.target.checked)} />
+        {TEXT.showExercises[locale]}
+      </label>
       <div className={styles.scroll} tabIndex={0} role="region" aria-labelledby="gradebook-caption">
         <table>
           <caption id="gradebook-caption" className="muted" style={{ textAlign: 'left', padding: '0.4rem 0.5rem' }}>{TEXT.caption[locale]}</caption>
@@ -108,7 +108,7 @@ export function GradebookTable({ locale, classId, units, rows, exerciseCount }: 
             {sorted.map((row) => (
               <tr key={row.userId}>
                 <th scope="row" className={styles.sticky}>
-                  <Link href={`/classes/${classId}/students/${row.userId}`}>{row.name}</Link>
+                  <Link className="tap" href={`/classes/${classId}/students/${row.userId}`}>{row.name}</Link>
                 </th>
                 <td className={styles.numeric}>{row.total.toFixed(2)}</td>
                 <td className={styles.numeric}>{row.solvedCount}</td>

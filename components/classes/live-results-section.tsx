@@ -83,7 +83,7 @@ export function LiveResultsSection({ locale, classId, units, sessions, studentNa
                               <td className={styles.numeric}>{player.rank}</td>
                               <th scope="row">
                                 {name && player.userId ? (
-                                  <Link href={`/classes/${classId}/students/${player.userId}`}>{name}</Link>
+                                  <Link className="tap" href={`/classes/${classId}/students/${player.userId}`}>{name}</Link>
                                 ) : null}
                                 {name ? name !== player.nickname && <span className="muted"> ({player.nickname})</span> : player.nickname}
                                 {!player.userId && <span className="muted"> · {TEXT.guest[locale]}</span>}
@@ -99,7 +99,7 @@ export function LiveResultsSection({ locale, classId, units, sessions, studentNa
                     </table>
                   </div>
                 )}
-                <p><Link href={`/live/${session.sessionId}/host`}>{TEXT.open[locale]}</Link></p>
+                <p><Link className="tap" href={`/live/${session.sessionId}/host`}>{TEXT.open[locale]}</Link></p>
               </details>
             );
           })}

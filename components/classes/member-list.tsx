@@ -74,7 +74,7 @@ export function MemberList({ locale, classId, members, myUserId }: { locale: Loc
                 <td>
                   {member.role === 'STUDENT' && (
                     <>
-                      <Link href={`/classes/${classId}/students/${member.userId}`}>{TEXT.record[locale]}</Link>{' · '}
+                      <Link className="tap" href={`/classes/${classId}/students/${member.userId}`}>{TEXT.record[locale]}</Link>{' · '}
                     </>
                   )}
                   <button

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { exerciseTypeIds, generate, seedForStudent, solve } from '@/engine/exercises';
 import { DEFAULT_CONFIGS } from '@/lib/training/default-configs';
+import { loadCourse } from '@/lib/content/load-course';
 import { createTestClass, createTestUser, signIn, type TestUser } from '../support/auth';
 import { wrongAnswer } from '../support/wrong-answer';
 import { connectTraining } from '../integration/training-support';
@@ -32,11 +33,8 @@ interface PageCase {
   path: () => string;
 }
 
-const unitIds = fs
-  .readdirSync(path.join(ROOT, 'content', 'units'), { withFileTypes: true })
-  .filter((entry) => entry.isDirectory())
-  .map((entry) => entry.name)
-  .sort();
+const course = await loadCourse({ unitsDir: path.join(ROOT, 'content', 'units'), exerciseIds: exerciseTypeIds });
+const unitIds = course.units.map((unit) => unit.id);
 
 // Filled in by beforeAll with real records made through the app's own API.
 const data = { classId: '', studentId: '', sessionId: '', runId: '', challengeId: '' };

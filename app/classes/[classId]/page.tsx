@@ -48,7 +48,7 @@ export default async function ClassPage({ params, searchParams }: ClassPageProps
 
   return (
     <>
-      <p><Link href="/classes">{TEXT.back[locale]}</Link></p>
+      <p><Link className="tap" href="/classes">{TEXT.back[locale]}</Link></p>
       <h1>
         {view.name} <span className={styles.badge}>{view.role === 'INSTRUCTOR' ? TEXT.instructor[locale] : TEXT.student[locale]}</span>
       </h1>

@@ -7,7 +7,7 @@ export default async function UnitNotFound() {
     <>
       <h1>{locale === 'ko' ? '그런 유닛은 없습니다' : 'There is no such unit'}</h1>
       <p>
-        <Link href="/units">{locale === 'ko' ? '모든 유닛 보기' : 'See all units'}</Link>
+        <Link className="tap" href="/units">{locale === 'ko' ? '모든 유닛 보기' : 'See all units'}</Link>
       </p>
     </>
   );

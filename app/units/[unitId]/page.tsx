@@ -51,7 +51,7 @@ export default async function UnitPage({ params }: UnitPageProps) {
       <>
         <h1>{TEXT.broken[locale]}</h1>
         <ContentProblems problems={problems} locale={locale} />
-        <Link href="/units">{TEXT.allUnits[locale]}</Link>
+        <Link className="tap" href="/units">{TEXT.allUnits[locale]}</Link>
       </>
     );
   }
@@ -107,8 +107,8 @@ export default async function UnitPage({ params }: UnitPageProps) {
       )}
 
       <nav className={styles.pager} aria-label={locale === 'ko' ? '유닛 이동' : 'Unit navigation'}>
-        {previous ? <Link href={`/units/${previous.id}`}>← {TEXT.previous[locale]}: {previous.title[locale]}</Link> : <span />}
-        {next ? <Link href={`/units/${next.id}`}>{TEXT.next[locale]}: {next.title[locale]} →</Link> : <Link href="/units">{TEXT.allUnits[locale]}</Link>}
+        {previous ? <Link className="tap" href={`/units/${previous.id}`}>← {TEXT.previous[locale]}: {previous.title[locale]}</Link> : <span />}
+        {next ? <Link className="tap" href={`/units/${next.id}`}>{TEXT.next[locale]}: {next.title[locale]} →</Link> : <Link className="tap" href="/units">{TEXT.allUnits[locale]}</Link>}
       </nav>
     </article>
   );

@@ -30,7 +30,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
   const gradebook = await orNotFound(getGradebook({ actorId: user.id, classId }));
   return (
     <>
-      <p><Link href={`/classes/${classId}`}>{TEXT.back[locale]}</Link></p>
+      <p><Link className="tap" href={`/classes/${classId}`}>{TEXT.back[locale]}</Link></p>
       <h1>{TEXT.title[locale]}: {gradebook.className}</h1>
       <p className="muted">{TEXT.explain[locale]}</p>
       <p>

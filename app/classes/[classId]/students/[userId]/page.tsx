@@ -50,11 +50,11 @@ export default async function StudentRecordPage({ params }: { params: Promise<{ 
   return (
     <>
       <p>
-        <Link href={`/classes/${classId}`}>{TEXT.back[locale]}</Link>
+        <Link className="tap" href={`/classes/${classId}`}>{TEXT.back[locale]}</Link>
         {!isSelf && (
           <>
             {' · '}
-            <Link href={`/classes/${classId}/gradebook`}>{TEXT.gradebook[locale]}</Link>
+            <Link className="tap" href={`/classes/${classId}/gradebook`}>{TEXT.gradebook[locale]}</Link>
           </>
         )}
       </p>
