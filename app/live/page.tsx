@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { DateTime } from '@/components/ui/date-time';
 import Link from 'next/link';
 import { redirect } from 'next/navigation';
 import { exerciseTypes } from '@/engine/exercises';
@@ -38,7 +39,7 @@ export default async function LiveSessionsPage() {
                 <Link href={`/live/${session.id}/host`}>
                   {session.className ?? '—'} · PIN {session.pin} · {LIVE_STATE_TEXT[session.state][locale]} · {formatCount(session.participants, 'players', locale)} · {formatCount(session.questions, 'questions', locale)}
                 </Link>{' '}
-                <small className="muted">{new Date(session.createdAt).toLocaleString(locale)}</small>
+                <small className="muted"><DateTime value={session.createdAt} locale={locale} /></small>
               </li>
             ))}
           </ul>

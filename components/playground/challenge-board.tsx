@@ -4,6 +4,7 @@ import { useEffect, useId, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { SOCKET_NAMESPACES } from '@/lib/realtime/namespaces';
 import type { Locale } from '@/lib/i18n/locales';
+import { DateTime } from '@/components/ui/date-time';
 import type { ChallengeLeaderboard, EntryState } from '@/lib/training/get-challenge-leaderboard';
 import { TRAINING_CLIENT_EVENTS, TRAINING_SERVER_EVENTS, type TTrainingAck } from '@/lib/training/training-events';
 import { formatPercent, MODEL_NAMES, T, TASK_NAMES } from './playground-text';
@@ -74,7 +75,7 @@ export function ChallengeBoard({ initial, eligibleRuns, locale }: { initial: Cha
       <p>
         {MODEL_NAMES[challenge.model as keyof typeof MODEL_NAMES]?.[locale] ?? challenge.model} · {TASK_NAMES[challenge.task]?.[locale] ?? challenge.task} ·{' '}
         {TEXT.limits[locale].replace('{p}', challenge.maxParams.toLocaleString(locale)).replace('{s}', String(challenge.maxSeconds))} ·{' '}
-        {challenge.isOpen ? `${TEXT.closes[locale]} ${new Date(challenge.closesAt).toLocaleString(locale)}` : TEXT.closed[locale]}
+        {challenge.isOpen ? <>{TEXT.closes[locale]} <DateTime value={challenge.closesAt} locale={locale} /></> : TEXT.closed[locale]}
       </p>
       {rows.length === 0 ? (
         <p className="muted">{TEXT.empty[locale]}</p>

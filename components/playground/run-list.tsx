@@ -2,6 +2,7 @@
 import Link from 'next/link';
 import { useState } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
+import { DateTime } from '@/components/ui/date-time';
 import type { RunSummary } from '@/lib/training/list-runs';
 import { formatPercent, MODEL_NAMES, STATUS_NAMES, T, TASK_NAMES } from './playground-text';
 import styles from './playground.module.css';
@@ -45,7 +46,7 @@ export function RunList({ runs, locale }: { runs: RunSummary[]; locale: Locale }
                 <td>{STATUS_NAMES[run.status][locale]}</td>
                 <td>{formatPercent(run.finalValAcc)}</td>
                 <td>{run.params.toLocaleString(locale)}</td>
-                <td>{new Date(run.createdAt).toLocaleString(locale)}</td>
+                <td><DateTime value={run.createdAt} locale={locale} /></td>
                 <td>
                   <Link href={`/playground/runs/${run.id}`}>{T.open[locale]}</Link> · <Link href={`/playground?fork=${run.id}`}>{T.fork[locale]}</Link>
                 </td>

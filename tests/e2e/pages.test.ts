@@ -236,3 +236,62 @@ describe('every page on a phone and a desktop, in Korean and English', () => {
     expect(failures, failures.join('\n')).toEqual([]);
   });
 });
+
+describe('site header and home page', () => {
+  it('collapses the navigation into a menu on a phone: one row, a 44 px button that opens and closes the links', async () => {
+    await useRole('visitor', 'en');
+    const page = await browser.newPage();
+    try {
+      await page.setViewportSize({ width: 390, height: 844 });
+      await page.goto(`${inject('baseUrl')}/`);
+      await settle(page);
+      const header = await page.locator('header.site-header').boundingBox();
+      expect(header?.height).toBeLessThanOrEqual(64);
+      const button = page.getByRole('button', { name: 'Menu' });
+      expect(await button.getAttribute('aria-expanded')).toBe('false');
+      await expect.poll(() => page.getByRole('link', { name: 'Units', exact: true }).isVisible()).toBe(false);
+      await button.click();
+      expect(await page.getByRole('button', { name: 'Close' }).getAttribute('aria-expanded')).toBe('true');
+      for (const name of ['Units', 'Exercises', 'Join live', 'Playground', 'Dashboard', 'Classes', 'Sign in', 'Sign up']) {
+        const link = page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name, exact: true });
+        const box = await link.boundingBox();
+        expect(box?.height, name).toBeGreaterThanOrEqual(44);
+      }
+      await page.keyboard.press('Escape');
+      await expect.poll(() => page.getByRole('link', { name: 'Units', exact: true }).isVisible()).toBe(false);
+      // Following a link closes the menu on the new page.
+      await page.getByRole('button', { name: 'Menu' }).click();
+      await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Units', exact: true }).click();
+      await page.waitForURL('**/units');
+      expect(await page.getByRole('button', { name: 'Menu' }).getAttribute('aria-expanded')).toBe('false');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('shows every link in one header row on a desktop, with Sign up, and the feature cards lead to their areas', async () => {
+    await useRole('visitor', 'en');
+    const page = await browser.newPage();
+    try {
+      await page.setViewportSize({ width: 1280, height: 800 });
+      await page.goto(`${inject('baseUrl')}/`);
+      await settle(page);
+      expect(await page.getByRole('button', { name: 'Menu' }).isVisible()).toBe(false);
+      expect(await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Sign up' }).getAttribute('href')).toBe('/signup');
+      const cards = page.locator('.cards article a');
+      expect(await cards.evaluateAll((links) => links.map((link) => link.getAttribute('href')))).toEqual(['/units', '/exercises', '/join', '/playground']);
+      await cards.nth(0).click();
+      await page.waitForURL('**/units');
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('serves an icon (no favicon 404)', async () => {
+    for (const iconPath of ['/favicon.ico', '/icon.svg']) {
+      const response = await fetch(`${inject('baseUrl')}${iconPath}`);
+      expect(response.status, iconPath).toBe(200);
+      expect((await response.arrayBuffer()).byteLength).toBeGreaterThan(100);
+    }
+  });
+});
