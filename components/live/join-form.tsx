@@ -56,7 +56,8 @@ export function JoinForm({ locale, initialPin, userName }: JoinFormProps) {
       setProblem({
         text: body.error?.text?.[locale] ?? body.error?.message ?? NETWORK[locale],
         field: reason === 'nickname-taken' || reason === 'nickname-required' ? 'nickname' : reason === 'session-not-found' ? 'pin' : undefined,
-        needsSignIn: reason === 'guests-not-allowed',
+        // A wrong PIN and a class session seen by a guest get the same answer: offer signing in.
+        needsSignIn: reason === 'session-not-found' && isGuest,
       });
     } catch {
       setProblem({ text: NETWORK[locale] });

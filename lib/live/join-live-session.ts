@@ -3,6 +3,7 @@ import { getDb } from '@/lib/db';
 import { issueGuestToken } from '@/lib/live/guest-token';
 import { LiveError } from '@/lib/live/live-error';
 import type { TJoinLiveSession } from '@/lib/live/live-schemas';
+import { getPublicLabel } from '@/lib/classes/get-public-label';
 
 export interface JoinLiveSessionOptions {
   input: TJoinLiveSession;
@@ -19,9 +20,23 @@ export interface JoinedLiveSession {
 }
 
 /**
+ * The one answer for a PIN that has no open session *and* for one the caller may not join (not a
+ * member of its class, or a guest where guests are not allowed): the same status, reason and
+ * sentence, counted against the same wrong-PIN limit, so PINs cannot be enumerated by probing.
+ */
+export function noSessionForPin(): LiveError {
+  return new LiveError('NOT_FOUND', 'session-not-found', {
+    ko: '그 PIN으로 참여할 수 있는 열린 세션이 없습니다. PIN을 확인하고, 수업 세션이면 로그인하세요.',
+    en: 'No open session you can join has that PIN. Check the PIN, and sign in if it is your class’s session.',
+  });
+}
+
+/**
  * Resolves a PIN and makes the caller a participant. A signed-in user who already joined gets
  * their participant back (even when the session is locked); a guest gets a new participant and a
- * server-issued token, which is their identity from then on.
+ * server-issued token, which is their identity from then on. Only callers allowed into the session
+ * learn anything about it (locked, past its deadline, nickname taken); everyone else gets
+ * noSessionForPin().
  */
 export async function joinLiveSession({ input, userId }: JoinLiveSessionOptions): Promise<JoinedLiveSession> {
   const db = getDb();
@@ -29,37 +44,46 @@ export async function joinLiveSession({ input, userId }: JoinLiveSessionOptions)
     where: { openPin: input.pin },
     select: { id: true, classId: true, locked: true, allowGuests: true, deadline: true, state: true },
   });
-  if (!session) throw new LiveError('NOT_FOUND', 'session-not-found', { ko: '그 PIN으로 열린 세션이 없습니다.', en: 'No open session has that PIN.' });
-  if (session.deadline && session.deadline.getTime() < Date.now()) {
-    throw new LiveError('CONFLICT', 'deadline-passed', { ko: '이 세션의 마감 시간이 지났습니다.', en: 'This session is past its deadline.' });
-  }
+  if (!session) throw noSessionForPin();
 
   if (userId) {
     const existing = await db.liveParticipant.findUnique({ where: { sessionId_userId: { sessionId: session.id, userId } }, select: { id: true, nickname: true, kicked: true } });
     if (existing) {
       if (existing.kicked) throw kickedError();
+      if (isPastDeadline(session.deadline)) throw deadlinePassed();
       return { sessionId: session.id, participantId: existing.id, nickname: existing.nickname, guestToken: null };
     }
   }
+
+  const user = userId
+    ? await db.user.findUnique({
+        where: { id: userId },
+        select: { name: true, memberships: { where: { classId: session.classId ?? '' }, select: { nickname: true, class: { select: { showNicknames: true } } } } },
+      })
+    : null;
+  if (userId && !user) throw new LiveError('UNAUTHORIZED', 'not-joined', { ko: '다시 로그인해 주세요.', en: 'Please sign in again.' });
+  const membership = user?.memberships[0];
+  if (!membership && !session.allowGuests) throw noSessionForPin();
+
+  if (isPastDeadline(session.deadline)) throw deadlinePassed();
   if (session.locked) throw new LiveError('FORBIDDEN', 'session-locked', { ko: '진행자가 세션을 잠가 새로 참여할 수 없습니다.', en: 'The host has locked the session to new players.' });
+  if (!userId || !user) return joinAsGuest(session.id, input.nickname);
 
-  if (!userId) return joinAsGuest(session.id, session.allowGuests, input.nickname);
-
-  const user = await db.user.findUnique({
-    where: { id: userId },
-    select: { name: true, memberships: { where: { classId: session.classId ?? '' }, select: { nickname: true, class: { select: { showNicknames: true } } } } },
-  });
-  if (!user) throw new LiveError('UNAUTHORIZED', 'not-joined', { ko: '다시 로그인해 주세요.', en: 'Please sign in again.' });
-  const membership = user.memberships[0];
-  if (!membership && !session.allowGuests) {
-    throw new LiveError('FORBIDDEN', 'not-a-member', { ko: '이 수업의 학생만 참여할 수 있습니다.', en: 'Only students of this class can join this session.' });
-  }
-  const preferred = input.nickname ?? (membership?.class.showNicknames && membership.nickname ? membership.nickname : user.name);
+  // What classmates see: the class's public label (nickname, else "Student N") when the class
+  // shows nicknames, never the real name; the student may type a nickname of their own.
+  const preferred = input.nickname ?? (membership && session.classId && membership.class.showNicknames ? (await getPublicLabel(session.classId, userId)).en : user.name);
   return createMemberParticipant(session.id, userId, preferred);
 }
 
-async function joinAsGuest(sessionId: string, allowGuests: boolean, nickname: string | undefined): Promise<JoinedLiveSession> {
-  if (!allowGuests) throw new LiveError('UNAUTHORIZED', 'guests-not-allowed', { ko: '이 세션은 로그인한 학생만 참여할 수 있습니다.', en: 'Please sign in: this session is not open to guests.' });
+function isPastDeadline(deadline: Date | null): boolean {
+  return deadline !== null && deadline.getTime() < Date.now();
+}
+
+function deadlinePassed(): LiveError {
+  return new LiveError('CONFLICT', 'deadline-passed', { ko: '이 세션의 마감 시간이 지났습니다.', en: 'This session is past its deadline.' });
+}
+
+async function joinAsGuest(sessionId: string, nickname: string | undefined): Promise<JoinedLiveSession> {
   if (!nickname) throw new LiveError('BAD_REQUEST', 'nickname-required', { ko: '닉네임을 입력하세요.', en: 'Enter a nickname.' });
   const { token, hash } = issueGuestToken();
   try {

@@ -224,8 +224,10 @@ describe('live session: instructor-paced flow', () => {
     const { klass: otherClass, hostCookie: otherHost } = await setUpClass(0);
     const membersOnly = await createSessionOverHttp(otherHost, { classId: otherClass.id, questions: [{ typeId: 'sigmoid-derivative', timeLimitS: 60 }] });
     const outsiderJoin = await joinOverHttp(membersOnly.pin, { cookie: await signIn(outsider.email) });
-    expect(outsiderJoin.status).toBe(403);
-    expect((await joinOverHttp(membersOnly.pin, { nickname: 'Guest' })).status).toBe(401);
+    // It is answered as a PIN without a session (so PINs cannot be probed): live-join-privacy.test.ts.
+    expect(outsiderJoin.status).toBe(404);
+    expect(outsiderJoin.body.error?.code).toBe('NOT_FOUND');
+    expect((await joinOverHttp(membersOnly.pin, { nickname: 'Guest' })).status).toBe(404);
     // Only an instructor of the class can create a session for it.
     await expect(createSessionOverHttp(studentCookies[0], { classId: klass.id, questions: [{ typeId: 'sigmoid-derivative', timeLimitS: 60 }] })).rejects.toThrow(/403/);
     for (const socket of [attacker, forged, stranger]) socket.close();

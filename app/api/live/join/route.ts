@@ -1,4 +1,5 @@
 import { NextResponse } from 'next/server';
+import { readClientIp } from '@/lib/accounts/read-client-ip';
 import { getOptionalUser } from '@/lib/auth/require-user';
 import { handleRoute, readJson } from '@/lib/http/handle-route';
 import { joinLiveSession } from '@/lib/live/join-live-session';
@@ -7,12 +8,13 @@ import { ZJoinLiveSession } from '@/lib/live/live-schemas';
 import { createRateLimiter } from '@/lib/rate-limit';
 
 // Wrong PINs are limited per address (a whole classroom may share one, hence the generous limit):
-// 10⁶ PINs cannot be walked through at 60 guesses a minute.
+// 10⁶ PINs cannot be walked through at 60 guesses a minute. A PIN the caller may not join answers
+// and counts exactly as a wrong one (joinLiveSession's noSessionForPin), so probing finds nothing.
 const wrongPins = createRateLimiter({ name: 'live-wrong-pin', points: 60, durationSeconds: 60 });
 
 /** Joins by PIN. A guest gets a token here, once; it is their identity on the socket from then on. */
 export const POST = handleRoute(async (request: Request) => {
-  const address = request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'unknown';
+  const address = readClientIp(request.headers);
   const input = await readJson(request, ZJoinLiveSession, 4 * 1024);
   const user = await getOptionalUser();
   try {
