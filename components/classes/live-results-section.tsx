@@ -90,7 +90,7 @@ export function LiveResultsSection({ locale, classId, units, sessions, studentNa
                               </th>
                               <td className={styles.numeric} data-testid="live-points">{player.score}</td>
                               <td className={styles.numeric}>{player.correct} / {session.questionTitles.length}</td>
-                              <td className={styles.numeric}>{formatPercent(player.meanScore)}</td>
+                              <td className={styles.numeric}>{formatPercent(player.meanGrade)}</td>
                               <td className={styles.numeric}>{(player.totalAnswerMs / 1000).toFixed(1)} s</td>
                             </tr>
                           );

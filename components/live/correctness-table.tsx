@@ -32,8 +32,8 @@ export function CorrectnessTable({ view, locale }: { view: TCorrectnessView; loc
             {view.participants.map((participant) => (
               <tr key={participant.nickname}>
                 <th scope="row">{participant.nickname}</th>
-                {participant.scores.map((score, index) => (
-                  <td key={index}>{score === null ? '–' : score === 1 ? '✓' : percent(score)}</td>
+                {participant.grades.map((grade, index) => (
+                  <td key={index}>{grade === null ? '–' : grade === 1 ? '✓' : percent(grade)}</td>
                 ))}
                 <td>{percent(participant.shareCorrect)}</td>
               </tr>

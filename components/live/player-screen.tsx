@@ -277,7 +277,7 @@ function PlayView({ children }: { children: ReactNode }) {
 }
 
 function ResultCard({ result, locale }: { result: TPlayerResult; locale: Locale }) {
-  const verdict = !result.answered ? LIVE_TEXT.noAnswer[locale] : result.correct ? LIVE_TEXT.correct[locale] : result.score > 0 ? LIVE_TEXT.partly[locale] : LIVE_TEXT.wrong[locale];
+  const verdict = !result.answered ? LIVE_TEXT.noAnswer[locale] : result.correct ? LIVE_TEXT.correct[locale] : result.grade > 0 ? LIVE_TEXT.partly[locale] : LIVE_TEXT.wrong[locale];
   return (
     <section className={styles.result} data-correct={result.correct} data-testid="result" aria-live="polite">
       <h2>

@@ -43,7 +43,7 @@ export async function findStudentLiveResults(classId: string, studentId: string)
           return {
             index: question.index,
             title: question.title,
-            answer: answer ? { score: answer.score, correct: answer.correct, points: answer.points, mistake: answer.mistake } : null,
+            answer: answer ? { score: answer.grade, correct: answer.correct, points: answer.points, mistake: answer.mistake } : null,
           };
         }),
     }];

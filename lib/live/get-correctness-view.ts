@@ -29,9 +29,9 @@ export async function getCorrectnessView(sessionId: string): Promise<TCorrectnes
       shareCorrect: question.answers.filter((answer) => answer.correct).length / joined,
     })),
     participants: participants.map((participant) => {
-      const scores = questions.map((question) => scoreOf.get(`${question.index}:${participant.id}`) ?? null);
-      const correct = scores.filter((score) => score === 1).length;
-      return { nickname: participant.nickname, isGuest: participant.userId === null, scores, shareCorrect: questions.length > 0 ? correct / questions.length : 0 };
+      const grades = questions.map((question) => scoreOf.get(`${question.index}:${participant.id}`) ?? null);
+      const correct = grades.filter((grade) => grade === 1).length;
+      return { nickname: participant.nickname, isGuest: participant.userId === null, grades, shareCorrect: questions.length > 0 ? correct / questions.length : 0 };
     }),
   };
 }

@@ -1,31 +1,9 @@
 import { Prisma } from '@/generated/prisma/client';
 import { getDb } from '@/lib/db';
-import type { LocalizedText } from '@/engine/exercises';
+import type { TLiveSessionResults } from '@/lib/live/live-payloads';
 import { exerciseTitle } from '@/lib/live/live-variant';
 
-export interface LiveSessionResults {
-  sessionId: string;
-  classId: string | null;
-  unitId: string | null;
-  state: string;
-  createdAt: string;
-  endedAt: string | null;
-  questions: { index: number; typeId: string; title: LocalizedText; timeLimitS: number; wasOpened: boolean }[];
-  participants: {
-    participantId: string;
-    /** Null for guests. */
-    userId: string | null;
-    nickname: string;
-    rank: number;
-    score: number;
-    totalAnswerMs: number;
-    answered: number;
-    correct: number;
-    /** Mean grader score over the questions that were opened (0…1), unanswered as 0. */
-    meanScore: number;
-    answers: { index: number; score: number; correct: boolean; points: number; msToAnswer: number; mistake: string | null }[];
-  }[];
-}
+export type LiveSessionResults = TLiveSessionResults;
 
 /**
  * A session's final results for the gradebook: every participant's points, rank and per-question
@@ -67,7 +45,7 @@ export async function getLiveSessionResults(sessionId: string): Promise<LiveSess
     })),
     participants: session.participants.map((participant, position) => {
       const answers = participant.answers
-        .map(({ questionId, ...answer }) => ({ index: indexOf.get(questionId) ?? -1, ...answer }))
+        .map(({ questionId, score, ...answer }) => ({ index: indexOf.get(questionId) ?? -1, grade: score, ...answer }))
         .sort((a, b) => a.index - b.index);
       return {
         participantId: participant.id,
@@ -78,7 +56,7 @@ export async function getLiveSessionResults(sessionId: string): Promise<LiveSess
         totalAnswerMs: participant.totalAnswerMs,
         answered: answers.length,
         correct: answers.filter((answer) => answer.correct).length,
-        meanScore: opened > 0 ? answers.reduce((sum, answer) => sum + answer.score, 0) / opened : 0,
+        meanGrade: opened > 0 ? answers.reduce((sum, answer) => sum + answer.grade, 0) / opened : 0,
         answers,
       };
     }),

@@ -27,7 +27,7 @@ export async function getPlayerResults({ sessionId, index, standings, participan
     results.set(standing.participantId, {
       questionIndex: index,
       answered: Boolean(answer),
-      score: answer?.score ?? 0,
+      grade: answer?.score ?? 0,
       correct: answer?.correct ?? false,
       points: answer?.points ?? 0,
       streak: standing.streak,

@@ -2,25 +2,25 @@ import { AppError, type AppErrorCode } from '@/lib/errors';
 import type { Localized } from '@/lib/i18n/locales';
 
 /** Machine-readable reasons a live action is refused; clients show `text` in the viewer's language. */
-export type LiveErrorReason =
-  | 'session-not-found'
-  | 'session-ended'
-  | 'session-locked'
-  | 'guests-not-allowed'
-  | 'not-a-member'
-  | 'nickname-required'
-  | 'nickname-taken'
-  | 'not-joined'
-  | 'kicked'
-  | 'not-host'
-  | 'question-not-open'
-  | 'question-closed'
-  | 'invalid-answer'
-  | 'stale-phase'
-  | 'deadline-passed'
-  | 'rate-limited'
-  | 'bad-request'
-  | 'internal';
+export const LIVE_ERROR_REASONS = [
+  'session-not-found',
+  'session-ended',
+  'session-locked',
+  'nickname-required',
+  'nickname-taken',
+  'not-joined',
+  'kicked',
+  'not-host',
+  'question-not-open',
+  'question-closed',
+  'invalid-answer',
+  'stale-phase',
+  'deadline-passed',
+  'rate-limited',
+  'bad-request',
+  'internal',
+] as const;
+export type LiveErrorReason = (typeof LIVE_ERROR_REASONS)[number];
 
 /**
  * An AppError with a live reason: `new LiveError(code, reason, text)` is `new AppError(code, text, { reason })`

@@ -67,7 +67,7 @@ describe('live host controls', () => {
     const correctness = expectOk(await host.emit<{ view: TCorrectnessView }>('live:host:correctness', { sessionId })).view;
     expect(correctness.questions).toHaveLength(1);
     expect(correctness.questions[0].shareCorrect).toBeCloseTo(0.5);
-    expect(correctness.participants.map((p) => [p.nickname, p.scores])).toEqual(
+    expect(correctness.participants.map((p) => [p.nickname, p.grades])).toEqual(
       [[early.nickname, [1]], [late.nickname, [null]]].sort((a, b) => String(a[0]).localeCompare(String(b[0]))),
     );
     expect(JSON.stringify(correctness)).not.toMatch(/points|msToAnswer/);
