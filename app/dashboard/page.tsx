@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { formatPercent } from '@/lib/i18n/format';
 import { DateTime } from '@/components/ui/date-time';
 import styles from '@/components/classes/classes.module.css';
+import { DashboardCourseSections } from '@/components/course/dashboard-course-sections';
 import { requirePageUser } from '@/lib/accounts/require-page-user';
 import { getStudentDashboard, type DashboardUnit, type StudentDashboard } from '@/lib/dashboard/get-student-dashboard';
 import { getLocale } from '@/lib/i18n/get-locale';
@@ -45,6 +46,7 @@ export default async function DashboardPage() {
     <>
       <h1>{TEXT.title[locale]}</h1>
       <NextStepCard dashboard={dashboard} locale={locale} />
+      <DashboardCourseSections userId={user.id} locale={locale} />
       <section className={styles.section} aria-labelledby="summary-title">
         <h2 id="summary-title">{TEXT.summary[locale]}</h2>
         <div className="cards" style={{ marginTop: 0 }}>

@@ -2,6 +2,7 @@ import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import { grade, type TAnswer } from '@/engine/exercises';
 import { getDb } from '@/lib/db';
+import { recordGradedAttempt } from '@/lib/course/record-graded-attempt';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/locales';
 import { buildAttemptView } from '@/lib/exercises/build-attempt-view';
@@ -100,6 +101,7 @@ async function submitInTransaction(tx: Prisma.TransactionClient, options: Submit
     },
     select: { id: true, round: true, createdAt: true },
   });
+  await recordGradedAttempt(tx, { userId, typeId, score: graded.score, correct: graded.correct, at: attempt.createdAt });
   const view = buildAttemptView({ attempt, attemptNumber: state.attemptsUsed + 1, answer, graded });
   return { result: buildSubmitResult({ typeId, seed, attempt: view }), isReplay: false };
 }

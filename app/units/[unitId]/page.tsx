@@ -11,6 +11,7 @@ import { getCourseProgress } from '@/lib/progress/get-course-progress';
 import { ContentProblems } from '@/components/unit/content-problems';
 import { MarkReadButton } from '@/components/unit/mark-read-button';
 import { UnitExercises } from '@/components/unit/unit-exercises';
+import { UnitMastery } from '@/components/course/unit-mastery';
 import { UnitFigure } from '@/components/unit/unit-figure';
 import styles from '@/components/unit/unit.module.css';
 import { DateTime } from '@/components/ui/date-time';
@@ -93,6 +94,7 @@ export default async function UnitPage({ params }: UnitPageProps) {
       </div>
 
       <UnitExercises exerciseIds={unit.exercises} progress={progress} locale={locale} />
+      {user && <UnitMastery userId={user.id} unitId={unit.id} locale={locale} />}
 
       {user ? (
         progress?.isRead ? (

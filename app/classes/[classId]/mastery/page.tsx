@@ -1,0 +1,42 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { notFound } from 'next/navigation';
+import { MasteryHeatmap } from '@/components/course/mastery-heatmap';
+import { MisconceptionTable } from '@/components/course/misconception-table';
+import { requirePageUser } from '@/lib/accounts/require-page-user';
+import { getClassMastery, type ClassMastery } from '@/lib/course/mastery/get-class-mastery';
+import { getClassMisconceptions, type Misconception } from '@/lib/course/mastery/get-class-misconceptions';
+import { isAppError } from '@/lib/errors';
+import { getLocale } from '@/lib/i18n/get-locale';
+
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: (await getLocale()) === 'ko' ? '숙달도' : 'Mastery' };
+}
+
+const TEXT = {
+  title: { ko: '숙달도와 오개념', en: 'Mastery and misconceptions' },
+  back: { ko: '← 수업으로', en: '← Back to the class' },
+};
+
+export default async function ClassMasteryPage({ params }: { params: Promise<{ classId: string }> }) {
+  const { classId } = await params;
+  const user = await requirePageUser(`/classes/${classId}/mastery`);
+  const locale = await getLocale();
+  let mastery: ClassMastery;
+  let misconceptions: Misconception[];
+  try {
+    [mastery, misconceptions] = await Promise.all([getClassMastery({ actorId: user.id, classId }), getClassMisconceptions({ actorId: user.id, classId })]);
+  } catch (error) {
+    // Students and strangers see "not found", as for the gradebook.
+    if (isAppError(error) && error.code === 'FORBIDDEN') notFound();
+    throw error;
+  }
+  return (
+    <>
+      <p><Link href={`/classes/${classId}`}>{TEXT.back[locale]}</Link></p>
+      <h1>{TEXT.title[locale]}</h1>
+      <MasteryHeatmap mastery={mastery} locale={locale} />
+      <MisconceptionTable misconceptions={misconceptions} skills={mastery.skills} locale={locale} />
+    </>
+  );
+}
