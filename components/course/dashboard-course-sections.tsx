@@ -1,10 +1,13 @@
 import Link from 'next/link';
 import { formatDateTime } from '@/components/classes/format';
+import { listMyAssignments } from '@/lib/course/assignments/list-my-assignments';
 import { getMyMastery, masteryOf } from '@/lib/course/mastery/get-my-mastery';
 import { getReviewQueue } from '@/lib/course/review/get-review-queue';
 import { getCourseOutline } from '@/lib/dashboard/get-course-outline';
 import type { Locale } from '@/lib/i18n/locales';
+import { AssignmentStatusChip } from './assignment-status-chip';
 import { MasteryChip } from './mastery-chip';
+import { formatRelative } from './time-left';
 import styles from './course.module.css';
 
 const TEXT = {
@@ -15,6 +18,11 @@ const TEXT = {
   nextAt: { ko: '다음 복습: {date}', en: 'Next review: {date}' },
   noCards: { ko: '문제를 하나 맞히면 그 기술이 복습 일정에 들어갑니다.', en: 'Solve an exercise and its skill joins your review schedule.' },
   review: { ko: '복습하기', en: 'Review' },
+  assignmentsTitle: { ko: '과제', en: 'Assignments' },
+  due: { ko: '마감 {date} ({left})', en: 'Due {date} ({left})' },
+  lateUntil: { ko: '지각 제출 {date}까지 ({left})', en: 'Late work until {date} ({left})' },
+  opens: { ko: '{date}에 시작', en: 'Opens {date}' },
+  score: { ko: '점수 {n}%', en: 'Score {n} %' },
   masteryTitle: { ko: '기술 숙달도', en: 'Mastery by skill' },
   masteryHelp: { ko: '채점된 모든 시도로 추정합니다 (베이지안 지식 추적).', en: 'Estimated from every graded attempt (Bayesian knowledge tracing).' },
 };
@@ -25,7 +33,10 @@ function fill(text: string, values: Record<string, string | number>): string {
 
 /** The dashboard's course sections: reviews due today and mastery per skill, by unit. */
 export async function DashboardCourseSections({ userId, locale }: { userId: string; locale: Locale }) {
-  const [queue, mastery, outline] = await Promise.all([getReviewQueue(userId), getMyMastery(userId), getCourseOutline()]);
+  const [queue, mastery, outline, assignments] = await Promise.all([getReviewQueue(userId), getMyMastery(userId), getCourseOutline(), listMyAssignments(userId)]);
+  const now = new Date();
+  // Finished ones stay listed for a week after their final deadline, then leave the dashboard.
+  const shown = assignments.filter(({ assignment }) => (assignment.lateUntil ?? assignment.dueAt).getTime() > now.getTime() - 7 * 24 * 3600 * 1000);
   const hasCards = queue.dueTodayCount > 0 || queue.nextDueAt !== null || queue.dueNow.length > 0;
   return (
     <>
@@ -42,6 +53,31 @@ export async function DashboardCourseSections({ userId, locale }: { userId: stri
           {queue.dueNow.length > 0 && <Link className="button" href="/review">{TEXT.review[locale]}</Link>}
         </div>
       </section>
+      {shown.length > 0 && (
+        <section aria-labelledby="assignments-title" style={{ marginTop: '2rem' }} data-testid="my-assignments">
+          <h2 id="assignments-title">{TEXT.assignmentsTitle[locale]}</h2>
+          <ul className={styles.skills}>
+            {shown.map(({ assignment, evaluation, className }) => {
+              const inLateWindow = assignment.lateUntil && now > assignment.dueAt && now <= assignment.lateUntil;
+              const when = now < assignment.opensAt
+                ? fill(TEXT.opens[locale], { date: formatDateTime(assignment.opensAt, locale) })
+                : inLateWindow && assignment.lateUntil
+                  ? fill(TEXT.lateUntil[locale], { date: formatDateTime(assignment.lateUntil, locale), left: formatRelative(assignment.lateUntil, now, locale) })
+                  : fill(TEXT.due[locale], { date: formatDateTime(assignment.dueAt, locale), left: formatRelative(assignment.dueAt, now, locale) });
+              return (
+                <li key={assignment.id} className="card" data-assignment={assignment.id}>
+                  <span>
+                    <Link href={`/assignments/${assignment.id}`}>{assignment.title}</Link> <span className="muted">· {className}</span>
+                    <br />
+                    <span className="muted">{when} · {fill(TEXT.score[locale], { n: Math.round(evaluation.score * 100) })}</span>
+                  </span>
+                  <AssignmentStatusChip status={evaluation.status} locale={locale} />
+                </li>
+              );
+            })}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="mastery-title" style={{ marginTop: '2rem' }} data-testid="mastery">
         <h2 id="mastery-title">{TEXT.masteryTitle[locale]}</h2>
         <p className="muted">{TEXT.masteryHelp[locale]}</p>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ExerciseStatsTable } from '@/components/classes/exercise-stats-table';
+import { AssignmentsGradebookSection } from '@/components/course/assignments-gradebook-section';
 import { GradebookTable } from '@/components/classes/gradebook-table';
 import { LiveResultsSection } from '@/components/classes/live-results-section';
 import { requirePageUser } from '@/lib/accounts/require-page-user';
@@ -37,6 +38,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
         <a className="button secondary" href={`/api/classes/${classId}/gradebook.csv`} download>{TEXT.csv[locale]}</a>
       </p>
       <GradebookTable locale={locale} classId={classId} units={gradebook.units} rows={gradebook.rows} exerciseCount={gradebook.exerciseCount} />
+      <AssignmentsGradebookSection actorId={user.id} classId={classId} locale={locale} />
       <LiveResultsSection
         locale={locale}
         classId={classId}

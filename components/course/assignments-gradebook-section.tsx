@@ -1,0 +1,50 @@
+import Link from 'next/link';
+import { listClassAssignments } from '@/lib/course/assignments/list-class-assignments';
+import type { Locale } from '@/lib/i18n/locales';
+import { AssignmentsGradebook } from './assignments-gradebook';
+
+const TEXT = {
+  title: { ko: '과제', en: 'Assignments' },
+  help: { ko: '과제마다 지각 감점 후 점수입니다. 열 제목을 누르면 정렬됩니다.', en: 'Each assignment’s score after the late penalty. Click a header to sort.' },
+  none: { ko: '아직 과제가 없습니다.', en: 'No assignments yet.' },
+  manage: { ko: '과제 관리', en: 'Manage assignments' },
+  csv: { ko: '과제 CSV', en: 'Assignments CSV' },
+};
+
+/** The gradebook's assignment columns (instructors): one column per assignment, sortable, with CSV. */
+export async function AssignmentsGradebookSection({ actorId, classId, locale }: { actorId: string; classId: string; locale: Locale }) {
+  const data = await listClassAssignments({ actorId, classId });
+  return (
+    <section aria-labelledby="assignments-title" style={{ marginTop: '2rem' }}>
+      <h2 id="assignments-title">{TEXT.title[locale]}</h2>
+      <p>
+        <Link href={`/classes/${classId}/assignments`}>{TEXT.manage[locale]}</Link>
+        {data.assignments.length > 0 && (
+          <>
+            {' · '}
+            <a href={`/api/course/classes/${classId}/assignments.csv`} download>{TEXT.csv[locale]}</a>
+          </>
+        )}
+      </p>
+      {data.assignments.length === 0 ? (
+        <p className="muted">{TEXT.none[locale]}</p>
+      ) : (
+        <>
+          <p className="muted">{TEXT.help[locale]}</p>
+          <AssignmentsGradebook
+            locale={locale}
+            columns={data.assignments.map((a) => ({ id: a.id, title: a.title }))}
+            rows={data.students.map((s) => ({
+              userId: s.userId,
+              name: s.name,
+              cells: Object.fromEntries(data.assignments.map((a) => {
+                const r = data.results[a.id][s.userId];
+                return [a.id, { score: r.score, status: r.status, isLate: r.isLate }];
+              })),
+            }))}
+          />
+        </>
+      )}
+    </section>
+  );
+}

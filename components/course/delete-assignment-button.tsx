@@ -1,0 +1,31 @@
+'use client';
+
+import type { Locale } from '@/lib/i18n/locales';
+import { useApiAction } from '@/components/classes/use-api-action';
+
+const TEXT = {
+  delete: { ko: '삭제', en: 'Delete' },
+  confirm: {
+    ko: '이 과제를 삭제할까요? 성적표의 과제 열이 사라집니다. 학생들의 풀이 기록은 그대로 남습니다.',
+    en: 'Delete this assignment? Its gradebook column goes away; the students’ attempts stay.',
+  },
+};
+
+export function DeleteAssignmentButton({ locale, assignmentId }: { locale: Locale; assignmentId: string }) {
+  const { run, error, isPending } = useApiAction(locale);
+  return (
+    <>
+      <button
+        type="button"
+        className="button secondary"
+        disabled={isPending}
+        onClick={() => {
+          if (window.confirm(TEXT.confirm[locale])) void run(`/api/course/assignments/${assignmentId}`, 'DELETE', undefined);
+        }}
+      >
+        {TEXT.delete[locale]}
+      </button>
+      {error && <span className="error" role="alert">{error}</span>}
+    </>
+  );
+}

@@ -1,0 +1,117 @@
+// How far a student is with an assignment, from their attempts: pure, so the deadline rule, the
+// late penalty and the statuses are tested on their own and every view applies the same rule.
+
+export type TargetKind = 'SOLVE_COUNT' | 'BEST_SCORE';
+
+export interface AssignmentRule {
+  opensAt: Date;
+  dueAt: Date;
+  /** Late work counts until then, with the penalty; null: nothing after dueAt counts. */
+  lateUntil: Date | null;
+  latePenaltyPct: number;
+  items: { typeId: string; target: TargetKind; targetValue: number }[];
+}
+
+export interface CountedAttempt {
+  typeId: string;
+  score: number;
+  correct: boolean;
+  createdAt: Date;
+}
+
+export type AssignmentStatus = 'UPCOMING' | 'NOT_STARTED' | 'IN_PROGRESS' | 'DONE' | 'LATE' | 'MISSED';
+
+export interface ItemProgress {
+  typeId: string;
+  /** Variants solved (SOLVE_COUNT) or best score in [0, 1] (BEST_SCORE), counting late work. */
+  value: number;
+  /** Fraction of the target reached, in [0, 1], counting late work. */
+  fraction: number;
+  isMet: boolean;
+}
+
+export interface AssignmentEvaluation {
+  status: AssignmentStatus;
+  /** Final score in [0, 1]: the better of the on-time score and the late score after the penalty. */
+  score: number;
+  onTimeScore: number;
+  /** Score counting late work too, before the penalty (equals onTimeScore without a late window). */
+  lateScore: number;
+  /** True when the final score comes from late work. */
+  isLate: boolean;
+  items: ItemProgress[];
+}
+
+/** Per item: what the attempts in the on-time window and in the whole window (with late work) add up to. */
+export interface ItemSummary {
+  typeId: string;
+  solvedOnTime: number;
+  bestOnTime: number;
+  solvedWithLate: number;
+  bestWithLate: number;
+  attemptsWithLate: number;
+}
+
+function fractionOf(item: AssignmentRule['items'][number], solved: number, best: number): number {
+  // Each right answer ends its variant (lib/exercises/current-round.ts): one per solved variant.
+  return Math.min(1, item.target === 'SOLVE_COUNT' ? solved / item.targetValue : best / item.targetValue);
+}
+
+/**
+ * An attempt counts on time when opensAt ≤ createdAt ≤ dueAt (the due instant itself is on time),
+ * late when dueAt < createdAt ≤ lateUntil, and not at all otherwise. The database does the same
+ * sums in SQL (list-class-assignments.ts); this is the reference the tests check it against.
+ */
+export function summarizeAttempts(rule: AssignmentRule, attempts: readonly CountedAttempt[]): ItemSummary[] {
+  const t = (date: Date) => date.getTime();
+  const finalDeadline = rule.lateUntil ?? rule.dueAt;
+  return rule.items.map((item) => {
+    const inWindow = attempts.filter((a) => a.typeId === item.typeId && t(a.createdAt) >= t(rule.opensAt) && t(a.createdAt) <= t(finalDeadline));
+    const onTime = inWindow.filter((a) => t(a.createdAt) <= t(rule.dueAt));
+    return {
+      typeId: item.typeId,
+      solvedOnTime: onTime.filter((a) => a.correct).length,
+      bestOnTime: onTime.reduce((max, a) => Math.max(max, a.score), 0),
+      solvedWithLate: inWindow.filter((a) => a.correct).length,
+      bestWithLate: inWindow.reduce((max, a) => Math.max(max, a.score), 0),
+      attemptsWithLate: inWindow.length,
+    };
+  });
+}
+
+export function evaluateAssignment(rule: AssignmentRule, attempts: readonly CountedAttempt[], now: Date): AssignmentEvaluation {
+  return evaluateSummary(rule, summarizeAttempts(rule, attempts), now);
+}
+
+/** Status and score from the per-item sums (`summaries` in the order of rule.items; missing ones count 0). */
+export function evaluateSummary(rule: AssignmentRule, summaries: readonly ItemSummary[], now: Date): AssignmentEvaluation {
+  const t = (date: Date) => date.getTime();
+  const finalDeadline = rule.lateUntil ?? rule.dueAt;
+  const byType = new Map(summaries.map((summary) => [summary.typeId, summary]));
+  const rows = rule.items.map((item) => {
+    const sum = byType.get(item.typeId);
+    return {
+      item,
+      onTime: fractionOf(item, sum?.solvedOnTime ?? 0, sum?.bestOnTime ?? 0),
+      withLate: fractionOf(item, sum?.solvedWithLate ?? 0, sum?.bestWithLate ?? 0),
+      value: item.target === 'SOLVE_COUNT' ? (sum?.solvedWithLate ?? 0) : (sum?.bestWithLate ?? 0),
+      attempts: sum?.attemptsWithLate ?? 0,
+    };
+  });
+  const mean = (values: number[]) => (values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length);
+  const onTimeScore = mean(rows.map((row) => row.onTime));
+  const lateScore = mean(rows.map((row) => row.withLate));
+  const penalized = lateScore * (1 - rule.latePenaltyPct / 100);
+  const isLate = penalized > onTimeScore;
+  const items = rows.map((row) => ({ typeId: row.item.typeId, value: row.value, fraction: row.withLate, isMet: row.withLate >= 1 }));
+
+  let status: AssignmentStatus;
+  if (t(now) < t(rule.opensAt)) status = 'UPCOMING';
+  else if (rows.length > 0 && onTimeScore >= 1) status = 'DONE';
+  else if (rows.length > 0 && lateScore >= 1) status = 'LATE';
+  else if (t(now) > t(finalDeadline)) status = 'MISSED';
+  else if (t(now) > t(rule.dueAt)) status = 'LATE';
+  else status = rows.some((row) => row.attempts > 0) ? 'IN_PROGRESS' : 'NOT_STARTED';
+
+  return { status, score: Math.max(onTimeScore, penalized), onTimeScore, lateScore, isLate, items };
+}
