@@ -106,7 +106,7 @@ describe('assignments', () => {
 
     const csv = await fetch(`${inject('baseUrl')}/api/course/classes/${classId}/assignments.csv`, { headers: { cookie: `${teacherCookie}; bpl-locale=en` } });
     const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
-    expect(lines[0]).toBe('Name,Email,Week 1 (score %, after late penalty),Week 1 (status)');
+    expect(lines[0]).toBe('Name,Email,"Week 1 (score %, after late penalty)",Week 1 (status)');
     expect(lines).toContain(`Bob,${bob.email},80,Late`);
     expect(lines).toContain(`Alice,${alice.email},100,Done`);
   });
