@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { formatDateTime } from '@/components/classes/format';
+import { DateTime } from '@/components/ui/date-time';
+import { Filled } from '@/components/ui/filled';
 import { MasteryChip } from '@/components/course/mastery-chip';
 import styles from '@/components/course/course.module.css';
 import { requirePageUser } from '@/lib/accounts/require-page-user';
@@ -37,7 +38,7 @@ export default async function ReviewPage() {
       {queue.dueNow.length === 0 ? (
         <p data-testid="review-empty">
           {TEXT.none[locale]}
-          {queue.nextDueAt && ` ${TEXT.next[locale].replace('{date}', formatDateTime(queue.nextDueAt, locale))}`}
+          {queue.nextDueAt && <> <Filled template={TEXT.next[locale]} values={{ date: <DateTime value={queue.nextDueAt} locale={locale} /> }} /></>}
         </p>
       ) : (
         <ul className={styles.skills} data-testid="review-queue">
@@ -46,7 +47,7 @@ export default async function ReviewPage() {
               <span>
                 <strong>{review.title[locale]}</strong> <MasteryChip level={levels[index].level} locale={locale} />
                 <br />
-                <span className="muted">{TEXT.due[locale]}: {formatDateTime(review.due, locale)}</span>
+                <span className="muted">{TEXT.due[locale]}: <DateTime value={review.due} locale={locale} /></span>
               </span>
               <Link className="button" href={`/exercises/${review.typeId}`}>{TEXT.start[locale]}</Link>
             </li>

@@ -2,10 +2,11 @@
 
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
+import { fill } from '@/lib/i18n/fill';
 import type { Locale, Localized } from '@/lib/i18n/locales';
 import { ZAssignmentInput, type TAssignmentInput } from '@/lib/course/assignments/assignment-schemas';
-import { useApiAction } from '@/components/classes/use-api-action';
-import forms from '@/components/accounts/forms.module.css';
+import { useApiAction } from '@/components/ui/use-api-action';
+import forms from '@/components/ui/forms.module.css';
 import styles from './course.module.css';
 
 const TEXT = {
@@ -140,7 +141,7 @@ export function AssignmentForm({ locale, classId, timeZone, units, types, assign
         </button>
       </fieldset>
 
-      <p className={forms.hint}>{TEXT.zone[locale].replace('{zone}', timeZone)}</p>
+      <p className={forms.hint}>{fill(TEXT.zone[locale], { zone: timeZone })}</p>
       <label htmlFor={`opens-${formId}`}>{TEXT.opensAt[locale]}</label>
       <input id={`opens-${formId}`} type="datetime-local" step={1} value={value.opensAt} onChange={(e) => update({ opensAt: e.target.value })} />
       <label htmlFor={`due-${formId}`}>{TEXT.dueAt[locale]}</label>

@@ -1,5 +1,7 @@
 import Link from 'next/link';
-import { formatDateTime } from '@/components/classes/format';
+import { DateTime } from '@/components/ui/date-time';
+import { Filled } from '@/components/ui/filled';
+import { fill } from '@/lib/i18n/fill';
 import { listMyAssignments } from '@/lib/course/assignments/list-my-assignments';
 import { getMyMastery, masteryOf } from '@/lib/course/mastery/get-my-mastery';
 import { getReviewQueue } from '@/lib/course/review/get-review-queue';
@@ -27,9 +29,6 @@ const TEXT = {
   masteryHelp: { ko: '채점된 모든 시도로 추정합니다 (베이지안 지식 추적).', en: 'Estimated from every graded attempt (Bayesian knowledge tracing).' },
 };
 
-function fill(text: string, values: Record<string, string | number>): string {
-  return text.replace(/\{(\w+)\}/g, (_, key: string) => String(values[key]));
-}
 
 /** The dashboard's course sections: reviews due today and mastery per skill, by unit. */
 export async function DashboardCourseSections({ userId, locale }: { userId: string; locale: Locale }) {
@@ -47,7 +46,7 @@ export async function DashboardCourseSections({ userId, locale }: { userId: stri
             <p><strong>{fill(TEXT.dueToday[locale], { n: queue.dueTodayCount })}</strong></p>
             <p className="muted">
               {queue.dueNow.length > 0 ? fill(TEXT.dueNow[locale], { n: queue.dueNow.length }) : hasCards ? TEXT.nothingDue[locale] : TEXT.noCards[locale]}
-              {queue.dueNow.length === 0 && queue.nextDueAt && ` ${fill(TEXT.nextAt[locale], { date: formatDateTime(queue.nextDueAt, locale) })}`}
+              {queue.dueNow.length === 0 && queue.nextDueAt && <> <Filled template={TEXT.nextAt[locale]} values={{ date: <DateTime value={queue.nextDueAt} locale={locale} /> }} /></>}
             </p>
           </div>
           {queue.dueNow.length > 0 && <Link className="button" href="/review">{TEXT.review[locale]}</Link>}
@@ -60,10 +59,10 @@ export async function DashboardCourseSections({ userId, locale }: { userId: stri
             {shown.map(({ assignment, evaluation, className }) => {
               const inLateWindow = assignment.lateUntil && now > assignment.dueAt && now <= assignment.lateUntil;
               const when = now < assignment.opensAt
-                ? fill(TEXT.opens[locale], { date: formatDateTime(assignment.opensAt, locale) })
+                ? <Filled template={TEXT.opens[locale]} values={{ date: <DateTime value={assignment.opensAt} locale={locale} /> }} />
                 : inLateWindow && assignment.lateUntil
-                  ? fill(TEXT.lateUntil[locale], { date: formatDateTime(assignment.lateUntil, locale), left: formatRelative(assignment.lateUntil, now, locale) })
-                  : fill(TEXT.due[locale], { date: formatDateTime(assignment.dueAt, locale), left: formatRelative(assignment.dueAt, now, locale) });
+                  ? <Filled template={TEXT.lateUntil[locale]} values={{ date: <DateTime value={assignment.lateUntil} locale={locale} />, left: formatRelative(assignment.lateUntil, now, locale) }} />
+                  : <Filled template={TEXT.due[locale]} values={{ date: <DateTime value={assignment.dueAt} locale={locale} />, left: formatRelative(assignment.dueAt, now, locale) }} />;
               return (
                 <li key={assignment.id} className="card" data-assignment={assignment.id}>
                   <span>

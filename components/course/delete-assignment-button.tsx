@@ -1,7 +1,7 @@
 'use client';
 
 import type { Locale } from '@/lib/i18n/locales';
-import { useApiAction } from '@/components/classes/use-api-action';
+import { useApiAction } from '@/components/ui/use-api-action';
 
 const TEXT = {
   delete: { ko: '삭제', en: 'Delete' },

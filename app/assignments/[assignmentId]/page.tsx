@@ -1,13 +1,15 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { formatDateTime } from '@/components/classes/format';
+import { DateTime } from '@/components/ui/date-time';
+import { Filled } from '@/components/ui/filled';
 import { AssignmentStatusChip } from '@/components/course/assignment-status-chip';
 import styles from '@/components/course/course.module.css';
 import { formatRelative } from '@/components/course/time-left';
 import { requirePageUser } from '@/lib/accounts/require-page-user';
 import { findMyAssignment } from '@/lib/course/assignments/list-my-assignments';
 import { getCourseOutline } from '@/lib/dashboard/get-course-outline';
+import { fill } from '@/lib/i18n/fill';
 import { getLocale } from '@/lib/i18n/get-locale';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -44,15 +46,15 @@ export default async function AssignmentPage({ params }: { params: Promise<{ ass
       <p className="muted">{className}</p>
       <p>
         <AssignmentStatusChip status={evaluation.status} locale={locale} />{' '}
-        <strong>{TEXT.score[locale].replace('{score}', String(Math.round(evaluation.score * 100)))}</strong>
+        <strong>{fill(TEXT.score[locale], { score: Math.round(evaluation.score * 100) })}</strong>
       </p>
       <p>
-        {TEXT.opens[locale]}: {formatDateTime(assignment.opensAt, locale)}
+        {TEXT.opens[locale]}: <DateTime value={assignment.opensAt} locale={locale} />
         <br />
-        {TEXT.due[locale]}: {formatDateTime(assignment.dueAt, locale)} ({formatRelative(assignment.dueAt, now, locale)})
+        {TEXT.due[locale]}: <DateTime value={assignment.dueAt} locale={locale} /> ({formatRelative(assignment.dueAt, now, locale)})
         <br />
         {assignment.lateUntil
-          ? TEXT.late[locale].replace('{date}', formatDateTime(assignment.lateUntil, locale)).replace('{pct}', String(assignment.latePenaltyPct))
+          ? <Filled template={TEXT.late[locale]} values={{ date: <DateTime value={assignment.lateUntil} locale={locale} />, pct: assignment.latePenaltyPct }} />
           : TEXT.noLate[locale]}
       </p>
       {assignment.unitIds.length > 0 && (
@@ -72,8 +74,8 @@ export default async function AssignmentPage({ params }: { params: Promise<{ ass
           {assignment.items.map((item, index) => {
             const progress = evaluation.items[index];
             const text = item.target === 'SOLVE_COUNT'
-              ? TEXT.solve[locale].replace('{n}', String(item.targetValue)).replace('{done}', String(progress.value))
-              : TEXT.best[locale].replace('{n}', String(Math.round(item.targetValue * 100))).replace('{done}', String(Math.round(progress.value * 100)));
+              ? fill(TEXT.solve[locale], { n: item.targetValue, done: progress.value })
+              : fill(TEXT.best[locale], { n: Math.round(item.targetValue * 100), done: Math.round(progress.value * 100) });
             return (
               <li key={item.typeId} className="card" data-item={item.typeId} data-met={progress.isMet}>
                 <span>

@@ -1,17 +1,17 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
-import { formatDateTime } from '@/components/classes/format';
+import { DateTime } from '@/components/ui/date-time';
+import { Filled } from '@/components/ui/filled';
+import { orNotFound } from '@/components/ui/or-not-found';
 import { AssignmentForm } from '@/components/course/assignment-form';
 import { AssignmentsGradebookSection } from '@/components/course/assignments-gradebook-section';
 import { DeleteAssignmentButton } from '@/components/course/delete-assignment-button';
 import { STATUS_TEXT } from '@/lib/course/assignments/build-assignments-csv';
 import { requirePageUser } from '@/lib/accounts/require-page-user';
-import { listClassAssignments, type ClassAssignments } from '@/lib/course/assignments/list-class-assignments';
+import { listClassAssignments } from '@/lib/course/assignments/list-class-assignments';
 import { utcToZoned } from '@/lib/course/assignments/zoned-time';
 import { getDb } from '@/lib/db';
 import { getCourseOutline } from '@/lib/dashboard/get-course-outline';
-import { isAppError } from '@/lib/errors';
 import { getLocale } from '@/lib/i18n/get-locale';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -35,13 +35,7 @@ export default async function ClassAssignmentsPage({ params }: { params: Promise
   const { classId } = await params;
   const user = await requirePageUser(`/classes/${classId}/assignments`);
   const locale = await getLocale();
-  let data: ClassAssignments;
-  try {
-    data = await listClassAssignments({ actorId: user.id, classId });
-  } catch (error) {
-    if (isAppError(error) && error.code === 'FORBIDDEN') notFound();
-    throw error;
-  }
+  const data = await orNotFound(listClassAssignments({ actorId: user.id, classId }));
   const [outline, owner] = await Promise.all([getCourseOutline(), getDb().class.findUniqueOrThrow({ where: { id: classId }, select: { timeZone: true, name: true } })]);
   const units = outline.filter((unit) => unit.unitId !== 'other').map((unit) => ({ unitId: unit.unitId, title: unit.title }));
   const types = outline.flatMap((unit) => unit.exercises.map((exercise) => ({ typeId: exercise.typeId, title: exercise.title })));
@@ -61,9 +55,9 @@ export default async function ClassAssignmentsPage({ params }: { params: Promise
               <strong>{assignment.title}</strong> {!assignment.publishedAt && <span className="muted">({TEXT.draft[locale]})</span>}
               <br />
               <span className="muted">
-                {TEXT.due[locale]} {formatDateTime(assignment.dueAt, locale)} ·{' '}
+                {TEXT.due[locale]} <DateTime value={assignment.dueAt} locale={locale} /> ·{' '}
                 {assignment.lateUntil
-                  ? TEXT.late[locale].replace('{date}', formatDateTime(assignment.lateUntil, locale)).replace('{pct}', String(assignment.latePenaltyPct))
+                  ? <Filled template={TEXT.late[locale]} values={{ date: <DateTime value={assignment.lateUntil} locale={locale} />, pct: assignment.latePenaltyPct }} />
                   : TEXT.noLate[locale]}
               </span>
               <br />

@@ -1,12 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
+import { orNotFound } from '@/components/ui/or-not-found';
 import { MasteryHeatmap } from '@/components/course/mastery-heatmap';
 import { MisconceptionTable } from '@/components/course/misconception-table';
 import { requirePageUser } from '@/lib/accounts/require-page-user';
-import { getClassMastery, type ClassMastery } from '@/lib/course/mastery/get-class-mastery';
-import { getClassMisconceptions, type Misconception } from '@/lib/course/mastery/get-class-misconceptions';
-import { isAppError } from '@/lib/errors';
+import { getClassMastery } from '@/lib/course/mastery/get-class-mastery';
+import { getClassMisconceptions } from '@/lib/course/mastery/get-class-misconceptions';
 import { getLocale } from '@/lib/i18n/get-locale';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -22,15 +21,8 @@ export default async function ClassMasteryPage({ params }: { params: Promise<{ c
   const { classId } = await params;
   const user = await requirePageUser(`/classes/${classId}/mastery`);
   const locale = await getLocale();
-  let mastery: ClassMastery;
-  let misconceptions: Misconception[];
-  try {
-    [mastery, misconceptions] = await Promise.all([getClassMastery({ actorId: user.id, classId }), getClassMisconceptions({ actorId: user.id, classId })]);
-  } catch (error) {
-    // Students and strangers see "not found", as for the gradebook.
-    if (isAppError(error) && error.code === 'FORBIDDEN') notFound();
-    throw error;
-  }
+  // Students and strangers see "not found", as for the gradebook.
+  const [mastery, misconceptions] = await orNotFound(Promise.all([getClassMastery({ actorId: user.id, classId }), getClassMisconceptions({ actorId: user.id, classId })]));
   return (
     <>
       <p><Link href={`/classes/${classId}`}>{TEXT.back[locale]}</Link></p>
