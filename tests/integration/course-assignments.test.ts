@@ -1,6 +1,7 @@
 import crypto from 'node:crypto';
 import { beforeAll, describe, expect, it, inject } from 'vitest';
-import { seedForStudent, solve } from '@/engine/exercises';
+import { solve } from '@/engine/exercises';
+import { seedForStudent } from '@/lib/exercises/keyed-seeds';
 import { getDb } from '@/lib/db';
 import { createTestClass, createTestUser, signIn, type TestUser } from '../support/auth';
 import { api, submit } from './exercises-support';

@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
 import { createEmptyCard, fsrs, Rating } from 'ts-fsrs';
 import { beforeAll, describe, expect, it, inject } from 'vitest';
-import { generate, seedForStudent, solve } from '@/engine/exercises';
+import { generate, solve } from '@/engine/exercises';
+import { seedForStudent } from '@/lib/exercises/keyed-seeds';
 import { getDb } from '@/lib/db';
 import { createTestClass, createTestUser, signIn, type TestUser } from '../support/auth';
 import { api, submit, wrongAnswer } from './exercises-support';
