@@ -27,6 +27,7 @@ const TEXT = {
   gradebook: { ko: '성적표 보기', en: 'Open the gradebook' },
   mastery: { ko: '숙달도와 오개념', en: 'Mastery and misconceptions' },
   assignments: { ko: '과제', en: 'Assignments' },
+  stats: { ko: '문제 통계', en: 'Question statistics' },
   students: { ko: '명의 학생', en: 'students' },
   you: { ko: '나의 설정', en: 'Your settings' },
   myRecord: { ko: '내 기록', en: 'My record' },
@@ -63,7 +64,8 @@ export default async function ClassPage({ params, searchParams }: ClassPageProps
           <p>
             <Link className="button" href={`/classes/${classId}/gradebook`}>{TEXT.gradebook[locale]}</Link>{' '}
             <Link className="button secondary" href={`/classes/${classId}/mastery`}>{TEXT.mastery[locale]}</Link>{' '}
-            <Link className="button secondary" href={`/classes/${classId}/assignments`}>{TEXT.assignments[locale]}</Link>
+            <Link className="button secondary" href={`/classes/${classId}/assignments`}>{TEXT.assignments[locale]}</Link>{' '}
+            <Link className="button secondary" href={`/classes/${classId}/stats`}>{TEXT.stats[locale]}</Link>
           </p>
           <div className="cards">
             <JoinCodePanel locale={locale} classId={classId} joinCode={view.joinCode} />
