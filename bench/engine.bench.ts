@@ -41,9 +41,9 @@ import {
 } from '../engine/index';
 import { gemmNN, gemmNT, gemmTN } from '../engine/ops/gemm';
 import { loadWasmKernels } from '../engine/kernels/wasm';
-import { DEFAULT_CONFIGS } from '../lib/training/default-configs';
-import { createLearner } from '../lib/training/train-model';
-import { runGradientTraining } from '../lib/training/run-gradient-training';
+import { DEFAULT_CONFIGS } from '../engine/playground/default-configs';
+import { createLearner } from '../engine/playground/train-model';
+import { runGradientTraining } from '../engine/playground/run-gradient-training';
 import { writeResultsSection } from './support/results-file';
 import { parseBenchArgs } from './support/cli';
 import { median } from './support/stats';

@@ -6,11 +6,11 @@ import { RunList } from '@/components/playground/run-list';
 import { requirePageUser } from '@/lib/accounts/require-page-user';
 import { getLocale } from '@/lib/i18n/get-locale';
 import { isAppError } from '@/lib/errors';
-import { getRun, type RunDetail } from '@/lib/training/get-run';
-import { listRuns } from '@/lib/training/list-runs';
-import { MODEL_KINDS, type TTrainingConfig } from '@/lib/training/config-schema';
-import { DEFAULT_CONFIGS } from '@/lib/training/default-configs';
-import { getChallengeLeaderboard, type ChallengeView } from '@/lib/training/get-challenge-leaderboard';
+import { getRun, type RunDetail } from '@/lib/training/runs/get-run';
+import { listRuns } from '@/lib/training/runs/list-runs';
+import { MODEL_KINDS, type TTrainingConfig } from '@/engine/playground/config-schema';
+import { DEFAULT_CONFIGS } from '@/engine/playground/default-configs';
+import { getChallengeLeaderboard, type ChallengeView } from '@/lib/training/challenges/get-challenge-leaderboard';
 
 export const metadata: Metadata = { title: 'Playground' };
 

@@ -7,11 +7,12 @@
  */
 import { performance } from 'node:perf_hooks';
 import * as tf from '@tensorflow/tfjs';
-import { ZTrainingConfig, type TMlpConfig } from '../../lib/training/config-schema';
-import { generatePlaneDataset } from '../../lib/training/datasets/plane';
-import { DEFAULT_CONFIGS } from '../../lib/training/default-configs';
-import { buildMlp, createMlpLearner } from '../../lib/training/models/mlp-learner';
-import { runGradientTraining } from '../../lib/training/run-gradient-training';
+import type { TMlpConfig } from '../../engine/playground/config-schema';
+import { ZTrainingConfig } from '../../engine/playground/training-config';
+import { generatePlaneDataset } from '../../engine/playground/datasets/plane';
+import { DEFAULT_CONFIGS } from '../../engine/playground/default-configs';
+import { buildMlp, createMlpLearner } from '../../engine/playground/models/mlp-learner';
+import { runGradientTraining } from '../../engine/playground/run-gradient-training';
 import { rng } from '../../engine/index';
 
 export const TARGET_ACC = 0.95;

@@ -1,5 +1,5 @@
 import type { Locale } from '@/lib/i18n/locales';
-import type { AttentionSnapshot } from '@/lib/training/types';
+import type { AttentionSnapshot } from '@/engine/playground/types';
 import { fill, T } from './playground-text';
 import styles from './playground.module.css';
 

@@ -1,9 +1,9 @@
 'use client';
 import { useEffect, useMemo, useRef } from 'react';
-import type { TClassicConfig, TMlpConfig } from '@/lib/training/config-schema';
-import { generateClassicDataset } from '@/lib/training/datasets/classic';
-import { generatePlaneDataset } from '@/lib/training/datasets/plane';
-import type { BoundarySnapshot } from '@/lib/training/types';
+import type { TClassicConfig, TMlpConfig } from '@/engine/playground/config-schema';
+import { generateClassicDataset } from '@/engine/playground/datasets/classic';
+import { generatePlaneDataset } from '@/engine/playground/datasets/plane';
+import type { BoundarySnapshot } from '@/engine/playground/types';
 import { diverging } from './pixel-grid';
 
 const SIZE = 320;

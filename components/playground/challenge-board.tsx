@@ -5,7 +5,7 @@ import { io, type Socket } from 'socket.io-client';
 import { SOCKET_NAMESPACES } from '@/lib/realtime/namespaces';
 import type { Locale } from '@/lib/i18n/locales';
 import { DateTime } from '@/components/ui/date-time';
-import type { ChallengeLeaderboard, EntryState } from '@/lib/training/get-challenge-leaderboard';
+import type { ChallengeLeaderboard, EntryState } from '@/lib/training/challenges/get-challenge-leaderboard';
 import { TRAINING_CLIENT_EVENTS, TRAINING_SERVER_EVENTS, type TTrainingAck } from '@/lib/training/training-events';
 import { formatPercent, MODEL_NAMES, T, TASK_NAMES } from './playground-text';
 import styles from './playground.module.css';

@@ -2,12 +2,12 @@
 import { useRouter } from 'next/navigation';
 import { useId, useState } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
-import { ZCreateChallenge } from '@/lib/training/challenge-schema';
-import { MODEL_KINDS, type ModelKind } from '@/lib/training/config-schema';
-import { countParameters } from '@/lib/training/count-parameters';
-import { DEFAULT_CONFIGS } from '@/lib/training/default-configs';
-import { TRAINING_LIMITS } from '@/lib/training/limits';
-import { MODEL_TASKS } from '@/lib/training/model-tasks';
+import { ZCreateChallenge } from '@/lib/training/challenges/challenge-schema';
+import { MODEL_KINDS, type ModelKind } from '@/engine/playground/config-schema';
+import { countParameters } from '@/engine/playground/count-parameters';
+import { DEFAULT_CONFIGS } from '@/engine/playground/default-configs';
+import { TRAINING_LIMITS } from '@/engine/playground/limits';
+import { MODEL_TASKS } from '@/engine/playground/model-tasks';
 import { MODEL_NAMES, TASK_NAMES } from './playground-text';
 import styles from './playground.module.css';
 

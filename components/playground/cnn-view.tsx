@@ -1,5 +1,5 @@
 import type { Locale } from '@/lib/i18n/locales';
-import type { CnnSnapshot } from '@/lib/training/types';
+import type { CnnSnapshot } from '@/engine/playground/types';
 import { PixelGrid } from './pixel-grid';
 import { fill, T } from './playground-text';
 import styles from './playground.module.css';

@@ -1,5 +1,5 @@
 import type { Locale } from '@/lib/i18n/locales';
-import type { TTrainingConfig } from '@/lib/training/config-schema';
+import type { TTrainingConfig } from '@/engine/playground/config-schema';
 import { KNOB_LABELS, MODEL_NAMES, OPTION_NAMES, TASK_NAMES } from './playground-text';
 import styles from './playground.module.css';
 

@@ -1,5 +1,5 @@
 import type { Locale } from '@/lib/i18n/locales';
-import type { SequenceSnapshot } from '@/lib/training/types';
+import type { SequenceSnapshot } from '@/engine/playground/types';
 import { T } from './playground-text';
 import styles from './playground.module.css';
 

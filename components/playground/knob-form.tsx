@@ -3,8 +3,8 @@ import type { Locale } from '@/lib/i18n/locales';
 import {
   ACTIVATIONS, CLASSIC_TASKS, OPTIMIZERS, PLANE_TASKS, SEQUENCE_TASKS, TRANSLATION_TASKS,
   type GradientConfig, type TTrainingConfig,
-} from '@/lib/training/config-schema';
-import { TRAINING_LIMITS } from '@/lib/training/limits';
+} from '@/engine/playground/config-schema';
+import { TRAINING_LIMITS } from '@/engine/playground/limits';
 import { LayersKnob, NumberKnob, SelectKnob } from './knob-fields';
 import { TASK_NAMES } from './playground-text';
 import styles from './playground.module.css';

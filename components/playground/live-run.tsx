@@ -2,7 +2,7 @@
 import { useRouter } from 'next/navigation';
 import { useEffect } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
-import type { TTrainingConfig } from '@/lib/training/config-schema';
+import type { TTrainingConfig } from '@/engine/playground/config-schema';
 import { T } from './playground-text';
 import { ProgressBar } from './progress-bar';
 import { RunCharts } from './run-charts';

@@ -1,5 +1,5 @@
 import type { Localized } from '@/lib/i18n/locales';
-import type { ModelKind } from '@/lib/training/config-schema';
+import type { ModelKind } from '@/engine/playground/config-schema';
 import { formatPercent as formatShare } from '@/lib/i18n/format';
 
 // Every word the playground shows, in both languages.

@@ -2,10 +2,11 @@
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
-import { ZTrainingConfig, type ModelKind, type TTrainingConfig } from '@/lib/training/config-schema';
-import { countParameters } from '@/lib/training/count-parameters';
-import { DEFAULT_CONFIGS } from '@/lib/training/default-configs';
-import { TRAINING_LIMITS } from '@/lib/training/limits';
+import type { ModelKind, TTrainingConfig } from '@/engine/playground/config-schema';
+import { ZTrainingConfig } from '@/engine/playground/training-config';
+import { countParameters } from '@/engine/playground/count-parameters';
+import { DEFAULT_CONFIGS } from '@/engine/playground/default-configs';
+import { TRAINING_LIMITS } from '@/engine/playground/limits';
 import { KnobForm } from './knob-form';
 import { SelectKnob } from './knob-fields';
 import { fill, MODEL_NAMES, T } from './playground-text';

@@ -1,5 +1,5 @@
 import type { Locale } from '@/lib/i18n/locales';
-import type { EpochMetric } from '@/lib/training/types';
+import type { EpochMetric } from '@/engine/playground/types';
 import { MetricChart, type ChartSeries } from './metric-chart';
 import { T } from './playground-text';
 import styles from './playground.module.css';

@@ -3,7 +3,7 @@ import Link from 'next/link';
 import { useState } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
 import { DateTime } from '@/components/ui/date-time';
-import type { RunSummary } from '@/lib/training/list-runs';
+import type { RunSummary } from '@/lib/training/runs/list-runs';
 import { formatPercent, MODEL_NAMES, STATUS_NAMES, T, TASK_NAMES } from './playground-text';
 import styles from './playground.module.css';
 

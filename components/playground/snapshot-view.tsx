@@ -1,6 +1,6 @@
 import type { Locale } from '@/lib/i18n/locales';
-import type { TTrainingConfig } from '@/lib/training/config-schema';
-import type { TrainingSnapshot } from '@/lib/training/types';
+import type { TTrainingConfig } from '@/engine/playground/config-schema';
+import type { TrainingSnapshot } from '@/engine/playground/types';
 import { AttentionView } from './attention-view';
 import { BoundaryView } from './boundary-view';
 import { CnnView } from './cnn-view';

@@ -3,7 +3,7 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { SOCKET_NAMESPACES } from '@/lib/realtime/namespaces';
 import { TRAINING_CLIENT_EVENTS, TRAINING_SERVER_EVENTS, type TTrainingAck } from '@/lib/training/training-events';
-import type { RunProgress } from '@/lib/training/types';
+import type { RunProgress } from '@/engine/playground/types';
 
 /** What the page knows about a run it started or watches. */
 export type LiveRun = RunProgress;

@@ -3,14 +3,14 @@ import type { z } from 'zod';
 import { getLogger } from '@/lib/log';
 import { createRateLimiter } from '@/lib/rate-limit';
 import { onEvent } from '@/lib/realtime/on-event';
-import { failOrphanedRuns } from './fail-orphaned-runs';
-import { getChallengeLeaderboard } from './get-challenge-leaderboard';
-import { startRun } from './start-run';
-import { stopRun } from './stop-run';
-import { submitChallengeEntry } from './submit-challenge-entry';
+import { failOrphanedRuns } from './runs/fail-orphaned-runs';
+import { getChallengeLeaderboard } from './challenges/get-challenge-leaderboard';
+import { startRun } from './runs/start-run';
+import { stopRun } from './runs/stop-run';
+import { submitChallengeEntry } from './challenges/submit-challenge-entry';
 import { TRAINING_CLIENT_EVENTS, ZChallengeCommand, ZRunCommand, ZStartRun, ZSubmitEntry, challengeRoom, userRoom } from './training-events';
-import { getTrainingRuntime, type TrainingPublisher } from './training-runtime';
-import { watchRun } from './watch-run';
+import { getTrainingRuntime, type TrainingPublisher } from './runtime/training-runtime';
+import { watchRun } from './runs/watch-run';
 
 // Ten events a second per socket: far above a person clicking, low enough to blunt a flood.
 const limiter = createRateLimiter({ name: 'training-socket', points: 10, durationSeconds: 1 });

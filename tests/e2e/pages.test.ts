@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { exerciseTypeIds, generate, solve } from '@/engine/exercises';
 import { seedForStudent } from '@/lib/exercises/keyed-seeds';
-import { DEFAULT_CONFIGS } from '@/lib/training/default-configs';
+import { DEFAULT_CONFIGS } from '@/engine/playground/default-configs';
 import { loadCourse } from '@/lib/content/load-course';
 import { createTestClass, createTestUser, signIn, type TestUser } from '../support/auth';
 import { wrongAnswer } from '../support/wrong-answer';

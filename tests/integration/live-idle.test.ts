@@ -3,7 +3,7 @@ import { describe, expect, it, inject } from 'vitest';
 import { getDb } from '@/lib/db';
 import { LIVE_IDLE_LIMIT_MS, endIdleLiveSessions } from '@/lib/live/end-idle-live-sessions';
 import { SOCKET_NAMESPACES } from '@/lib/realtime/namespaces';
-import { listHostableSessions } from '@/lib/training/list-hostable-sessions';
+import { listHostableSessions } from '@/lib/training/challenges/list-hostable-sessions';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
 import { connectLive, expectOk, hostTwoQuestionSession, joinOverHttp } from './live-test-client';
 

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { getDb } from '@/lib/db';
-import { DEFAULT_CONFIGS } from '@/lib/training/default-configs';
-import type { ChallengeLeaderboard } from '@/lib/training/get-challenge-leaderboard';
-import { readStoredMetrics, toStoredMetrics } from '@/lib/training/stored-run-schema';
+import { DEFAULT_CONFIGS } from '@/engine/playground/default-configs';
+import type { ChallengeLeaderboard } from '@/lib/training/challenges/get-challenge-leaderboard';
+import { readStoredMetrics, toStoredMetrics } from '@/lib/training/runs/stored-run-schema';
 import { TRAINING_CLIENT_EVENTS, type TTrainingAck } from '@/lib/training/training-events';
 import { createTestClass, createTestUser, signIn, type TestUser } from '../support/auth';
 import { connectTraining, expectOk, type TrainingClient } from './training-support';

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { getDb } from '@/lib/db';
-import { countParameters } from '@/lib/training/count-parameters';
-import { DEFAULT_CONFIGS } from '@/lib/training/default-configs';
-import { TRAINING_LIMITS } from '@/lib/training/limits';
-import { readStoredMetrics } from '@/lib/training/stored-run-schema';
-import { trainModel } from '@/lib/training/train-model';
+import { countParameters } from '@/engine/playground/count-parameters';
+import { DEFAULT_CONFIGS } from '@/engine/playground/default-configs';
+import { TRAINING_LIMITS } from '@/engine/playground/limits';
+import { readStoredMetrics } from '@/lib/training/runs/stored-run-schema';
+import { trainModel } from '@/engine/playground/train-model';
 import { createTestUser, signIn } from '../support/auth';
 import { connectTraining, expectOk, type TrainingClient } from './training-support';
 

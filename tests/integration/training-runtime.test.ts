@@ -1,13 +1,13 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
-import { DEFAULT_CONFIGS } from '@/lib/training/default-configs';
-import { TRAINING_LIMITS } from '@/lib/training/limits';
-import { readStoredMetrics } from '@/lib/training/stored-run-schema';
-import { startRun } from '@/lib/training/start-run';
-import { stopRun } from '@/lib/training/stop-run';
-import { createTrainingRuntime } from '@/lib/training/training-runtime';
-import type { RunProgress } from '@/lib/training/types';
-import { watchRun } from '@/lib/training/watch-run';
+import { DEFAULT_CONFIGS } from '@/engine/playground/default-configs';
+import { TRAINING_LIMITS } from '@/engine/playground/limits';
+import { readStoredMetrics } from '@/lib/training/runs/stored-run-schema';
+import { startRun } from '@/lib/training/runs/start-run';
+import { stopRun } from '@/lib/training/runs/stop-run';
+import { createTrainingRuntime } from '@/lib/training/runtime/training-runtime';
+import type { RunProgress } from '@/engine/playground/types';
+import { watchRun } from '@/lib/training/runs/watch-run';
 import { createTestUser } from '../support/auth';
 
 // The service layer with its own runtime in this process (one worker thread, a 2 s wall time),

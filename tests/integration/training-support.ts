@@ -1,7 +1,7 @@
 import { inject } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { TRAINING_CLIENT_EVENTS, TRAINING_SERVER_EVENTS, type TTrainingAck } from '@/lib/training/training-events';
-import type { RunProgress } from '@/lib/training/types';
+import type { RunProgress } from '@/engine/playground/types';
 import { SOCKET_NAMESPACES } from '@/lib/realtime/namespaces';
 
 // A socket.io client of the playground protocol for integration tests: keeps every progress

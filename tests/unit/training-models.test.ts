@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { rng } from '@/engine';
-import { ZTrainingConfig, type TTrainingConfig } from '@/lib/training/config-schema';
-import { countParameters } from '@/lib/training/count-parameters';
-import { generateDigitDataset } from '@/lib/training/datasets/digits';
-import { generatePlaneDataset } from '@/lib/training/datasets/plane';
-import { generateSequenceDataset } from '@/lib/training/datasets/sequences';
-import { generateTranslationDataset, translate } from '@/lib/training/datasets/translation';
-import { DEFAULT_CONFIGS } from '@/lib/training/default-configs';
-import { TRAINING_LIMITS } from '@/lib/training/limits';
-import { dataSettingsMismatches } from '@/lib/training/model-tasks';
-import { runGradientTraining } from '@/lib/training/run-gradient-training';
-import { createLearner, trainModel } from '@/lib/training/train-model';
-import type { EpochMetric } from '@/lib/training/types';
+import type { TTrainingConfig } from '@/engine/playground/config-schema';
+import { ZTrainingConfig } from '@/engine/playground/training-config';
+import { countParameters } from '@/engine/playground/count-parameters';
+import { generateDigitDataset } from '@/engine/playground/datasets/digits';
+import { generatePlaneDataset } from '@/engine/playground/datasets/plane';
+import { generateSequenceDataset } from '@/engine/playground/datasets/sequences';
+import { generateTranslationDataset, translate } from '@/engine/playground/datasets/translation';
+import { DEFAULT_CONFIGS } from '@/engine/playground/default-configs';
+import { TRAINING_LIMITS } from '@/engine/playground/limits';
+import { dataSettingsMismatches } from '@/engine/playground/model-tasks';
+import { runGradientTraining } from '@/engine/playground/run-gradient-training';
+import { createLearner, trainModel } from '@/engine/playground/train-model';
+import type { EpochMetric } from '@/engine/playground/types';
 
 const curve = (metrics: EpochMetric[]) => metrics.map(({ ms: _ms, ...rest }) => rest);
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { TrainingQueue, type QueueJob } from '@/lib/training/training-queue';
+import { TrainingQueue, type QueueJob } from '@/lib/training/runtime/training-queue';
 
 /** A job that runs until finish() is called, recording its start and stop. */
 function makeJob(id: string, owner: string, log: string[]) {

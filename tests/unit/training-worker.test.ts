@@ -1,8 +1,8 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { DEFAULT_CONFIGS } from '@/lib/training/default-configs';
-import { createTrainingPool } from '@/lib/training/training-pool';
-import { trainModel } from '@/lib/training/train-model';
-import type { EpochMetric } from '@/lib/training/types';
+import { DEFAULT_CONFIGS } from '@/engine/playground/default-configs';
+import { createTrainingPool } from '@/lib/training/runtime/training-pool';
+import { trainModel } from '@/engine/playground/train-model';
+import type { EpochMetric } from '@/engine/playground/types';
 
 // Real worker threads (piscina), as the server runs them.
 const pool = createTrainingPool({ threads: 1 });

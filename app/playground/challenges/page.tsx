@@ -5,8 +5,8 @@ import { MODEL_NAMES, T, TASK_NAMES } from '@/components/playground/playground-t
 import { requirePageUser } from '@/lib/accounts/require-page-user';
 import { listMyClasses } from '@/lib/classes/list-my-classes';
 import { getLocale } from '@/lib/i18n/get-locale';
-import { listChallenges } from '@/lib/training/list-challenges';
-import { listHostableSessions } from '@/lib/training/list-hostable-sessions';
+import { listChallenges } from '@/lib/training/challenges/list-challenges';
+import { listHostableSessions } from '@/lib/training/challenges/list-hostable-sessions';
 
 export const metadata: Metadata = { title: 'Challenges' };
 

@@ -9,7 +9,7 @@ import styles from '@/components/playground/playground.module.css';
 import { requirePageUser } from '@/lib/accounts/require-page-user';
 import { isAppError } from '@/lib/errors';
 import { getLocale } from '@/lib/i18n/get-locale';
-import { getRun, type RunDetail } from '@/lib/training/get-run';
+import { getRun, type RunDetail } from '@/lib/training/runs/get-run';
 
 export const metadata: Metadata = { title: 'Compare runs' };
 

@@ -1,9 +1,9 @@
 import { NextResponse } from 'next/server';
 import { requireUser } from '@/lib/auth/require-user';
 import { handleRoute, readJson } from '@/lib/http/handle-route';
-import { ZCreateChallenge } from '@/lib/training/challenge-schema';
-import { createChallenge } from '@/lib/training/create-challenge';
-import { listChallenges } from '@/lib/training/list-challenges';
+import { ZCreateChallenge } from '@/lib/training/challenges/challenge-schema';
+import { createChallenge } from '@/lib/training/challenges/create-challenge';
+import { listChallenges } from '@/lib/training/challenges/list-challenges';
 
 /** Challenges of the signed-in user's classes. */
 export const GET = handleRoute(async () => {

@@ -2,7 +2,7 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { requireUser } from '@/lib/auth/require-user';
 import { handleRoute } from '@/lib/http/handle-route';
-import { getRun } from '@/lib/training/get-run';
+import { getRun } from '@/lib/training/runs/get-run';
 
 const ZCompareQuery = z.object({ a: z.string().min(1).max(64), b: z.string().min(1).max(64) });
 

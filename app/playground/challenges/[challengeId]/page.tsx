@@ -6,8 +6,8 @@ import { formatPercent, T } from '@/components/playground/playground-text';
 import { requirePageUser } from '@/lib/accounts/require-page-user';
 import { isAppError } from '@/lib/errors';
 import { getLocale } from '@/lib/i18n/get-locale';
-import { getChallengeLeaderboard } from '@/lib/training/get-challenge-leaderboard';
-import { listRuns } from '@/lib/training/list-runs';
+import { getChallengeLeaderboard } from '@/lib/training/challenges/get-challenge-leaderboard';
+import { listRuns } from '@/lib/training/runs/list-runs';
 
 export const metadata: Metadata = { title: 'Challenge' };
 

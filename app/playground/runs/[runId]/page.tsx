@@ -10,8 +10,8 @@ import { SnapshotView } from '@/components/playground/snapshot-view';
 import { requirePageUser } from '@/lib/accounts/require-page-user';
 import { isAppError } from '@/lib/errors';
 import { getLocale } from '@/lib/i18n/get-locale';
-import { getRun } from '@/lib/training/get-run';
-import { listChallenges } from '@/lib/training/list-challenges';
+import { getRun } from '@/lib/training/runs/get-run';
+import { listChallenges } from '@/lib/training/challenges/list-challenges';
 
 export const metadata: Metadata = { title: 'Run' };
 

@@ -1,9 +1,9 @@
 import { getDb } from '@/lib/db';
 import { getLogger } from '@/lib/log';
-import type { TTrainingConfig } from './config-schema';
+import type { TTrainingConfig } from '@/engine/playground/config-schema';
 import { toStoredMetrics } from './stored-run-schema';
-import type { ActiveRun, TrainingRuntime } from './training-runtime';
-import type { RunStatusName, StopReason } from './types';
+import type { ActiveRun, TrainingRuntime } from '../runtime/training-runtime';
+import type { RunStatusName, StopReason } from '@/engine/playground/types';
 
 /** Progress reaches the browser at most this often; epochs in between travel together. */
 const EMIT_INTERVAL_MS = 150;

@@ -1,9 +1,9 @@
 import { getDb } from '@/lib/db';
-import { ZStoredTrainingConfig } from './config-schema';
+import { ZStoredTrainingConfig } from '@/engine/playground/config-schema';
 import { readStoredMetrics } from './stored-run-schema';
-import { TrainingError } from './training-error';
-import type { TrainingRuntime } from './training-runtime';
-import type { RunProgress } from './types';
+import { TrainingError } from '../training-error';
+import type { TrainingRuntime } from '../runtime/training-runtime';
+import type { RunProgress } from '@/engine/playground/types';
 
 /**
  * The whole state of one of the user's runs as a progress message: from memory while this process

@@ -1,7 +1,7 @@
 import { getDb } from '@/lib/db';
-import { TrainingError } from './training-error';
-import type { TrainingRuntime } from './training-runtime';
-import type { RunStatusName } from './types';
+import { TrainingError } from '../training-error';
+import type { TrainingRuntime } from '../runtime/training-runtime';
+import type { RunStatusName } from '@/engine/playground/types';
 
 export interface StopRunOptions {
   runtime: TrainingRuntime;

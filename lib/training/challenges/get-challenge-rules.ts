@@ -1,8 +1,8 @@
 import { getDb } from '@/lib/db';
-import type { TTrainingConfig } from './config-schema';
-import { countParameters } from './count-parameters';
-import { dataSettingsMismatches } from './model-tasks';
-import { TrainingError } from './training-error';
+import type { TTrainingConfig } from '@/engine/playground/config-schema';
+import { countParameters } from '@/engine/playground/count-parameters';
+import { dataSettingsMismatches } from '@/engine/playground/model-tasks';
+import { TrainingError } from '../training-error';
 
 export type ChallengeRules = { model: string; task: string; maxParams: number; maxSeconds: number };
 

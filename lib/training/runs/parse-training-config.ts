@@ -1,5 +1,6 @@
 import { fromZodError } from '@/lib/errors';
-import { ZTrainingConfig, type TTrainingConfig } from './config-schema';
+import type { TTrainingConfig } from '@/engine/playground/config-schema';
+import { ZTrainingConfig } from '@/engine/playground/training-config';
 
 /** The configuration, or a BAD_REQUEST naming the first knob that is out of range (all in fieldErrors). */
 export function parseTrainingConfig(input: unknown): TTrainingConfig {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { EpochMetric, TrainingSnapshot } from './types';
+import type { EpochMetric, TrainingSnapshot } from '@/engine/playground/types';
 
 // The JSON a TrainingRun row holds in `metrics`: one entry per epoch, and on the entry of the
 // latest picture, that picture. Parsed on the way out so a page never trusts a shape blindly.

@@ -1,12 +1,12 @@
 import { getDb } from '@/lib/db';
 import { createRateLimiter } from '@/lib/rate-limit';
-import { countParameters } from './count-parameters';
+import { countParameters } from '@/engine/playground/count-parameters';
 import { executeRun } from './execute-run';
 import { findVisibleRunId } from './find-visible-run';
-import { assertConfigFitsChallenge, getChallengeRules } from './get-challenge-rules';
+import { assertConfigFitsChallenge, getChallengeRules } from '../challenges/get-challenge-rules';
 import { parseTrainingConfig } from './parse-training-config';
-import { TrainingError } from './training-error';
-import type { ActiveRun, TrainingRuntime } from './training-runtime';
+import { TrainingError } from '../training-error';
+import type { ActiveRun, TrainingRuntime } from '../runtime/training-runtime';
 
 // Twenty starts a minute: a student exploring knobs never meets it; a script does.
 const startLimiter = createRateLimiter({ name: 'training-start', points: 20, durationSeconds: 60 });

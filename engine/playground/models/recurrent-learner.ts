@@ -1,8 +1,9 @@
-import { crossEntropy, nn, noGrad, rng, tensor, type Tensor } from '@/engine';
+import { crossEntropy, nn, rng, tensor, type Tensor } from '@/engine';
 import type { TRecurrentConfig } from '../config-schema';
 import { generateSequenceDataset, type SequenceDataset, type SequenceSet } from '../datasets/sequences';
 import type { SequenceSnapshot } from '../types';
-import { argmaxRows, range } from './gather-rows';
+import { range } from './gather-rows';
+import { classifierLearner } from './classifier';
 import type { Learner } from './learner';
 
 /** A recurrent layer read out once, from its last hidden state, into one score per symbol. */
@@ -50,24 +51,14 @@ export function createRecurrentLearner(config: TRecurrentConfig, data: SequenceD
     );
     return tensor({ data: values, shape: [indices.length, steps, width] }, { requiresGrad });
   };
-  const countCorrect = (logits: Tensor, labels: readonly number[], indices: readonly number[]) =>
-    argmaxRows(logits).reduce((n, predicted, k) => n + (predicted === labels[indices[k]] ? 1 : 0), 0);
   const valIndices = range(data.val.labels.length);
 
-  return {
+  return classifierLearner({
     model,
-    trainSize: data.train.labels.length,
-    batchLoss: (indices) => {
-      const logits = model.forward(oneHot(data.train, indices));
-      const loss = crossEntropy(logits, indices.map((i) => data.train.labels[i]));
-      return { loss, correct: countCorrect(logits, data.train.labels, indices), count: indices.length };
-    },
-    evaluate: () =>
-      noGrad(() => {
-        const logits = model.forward(oneHot(data.val, valIndices));
-        const loss = crossEntropy(logits, data.val.labels).item();
-        return { loss, acc: countCorrect(logits, data.val.labels, valIndices) / valIndices.length };
-      }),
+    head: 'softmax',
+    sizes: { train: data.train.labels.length, val: data.val.labels.length },
+    forward: (split, indices) => model.forward(oneHot(data[split], indices)),
+    labels: (split, indices) => indices.map((i) => data[split].labels[i]),
     snapshot: (epoch): SequenceSnapshot => {
       // ‖∂loss/∂x_t‖ averaged over a validation batch: the vanishing gradient, step by step.
       const probe = valIndices.slice(0, GRADIENT_PROBE);
@@ -87,5 +78,5 @@ export function createRecurrentLearner(config: TRecurrentConfig, data: SequenceD
       });
       return { kind: 'sequence', epoch, gradNorms };
     },
-  };
+  });
 }

@@ -1,5 +1,5 @@
 import { getDb } from '@/lib/db';
-import type { RunStatusName } from './types';
+import type { RunStatusName } from '@/engine/playground/types';
 
 export type RunSummary = {
   id: string;

@@ -1,12 +1,12 @@
 import { isUniqueViolation } from '@/lib/errors';
 import { getDb } from '@/lib/db';
-import { ZStoredTrainingConfig } from './config-schema';
+import { ZStoredTrainingConfig } from '@/engine/playground/config-schema';
 import { assertConfigFitsChallenge, getChallengeRules } from './get-challenge-rules';
 import { recheckEntry } from './recheck-entry';
-import { readStoredMetrics } from './stored-run-schema';
-import { TrainingError } from './training-error';
-import { TRAINING_SERVER_EVENTS } from './training-events';
-import type { TrainingRuntime } from './training-runtime';
+import { readStoredMetrics } from '../runs/stored-run-schema';
+import { TrainingError } from '../training-error';
+import { TRAINING_SERVER_EVENTS } from '../training-events';
+import type { TrainingRuntime } from '../runtime/training-runtime';
 
 /** Entries one student may make in one challenge (each costs a server-side re-check). */
 export const MAX_ENTRIES_PER_STUDENT = 5;

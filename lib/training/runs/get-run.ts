@@ -1,9 +1,9 @@
 import { getDb } from '@/lib/db';
-import { ZStoredTrainingConfig, type TTrainingConfig } from './config-schema';
+import { ZStoredTrainingConfig, type TTrainingConfig } from '@/engine/playground/config-schema';
 import { findVisibleRunId } from './find-visible-run';
 import { readStoredMetrics } from './stored-run-schema';
-import { TrainingError } from './training-error';
-import type { EpochMetric, RunStatusName, TrainingSnapshot } from './types';
+import { TrainingError } from '../training-error';
+import type { EpochMetric, RunStatusName, TrainingSnapshot } from '@/engine/playground/types';
 
 /** A stored run as the run page, the compare page and the API show it. */
 export type RunDetail = {

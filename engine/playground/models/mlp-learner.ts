@@ -1,9 +1,10 @@
-import { binaryCrossEntropyWithLogits, nn, noGrad, rng, tensor, type Tensor } from '@/engine';
+import { nn, noGrad, rng, tensor, type Tensor } from '@/engine';
 import type { TMlpConfig } from '../config-schema';
 import { generatePlaneDataset, type PlaneDataset } from '../datasets/plane';
 import type { BoundarySnapshot } from '../types';
 import { activationLayer, initFor } from './activation-layer';
-import { gatherRows, range } from './gather-rows';
+import { classifierLearner } from './classifier';
+import { gatherRows } from './gather-rows';
 import type { Learner } from './learner';
 
 /** Resolution of the decision-boundary picture (res × res probabilities). */
@@ -27,27 +28,14 @@ export function buildMlp(config: TMlpConfig): nn.Sequential {
 /** A single logit per point; class 1 when it is positive (sigmoid > ½). */
 export function createMlpLearner(config: TMlpConfig, data: PlaneDataset = generatePlaneDataset(config)): Learner {
   const model = buildMlp(config);
-  const targets = (y: readonly number[], indices: readonly number[]) => tensor({ data: indices.map((i) => y[i]), shape: [indices.length, 1] });
-  const countCorrect = (logits: Tensor, y: readonly number[], indices: readonly number[]) =>
-    indices.reduce((n, index, k) => n + (Number(logits.data[k] > 0) === y[index] ? 1 : 0), 0);
-  const valIndices = range(data.val.y.length);
-
-  return {
+  return classifierLearner({
     model,
-    trainSize: data.train.y.length,
-    batchLoss: (indices) => {
-      const logits = model.forward(gatherRows(data.train.x, indices, [indices.length, 2]));
-      const loss = binaryCrossEntropyWithLogits(logits, targets(data.train.y, indices));
-      return { loss, correct: countCorrect(logits, data.train.y, indices), count: indices.length };
-    },
-    evaluate: () =>
-      noGrad(() => {
-        const logits = model.forward(gatherRows(data.val.x, valIndices, [valIndices.length, 2]));
-        const loss = binaryCrossEntropyWithLogits(logits, targets(data.val.y, valIndices)).item();
-        return { loss, acc: countCorrect(logits, data.val.y, valIndices) / valIndices.length };
-      }),
+    head: 'sigmoid',
+    sizes: { train: data.train.y.length, val: data.val.y.length },
+    forward: (split, indices) => model.forward(gatherRows(data[split].x, indices, [indices.length, 2])),
+    labels: (split, indices) => indices.map((i) => data[split].y[i]),
     snapshot: (epoch) => boundarySnapshot(epoch, data.extent, (points) => noGrad(() => Array.from(model.forward(points).sigmoid().data))),
-  };
+  });
 }
 
 /** Evaluates `probabilities` on a grid over `extent`, row 0 at the top (yMax), 3 decimals. */

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { TRAINING_LIMITS } from './limits';
-import { countParameters } from './count-parameters';
 
-// One schema per model, discriminated by `model`. Client-safe: the knob form validates with the
-// same schema the socket handler and the worker use, so a limit is explained before a run starts.
+// One schema per model, discriminated by `model`: the shape of every knob and its range.
+// Client-safe. The whole-model checks (parameter count, heads dividing dModel) live in
+// training-config.ts, which builds on this file and count-parameters.ts — so this file imports
+// neither, and config-schema → cnn-shapes → count-parameters → training-config has no cycle.
 
 const ZSeed = z.int().min(0).max(2_147_483_647);
 const ZEpochs = z.int().min(1).max(TRAINING_LIMITS.maxEpochs);
@@ -102,7 +103,8 @@ export const ZTransformerConfig = z.object({
   ...gradientKnobs,
 });
 
-const ZConfigShape = z.discriminatedUnion('model', [
+/** The shape of a configuration, each knob within its own range. */
+export const ZConfigShape = z.discriminatedUnion('model', [
   ZPerceptronConfig,
   ZDeltaRuleConfig,
   ZMlpConfig,
@@ -111,21 +113,6 @@ const ZConfigShape = z.discriminatedUnion('model', [
   ZLstmConfig,
   ZTransformerConfig,
 ]);
-
-/** A training configuration within every limit (parameter count included). */
-export const ZTrainingConfig = ZConfigShape.superRefine((config, context) => {
-  if (config.model === 'transformer' && config.dModel % config.heads !== 0) {
-    context.addIssue({ code: 'custom', path: ['heads'], message: `dModel ${config.dModel} must be divisible by the number of heads (${config.heads}).` });
-  }
-  const params = countParameters(config);
-  if (params > TRAINING_LIMITS.maxParams) {
-    context.addIssue({
-      code: 'custom',
-      path: ['model'],
-      message: `This model has ${params.toLocaleString('en')} parameters; the limit is ${TRAINING_LIMITS.maxParams.toLocaleString('en')}. Use fewer layers or units.`,
-    });
-  }
-});
 
 /** A stored configuration: its shape, without today's limits (they may have changed since it ran). */
 export const ZStoredTrainingConfig = ZConfigShape;

@@ -1,9 +1,9 @@
 import { getConfig } from '@/lib/config';
-import { TRAINING_LIMITS } from './limits';
+import { TRAINING_LIMITS } from '@/engine/playground/limits';
 import { createTrainingPool, defaultThreadCount, type TrainingPool } from './training-pool';
 import { TrainingQueue } from './training-queue';
-import { TRAINING_SERVER_EVENTS } from './training-events';
-import type { EpochMetric, RunProgress, TrainingSnapshot } from './types';
+import { TRAINING_SERVER_EVENTS } from '../training-events';
+import type { EpochMetric, RunProgress, TrainingSnapshot } from '@/engine/playground/types';
 
 // The training machinery of one server process: the worker pool (created on the first run),
 // the queue in front of it, the runs it knows about, and where progress is published. server.ts's

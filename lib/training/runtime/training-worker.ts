@@ -2,10 +2,10 @@
 // MessagePort in the task; a stop is a flag in shared memory, read between batches, so the loop
 // never has to yield to hear it.
 import type { MessagePort } from 'node:worker_threads';
-import { parseTrainingConfig } from './parse-training-config';
-import { trainModel } from './train-model';
-import { TrainingMemoryError } from './training-hooks';
-import type { EpochMetric, TrainingOutcome, TrainingSnapshot } from './types';
+import { parseTrainingConfig } from '../runs/parse-training-config';
+import { trainModel } from '@/engine/playground/train-model';
+import { TrainingMemoryError } from '@/engine/playground/training-hooks';
+import type { EpochMetric, TrainingOutcome, TrainingSnapshot } from '@/engine/playground/types';
 
 export interface TrainingTask {
   config: unknown;

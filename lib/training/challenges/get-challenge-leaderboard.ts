@@ -1,6 +1,6 @@
 import { getDb } from '@/lib/db';
 import type { ChallengeSummary } from './list-challenges';
-import { TrainingError } from './training-error';
+import { TrainingError } from '../training-error';
 
 export type EntryState = 'checking' | 'verified' | 'mismatch' | 'failed';
 

@@ -1,4 +1,4 @@
-import { TrainingError } from './training-error';
+import { TrainingError } from '../training-error';
 
 // First come, first served, with two fairness rules: at most `concurrency` jobs train at once (one
 // per worker thread) and at most `maxRunningPerUser` of them belong to one user; a user's next

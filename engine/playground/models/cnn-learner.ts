@@ -1,10 +1,11 @@
-import { crossEntropy, nn, noGrad, rng, type Tensor } from '@/engine';
+import { nn, noGrad, rng } from '@/engine';
 import type { TCnnConfig } from '../config-schema';
 import { generateDigitDataset, type DigitDataset } from '../datasets/digits';
 import type { CnnSnapshot } from '../types';
 import { activationLayer } from './activation-layer';
 import { cnnShapes, DIGIT_SIZE } from './cnn-shapes';
 import { argmaxRows, gatherRows, range } from './gather-rows';
+import { classifierLearner } from './classifier';
 import type { Learner } from './learner';
 
 export interface DigitCnn {
@@ -39,24 +40,13 @@ export function buildDigitCnn(config: TCnnConfig): DigitCnn {
 export function createCnnLearner(config: TCnnConfig, data: DigitDataset = generateDigitDataset(config)): Learner {
   const { model, firstConv, firstActivation } = buildDigitCnn(config);
   const images = (set: DigitDataset['train'], indices: readonly number[]) => gatherRows(set.images, indices, [indices.length, 1, DIGIT_SIZE, DIGIT_SIZE]);
-  const countCorrect = (logits: Tensor, labels: readonly number[], indices: readonly number[]) =>
-    argmaxRows(logits).reduce((n, predicted, k) => n + (predicted === labels[indices[k]] ? 1 : 0), 0);
-  const valIndices = range(data.val.labels.length);
 
-  return {
+  return classifierLearner({
     model,
-    trainSize: data.train.labels.length,
-    batchLoss: (indices) => {
-      const logits = model.forward(images(data.train, indices));
-      const loss = crossEntropy(logits, indices.map((i) => data.train.labels[i]));
-      return { loss, correct: countCorrect(logits, data.train.labels, indices), count: indices.length };
-    },
-    evaluate: () =>
-      noGrad(() => {
-        const logits = model.forward(images(data.val, valIndices));
-        const loss = crossEntropy(logits, data.val.labels).item();
-        return { loss, acc: countCorrect(logits, data.val.labels, valIndices) / valIndices.length };
-      }),
+    head: 'softmax',
+    sizes: { train: data.train.labels.length, val: data.val.labels.length },
+    forward: (split, indices) => model.forward(images(data[split], indices)),
+    labels: (split, indices) => indices.map((i) => data[split].labels[i]),
     snapshot: (epoch): CnnSnapshot =>
       noGrad(() => {
         const input = images(data.val, [0]);
@@ -78,5 +68,5 @@ export function createCnnLearner(config: TCnnConfig, data: DigitDataset = genera
           featureMaps: range(config.filters).map((f) => Array.from(maps.data.slice(f * mapSize, (f + 1) * mapSize), round)),
         };
       }),
-  };
+  });
 }

@@ -1,7 +1,7 @@
 import { getDb } from '@/lib/db';
 import { requireClassRole } from '@/lib/auth/require-role';
 import type { TCreateChallenge } from './challenge-schema';
-import { TrainingError } from './training-error';
+import { TrainingError } from '../training-error';
 
 export interface CreateChallengeOptions {
   userId: string;

@@ -2,9 +2,9 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import type { TTrainingConfig } from './config-schema';
-import { TRAINING_LIMITS } from './limits';
-import { memoryMessage } from './training-hooks';
+import type { TTrainingConfig } from '@/engine/playground/config-schema';
+import { TRAINING_LIMITS } from '@/engine/playground/limits';
+import { memoryMessage } from '@/engine/playground/training-hooks';
 import type { EpochMessage, TrainingTask, TrainingTaskResult, WorkerMessage } from './training-worker';
 
 // The worker threads that train. One thread per core minus one (the event loop keeps a core for

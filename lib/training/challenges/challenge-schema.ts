@@ -1,7 +1,7 @@
 import { z } from 'zod';
-import { MODEL_KINDS } from './config-schema';
-import { TRAINING_LIMITS } from './limits';
-import { MODEL_TASKS } from './model-tasks';
+import { MODEL_KINDS } from '@/engine/playground/config-schema';
+import { TRAINING_LIMITS } from '@/engine/playground/limits';
+import { MODEL_TASKS } from '@/engine/playground/model-tasks';
 
 /** An instructor's new challenge; the same schema checks the form in the browser. */
 export const ZCreateChallenge = z

@@ -1,8 +1,9 @@
-import { crossEntropy, nn, noGrad, rng, type Tensor } from '@/engine';
+import { nn, noGrad, rng, type Tensor } from '@/engine';
 import type { TTransformerConfig } from '../config-schema';
 import { generateTranslationDataset, type TranslationDataset } from '../datasets/translation';
 import type { AttentionSnapshot } from '../types';
 import { argmaxRows, range } from './gather-rows';
+import { classifierLearner } from './classifier';
 import type { Learner } from './learner';
 
 /**
@@ -53,22 +54,13 @@ export class TinyTransformer extends nn.Module {
 
 export function createTransformerLearner(config: TTransformerConfig, data: TranslationDataset = generateTranslationDataset(config)): Learner {
   const model = new TinyTransformer(config);
-  const countCorrect = (logits: Tensor, targets: readonly number[]) => argmaxRows(logits).reduce((n, predicted, k) => n + (predicted === targets[k] ? 1 : 0), 0);
 
-  return {
+  return classifierLearner({
     model,
-    trainSize: data.train.inputs.length,
-    batchLoss: (indices) => {
-      const targets = indices.flatMap((i) => data.train.targets[i]);
-      const logits = model.forward(indices.map((i) => data.train.inputs[i]));
-      return { loss: crossEntropy(logits, targets), correct: countCorrect(logits, targets), count: targets.length };
-    },
-    evaluate: () =>
-      noGrad(() => {
-        const targets = data.val.targets.flat();
-        const logits = model.forward(data.val.inputs);
-        return { loss: crossEntropy(logits, targets).item(), acc: countCorrect(logits, targets) / targets.length };
-      }),
+    head: 'softmax',
+    sizes: { train: data.train.inputs.length, val: data.val.inputs.length },
+    forward: (split, indices) => model.forward(indices.map((i) => data[split].inputs[i])),
+    labels: (split, indices) => indices.flatMap((i) => data[split].targets[i]),
     snapshot: (epoch): AttentionSnapshot =>
       noGrad(() => {
         const input = data.val.inputs[0];
@@ -81,5 +73,5 @@ export function createTransformerLearner(config: TTransformerConfig, data: Trans
           weights: model.attention(input),
         };
       }),
-  };
+  });
 }

@@ -1,9 +1,9 @@
 import { getDb } from '@/lib/db';
 import { getLogger } from '@/lib/log';
-import type { TTrainingConfig } from './config-schema';
+import type { TTrainingConfig } from '@/engine/playground/config-schema';
 import { RECHECK_FAILED } from './get-challenge-leaderboard';
-import { TRAINING_SERVER_EVENTS } from './training-events';
-import type { TrainingRuntime } from './training-runtime';
+import { TRAINING_SERVER_EVENTS } from '../training-events';
+import type { TrainingRuntime } from '../runtime/training-runtime';
 
 export interface RecheckEntryOptions {
   runtime: TrainingRuntime;

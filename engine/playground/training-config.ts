@@ -1,0 +1,22 @@
+import { ZConfigShape } from './config-schema';
+import { countParameters } from './count-parameters';
+import { TRAINING_LIMITS } from './limits';
+
+// The checks that need the whole configuration. The knob form validates with the same schema the
+// socket handler and the worker use, so a limit is explained before a run starts.
+
+/** A training configuration within every limit (parameter count included). */
+export const ZTrainingConfig = ZConfigShape.superRefine((config, context) => {
+  if (config.model === 'transformer' && config.dModel % config.heads !== 0) {
+    context.addIssue({ code: 'custom', path: ['heads'], message: `dModel ${config.dModel} must be divisible by the number of heads (${config.heads}).` });
+  }
+  const params = countParameters(config);
+  if (params > TRAINING_LIMITS.maxParams) {
+    context.addIssue({
+      code: 'custom',
+      path: ['model'],
+      message: `This model has ${params.toLocaleString('en')} parameters; the limit is ${TRAINING_LIMITS.maxParams.toLocaleString('en')}. Use fewer layers or units.`,
+    });
+  }
+});
+
