@@ -1,5 +1,5 @@
 import { allocate, defineOp, resultDtype, Tensor, type DType, type FloatArray } from '../tensor-core';
-import { broadcastPlan, broadcastShapes, sameShape, shapeSize, type BroadcastPlan, type Shape } from '../shape';
+import { broadcastPlan, broadcastShapes, shapeSize, type BroadcastPlan } from '../shape';
 
 /**
  * Elementwise ops. Each op is two flat loops side by side: the forward, and the local backward
@@ -153,14 +153,4 @@ export function scatterAdd(grad: FloatArray, plan: BroadcastPlan, size: number, 
   const out = allocate(dtype, size);
   out.set(acc);
   return out;
-}
-
-/** Expand a tensor's values to a broadcast-compatible larger shape (used by other ops). */
-export function expandData(t: Tensor, shape: Shape, dtype: DType): FloatArray {
-  if (sameShape(t.shape, shape) && t.dtype === dtype) return t.data;
-  const data = gather(t.data, broadcastPlan(t.shape, shape), shapeSize(shape), dtype);
-  if (data !== t.data) return data;
-  const copy = allocate(dtype, data.length);
-  copy.set(data);
-  return copy;
 }
