@@ -84,6 +84,33 @@ function measure(fn: () => void, args: TBenchArgs): number {
   return times[Math.floor(times.length / 2)];
 }
 
+/**
+ * Median ms per call of each function, their samples interleaved (a, b, c, a, b, c, …): on a
+ * shared machine the load comes and goes, and interleaving makes every side meet the same load.
+ */
+function measureInterleaved(fns: ReadonlyArray<() => void>, args: TBenchArgs): number[] {
+  const inners = fns.map((fn) => {
+    for (let i = 0; i < 3; i++) fn();
+    let inner = 1;
+    for (;;) {
+      const start = performance.now();
+      for (let i = 0; i < inner; i++) fn();
+      const elapsed = performance.now() - start;
+      if (elapsed >= args.minSampleMs || inner >= 1 << 20) return inner;
+      inner *= Math.max(2, Math.min(10, Math.ceil(args.minSampleMs / Math.max(elapsed, 0.01))));
+    }
+  });
+  const times = fns.map(() => [] as number[]);
+  for (let s = 0; s < args.samples; s++) {
+    fns.forEach((fn, k) => {
+      const start = performance.now();
+      for (let i = 0; i < inners[k]; i++) fn();
+      times[k].push((performance.now() - start) / inners[k]);
+    });
+  }
+  return times.map((t) => median(t));
+}
+
 interface Row {
   name: string;
   engineMs: number;
@@ -268,15 +295,18 @@ interface KernelRow {
   target: number | null;
 }
 
-/** Times `fn` once per engine backend (interleaved: wasm, ts). */
-function measureBothBackends(fn: () => void, args: TBenchArgs): { wasmMs: number; tsMs: number } {
+/** Engine on the wasm kernels, engine on the TS kernels and TF.js, samples interleaved. */
+function measureThree(engine: () => void, tfFn: () => void, args: TBenchArgs): { wasmMs: number; tsMs: number; tfMs: number } {
   setKernelBackend('wasm');
   if (kernelBackend() !== 'wasm') throw new Error('the WebAssembly kernels did not load');
-  const wasmMs = measure(fn, args);
-  setKernelBackend('ts');
-  const tsMs = measure(fn, args);
-  setKernelBackend(null);
-  return { wasmMs, tsMs };
+  const onWasm = () => { setKernelBackend('wasm'); engine(); };
+  const onTs = () => { setKernelBackend('ts'); engine(); };
+  try {
+    const [wasmMs, tsMs, tfMs] = measureInterleaved([onWasm, onTs, tfFn], args);
+    return { wasmMs, tsMs, tfMs };
+  } finally {
+    setKernelBackend(null);
+  }
 }
 
 const f32Data = (size: number) => {
@@ -290,11 +320,14 @@ function gemmRow(name: string, layout: 'NN' | 'NT' | 'TN', M: number, K: number,
   const a = f32Data(M * K);
   const b = f32Data(K * N);
   const kernel = layout === 'NN' ? gemmNN : layout === 'NT' ? gemmNT : gemmTN;
-  const { wasmMs, tsMs } = measureBothBackends(() => { kernel(a, 0, b, 0, new Float32Array(M * N), 0, M, K, N); }, args);
   // TF.js gets the same stored layouts and does the transposes its own way (transposeA/B flags).
   const ta = layout === 'TN' ? tf.tensor(a, [K, M]) : tf.tensor(a, [M, K]);
   const tb = layout === 'NT' ? tf.tensor(b, [N, K]) : tf.tensor(b, [K, N]);
-  const tfMs = measure(() => { tf.tidy(() => { tf.matMul(ta, tb, layout === 'TN', layout === 'NT').dataSync(); }); }, args);
+  const { wasmMs, tsMs, tfMs } = measureThree(
+    () => { kernel(a, 0, b, 0, new Float32Array(M * N), 0, M, K, N); },
+    () => { tf.tidy(() => { tf.matMul(ta, tb, layout === 'TN', layout === 'NT').dataSync(); }); },
+    args,
+  );
   tf.dispose([ta, tb]);
   return { name, flops: 2 * M * K * N, wasmMs, tsMs, tfMs, tfBackend: 'wasm', target: 1 };
 }
@@ -309,13 +342,16 @@ const convFlops = () => {
 function convForwardRow(args: TBenchArgs): KernelRow {
   const x = randn(CONV.x, random, f32);
   const w = randn(CONV.w, random, f32);
-  const { wasmMs, tsMs } = measureBothBackends(() => { noGrad(() => conv2d(x, w)); }, args);
   const [N, C, H, W] = CONV.x;
   const [O, , kh, kw] = CONV.w;
   // TF.js's native layouts (NHWC, [kh, kw, in, out]); with C = 1 the values are the same.
   const tx = tf.tensor(x.data, [N, H, W, C], 'float32');
   const tw = tf.tensor(w.data, [kh, kw, C, O], 'float32');
-  const tfMs = measure(() => { tf.tidy(() => { tf.conv2d(tx as tf.Tensor4D, tw as tf.Tensor4D, 1, 'valid').dataSync(); }); }, args);
+  const { wasmMs, tsMs, tfMs } = measureThree(
+    () => { noGrad(() => conv2d(x, w)); },
+    () => { tf.tidy(() => { tf.conv2d(tx as tf.Tensor4D, tw as tf.Tensor4D, 1, 'valid').dataSync(); }); },
+    args,
+  );
   tf.dispose([tx, tw]);
   return { name: `conv2d forward x[${CONV.x}] w[${CONV.w}]`, flops: convFlops(), wasmMs, tsMs, tfMs, tfBackend: 'wasm', target: 1.5 };
 }
@@ -324,17 +360,20 @@ function convForwardRow(args: TBenchArgs): KernelRow {
 function convTrainRow(args: TBenchArgs): KernelRow {
   const x = randn(CONV.x, random, { ...f32, requiresGrad: true });
   const w = param(CONV.w);
-  const { wasmMs, tsMs } = measureBothBackends(() => {
-    conv2d(x, w).sum().backward();
-    x.zeroGrad();
-    w.zeroGrad();
-  }, args);
   const [N, C, H, W] = CONV.x;
   const [O, , kh, kw] = CONV.w;
   const tx = tf.tensor(x.data, [N, H, W, C], 'float32');
   const tw = tf.tensor(w.data, [kh, kw, C, O], 'float32');
   const grads = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'valid')));
-  const tfMs = measure(() => { tf.tidy(() => { for (const g of grads([tx, tw])) g.dataSync(); }); }, args);
+  const { wasmMs, tsMs, tfMs } = measureThree(
+    () => {
+      conv2d(x, w).sum().backward();
+      x.zeroGrad();
+      w.zeroGrad();
+    },
+    () => { tf.tidy(() => { for (const g of grads([tx, tw])) g.dataSync(); }); },
+    args,
+  );
   tf.dispose([tx, tw]);
   return { name: `conv2d forward + backward (dx, dW) x[${CONV.x}] w[${CONV.w}]`, flops: 3 * convFlops(), wasmMs, tsMs, tfMs, tfBackend: 'cpu', target: null };
 }
@@ -385,11 +424,11 @@ async function runKernels(args: TBenchArgs): Promise<{ rows: KernelRow[]; tfWasm
 
 const gf = (flops: number, ms: number) => (flops / (ms * 1e6)).toFixed(1);
 
-function renderKernels({ rows, tfWasm, peak }: Awaited<ReturnType<typeof runKernels>>): string {
+function renderKernels({ rows, tfWasm, peak }: Awaited<ReturnType<typeof runKernels>>, args: TBenchArgs): string {
   return [
     '### Kernels: engine (WebAssembly SIMD / TypeScript) vs TensorFlow.js WASM',
     '',
-    `tfjs-backend-wasm ${tf.version.tfjs}: SIMD ${tfWasm.simd ? 'on' : 'OFF'}, threads ${tfWasm.threads ? 'on' : 'off'} (one thread, like the engine); warmed up. Engine wasm = engine/kernels/kernels.wasm (packed, cache-blocked 4×8 f32x4 GEMM); engine ts = the TypeScript reference kernels (ENGINE_KERNELS=ts). float32. GEMM rows include allocating the result and copying operands into wasm memory; TF.js rows include dataSync(). Ratio = engine (wasm) time / TF.js time.`,
+    `tfjs-backend-wasm ${tf.version.tfjs}: SIMD ${tfWasm.simd ? 'on' : 'OFF'}, threads ${tfWasm.threads ? 'on' : 'off'} (one thread, like the engine); warmed up. Engine wasm = engine/kernels/kernels.wasm (packed, cache-blocked 4×8 f32x4 GEMM); engine ts = the TypeScript reference kernels (ENGINE_KERNELS=ts). float32. GEMM rows include allocating the result and copying operands into wasm memory; TF.js rows include dataSync(). The three sides' samples are interleaved (wasm, ts, TF.js, wasm, …) so they meet the same load; medians of ${args.samples}. Ratio = engine (wasm) time / TF.js time.`,
     '',
     '| kernel | engine wasm GFLOP/s | engine ts GFLOP/s | TF.js GFLOP/s | TF.js backend | ratio (wasm / TF.js) | target | % of peak (wasm) |',
     '| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |',
@@ -514,7 +553,7 @@ async function main(): Promise<void> {
   const cpu = `${os.cpus()[0]?.model ?? 'unknown'} (${os.cpus().length} threads)`;
   console.log(`CPU: ${cpu}, load ${loadAtStart.toFixed(2)}`);
   const parts: string[] = [];
-  if (args.part === 'kernels' || args.part === 'all') parts.push(renderKernels(await runKernels(args)));
+  if (args.part === 'kernels' || args.part === 'all') parts.push(renderKernels(await runKernels(args), args));
   if (args.part === 'playground' || args.part === 'all') parts.push(await runPlayground(args));
   if (args.part === 'layers' || args.part === 'all') {
     await tf.setBackend('cpu');
@@ -536,7 +575,7 @@ async function main(): Promise<void> {
   const section = [
     '## Engine vs TensorFlow.js',
     '',
-    `Date: ${new Date().toISOString().slice(0, 16)} UTC · CPU: ${cpu} · Node ${process.version} · 1-min load average at start ${loadAtStart.toFixed(2)} (the machine is shared: both sides of a ratio run in the same process, one after the other, so ratios are meaningful; absolute figures move with the load) · \`npm run bench:engine -- --part ${args.part}\`.`,
+    `Date: ${new Date().toISOString().slice(0, 16)} UTC · CPU: ${cpu} · Node ${process.version} · 1-min load average at start ${loadAtStart.toFixed(2)} (the machine is shared: both sides of a ratio run in the same process, kernel rows with interleaved samples, so ratios are meaningful; absolute figures move with the load) · \`npm run bench:engine -- --part ${args.part}\`.`,
     '',
     ...parts.flatMap((part) => [part, '']),
   ].join('\n').trimEnd();
