@@ -40,7 +40,7 @@ export function AttentionView({ snapshot, locale }: { snapshot: AttentionSnapsho
           }),
         )}
       </div>
-      <p className="muted">{`${T.query[locale]} ↓ · ${T.key[locale]} →`} {n}</p>
+      <p className="muted">{`${T.query[locale]} ↓ · ${T.key[locale]} →`}</p>
     </div>
   );
 }
