@@ -72,7 +72,7 @@ interface Fixture {
 
 /** A class with `students` students, each with `perSkill` attempts on every skill, plus mastery, cards and assignments. */
 async function seedClass(client: pg.Client, label: string, students: number, perSkill: number, passwordHash: string): Promise<Fixture> {
-  const classId = `bench_class_${label}`;
+  const classId = `benchclass${label}`;
   const instructorId = `bench_${label}_teacher`;
   const now = Date.now();
   await client.query('INSERT INTO "Class" (id, name, "joinCode") VALUES ($1, $2, $3)', [classId, `Bench ${label}`, crypto.randomBytes(4).toString('hex').toUpperCase()]);
