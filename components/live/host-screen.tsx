@@ -1,18 +1,15 @@
 'use client';
 
-import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Socket } from 'socket.io-client';
 import type { Locale } from '@/lib/i18n/locales';
-import { LIVE_CLIENT_EVENTS, LIVE_SERVER_EVENTS } from '@/lib/live/live-events';
-import type { TCorrectnessView, THostLobbyChange, THostQuestion, THostView, TLeaderboard, TPublicSession, TQuestionProgress, TQuestionResults } from '@/lib/live/live-payloads';
+import { LIVE_CLIENT_EVENTS } from '@/lib/live/live-events';
 import { MarkdownText } from '@/components/exercises/markdown-text';
 import { Countdown } from '@/components/live/countdown';
 import { CorrectnessTable } from '@/components/live/correctness-table';
 import { LeaderboardList } from '@/components/live/leaderboard-list';
-import { clockOffset, emitLive, openLiveSocket } from '@/components/live/live-socket';
 import { LIVE_TEXT } from '@/components/live/live-text';
 import { ResultsPanel } from '@/components/live/results-panel';
 import styles from '@/components/live/live.module.css';
+import { useLiveHost } from '@/components/live/use-live-host';
 
 export interface HostScreenProps {
   sessionId: string;
@@ -22,91 +19,9 @@ export interface HostScreenProps {
   qrSvg: string;
 }
 
-/** The projector screen: PIN and QR code, live counts, countdown, results, leaderboard, controls. */
+/** The projector screen (markup; the socket and its state live in useLiveHost): PIN and QR code, live counts, countdown, results, leaderboard, controls. */
 export function HostScreen({ sessionId, locale, joinUrl, qrSvg }: HostScreenProps) {
-  const socketRef = useRef<Socket | null>(null);
-  const [view, setView] = useState<THostView | null>(null);
-  const [joined, setJoined] = useState(0);
-  const [offset, setOffset] = useState(0);
-  const [connection, setConnection] = useState<'connecting' | 'online' | 'offline'>('connecting');
-  const [problem, setProblem] = useState<string | null>(null);
-  const [isBusy, setIsBusy] = useState(false);
-  const [correctness, setCorrectness] = useState<TCorrectnessView | null>(null);
-  const [isCorrectnessOpen, setIsCorrectnessOpen] = useState(false);
-
-  const enter = useCallback(async () => {
-    const socket = socketRef.current;
-    if (!socket) return;
-    const ack = await emitLive<{ view: THostView }>(socket, LIVE_CLIENT_EVENTS.hostEnter, { sessionId });
-    if (!ack.ok) {
-      setProblem(ack.error.text[locale]);
-      return;
-    }
-    setView(ack.view);
-    setJoined(ack.view.participants.length);
-    if (ack.view.question) setOffset(clockOffset(ack.view.question.serverNow));
-  }, [locale, sessionId]);
-
-  const loadCorrectness = useCallback(async () => {
-    const socket = socketRef.current;
-    if (!socket) return;
-    const ack = await emitLive<{ view: TCorrectnessView }>(socket, LIVE_CLIENT_EVENTS.hostCorrectness, { sessionId });
-    if (ack.ok) setCorrectness(ack.view);
-  }, [sessionId]);
-
-  useEffect(() => {
-    const socket = openLiveSocket();
-    socketRef.current = socket;
-    socket.on('connect', () => {
-      setConnection('online');
-      if (!socket.recovered) void enter();
-    });
-    socket.on('disconnect', () => setConnection('offline'));
-    socket.on(LIVE_SERVER_EVENTS.session, (session: TPublicSession) => setView((current) => (current ? { ...current, session: { ...current.session, ...session } } : current)));
-    socket.on(LIVE_SERVER_EVENTS.hostQuestion, (question: THostQuestion) => {
-      setOffset(clockOffset(question.serverNow));
-      setView((current) => (current ? { ...current, question, results: null, leaderboard: null, progress: { questionIndex: question.index, answered: 0, joined: current.participants.length } } : current));
-    });
-    socket.on(LIVE_SERVER_EVENTS.hostProgress, (progress: TQuestionProgress) => {
-      setJoined(progress.joined);
-      setView((current) => (current ? { ...current, progress } : current));
-    });
-    socket.on(LIVE_SERVER_EVENTS.hostResults, (results: TQuestionResults) => {
-      setView((current) => (current ? { ...current, results, progress: { questionIndex: results.questionIndex, answered: results.answered, joined: results.joined } } : current));
-    });
-    socket.on(LIVE_SERVER_EVENTS.leaderboard, (leaderboard: TLeaderboard) => setView((current) => (current ? { ...current, leaderboard } : current)));
-    socket.on(LIVE_SERVER_EVENTS.hostLobby, (change: THostLobbyChange) => {
-      setJoined(change.joined);
-      setView((current) => {
-        if (!current) return current;
-        let participants = current.participants;
-        if (change.added && !participants.some((p) => p.id === change.added?.id)) participants = [...participants, change.added];
-        if (change.removedId) participants = participants.filter((p) => p.id !== change.removedId);
-        return { ...current, participants };
-      });
-    });
-    return () => {
-      socket.close();
-      socketRef.current = null;
-    };
-  }, [enter]);
-
-  useEffect(() => {
-    // The correctness table follows the game while it is open.
-    if (isCorrectnessOpen && view?.results) void loadCorrectness();
-  }, [isCorrectnessOpen, loadCorrectness, view?.results]);
-
-  async function command(event: string, payload: Record<string, unknown>) {
-    const socket = socketRef.current;
-    if (!socket || isBusy) return;
-    setIsBusy(true);
-    setProblem(null);
-    const ack = await emitLive(socket, event, { sessionId, ...payload }, 30_000);
-    setIsBusy(false);
-    if (ack.ok) return;
-    if (ack.error.reason === 'stale-phase') await enter();
-    else setProblem(ack.error.text[locale]);
-  }
+  const { view, joined, offset, connection, problem, isBusy, correctness, isCorrectnessOpen, toggleCorrectness, command } = useLiveHost(sessionId, locale);
 
   if (!view) return <p role="status">{problem ?? LIVE_TEXT.connecting[locale]}</p>;
   const { session, question, progress, results, leaderboard, participants } = view;
@@ -154,10 +69,7 @@ export function HostScreen({ sessionId, locale, joinUrl, qrSvg }: HostScreenProp
             </button>
           </>
         ) : null}
-        <button className="button secondary" type="button" aria-expanded={isCorrectnessOpen} onClick={() => {
-          setIsCorrectnessOpen(!isCorrectnessOpen);
-          if (!isCorrectnessOpen) void loadCorrectness();
-        }}>
+        <button className="button secondary" type="button" aria-expanded={isCorrectnessOpen} onClick={toggleCorrectness}>
           {isCorrectnessOpen ? LIVE_TEXT.hideCorrectness[locale] : LIVE_TEXT.correctnessView[locale]}
         </button>
       </div>

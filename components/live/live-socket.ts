@@ -1,17 +1,21 @@
 'use client';
 
 import { io, type Socket } from 'socket.io-client';
-import type { TLiveAck } from '@/lib/live/live-payloads';
+import type { TLiveAckError } from '@/lib/live/live-payloads';
+import type { LiveAckOf, LiveClientEvent, LiveClientToServer, LiveInput, LiveServerToClient } from '@/lib/live/protocol/live-protocol';
 import { SOCKET_NAMESPACES } from '@/lib/realtime/namespaces';
 
 // The browser's socket to the live protocol: same origin as the page. WebSocket first (no sticky
 // sessions needed behind a load balancer), long-polling only where WebSockets are blocked.
 
-export function openLiveSocket(auth: Record<string, string> = {}): Socket {
+/** A socket typed by the live protocol: events, payloads and acks checked at compile time. */
+export type LiveSocket = Socket<LiveServerToClient, LiveClientToServer>;
+
+export function openLiveSocket(auth: Record<string, string> = {}): LiveSocket {
   return io(SOCKET_NAMESPACES.live, { transports: ['websocket', 'polling'], auth, reconnectionDelay: 500, reconnectionDelayMax: 4000 });
 }
 
-export type LiveAckError = Extract<TLiveAck<object>, { ok: false }>['error'];
+export type LiveAckError = TLiveAckError;
 
 const OFFLINE: LiveAckError = {
   code: 'NETWORK',
@@ -21,9 +25,10 @@ const OFFLINE: LiveAckError = {
 };
 
 /** Emits with an acknowledgement; a timeout (a dropped connection) comes back as an `offline` error. */
-export async function emitLive<T extends object>(socket: Socket, event: string, payload: unknown, timeoutMs = 10_000): Promise<TLiveAck<T>> {
+export async function emitLive<E extends LiveClientEvent>(socket: LiveSocket, event: E, input: LiveInput<E>, timeoutMs = 10_000): Promise<LiveAckOf<E>> {
   try {
-    return (await socket.timeout(timeoutMs).emitWithAck(event, payload)) as TLiveAck<T>;
+    // socket.io's typings of a timed emitWithAck are loose; the protocol map types the answer.
+    return (await (socket as unknown as Socket).timeout(timeoutMs).emitWithAck(event, input)) as LiveAckOf<E>;
   } catch {
     return { ok: false, error: OFFLINE };
   }

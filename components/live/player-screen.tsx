@@ -1,152 +1,29 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback, useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react';
-import type { Socket } from 'socket.io-client';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { validateAnswer } from '@/engine/exercises/validate-answer';
 import type { Locale } from '@/lib/i18n/locales';
-import { LIVE_CLIENT_EVENTS, LIVE_SERVER_EVENTS } from '@/lib/live/live-events';
-import type { TLeaderboard, TPlayerQuestion, TPlayerResult, TPlayerView, TPublicSession } from '@/lib/live/live-payloads';
+import type { TPlayerResult } from '@/lib/live/live-payloads';
 import { AnswerInput } from '@/components/exercises/answer-input';
 import { draftFromAnswer, emptyDraft, setAt, type CellPath, type Draft } from '@/components/exercises/draft';
 import { MarkdownText } from '@/components/exercises/markdown-text';
 import { Countdown } from '@/components/live/countdown';
-import { guestTokenKey } from '@/components/live/guest-token-storage';
 import { LeaderboardList } from '@/components/live/leaderboard-list';
-import { clockOffset, emitLive, openLiveSocket, type LiveAckError } from '@/components/live/live-socket';
 import { LIVE_TEXT, formatRank } from '@/components/live/live-text';
 import styles from '@/components/live/live.module.css';
+import { useLivePlayer } from '@/components/live/use-live-player';
 
 export interface PlayerScreenProps {
   sessionId: string;
   locale: Locale;
 }
 
-type Fatal = { text: string; canRejoin: boolean };
-type Pending = { questionIndex: number; answer: Draft };
-
-/**
- * The student's phone screen. Everything shown is rebuilt from the server on every (re)connect,
- * so a reload, a dropped connection or a server restart lands on the same question with the same
- * answer and score. An answer whose acknowledgement was lost is sent again after reconnecting;
- * the server keeps the first one.
- */
+/** The student's phone screen (markup; the socket and its state live in useLivePlayer). */
 export function PlayerScreen({ sessionId, locale }: PlayerScreenProps) {
   const idPrefix = useId().replace(/:/g, '');
-  const socketRef = useRef<Socket | null>(null);
-  const pending = useRef<Pending | null>(null);
-  const [view, setView] = useState<TPlayerView | null>(null);
-  const [connection, setConnection] = useState<'connecting' | 'online' | 'offline'>('connecting');
-  const [fatal, setFatal] = useState<Fatal | null>(null);
-  const [offset, setOffset] = useState(0);
+  const { view, connection, fatal, offset, status, problem, setProblem, submit } = useLivePlayer(sessionId, locale);
   const [draft, setDraft] = useState<{ index: number; value: Draft } | null>(null);
-  const [status, setStatus] = useState<'idle' | 'sending' | 'resending'>('idle');
-  const [problem, setProblem] = useState<string | null>(null);
-
-  const showView = useCallback((next: TPlayerView) => {
-    setView(next);
-    if (next.question) setOffset(clockOffset(next.question.serverNow));
-  }, []);
-
-  const submit = useCallback(
-    async (questionIndex: number, answer: Draft) => {
-      const socket = socketRef.current;
-      if (!socket) return;
-      pending.current = { questionIndex, answer };
-      setStatus((current) => (current === 'resending' ? current : 'sending'));
-      setProblem(null);
-      const ack = await emitLive<{ questionIndex: number; answer: Draft; msToAnswer: number; view?: TPlayerView }>(socket, LIVE_CLIENT_EVENTS.submit, { sessionId, questionIndex, answer });
-      if (ack.ok) {
-        pending.current = null;
-        setStatus('idle');
-        // Self-paced: the answer's result and the next question arrive with the acknowledgement.
-        if (ack.view) showView(ack.view);
-        else setView((current) => (current ? { ...current, submission: { questionIndex, answer: ack.answer, msToAnswer: ack.msToAnswer } } : current));
-        return;
-      }
-      if (ack.error.reason === 'offline') {
-        // Kept in `pending`: sent again once the connection is back.
-        setStatus('resending');
-        return;
-      }
-      pending.current = null;
-      setStatus('idle');
-      setProblem(ack.error.text[locale]);
-    },
-    [locale, sessionId, showView],
-  );
-
-  useEffect(() => {
-    const token = window.localStorage.getItem(guestTokenKey(sessionId));
-    const socket = openLiveSocket(token ? { guestToken: token } : {});
-    socketRef.current = socket;
-
-    const failWith = (error: LiveAckError) => {
-      const canRejoin = ['not-joined', 'session-not-found'].includes(error.reason);
-      if (['not-joined', 'kicked', 'session-not-found'].includes(error.reason)) setFatal({ text: error.text[locale], canRejoin });
-      else setProblem(error.text[locale]);
-    };
-
-    const enter = async () => {
-      const ack = await emitLive<{ view: TPlayerView }>(socket, LIVE_CLIENT_EVENTS.enter, { sessionId });
-      if (!ack.ok) return failWith(ack.error);
-      showView(ack.view);
-      const waiting = pending.current;
-      if (waiting && !ack.view.submission && ack.view.question?.index === waiting.questionIndex) await submit(waiting.questionIndex, waiting.answer);
-      else if (waiting) {
-        pending.current = null;
-        setStatus('idle');
-      }
-    };
-
-    socket.on('connect', () => {
-      setConnection('online');
-      // A recovered connection got its missed events replayed; anything else re-reads the state.
-      if (!socket.recovered) void enter();
-      else if (pending.current) void submit(pending.current.questionIndex, pending.current.answer);
-    });
-    socket.on('disconnect', () => setConnection('offline'));
-    socket.on(LIVE_SERVER_EVENTS.session, (session: TPublicSession) => {
-      setView((current) => (current ? { ...current, session } : current));
-      // A self-paced session that ends has no per-question results to send: read the final standing.
-      if (session.mode === 'SELF_PACED' && session.state === 'FINISHED') void enter();
-    });
-    socket.on(LIVE_SERVER_EVENTS.question, (question: TPlayerQuestion) => {
-      setOffset(clockOffset(question.serverNow));
-      setProblem(null);
-      setView((current) => (current ? { ...current, question, submission: null, result: null, leaderboard: null } : current));
-    });
-    socket.on(LIVE_SERVER_EVENTS.result, (result: TPlayerResult) => {
-      setView((current) =>
-        current
-          ? { ...current, question: null, result, you: { ...current.you, score: result.totalScore, streak: result.streak, rank: result.rank, participantCount: result.participantCount } }
-          : current,
-      );
-    });
-    socket.on(LIVE_SERVER_EVENTS.leaderboard, (leaderboard: TLeaderboard) => setView((current) => (current ? { ...current, leaderboard } : current)));
-    socket.on(LIVE_SERVER_EVENTS.kicked, () => {
-      setFatal({ text: LIVE_TEXT.kicked[locale], canRejoin: false });
-      socket.close();
-    });
-    return () => {
-      socket.close();
-      socketRef.current = null;
-    };
-  }, [locale, sessionId, showView, submit]);
-
-  // Self-paced: when this player's time for the question runs out, the server records it as missed
-  // and sends the next one (the server checks the time itself; this only asks).
-  const selfPacedCloses = view?.session.mode === 'SELF_PACED' && view.session.state === 'QUESTION' ? (view.question?.closesAt ?? null) : null;
-  useEffect(() => {
-    if (!selfPacedCloses) return;
-    const timer = setTimeout(async () => {
-      const socket = socketRef.current;
-      if (!socket) return;
-      const ack = await emitLive<{ view: TPlayerView }>(socket, LIVE_CLIENT_EVENTS.next, { sessionId });
-      if (ack.ok) showView(ack.view);
-    }, Math.max(0, new Date(selfPacedCloses).getTime() - offset - Date.now()) + 300);
-    return () => clearTimeout(timer);
-  }, [offset, selfPacedCloses, sessionId, showView]);
 
   if (fatal) {
     return (

@@ -28,6 +28,7 @@ import { setLiveSessionLocked } from '@/lib/live/set-live-session-locked';
 import { submitLiveAnswer } from '@/lib/live/submit-live-answer';
 import { getDb } from '@/lib/db';
 import { onEvent } from '@/lib/realtime/on-event';
+import type { LiveClientEvent, LiveClientEventMap, LiveInput } from '@/lib/live/protocol/live-protocol';
 
 /** What a socket is in the live feature; kept in socket.data so connection state recovery restores it. */
 interface LiveSocketState {
@@ -45,7 +46,8 @@ export function registerLiveHandlers(io: Namespace): void {
   armIdleSweep(io);
 
   io.on('connection', (socket) => {
-    const handle = <S extends z.ZodType, R extends object>(event: string, schema: S, run: (input: z.infer<S>) => Promise<R>) =>
+    // Typed by the protocol module: the event's input schema and its ack are those the browser expects.
+    const handle = <E extends LiveClientEvent>(event: E, schema: z.ZodType<LiveInput<E>>, run: (input: LiveInput<E>) => Promise<LiveClientEventMap[E]['ack']>) =>
       onEvent(socket, event, schema, run, { limiter });
 
     handle(LIVE_CLIENT_EVENTS.enter, ZLiveEnter, async ({ sessionId }) => {
