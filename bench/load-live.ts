@@ -28,7 +28,7 @@ import { io, type Socket } from 'socket.io-client';
 import { SOCKET_NAMESPACES } from '../lib/realtime/namespaces';
 import { z } from 'zod';
 import { exerciseTypeIds, solve, type AnswerSpec } from '../engine/exercises/index';
-import { seedForLive } from '../lib/exercises/keyed-seeds';
+import { liveSeed } from '../lib/live/live-variant';
 import { hashPassword } from '../lib/auth/password';
 import { applyMigrations } from '../lib/db/schema-engine';
 import type { TLiveAck, TPlayerQuestion, TQuestionResults } from '../lib/live/live-payloads';
@@ -174,9 +174,9 @@ function wireStudent(
     if (answered.has(question.index)) return;
     answered.add(question.index);
     const delay = config.answerMinMs + Math.random() * (config.answerMaxMs - config.answerMinMs);
-    setTimeout(() => {
+    setTimeout(async () => {
       const answer = student.answersRight
-        ? solve(question.typeId, seedForLive(config.sessionId, question.index, student.participantId))
+        ? solve(question.typeId, await liveSeed({ sessionId: config.sessionId, questionIndex: question.index, participantId: student.participantId, typeId: question.typeId }))
         : wrongAnswer(question.answerSpec);
       const sentAt = now();
       report.sent++;
@@ -429,6 +429,8 @@ async function runMain(args: TArgs): Promise<void> {
     });
     console.log(`load-live: ${students.length} guests joined over HTTP in ${((now() - joinStarted) / 1000).toFixed(1)} s`);
 
+    // The students compute their right answers with the server's seed function, which reads the join order.
+    process.env.DATABASE_URL = databaseUrl;
     for (let i = 0; i < args.clientProcesses; i++) children.push(startStudentsProcess());
     const connectStarted = now();
     const readies = await Promise.all(

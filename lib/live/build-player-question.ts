@@ -9,8 +9,8 @@ export interface BuildPlayerQuestionOptions {
 }
 
 /** The player's own variant, from the expected-free `generate` output only. */
-export function buildPlayerQuestion({ sessionId, participantId, questionCount, question }: BuildPlayerQuestionOptions): TPlayerQuestion {
-  const variant = getLiveVariant({ sessionId, questionIndex: question.index, participantId, typeId: question.typeId });
+export async function buildPlayerQuestion({ sessionId, participantId, questionCount, question }: BuildPlayerQuestionOptions): Promise<TPlayerQuestion> {
+  const variant = await getLiveVariant({ sessionId, questionIndex: question.index, participantId, typeId: question.typeId });
   return {
     index: question.index,
     questionCount,

@@ -37,7 +37,7 @@ export async function getPlayerView({ sessionId, participantId }: GetPlayerViewO
   if (!question?.openedAt || !question.closesAt) return view;
 
   if (session.state === 'QUESTION' && !question.closedAt) {
-    view.question = buildPlayerQuestion({
+    view.question = await buildPlayerQuestion({
       sessionId,
       participantId,
       questionCount: publicSession.questionCount,
@@ -72,7 +72,7 @@ async function ownResult(view: TPlayerView, sessionId: string, participantId: st
 async function fillSelfPacedView(view: TPlayerView, sessionId: string, participantId: string, state: TPlayerView['session']['state']): Promise<TPlayerView> {
   const position = await getSelfPacedPosition(sessionId, participantId);
   if (state === 'QUESTION' && position.question && position.openedAt && position.closesAt) {
-    view.question = buildPlayerQuestion({
+    view.question = await buildPlayerQuestion({
       sessionId,
       participantId,
       questionCount: position.questionCount,

@@ -55,7 +55,7 @@ export async function broadcastQuestionOpened(io: Namespace, sessionId: string, 
   io.to(hostRoom(sessionId)).emit(LIVE_SERVER_EVENTS.hostProgress, { questionIndex: question.index, answered: 0, joined: participants.length });
   for (let start = 0; start < participants.length; start += EMIT_BATCH) {
     for (const { id } of participants.slice(start, start + EMIT_BATCH)) {
-      io.to(participantRoom(id)).emit(LIVE_SERVER_EVENTS.question, buildPlayerQuestion({ sessionId, participantId: id, questionCount, question }));
+      io.to(participantRoom(id)).emit(LIVE_SERVER_EVENTS.question, await buildPlayerQuestion({ sessionId, participantId: id, questionCount, question }));
     }
     await yieldToEventLoop();
   }

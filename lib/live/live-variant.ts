@@ -1,14 +1,22 @@
 import 'server-only';
 import { exerciseTypes, generate, type GeneratedExercise, type LocalizedText } from '@/engine/exercises';
+import { variantSeed } from '@/engine/exercises/seeds';
+import { getDb } from '@/lib/db';
 import { seedForLive } from '@/lib/exercises/keyed-seeds';
+import { getLogger } from '@/lib/log';
 
-// A participant's own variant of a question: seeded (keyed with the server's secret) by (session,
-// question index, participant), so it is the same on every server process and after a restart. Generating takes a millisecond or
-// two, so variants are kept in a bounded cache: a question opened for 2,000 players, and every
-// reconnect after it, then costs one generation per player.
+// A participant's own variant of a question. Its seed is keyed with the server's secret over
+// (session, question index, participant), and no two players of one question get the same given
+// numbers: players are taken in join order (joinedAt, then id; kicked players keep their place),
+// and a player whose variant repeats an earlier player's draws again from variantSeed(seed, 1),
+// (…, 2), … So a player's seed depends only on the players who joined before them, and it is the
+// same on every server process and after a restart. Generating takes a millisecond or two, so
+// each question's draws are kept (a bounded number of questions): a question opened for 2,000
+// players, and every reconnect after it, then costs one generation per player.
 
-const MAX_CACHED = 50_000;
-const cache = new Map<string, GeneratedExercise>();
+/** Re-draws before a repeat is accepted: only a type with fewer variants than players gets there. */
+const MAX_REDRAWS = 64;
+const MAX_CACHED_QUESTIONS = 64;
 
 export interface LiveVariantKey {
   sessionId: string;
@@ -17,28 +25,99 @@ export interface LiveVariantKey {
   typeId: string;
 }
 
-export function liveSeed({ sessionId, questionIndex, participantId }: Omit<LiveVariantKey, 'typeId'>): number {
-  return seedForLive(sessionId, questionIndex, participantId);
+interface QuestionDraws {
+  variants: Map<string, GeneratedExercise>;
+  taken: Set<string>;
+  /** The last participant drawn for, in join order: the next query starts after them. */
+  last: { joinedAt: Date; id: string } | null;
+  /** Draws are made one query at a time, so join order is kept. */
+  queue: Promise<void>;
 }
 
-export function getLiveVariant(key: LiveVariantKey): GeneratedExercise {
-  const cacheKey = `${key.sessionId}\u001f${key.questionIndex}\u001f${key.participantId}\u001f${key.typeId}`;
-  const hit = cache.get(cacheKey);
-  if (hit) return hit;
-  const variant = generate(key.typeId, liveSeed(key));
-  if (cache.size >= MAX_CACHED) cache.delete(cache.keys().next().value as string);
-  cache.set(cacheKey, variant);
-  return variant;
+const questions = new Map<string, QuestionDraws>();
+
+function drawsOf({ sessionId, questionIndex, typeId }: Omit<LiveVariantKey, 'participantId'>): QuestionDraws {
+  const key = `${sessionId}\u001f${questionIndex}\u001f${typeId}`;
+  let draws = questions.get(key);
+  if (draws) {
+    // Most recently used last, so the oldest question is the one dropped (it is rebuilt if needed).
+    questions.delete(key);
+  } else {
+    // The projector's example is nobody's: no player gets its numbers either.
+    const projector = JSON.stringify(projectorVariant(sessionId, questionIndex, typeId).given);
+    draws = { variants: new Map(), taken: new Set([projector]), last: null, queue: Promise.resolve() };
+    if (questions.size >= MAX_CACHED_QUESTIONS) questions.delete(questions.keys().next().value as string);
+  }
+  questions.set(key, draws);
+  return draws;
+}
+
+function draw(draws: QuestionDraws, key: LiveVariantKey): void {
+  const base = seedForLive(key.sessionId, key.questionIndex, key.participantId);
+  let variant = generate(key.typeId, base);
+  for (let attempt = 1; draws.taken.has(JSON.stringify(variant.given)) && attempt <= MAX_REDRAWS; attempt++) {
+    variant = generate(key.typeId, variantSeed(base, attempt));
+  }
+  const given = JSON.stringify(variant.given);
+  if (draws.taken.has(given)) getLogger().warn({ sessionId: key.sessionId, questionIndex: key.questionIndex, typeId: key.typeId }, 'live variant repeats another player’s: the type has too few variants');
+  draws.taken.add(given);
+  draws.variants.set(key.participantId, variant);
+}
+
+/** Draws for every participant who joined up to `participantId`, in join order. */
+async function drawUpTo(draws: QuestionDraws, key: LiveVariantKey): Promise<void> {
+  if (draws.variants.has(key.participantId)) return;
+  const after = draws.last;
+  const joined = await getDb().liveParticipant.findMany({
+    where: {
+      sessionId: key.sessionId,
+      ...(after ? { OR: [{ joinedAt: { gt: after.joinedAt } }, { joinedAt: after.joinedAt, id: { gt: after.id } }] } : {}),
+    },
+    orderBy: [{ joinedAt: 'asc' }, { id: 'asc' }],
+    select: { id: true, joinedAt: true },
+  });
+  for (const participant of joined) {
+    if (!draws.variants.has(participant.id)) draw(draws, { ...key, participantId: participant.id });
+    draws.last = participant;
+    if (participant.id === key.participantId) return;
+  }
+  // Not a participant of the session (callers check membership first): their own draw, unrecorded order.
+  if (!draws.variants.has(key.participantId)) draw(draws, key);
+}
+
+/** The participant's variant of the question (also what their answer is graded against). */
+export async function getLiveVariant(key: LiveVariantKey): Promise<GeneratedExercise> {
+  const draws = drawsOf(key);
+  const known = draws.variants.get(key.participantId);
+  if (known) return known;
+  const next = draws.queue.then(() => drawUpTo(draws, key));
+  draws.queue = next.catch(() => {});
+  await next;
+  return draws.variants.get(key.participantId)!;
+}
+
+/** Drops every cached draw (tests: a fresh process must assign the same seeds). */
+export function forgetLiveVariants(): void {
+  questions.clear();
+}
+
+/** The seed the participant's variant was generated from. */
+export async function liveSeed(key: LiveVariantKey): Promise<number> {
+  return (await getLiveVariant(key)).seed;
 }
 
 /**
  * The projector's example of a question: a variant of its own (seeded as a participant id no player
- * can have), so the prompt the class sees is real but none of theirs.
+ * can have, and kept out of the players' draws), so the prompt the class sees is real but none of theirs.
  */
 export const PROJECTOR_PARTICIPANT = 'projector';
 
+function projectorVariant(sessionId: string, questionIndex: number, typeId: string): GeneratedExercise {
+  return generate(typeId, seedForLive(sessionId, questionIndex, PROJECTOR_PARTICIPANT));
+}
+
 export function projectorPrompt(sessionId: string, questionIndex: number, typeId: string): LocalizedText {
-  return getLiveVariant({ sessionId, questionIndex, participantId: PROJECTOR_PARTICIPANT, typeId }).prompt;
+  return projectorVariant(sessionId, questionIndex, typeId).prompt;
 }
 
 const titles = new Map(exerciseTypes.map((type) => [type.id, type.title]));

@@ -15,7 +15,7 @@ export function prewarmVariants(sessionId: string, index: number): void {
     if (!question || question.openedAt) return;
     const participants = await db.liveParticipant.findMany({ where: { sessionId, kicked: false }, select: { id: true } });
     for (let start = 0; start < participants.length; start += BATCH) {
-      for (const { id } of participants.slice(start, start + BATCH)) getLiveVariant({ sessionId, questionIndex: index, participantId: id, typeId: question.typeId });
+      for (const { id } of participants.slice(start, start + BATCH)) await getLiveVariant({ sessionId, questionIndex: index, participantId: id, typeId: question.typeId });
       await new Promise((resolve) => setImmediate(resolve));
     }
   })().catch((error: unknown) => getLogger().warn({ err: error, sessionId, index }, 'could not prewarm live variants'));

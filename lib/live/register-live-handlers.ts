@@ -159,9 +159,7 @@ function warmFirstQuestion(sessionId: string, participantId: string): void {
   setImmediate(() => {
     getDb()
       .liveQuestion.findUnique({ where: { sessionId_index: { sessionId, index: 0 } }, select: { typeId: true } })
-      .then((question) => {
-        if (question) getLiveVariant({ sessionId, questionIndex: 0, participantId, typeId: question.typeId });
-      })
+      .then((question) => (question ? getLiveVariant({ sessionId, questionIndex: 0, participantId, typeId: question.typeId }) : undefined))
       .catch(() => {});
   });
 }

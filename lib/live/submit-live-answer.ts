@@ -87,7 +87,7 @@ export async function submitLiveAnswer({ sessionId, participantId, questionIndex
     throw closed();
   }
 
-  const seed = liveSeed({ sessionId, questionIndex, participantId });
+  const seed = await liveSeed({ sessionId, questionIndex, participantId, typeId: row.typeId });
   const graded = grade(row.typeId, seed, answer);
   if (graded.invalid) throw new LiveError('UNPROCESSABLE', 'invalid-answer', graded.invalid);
   const points = computePoints({

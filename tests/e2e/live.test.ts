@@ -5,7 +5,7 @@ import { generate, solve, type AnswerSpec, type AnswerValue } from '@/engine/exe
 import { getDb } from '@/lib/db';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
 import { launchBrowser, screenshotPath } from './browser';
-import { seedForLive } from '@/lib/exercises/keyed-seeds';
+import { liveSeed } from '@/lib/live/live-variant';
 
 // An instructor's projector page and two phones (a signed-in student in Korean, a guest in
 // English) play a two-question session to the podium in Chromium.
@@ -34,7 +34,7 @@ function cellsInOrder(spec: AnswerSpec, value: AnswerValue): string[] {
 }
 
 async function answerRight(page: Page, sessionId: string, index: number, participantId: string, typeId: string) {
-  const seed = seedForLive(sessionId, index, participantId);
+  const seed = await liveSeed({ sessionId, questionIndex: index, participantId, typeId });
   await fillCells(page, cellsInOrder(generate(typeId, seed).answer, solve(typeId, seed)));
 }
 

@@ -41,9 +41,9 @@ describe('live results in the gradebook', () => {
     expectOk(await host.emit('live:host:advance', { sessionId, from: { state: 'LOBBY', index: -1 } }));
     await opened;
     const closed = host.next<TQuestionResults>('live:host:results');
-    expectOk(await p1.emit('live:submit', { sessionId, questionIndex: 0, answer: correctAnswerFor(sessionId, 0, joined1.participantId, 'sigmoid-derivative') }));
+    expectOk(await p1.emit('live:submit', { sessionId, questionIndex: 0, answer: await correctAnswerFor(sessionId, 0, joined1.participantId, 'sigmoid-derivative') }));
     expectOk(await p2.emit('live:submit', { sessionId, questionIndex: 0, answer: { value: 42, derivative: 42, gradient: 42 } }));
-    expectOk(await guest.emit('live:submit', { sessionId, questionIndex: 0, answer: correctAnswerFor(sessionId, 0, joinedGuest.participantId, 'sigmoid-derivative') }));
+    expectOk(await guest.emit('live:submit', { sessionId, questionIndex: 0, answer: await correctAnswerFor(sessionId, 0, joinedGuest.participantId, 'sigmoid-derivative') }));
     expect(await closed).toMatchObject({ answered: 3, correct: 2 });
     expectOk(await host.emit('live:host:end', { sessionId }));
 

@@ -54,7 +54,7 @@ describe('live host controls', () => {
     expect((await joinOverHttp(pin, { cookie: removedCookie })).status).toBe(403);
 
     // The host ends the session mid-question: the answer given counts, then the podium.
-    expectOk(await earlySocket.emit('live:submit', { sessionId, questionIndex: 0, answer: correctAnswerFor(sessionId, 0, early.participantId, 'sigmoid-derivative') }));
+    expectOk(await earlySocket.emit('live:submit', { sessionId, questionIndex: 0, answer: await correctAnswerFor(sessionId, 0, early.participantId, 'sigmoid-derivative') }));
     const result = earlySocket.next<TPlayerResult>('live:result');
     const podium = lateSocket.next<TLeaderboard>('live:leaderboard', (board) => board.isFinal);
     expectOk(await host.emit('live:host:end', { sessionId }));

@@ -63,7 +63,7 @@ describe('live sessions on two processes joined by the Redis streams adapter', (
 
     // Answers land on the players' process; the host's count and the results cross back.
     const progress = host.next<TQuestionProgress>('live:host:progress', (p) => p.answered === 1);
-    expectOk(await players[0].emit('live:submit', { sessionId, questionIndex: 0, answer: correctAnswerFor(sessionId, 0, joined[0].body.participantId, 'delta-rule') }));
+    expectOk(await players[0].emit('live:submit', { sessionId, questionIndex: 0, answer: await correctAnswerFor(sessionId, 0, joined[0].body.participantId, 'delta-rule') }));
     await progress;
 
     // A short drop: the player reconnects to the *other* process and still recovers its state.
@@ -77,7 +77,7 @@ describe('live sessions on two processes joined by the Redis streams adapter', (
     expect(dropped.socket.recovered).toBe(true);
 
     const results = host.next<TQuestionResults>('live:host:results');
-    expectOk(await dropped.emit('live:submit', { sessionId, questionIndex: 0, answer: correctAnswerFor(sessionId, 0, joined[1].body.participantId, 'delta-rule') }));
+    expectOk(await dropped.emit('live:submit', { sessionId, questionIndex: 0, answer: await correctAnswerFor(sessionId, 0, joined[1].body.participantId, 'delta-rule') }));
     expect(await results).toMatchObject({ answered: 2, correct: 2 });
     expect(await getDb().liveAnswer.count({ where: { question: { sessionId } } })).toBe(2);
     for (const socket of [host, ...players]) socket.close();

@@ -47,7 +47,7 @@ describe('live re-entry while a question is open', () => {
     const q0 = a.next<TPlayerQuestion>('live:question');
     expectOk(await host.emit('live:host:advance', { sessionId, from: { state: 'LOBBY', index: -1 } }));
     await q0;
-    expectOk(await a.emit('live:submit', { sessionId, questionIndex: 0, answer: correctAnswerFor(sessionId, 0, aId, 'sigmoid-derivative') }));
+    expectOk(await a.emit('live:submit', { sessionId, questionIndex: 0, answer: await correctAnswerFor(sessionId, 0, aId, 'sigmoid-derivative') }));
     // Even A's own re-entry does not show the points yet.
     expect(await enterAgain(aCookie, sessionId)).toMatchObject({ score: 0, streak: 0 });
     const closed0 = host.next<TQuestionResults>('live:host:results', (results) => results.questionIndex === 0);
@@ -68,8 +68,8 @@ describe('live re-entry while a question is open', () => {
     expectOk(await host.emit('live:host:advance', { sessionId, from: { state: 'LEADERBOARD', index: 0 } }));
     await bQuestion;
     const aSpec = (await aQuestion).answerSpec;
-    expectOk(await b.emit('live:submit', { sessionId, questionIndex: 1, answer: correctAnswerFor(sessionId, 1, bId, 'weight-decay') }));
-    expectOk(await a.emit('live:submit', { sessionId, questionIndex: 1, answer: wrongAnswer(aSpec, correctAnswerFor(sessionId, 1, aId, 'weight-decay')) }));
+    expectOk(await b.emit('live:submit', { sessionId, questionIndex: 1, answer: await correctAnswerFor(sessionId, 1, bId, 'weight-decay') }));
+    expectOk(await a.emit('live:submit', { sessionId, questionIndex: 1, answer: wrongAnswer(aSpec, await correctAnswerFor(sessionId, 1, aId, 'weight-decay')) }));
     const stored = await getDb().liveAnswer.findMany({ where: { question: { sessionId, index: 1 } }, select: { participantId: true, correct: true, points: true } });
     expect(stored.find((answer) => answer.participantId === bId)).toMatchObject({ correct: true });
     expect(stored.find((answer) => answer.participantId === aId)).toMatchObject({ correct: false });

@@ -58,7 +58,7 @@ describe('live sessions across a server restart', () => {
     const opened = players[0].next<TPlayerQuestion>('live:question');
     expectOk(await host.emit('live:host:advance', { sessionId, from: { state: 'LOBBY', index: -1 } }));
     const question = await opened;
-    const right = correctAnswerFor(sessionId, 0, joined[0].body.participantId, 'sigmoid-derivative');
+    const right = await correctAnswerFor(sessionId, 0, joined[0].body.participantId, 'sigmoid-derivative');
     const ack = expectOk(await players[0].emit<{ isDuplicate: boolean }>('live:submit', { sessionId, questionIndex: 0, answer: right }));
     expect(ack.isDuplicate).toBe(false);
 

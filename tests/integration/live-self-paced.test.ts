@@ -32,7 +32,7 @@ describe('live session: self-paced', () => {
 
     // A answers right: the ack carries the result and A's own next question, whose clock starts now.
     const ackA = expectOk(
-      await a.emit<{ view: TPlayerView; msToAnswer: number }>('live:submit', { sessionId, questionIndex: 0, answer: correctAnswerFor(sessionId, 0, joined[0].body.participantId, 'sigmoid-derivative') }),
+      await a.emit<{ view: TPlayerView; msToAnswer: number }>('live:submit', { sessionId, questionIndex: 0, answer: await correctAnswerFor(sessionId, 0, joined[0].body.participantId, 'sigmoid-derivative') }),
     );
     expect(ackA.view.result).toMatchObject({ questionIndex: 0, answered: true, correct: true });
     expect(ackA.view.question?.index).toBe(1);
@@ -54,11 +54,11 @@ describe('live session: self-paced', () => {
     const moved = expectOk(await b.emit<{ view: TPlayerView }>('live:next', { sessionId }));
     expect(moved.view.question?.index).toBe(1);
     expect(moved.view.result).toMatchObject({ questionIndex: 0, answered: false, points: 0 });
-    expectOk(await b.emit('live:submit', { sessionId, questionIndex: 1, answer: correctAnswerFor(sessionId, 1, joined[1].body.participantId, 'delta-rule') }));
+    expectOk(await b.emit('live:submit', { sessionId, questionIndex: 1, answer: await correctAnswerFor(sessionId, 1, joined[1].body.participantId, 'delta-rule') }));
 
     const allDone = host.next<TQuestionProgress>('live:host:progress', (progress) => progress.answered === 2);
     const lastA = expectOk(
-      await a.emit<{ view: TPlayerView }>('live:submit', { sessionId, questionIndex: 1, answer: correctAnswerFor(sessionId, 1, joined[0].body.participantId, 'delta-rule') }),
+      await a.emit<{ view: TPlayerView }>('live:submit', { sessionId, questionIndex: 1, answer: await correctAnswerFor(sessionId, 1, joined[0].body.participantId, 'delta-rule') }),
     );
     expect(lastA.view.question).toBeNull();
     expect(lastA.view.result).toMatchObject({ questionIndex: 1, correct: true, streak: 2 });

@@ -60,8 +60,8 @@ describe('live session: instructor-paced flow', () => {
     expect(JSON.stringify(qb.given)).not.toBe(JSON.stringify(qg.given));
 
     // A answers right, B answers with all fields wrong, the guest gets one of three fields right.
-    const rightA = correctAnswerFor(sessionId, 0, joinedA.body.participantId, 'sigmoid-derivative') as Record<string, number>;
-    const rightGuest = correctAnswerFor(sessionId, 0, joinedGuest.body.participantId, 'sigmoid-derivative') as Record<string, number>;
+    const rightA = (await correctAnswerFor(sessionId, 0, joinedA.body.participantId, 'sigmoid-derivative')) as Record<string, number>;
+    const rightGuest = (await correctAnswerFor(sessionId, 0, joinedGuest.body.participantId, 'sigmoid-derivative')) as Record<string, number>;
     const ackA = expectOk(await a.emit<{ isDuplicate: boolean; msToAnswer: number }>('live:submit', { sessionId, questionIndex: 0, answer: rightA }));
     expect(ackA.isDuplicate).toBe(false);
     expectOk(await b.emit('live:submit', { sessionId, questionIndex: 0, answer: { value: 42, derivative: 42, gradient: 42 } }));
@@ -103,7 +103,7 @@ describe('live session: instructor-paced flow', () => {
     const q2ForA = a.next<TPlayerQuestion>('live:question');
     expectOk(await host.emit('live:host:advance', { sessionId, from: { state: 'LEADERBOARD', index: 0 } }));
     expect((await q2ForA).index).toBe(1);
-    const right2 = correctAnswerFor(sessionId, 1, joinedA.body.participantId, 'perceptron-step');
+    const right2 = await correctAnswerFor(sessionId, 1, joinedA.body.participantId, 'perceptron-step');
     expectOk(await a.emit('live:submit', { sessionId, questionIndex: 1, answer: right2 }));
     const result2ForB = b.next<TPlayerResult>('live:result');
     expectOk(await host.emit('live:host:advance', { sessionId, from: { state: 'QUESTION', index: 1 } }));

@@ -4,7 +4,7 @@ import { solve } from '@/engine/exercises';
 import type { TLiveAck } from '@/lib/live/live-payloads';
 import { SOCKET_NAMESPACES } from '@/lib/realtime/namespaces';
 import type { TCreateLiveSession } from '@/lib/live/live-schemas';
-import { seedForLive } from '@/lib/exercises/keyed-seeds';
+import { liveSeed } from '@/lib/live/live-variant';
 
 // A socket.io client of the live protocol for integration tests: records every event a socket
 // receives (the privacy test deep-scans them) and turns acks into promises.
@@ -118,7 +118,10 @@ export async function joinOverHttp(pin: string, { cookie, nickname, baseUrl = in
   return { status: response.status, body: (await response.json()) as JoinResult & { error?: { code: string; message: string } } };
 }
 
-/** The right answer for a participant's variant, computed on the test side with the engine. */
-export function correctAnswerFor(sessionId: string, index: number, participantId: string, typeId: string) {
-  return solve(typeId, seedForLive(sessionId, index, participantId));
+/**
+ * The right answer for a participant's variant, computed on the test side with the engine and the
+ * server's seed function (keyed seed, re-drawn on a repeat in join order, read from the database).
+ */
+export async function correctAnswerFor(sessionId: string, index: number, participantId: string, typeId: string) {
+  return solve(typeId, await liveSeed({ sessionId, questionIndex: index, participantId, typeId }));
 }

@@ -46,8 +46,9 @@ export const mhaShapes = defineExercise<Given, Expected>({
   },
 
   draw(random) {
-    const heads = random.pick([2, 3, 4, 8]);
-    return { batch: random.int(2, 4), length: random.int(3, 7), dModel: heads * random.pick([2, 3, 4]), heads };
+    // 5 · 5 · 10 · 6 = 1,500 variants, so a class of 200 can each have their own numbers.
+    const heads = random.pick([2, 3, 4, 6, 8]);
+    return { batch: random.int(2, 6), length: random.int(3, 12), dModel: heads * random.pick([2, 3, 4, 5, 6, 8]), heads };
   },
 
   spec: () => ({

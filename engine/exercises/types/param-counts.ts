@@ -51,10 +51,11 @@ export const paramCounts = defineExercise<Given, Expected>({
     mistakeIds: ['forgot-bias', 'forgot-input-channels'],
   },
 
+  // 4 · 9 · 8 · 2 = 576 variants, so a class of 200 can each have their own numbers.
   draw: (random) => ({
-    channels: random.int(1, 3),
-    size: random.int(4, 7),
-    filters: random.int(2, 5),
+    channels: random.int(1, 4),
+    size: random.int(4, 12),
+    filters: random.int(2, 9),
     kernel: random.pick([2, 3]),
   }),
 

@@ -27,8 +27,9 @@ export const sigmoidDerivative = defineExercise<Given, Expected>({
   },
 
   draw: (random) => ({
-    // |z| ≤ 3: no saturated sigmoid whose derivative is ≈ 0.
-    z: random.nonZeroDecimal(-3, 3),
+    // |z| ≤ 3: no saturated sigmoid whose derivative is ≈ 0. Hundredths, so a class of 200 can
+    // each have their own numbers (600 values of z × 7 upstream gradients).
+    z: random.nonZeroDecimal(-3, 3, 2),
     upstream: random.pick([-2, -1.5, -0.5, 0.5, 1.5, 2, 3]),
   }),
 
