@@ -27,7 +27,7 @@ export interface AnswerInputProps {
 
 type CellState = 'right' | 'wrong' | undefined;
 
-interface NodeProps extends AnswerInputProps {
+export interface NodeProps extends AnswerInputProps {
   path: CellPath;
 }
 
@@ -138,13 +138,13 @@ export function cellId(idPrefix: string, path: CellPath): string {
   return `${idPrefix}-${path.map((key) => String(key).replace(/[^A-Za-z0-9_-]/g, '_')).join('-')}`;
 }
 
-interface CellProps extends NodeProps {
+export interface CellProps extends NodeProps {
   ariaLabel?: string;
   onKeyDown?: (event: KeyboardEvent<HTMLInputElement>) => void;
   placeholder?: string;
 }
 
-function Cell({ draft, path, idPrefix, isDisabled, onChange, ariaLabel, onKeyDown, placeholder, locale, emptyCells, ...rest }: CellProps) {
+export function Cell({ draft, path, idPrefix, isDisabled, onChange, ariaLabel, onKeyDown, placeholder, locale, emptyCells, ...rest }: CellProps) {
   const value = getAt(draft, path);
   const isEmpty = emptyCells?.has(pathKey(path)) ?? false;
   const state = isEmpty ? undefined : stateOf(rest, path);

@@ -1,13 +1,13 @@
 import { isMistakeId, mistakeCatalogue } from '@/engine/exercises/mistakes';
 import type { Locale } from '@/lib/i18n/locales';
 import type { TAttemptSummary } from '@/lib/exercises/schemas';
+import { DateTime } from '@/components/ui/date-time';
 import { InlineMarkdown } from '@/components/ui/inline-markdown';
 import { TEXT } from '@/components/exercises/text';
 import styles from '@/components/exercises/exercise-view.module.css';
 
 /** Every attempt on the type, newest first; the best score is the one that counts. */
 export function AttemptHistory({ attempts, locale }: { attempts: TAttemptSummary[]; locale: Locale }) {
-  const timeFormat = new Intl.DateTimeFormat(locale === 'ko' ? 'ko-KR' : 'en-GB', { dateStyle: 'short', timeStyle: 'short' });
   return (
     <section className={styles.history} aria-label={TEXT.history[locale]}>
       <h2 className={styles.heading}>{TEXT.history[locale]}</h2>
@@ -15,7 +15,7 @@ export function AttemptHistory({ attempts, locale }: { attempts: TAttemptSummary
         <p className="muted">{TEXT.noAttempts[locale]}</p>
       ) : (
         <div className={styles.gridScroll}>
-          <table data-testid="attempt-history">
+          <table data-testid="attempt-history" className={styles.historyTable}>
             <thead>
               <tr>
                 <th scope="col">{TEXT.variant[locale]}</th>
@@ -36,8 +36,7 @@ export function AttemptHistory({ attempts, locale }: { attempts: TAttemptSummary
                     {attempt.mistake && isMistakeId(attempt.mistake) ? <div className="muted"><small><InlineMarkdown text={mistakeCatalogue[attempt.mistake][locale]} /></small></div> : null}
                   </td>
                   <td>
-                    {/* Formatted in the viewer's time zone, which the server does not know. */}
-                    <time dateTime={attempt.createdAt} suppressHydrationWarning>{timeFormat.format(new Date(attempt.createdAt))}</time>
+                    <DateTime value={attempt.createdAt} locale={locale} />
                   </td>
                 </tr>
               ))}

@@ -8,6 +8,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import type { TAttemptSummary, TExerciseVariant, TSubmitResult, TSubmitAnswer } from '@/lib/exercises/schemas';
 import { readApiError, describeApiError, tryAgainIn } from '@/components/ui/api-client';
 import { AnswerInput, cellId, inputKinds } from '@/components/exercises/answer-input';
+import { CompGraphAnswer, isCompGraphGiven } from '@/components/exercises/comp-graph-answer';
 import { AttemptHistory } from '@/components/exercises/attempt-history';
 import { changedKeys, draftFromAnswer, emptyDraft, pathKey, setAt, type CellPath, type Draft } from '@/components/exercises/draft';
 import { MarkdownText } from '@/components/exercises/markdown-text';
@@ -164,19 +165,36 @@ export function ExerciseView({ locale, variant, promptHtml, renderedHtml, attemp
             <small>{help}</small>
           </p>
         ) : null}
-        <AnswerInput
-          spec={variant.answer}
-          draft={draft}
-          label={TEXT.answer[locale]}
-          locale={locale}
-          parts={attempt?.parts ?? null}
-          editedCells={editedCells}
-          emptyCells={emptyCells}
-          firstWrong={attempt?.firstWrong ?? null}
-          isDisabled={isLocked || status !== 'idle'}
-          idPrefix={idPrefix}
-          onChange={change}
-        />
+        {variant.typeId === 'comp-graph' && isCompGraphGiven(variant.given) ? (
+          <CompGraphAnswer
+            given={variant.given}
+            spec={variant.answer}
+            draft={draft}
+            label={TEXT.answer[locale]}
+            locale={locale}
+            parts={attempt?.parts ?? null}
+            editedCells={editedCells}
+            emptyCells={emptyCells}
+            firstWrong={attempt?.firstWrong ?? null}
+            isDisabled={isLocked || status !== 'idle'}
+            idPrefix={idPrefix}
+            onChange={change}
+          />
+        ) : (
+          <AnswerInput
+            spec={variant.answer}
+            draft={draft}
+            label={TEXT.answer[locale]}
+            locale={locale}
+            parts={attempt?.parts ?? null}
+            editedCells={editedCells}
+            emptyCells={emptyCells}
+            firstWrong={attempt?.firstWrong ?? null}
+            isDisabled={isLocked || status !== 'idle'}
+            idPrefix={idPrefix}
+            onChange={change}
+          />
+        )}
         {!isPreview && !isRoundOver ? (
           <p className={styles.actions}>
             <button className="button" type="submit" disabled={status !== 'idle'} aria-describedby={`${idPrefix}-status`}>

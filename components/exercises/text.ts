@@ -25,6 +25,9 @@ export const TEXT = {
     ko: '이 변형의 시도 3번을 모두 썼습니다. 새 숫자로 다시 도전하세요 (가장 높은 점수가 기록됩니다).',
     en: 'You have used all 3 attempts on this variant. Try a new one (your best score counts).',
   },
+  graphForward: { ko: '간선 위: 순전파 값', en: 'above each edge: forward value' },
+  graphBackward: { ko: '아래: 기울기 ∂L/∂(그 값)', en: 'below: gradient ∂L/∂(that value)' },
+  scrollSideways: { ko: '그래프는 옆으로 밀어 볼 수 있습니다 →', en: 'swipe sideways to see the whole graph →' },
   solution: { ko: '풀이', en: 'Worked solution' },
   solutionNote: {
     ko: '엔진이 계산한 중간값입니다 (유효숫자 네 자리로 표시).',

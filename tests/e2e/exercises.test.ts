@@ -1,7 +1,8 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { generate, solve } from '@/engine/exercises';
+import { explain, generate, grade, solve } from '@/engine/exercises';
+import { countBoxes } from '@/engine/exercises/validate-answer';
 import { getDb } from '@/lib/db';
 import { createTestUser, signIn, type TestUser } from '../support/auth';
 import { launchBrowser, screenshotPath } from './browser';
@@ -114,5 +115,153 @@ describe('exercise page in Chromium', () => {
     expect(await result.textContent()).toContain(`First wrong value: ${spec.fields[firstGradient].label!.en}`);
     expect(await page.locator('[data-first-wrong]').count()).toBe(1);
     await page.screenshot({ path: screenshotPath('exercise-fields-first-wrong'), fullPage: true });
+  });
+});
+
+/** Console errors and page errors of a page: a browser test fails on any. */
+function watchErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(message.text());
+  });
+  page.on('pageerror', (error) => errors.push(error.message));
+  return errors;
+}
+
+async function phonePage(locale: 'ko' | 'en') {
+  await browser.addCookies([{ name: 'bpl-locale', value: locale, url: inject('baseUrl') }]);
+  const page = await browser.newPage();
+  await page.setViewportSize({ width: 390, height: 844 });
+  return { page, errors: watchErrors(page) };
+}
+
+const sidewaysOverflow = (page: Page) => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+
+/** Interactive elements of the exercise view smaller than 44 × 44 CSS px. */
+const smallTapTargets = (page: Page) =>
+  page.evaluate(() =>
+    [...document.querySelectorAll('main input:not([type=radio]), main button, main label:has(input[type=radio])')]
+      .filter((element) => element.closest('form, [data-testid="result"]'))
+      .map((element) => ({ element, box: element.getBoundingClientRect() }))
+      .filter(({ box }) => box.width > 0 && (box.width < 44 || box.height < 44))
+      .map(({ element, box }) => `${element.tagName} ${element.getAttribute('aria-label') ?? element.textContent} ${Math.round(box.width)}×${Math.round(box.height)}`),
+  );
+
+describe('exercise pages on a phone (390 px)', () => {
+  it('says in Korean how many boxes are empty, marks them, counts no attempt; matrices and boxes fit the screen', async () => {
+    const typeId = 'affine-backward';
+    const seed = seedForStudent(student.id, typeId, 0);
+    const spec = generate(typeId, seed).answer;
+    if (spec.kind !== 'fields') throw new Error('affine-backward is expected to be a fields answer');
+    const expected = solve(typeId, seed) as Record<string, number[][]>;
+    const { page, errors } = await phonePage('ko');
+    await page.goto(`${inject('baseUrl')}/exercises/${typeId}`);
+    // Fill only ∂L/∂X; ∂L/∂W and ∂L/∂b stay blank.
+    for (const [r, row] of expected.dX.entries()) {
+      for (const [c, value] of row.entries()) await page.getByRole('textbox', { name: new RegExp(`^∂L/∂X, ${r + 1}행, ${c + 1}열`) }).fill(String(value));
+    }
+    await page.getByRole('button', { name: '제출' }).click();
+    const total = countBoxes(spec);
+    const empty = total - expected.dX.flat().length;
+    await expect.poll(() => page.locator('.error').textContent()).toBe(`${total}칸을 모두 채우세요 — ${empty}칸이 비어 있습니다.`);
+    expect(await page.locator('[data-empty] input[aria-invalid="true"]').count()).toBe(empty);
+    expect(await getDb().attempt.count({ where: { userId: student.id, typeId } })).toBe(0);
+    // Filling a box clears its mark.
+    await page.getByRole('textbox', { name: /^∂L\/∂b, 1번째 값/ }).fill('1');
+    expect(await page.locator('[data-empty]').count()).toBe(empty - 1);
+
+    // Every matrix of the prompt is on the screen, not cut off at its right edge.
+    const offscreen = await page.evaluate(() =>
+      [...document.querySelectorAll('section[aria-label="문제"] .katex .mtable')].map((m) => m.getBoundingClientRect()).filter((box) => box.right > window.innerWidth || box.left < 0).length,
+    );
+    expect(offscreen).toBe(0);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await smallTapTargets(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('exercise-empty-boxes-phone-ko'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('asks for a shape with one "Answer" and no grid-navigation help', async () => {
+    const { page, errors } = await phonePage('en');
+    await page.goto(`${inject('baseUrl')}/exercises/conv-output-shape`);
+    const form = page.locator('form');
+    expect(await form.getByText('Answer', { exact: true }).evaluateAll((elements) => elements.filter((e) => e.getBoundingClientRect().width > 1).length)).toBe(1);
+    expect(await page.getByRole('textbox', { name: 'Answer', exact: true }).count()).toBe(1);
+    expect(await form.textContent()).not.toMatch(/arrow keys|Tab/);
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await expect.poll(() => page.locator('.error').textContent()).toBe('Fill in the answer box, then submit.');
+    expect(await smallTapTargets(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('exercise-shape-phone-en'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('shows the worked solution only once the round is over, step by step, in Korean', async () => {
+    const typeId = 'sigmoid-derivative';
+    const seed = seedForStudent(student.id, typeId, 0);
+    const expected = solve(typeId, seed) as Record<string, number>;
+    const { page, errors } = await phonePage('ko');
+    await page.goto(`${inject('baseUrl')}/exercises/${typeId}`);
+    const fill = async (values: Record<string, number>) => {
+      for (const [name, value] of Object.entries(values)) await page.locator(`input[id$="-${name}"]`).fill(String(value));
+    };
+    await fill({ ...expected, gradient: expected.gradient + 1 });
+    await page.getByRole('button', { name: '제출' }).click();
+    await expect.poll(() => page.getByTestId('result').getAttribute('data-correct')).toBe('false');
+    expect(await page.getByTestId('worked-solution').count()).toBe(0);
+
+    await fill(expected);
+    await page.getByRole('button', { name: '제출' }).click();
+    await expect.poll(() => page.getByTestId('result').getAttribute('data-correct')).toBe('true');
+    const solution = page.getByTestId('worked-solution');
+    await expect.poll(() => solution.getByTestId('solution-step').count()).toBe(explain(typeId, seed).length);
+    await expect.poll(() => solution.locator('.katex').count()).toBeGreaterThan(3);
+    expect(await solution.textContent()).toContain('연쇄 법칙');
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    await page.screenshot({ path: screenshotPath('exercise-worked-solution-phone-ko'), fullPage: true });
+    expect(errors).toEqual([]);
+  });
+
+  it('draws the comp graph with the boxes on its edges, shows only given numbers, and renders the named mistake in the history', async () => {
+    const typeId = 'comp-graph';
+    const user = await createTestUser('Graph Student');
+    const context = browser;
+    const [name, ...value] = (await signIn(user.email)).split('=');
+    await context.addCookies([{ name, value: value.join('='), url: inject('baseUrl') }]);
+    const seed = seedForStudent(user.id, typeId, 0);
+    const given = generate(typeId, seed).given as Record<string, number>;
+    const expected = solve(typeId, seed) as Record<string, number>;
+    const { page, errors } = await phonePage('en');
+    await page.goto(`${inject('baseUrl')}/exercises/${typeId}`);
+    const graph = page.getByTestId('comp-graph-answer');
+    expect(await graph.locator('svg circle').count()).toBe(4);
+    expect(await graph.getByRole('textbox').count()).toBe(12);
+    for (const key of ['apples', 'applePrice', 'oranges', 'orangePrice', 'tax', 'upstream']) expect(await graph.getByTestId(`given-${key}`).textContent()).toBe(String(given[key]));
+    // Before grading the drawing holds the given numbers and nothing else.
+    const shown = (await graph.textContent())!.match(/-?\d+(\.\d+)?/g)?.map(Number) ?? [];
+    expect(shown.filter((n) => !Object.values(given).includes(n))).toEqual([]);
+    // A forward box sits above its edge's gradient box.
+    const forward = await graph.getByRole('textbox', { name: /^total/ }).boundingBox();
+    const backward = await graph.getByRole('textbox', { name: '∂L/∂subtotal', exact: true }).boundingBox();
+    expect(forward && backward && forward.y < backward.y).toBe(true);
+
+    // The total node's local gradients swapped: the grader names the mistake.
+    const answer = { ...expected, dSubtotal: given.upstream * expected.subtotal, dTax: given.upstream * given.tax };
+    expect(grade(typeId, seed, answer).mistake).toBe('swapped-mul-grads');
+    for (const [field, number] of Object.entries(answer)) await graph.locator(`input[id$="-${field}"]`).fill(String(number));
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await expect.poll(() => page.getByTestId('result').getAttribute('data-correct')).toBe('false');
+    expect(await graph.locator('[data-first-wrong]').count()).toBe(1);
+    expect(await graph.locator('[data-state="wrong"]').count()).toBeGreaterThan(0);
+    const history = page.getByTestId('attempt-history');
+    expect(await history.locator('em').textContent()).toBe('other');
+    expect(await history.textContent()).not.toContain('*');
+    const fits = await history.evaluate((table) => table.getBoundingClientRect().right <= window.innerWidth);
+    expect(fits).toBe(true);
+    expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
+    expect(await smallTapTargets(page)).toEqual([]);
+    await page.screenshot({ path: screenshotPath('exercise-comp-graph-phone-en'), fullPage: true });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.screenshot({ path: screenshotPath('exercise-comp-graph-desktop-en'), fullPage: true });
+    expect(errors).toEqual([]);
   });
 });
