@@ -4,14 +4,17 @@
 import http from 'node:http';
 import path from 'node:path';
 import next from 'next';
-import { ConfigError, getConfig, setBootEnv } from '@/lib/config';
+import { getConfig, setBootEnv } from '@/lib/config';
 import { checkDatabaseConnection, describeDatabaseUrl } from '@/lib/db/check-connection';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@/lib/db/embedded-postgres';
 import { applyMigrations } from '@/lib/db/schema-engine';
-import { disconnectDb, getDb } from '@/lib/db';
+import { getDb } from '@/lib/db';
+import { closeDatabases } from '@/lib/db/close-databases';
 import { getLogger } from '@/lib/log';
 import { createSocketServer } from '@/lib/realtime/create-socket-server';
-import { seedDemoData } from '@/lib/seed/seed-demo-data';
+import { DEMO_INSTRUCTOR, DEMO_PASSWORD, DEMO_STUDENTS, seedDemoData } from '@/lib/seed/seed-demo-data';
+import { describeStartupError } from '@/lib/server/describe-startup-error';
+import { findFreePort } from '@/lib/server/find-free-port';
 import { ensureAuthSecret } from '@/lib/server/ensure-auth-secret';
 import { ensureSeedSecret } from '@/lib/exercises/keyed-seeds';
 import { ensureBuild } from '@/lib/server/ensure-build';
@@ -26,8 +29,11 @@ async function main(): Promise<void> {
 
   let embedded: EmbeddedDatabase | undefined;
   if (!config.DATABASE_URL) {
-    log.info('DATABASE_URL is not set: starting the embedded PostgreSQL');
-    embedded = await startEmbeddedPostgres({ dataDir, port: config.EMBEDDED_PG_PORT, database: 'backprop_live', log: (m) => log.info(m) });
+    // Another program (often a second PostgreSQL) may hold the default port: take the next free one.
+    const port = await findFreePort(config.EMBEDDED_PG_PORT);
+    if (port !== config.EMBEDDED_PG_PORT) log.warn(`port ${config.EMBEDDED_PG_PORT} is in use: the embedded PostgreSQL uses port ${port} instead (set EMBEDDED_PG_PORT to choose one)`);
+    log.info(`DATABASE_URL is not set: starting the embedded PostgreSQL on port ${port}`);
+    embedded = await startEmbeddedPostgres({ dataDir, port, database: 'backprop_live', log: (m) => log.info(m) });
   }
   setBootEnv({
     DATABASE_URL: embedded?.url,
@@ -50,8 +56,15 @@ async function main(): Promise<void> {
     force.unref();
     await closeSockets?.().catch(() => {});
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    await disconnectDb().catch(() => {});
-    await embedded?.stop().catch((error: unknown) => log.error({ err: error }, 'could not stop the embedded PostgreSQL'));
+    // Both the Prisma client and the live-play pg pool: the embedded database waits for its clients.
+    await closeDatabases().catch((error: unknown) => log.warn({ err: error }, 'could not close the database connections'));
+    if (embedded) {
+      await embedded
+        .stop()
+        .then(() => log.info(`the embedded PostgreSQL has stopped (its data stays in ${path.join(path.relative(ROOT, dataDir) || '.', 'postgres')})`))
+        .catch((error: unknown) => log.error({ err: error }, 'could not stop the embedded PostgreSQL'));
+    }
+    log.info('Backprop Live has stopped');
     process.exit(0);
   };
   process.on('SIGINT', () => void shutdown('SIGINT'));
@@ -76,7 +89,9 @@ async function main(): Promise<void> {
       server?.once('error', reject);
       server?.listen(config.PORT, config.HOST, resolve);
     });
-    log.info(`Backprop Live is ready at http://localhost:${config.PORT} (database ${describeDatabaseUrl(databaseUrl)})`);
+    const hasDemo = (await getDb().user.count({ where: { email: DEMO_INSTRUCTOR.email } })) > 0;
+    const signIn = hasDemo ? ` — sign in as ${DEMO_INSTRUCTOR.email} (or ${DEMO_STUDENTS[0].email}), password ${DEMO_PASSWORD}` : '';
+    log.info(`Backprop Live is ready at http://localhost:${config.PORT}${signIn} (database ${describeDatabaseUrl(databaseUrl)}; Ctrl-C stops it)`);
   } catch (error) {
     await embedded?.stop().catch(() => {});
     throw error;
@@ -85,7 +100,6 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Expected start-up failures (bad config, database unreachable, port in use) are one clear line.
-  const message = error instanceof ConfigError || error instanceof Error ? error.message : String(error);
-  console.error(`Backprop Live could not start: ${message}`);
+  console.error(`Backprop Live could not start: ${describeStartupError(error)}`);
   process.exit(1);
 });

@@ -32,7 +32,7 @@ import { liveSeed } from '../lib/live/live-variant';
 import { hashPassword } from '../lib/auth/password';
 import { applyMigrations } from '../lib/db/schema-engine';
 import type { TLiveAck, TPlayerQuestion, TQuestionResults } from '../lib/live/live-payloads';
-import { startAppServer, type AppServer } from '../tests/support/app-server';
+import { startAppServer, type AppServer } from '../scripts/support/app-server';
 import { parseBenchArgs } from './support/cli';
 import { BENCH_PASSWORD, signInOverHttp, withDatabaseName } from './support/server-session';
 

@@ -34,7 +34,7 @@ import { generatePlaneDataset } from '../engine/playground/datasets/plane';
 import { DEFAULT_CONFIGS } from '../engine/playground/default-configs';
 import { TRAINING_CLIENT_EVENTS, TRAINING_SERVER_EVENTS, type TTrainingAck } from '../lib/training/training-events';
 import type { RunProgress } from '../engine/playground/types';
-import { randomPort, startAppServer, type AppServer } from '../tests/support/app-server';
+import { randomPort, startAppServer, type AppServer } from '../scripts/support/app-server';
 import { writeResultsSection } from './support/results-file';
 import { parseBenchArgs } from './support/cli';
 import { BENCH_PASSWORD, signInOverHttp } from './support/server-session';

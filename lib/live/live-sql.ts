@@ -24,3 +24,10 @@ export function getLiveSql(): pg.Pool {
   });
   return globalForPool.liveSqlPool;
 }
+
+/** Ends the pool (server shutdown); a later getLiveSql() would open a new one. */
+export async function closeLiveSql(): Promise<void> {
+  const pool = globalForPool.liveSqlPool;
+  globalForPool.liveSqlPool = undefined;
+  await pool?.end();
+}

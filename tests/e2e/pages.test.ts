@@ -7,7 +7,7 @@ import { seedForStudent } from '@/lib/exercises/keyed-seeds';
 import { DEFAULT_CONFIGS } from '@/engine/playground/default-configs';
 import { loadCourse } from '@/lib/content/load-course';
 import { createTestClass, createTestUser, signIn, type TestUser } from '../support/auth';
-import { wrongAnswer } from '../support/wrong-answer';
+import { wrongAnswer } from '../../scripts/support/wrong-answer';
 import { connectTraining } from '../integration/training-support';
 import { createSessionOverHttp } from '../integration/live-test-client';
 import { launchBrowser, SCREENSHOTS } from './browser';

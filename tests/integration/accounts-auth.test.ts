@@ -4,7 +4,7 @@ import { encode } from 'next-auth/jwt';
 import { getDb } from '@/lib/db';
 import { verifyPassword } from '@/lib/auth/password';
 import { createTestUser, signIn, TEST_PASSWORD } from '../support/auth';
-import { randomPort, startAppServer } from '../support/app-server';
+import { randomPort, startAppServer } from '../../scripts/support/app-server';
 
 // Sign-up, sign-in and sessions against the real server. Each test that counts against a rate
 // limit uses its own x-forwarded-for address, so tests do not share budgets.

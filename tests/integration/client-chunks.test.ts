@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ROOT } from '../support/app-server';
+import { ROOT } from '../../scripts/support/app-server';
 
 // No browser ever receives exercise generators, solvers, mistake detectors or the seed function.
 // The global setup has built the app (.next); this reads every client chunk the build manifests

@@ -27,7 +27,7 @@ export function submit(cookie: string, typeId: string, body: { answer: unknown; 
   return api<Record<string, unknown>>(cookie, `/api/exercises/${typeId}/submit`, { body: { clientSubmissionId: submissionId(), ...body }, locale });
 }
 
-export { wrongAnswer } from '../support/wrong-answer';
+export { wrongAnswer } from '../../scripts/support/wrong-answer';
 
 /**
  * Every number a payload shows: JSON numbers, and numbers written inside strings (prompts,

@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { describe, expect, it, inject } from 'vitest';
-import { randomPort, startAppServer } from '../support/app-server';
+import { randomPort, startAppServer } from '../../scripts/support/app-server';
 import { createScratchDatabase, withAdmin } from '../support/databases';
 
 describe('GET /api/health', () => {

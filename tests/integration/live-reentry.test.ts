@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
 import type { THostView, TPlayerQuestion, TPlayerView, TQuestionResults } from '@/lib/live/live-payloads';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
-import { wrongAnswer } from '../support/wrong-answer';
+import { wrongAnswer } from '../../scripts/support/wrong-answer';
 import { connectLive, correctAnswerFor, expectOk, hostTwoQuestionSession, joinOverHttp, type LiveTestSocket } from './live-test-client';
 
 // Re-entering (a second tab, or live:enter again) while a question is open must not tell a player

@@ -5,7 +5,7 @@ import type { TestProject } from 'vitest/node';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from '@/lib/db/embedded-postgres';
 import { applyMigrations } from '@/lib/db/schema-engine';
 import { ensureBuild } from '@/lib/server/ensure-build';
-import { startAppServer, type AppServer } from '../support/app-server';
+import { startAppServer, type AppServer } from '../../scripts/support/app-server';
 
 // Integration and browser tests get their own database, created here and dropped afterwards,
 // on DATABASE_URL's server, else the machine's PostgreSQL at 127.0.0.1:5432, else an embedded one.

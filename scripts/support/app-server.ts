@@ -10,6 +10,8 @@ export interface AppServer {
   process: ChildProcess;
   /** stderr so far, for asserting on start-up messages. */
   stderr: () => string;
+  /** stdout so far (the log lines). */
+  stdout: () => string;
   stop: (signal?: NodeJS.Signals) => Promise<number | null>;
 }
 
@@ -34,7 +36,12 @@ export async function startAppServer({ databaseUrl, port, authSecret, env = {}, 
       LOG_LEVEL: 'warn',
       ...env,
     },
-    stdio: ['ignore', 'inherit', 'pipe'],
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stdout = '';
+  child.stdout?.on('data', (chunk: Buffer) => {
+    stdout += chunk.toString();
+    process.stdout.write(chunk);
   });
   let stderr = '';
   child.stderr?.on('data', (chunk: Buffer) => {
@@ -45,6 +52,7 @@ export async function startAppServer({ databaseUrl, port, authSecret, env = {}, 
     baseUrl: `http://127.0.0.1:${port}`,
     process: child,
     stderr: () => stderr,
+    stdout: () => stdout,
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode !== null || child.signalCode !== null) return child.exitCode;
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
