@@ -13,6 +13,7 @@ import { closeDatabases } from '@/lib/db/close-databases';
 import { getLogger } from '@/lib/log';
 import { createSocketServer } from '@/lib/realtime/create-socket-server';
 import { DEMO_INSTRUCTOR, DEMO_PASSWORD, DEMO_STUDENTS, seedDemoData } from '@/lib/seed/seed-demo-data';
+import { seedDemoActivity } from '@/lib/seed/seed-demo-activity';
 import { describeStartupError } from '@/lib/server/describe-startup-error';
 import { findFreePort } from '@/lib/server/find-free-port';
 import { ensureAuthSecret } from '@/lib/server/ensure-auth-secret';
@@ -76,6 +77,8 @@ async function main(): Promise<void> {
     if (applied.length > 0) log.info(`applied migrations: ${applied.join(', ')}`);
     if ((await getDb().user.count()) === 0) {
       await seedDemoData(getDb());
+      log.info('seeding demo activity (exercise attempts, training runs, a live session, a challenge)…');
+      await seedDemoActivity();
       log.info('seeded demo data (see README for the demo accounts)');
     }
     if (!isDev) ensureBuild(ROOT, (m) => log.info(m));

@@ -79,7 +79,7 @@ describe('exercise page in Chromium', () => {
 
     // The solved variant gives way to new numbers.
     await page.getByRole('button', { name: '새 변형 풀기' }).click();
-    await expect.poll(() => page.getByTestId('attempts-left').textContent()).toBe('3');
+    await expect.poll(() => page.getByTestId('attempts-left').textContent(), { timeout: 15_000 }).toBe('3');
     expect(await cell(page, 1, 1).inputValue()).toBe('');
   });
 
@@ -163,7 +163,7 @@ describe('exercise pages on a phone (390 px)', () => {
     await page.getByRole('button', { name: '제출' }).click();
     const total = countBoxes(spec);
     const empty = total - expected.dX.flat().length;
-    await expect.poll(() => page.locator('.error').textContent()).toBe(`${total}칸을 모두 채우세요 — ${empty}칸이 비어 있습니다.`);
+    await expect.poll(async () => (await page.locator('.error').textContent())?.trim()).toBe(`${total}칸을 모두 채우세요 — ${empty}칸이 비어 있습니다.`);
     expect(await page.locator('[data-empty] input[aria-invalid="true"]').count()).toBe(empty);
     expect(await getDb().attempt.count({ where: { userId: student.id, typeId } })).toBe(0);
     // Filling a box clears its mark.
@@ -189,7 +189,7 @@ describe('exercise pages on a phone (390 px)', () => {
     expect(await page.getByRole('textbox', { name: 'Answer', exact: true }).count()).toBe(1);
     expect(await form.textContent()).not.toMatch(/arrow keys|Tab/);
     await page.getByRole('button', { name: 'Submit' }).click();
-    await expect.poll(() => page.locator('.error').textContent()).toBe('Fill in the answer box, then submit.');
+    await expect.poll(async () => (await page.locator('.error').textContent())?.trim()).toBe('Fill in the answer box, then submit.');
     expect(await smallTapTargets(page)).toEqual([]);
     await page.screenshot({ path: screenshotPath('exercise-shape-phone-en'), fullPage: true });
     expect(errors).toEqual([]);
@@ -237,7 +237,13 @@ describe('exercise pages on a phone (390 px)', () => {
     expect(await graph.getByRole('textbox').count()).toBe(12);
     for (const key of ['apples', 'applePrice', 'oranges', 'orangePrice', 'tax', 'upstream']) expect(await graph.getByTestId(`given-${key}`).textContent()).toBe(String(given[key]));
     // Before grading the drawing holds the given numbers and nothing else.
-    const shown = (await graph.textContent())!.match(/-?\d+(\.\d+)?/g)?.map(Number) ?? [];
+    const texts = await graph.evaluate((element) => {
+      const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+      const found: string[] = [];
+      while (walker.nextNode()) found.push(walker.currentNode.textContent ?? '');
+      return found;
+    });
+    const shown = texts.flatMap((text) => text.match(/-?\d+(\.\d+)?/g)?.map(Number) ?? []);
     expect(shown.filter((n) => !Object.values(given).includes(n))).toEqual([]);
     // A forward box sits above its edge's gradient box.
     const forward = await graph.getByRole('textbox', { name: /^total/ }).boundingBox();

@@ -2,7 +2,10 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { PrismaPg } from '@prisma/adapter-pg';
 import { PrismaClient } from '@/generated/prisma/client';
 import { verifyPassword } from '@/lib/auth/password';
-import { DEMO_INSTRUCTOR, DEMO_PASSWORD, DEMO_STUDENTS, seedDemoData } from '@/lib/seed/seed-demo-data';
+import { grade, seedForStudent } from '@/engine/exercises';
+import { getDb } from '@/lib/db';
+import { DEMO_CHALLENGE_TITLE, seedDemoActivity } from '@/lib/seed/seed-demo-activity';
+import { DEMO_CLASS, DEMO_INSTRUCTOR, DEMO_PASSWORD, DEMO_STUDENTS, seedDemoData } from '@/lib/seed/seed-demo-data';
 import { createScratchDatabase } from '../support/databases';
 
 const database = await createScratchDatabase();
@@ -29,4 +32,58 @@ describe('seedDemoData', () => {
     expect(await verifyPassword(instructor.passwordHash, DEMO_PASSWORD)).toBe(true);
     expect(await verifyPassword(instructor.passwordHash, 'wrong')).toBe(false);
   });
+});
+
+describe('seedDemoActivity', () => {
+  it('gives the demo class activity computed by the real services: attempts with named mistakes, runs, a finished live session, a challenge; a second run adds nothing', async () => {
+    const shared = getDb();
+    await seedDemoData(shared);
+    await seedDemoActivity();
+    const studentIds = (await shared.user.findMany({ where: { email: { in: DEMO_STUDENTS.map((s) => s.email) } }, select: { id: true } })).map((u) => u.id);
+    const demoClass = await shared.class.findUniqueOrThrow({ where: { joinCode: DEMO_CLASS.joinCode } });
+    const counts = async () => ({
+      attempts: await shared.attempt.count({ where: { userId: { in: studentIds } } }),
+      runs: await shared.trainingRun.count({ where: { userId: { in: studentIds } } }),
+      sessions: await shared.liveSession.count({ where: { classId: demoClass.id } }),
+      challenges: await shared.challenge.count({ where: { classId: demoClass.id } }),
+    });
+    const before = await counts();
+
+    const attempts = await shared.attempt.findMany({ where: { userId: { in: studentIds } } });
+    expect(new Set(attempts.map((a) => a.typeId)).size).toBeGreaterThanOrEqual(5);
+    expect(new Set(attempts.map((a) => a.userId)).size).toBe(3);
+    expect(attempts.filter((a) => a.mistake !== null).length).toBeGreaterThanOrEqual(5);
+    expect(attempts.some((a) => a.correct)).toBe(true);
+    // Every stored grade is the grader's, for the student's own seed.
+    for (const attempt of attempts) {
+      const graded = grade(attempt.typeId, seedForStudent(attempt.userId, attempt.typeId, attempt.round), attempt.answer);
+      expect(graded.score).toBeCloseTo(attempt.score, 12);
+      expect(graded.mistake ?? null).toBe(attempt.mistake);
+    }
+    // Students differ: best scores per student are not all the same.
+    const totals = studentIds.map((id) => attempts.filter((a) => a.userId === id).reduce((sum, a) => sum + a.score, 0));
+    expect(new Set(totals).size).toBeGreaterThan(1);
+
+    const runs = await shared.trainingRun.findMany({ where: { userId: { in: studentIds } } });
+    expect(runs.length).toBeGreaterThanOrEqual(3);
+    for (const run of runs) {
+      expect(run.status).toBe('COMPLETED');
+      expect(run.finalValAcc).toBeGreaterThanOrEqual(0);
+      expect(run.finalValAcc).toBeLessThanOrEqual(1);
+      expect((run.metrics as unknown[]).length).toBeGreaterThan(5);
+    }
+    expect(new Set(runs.map((run) => run.finalValAcc)).size).toBeGreaterThan(1);
+
+    const session = await shared.liveSession.findFirstOrThrow({ where: { classId: demoClass.id, state: 'FINISHED' }, include: { participants: true } });
+    expect(session.participants).toHaveLength(3);
+    const scores = session.participants.map((p) => p.score).sort((a, b) => b - a);
+    expect(scores[0]).toBeGreaterThan(0);
+    expect(new Set(scores).size).toBe(3);
+    expect(await shared.liveAnswer.count({ where: { participant: { sessionId: session.id } } })).toBe(9);
+
+    expect(await shared.challenge.count({ where: { classId: demoClass.id, title: DEMO_CHALLENGE_TITLE } })).toBe(1);
+
+    expect(await seedDemoActivity()).toEqual({ attempts: 0, trainingRuns: 0, liveSessions: 0, challenges: 0 });
+    expect(await counts()).toEqual(before);
+  }, 120_000);
 });
