@@ -24,6 +24,14 @@ describe('server start-up', () => {
   });
 });
 
+/** The messages of the JSON log lines (a pipe gets JSON); other output (a build's) is skipped. */
+function logMessages(stdout: string): string[] {
+  return stdout
+    .split('\n')
+    .filter((line) => line.startsWith('{'))
+    .map((line) => (JSON.parse(line) as { msg: string }).msg);
+}
+
 describe('start-up with the embedded PostgreSQL', () => {
   it('takes the next free port when 54329’s stand-in is taken, says so, gives the URL and the demo sign-in, and says the database stopped on Ctrl-C', async () => {
     // Another program holds the embedded database's port.
@@ -34,8 +42,7 @@ describe('start-up with the embedded PostgreSQL', () => {
     const port = randomPort();
     try {
       const server = await startAppServer({ databaseUrl: '', port, authSecret: 'x'.repeat(32), env: { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(taken), LOG_LEVEL: 'info' } });
-      const lines = server.stdout().trim().split('\n').map((line) => JSON.parse(line) as { msg: string });
-      const messages = lines.map((line) => line.msg);
+      const messages = logMessages(server.stdout());
       expect(messages).toContain(`port ${taken} is in use: the embedded PostgreSQL uses port ${taken + 1} instead (set EMBEDDED_PG_PORT to choose one)`);
       const ready = messages.find((message) => message.startsWith('Backprop Live is ready'));
       expect(ready).toContain(`http://localhost:${port}`);
@@ -44,7 +51,7 @@ describe('start-up with the embedded PostgreSQL', () => {
       expect(server.stderr()).not.toContain('undefined');
 
       expect(await server.stop('SIGINT')).toBe(0);
-      const after = server.stdout().trim().split('\n').map((line) => (JSON.parse(line) as { msg: string }).msg);
+      const after = logMessages(server.stdout());
       expect(after).toContain(`the embedded PostgreSQL has stopped (its data stays in ${path.join(path.relative(ROOT, dataDir), 'postgres')})`);
       expect(after.at(-1)).toBe('Backprop Live has stopped');
     } finally {
