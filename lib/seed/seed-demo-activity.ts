@@ -1,8 +1,9 @@
-import { seedForStudent, solve, type AnswerValue, type TAnswer } from '@/engine/exercises';
+import { solve, type AnswerValue, type TAnswer } from '@/engine/exercises';
 import { registry } from '@/engine/exercises/registry';
 import { getDb } from '@/lib/db';
 import { computeRoundState } from '@/lib/exercises/current-round';
 import { findLatestAttempts } from '@/lib/exercises/find-latest-attempts';
+import { roundSeed } from '@/lib/exercises/keyed-seeds';
 import { submitAttempt } from '@/lib/exercises/submit-attempt';
 import { closeLiveQuestion } from '@/lib/live/close-live-question';
 import { createLiveSession } from '@/lib/live/create-live-session';
@@ -86,8 +87,10 @@ async function seedAttempts(studentIds: string[]): Promise<number> {
     for (const [index, plan] of plans.entries()) {
       for (const [step, kind] of plan.entries()) {
         const userId = studentIds[index];
-        const { round } = computeRoundState(await findLatestAttempts({ db, userId, typeId }));
-        const seed = seedForStudent(userId, typeId, round);
+        const latest = await findLatestAttempts({ db, userId, typeId });
+        const { round } = computeRoundState(latest);
+        // The seed submitAttempt will grade against (the student's own numbers).
+        const seed = roundSeed(userId, typeId, round, latest);
         await submitAttempt({ userId, typeId, round, answer: answerFor(typeId, seed, kind, step) as TAnswer, clientSubmissionId: `demo-${typeId}-${index}-${step}`, locale: 'en' });
         stored++;
       }

@@ -86,8 +86,8 @@ export const affineBackward = defineExercise<Given, Expected>({
         en: `An affine layer computes $Y = XW + \\mathbf{b}$ for a batch of $N = ${given.X.length}$ samples, one per row ($\\mathbf{b}$ is added to every row).`,
       },
       {
-        ko: `$$X = ${bmatrix(given.X)},\\quad W = ${bmatrix(given.W)},\\quad \\mathbf{b} = ${rowVector(given.b)}$$`,
-        en: `$$X = ${bmatrix(given.X)},\\quad W = ${bmatrix(given.W)},\\quad \\mathbf{b} = ${rowVector(given.b)}$$`,
+        ko: `$$X = ${bmatrix(given.X)}$$\n$$W = ${bmatrix(given.W)}$$\n$$\\mathbf{b} = ${rowVector(given.b)}$$`,
+        en: `$$X = ${bmatrix(given.X)}$$\n$$W = ${bmatrix(given.W)}$$\n$$\\mathbf{b} = ${rowVector(given.b)}$$`,
       },
       {
         ko: `역전파로 $\\dfrac{\\partial L}{\\partial Y} = ${bmatrix(given.dY)}$가 들어왔습니다. $\\dfrac{\\partial L}{\\partial X}$, $\\dfrac{\\partial L}{\\partial W}$, $\\dfrac{\\partial L}{\\partial \\mathbf{b}}$를 구하세요.`,

@@ -96,7 +96,7 @@ export const causalAttention = defineExercise<Given, Expected>({
 
   prompt(given) {
     const dk = given.Q[0].length;
-    const math = `$$Q = ${bmatrix(given.Q)},\\quad K = ${bmatrix(given.K)},\\quad V = ${bmatrix(given.V)}$$`;
+    const math = `$$Q = ${bmatrix(given.Q)}$$\n$$K = ${bmatrix(given.K)}$$\n$$V = ${bmatrix(given.V)}$$`;
     return paragraphs(
       {
         ko: `디코더의 셀프 어텐션이 세 위치(각 행이 한 위치)의 쿼리, 키, 값 $Q, K, V$를 받습니다 ($d_k = ${num(dk)}$).`,

@@ -197,8 +197,8 @@ export const compGraph = defineExercise<Given, Expected>({
         en: `Hyunbin buys ${num(given.apples)} apples at ${num(given.applePrice)} won each and ${num(given.oranges)} oranges at ${num(given.orangePrice)} won each. Consumption tax multiplies the amount by $\\text{tax} = ${num(given.tax)}$. The computational graph is:`,
       },
       {
-        ko: '$$\\text{appleCost} = \\text{apples}\\times\\text{applePrice},\\quad \\text{orangeCost} = \\text{oranges}\\times\\text{orangePrice}$$\n$$\\text{subtotal} = \\text{appleCost} + \\text{orangeCost},\\quad \\text{total} = \\text{subtotal}\\times\\text{tax}$$',
-        en: '$$\\text{appleCost} = \\text{apples}\\times\\text{applePrice},\\quad \\text{orangeCost} = \\text{oranges}\\times\\text{orangePrice}$$\n$$\\text{subtotal} = \\text{appleCost} + \\text{orangeCost},\\quad \\text{total} = \\text{subtotal}\\times\\text{tax}$$',
+        ko: '$$\\text{appleCost} = \\text{apples}\\times\\text{applePrice}$$\n$$\\text{orangeCost} = \\text{oranges}\\times\\text{orangePrice}$$\n$$\\text{subtotal} = \\text{appleCost} + \\text{orangeCost}$$\n$$\\text{total} = \\text{subtotal}\\times\\text{tax}$$',
+        en: '$$\\text{appleCost} = \\text{apples}\\times\\text{applePrice}$$\n$$\\text{orangeCost} = \\text{oranges}\\times\\text{orangePrice}$$\n$$\\text{subtotal} = \\text{appleCost} + \\text{orangeCost}$$\n$$\\text{total} = \\text{subtotal}\\times\\text{tax}$$',
       },
       {
         ko: `역전파는 출력에서 $\\dfrac{\\partial L}{\\partial\\,\\text{total}} = ${num(given.upstream)}$로 시작합니다. 모든 노드의 순전파 값과, 모든 노드·입력에서의 기울기 $\\dfrac{\\partial L}{\\partial(\\cdot)}$를 구하세요.`,

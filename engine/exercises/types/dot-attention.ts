@@ -76,7 +76,7 @@ export const dotAttention = defineExercise<Given, Expected>({
   },
 
   prompt(given) {
-    const math = `$$Q = ${bmatrix(given.Q)},\\quad K = ${bmatrix(given.K)},\\quad V = ${bmatrix(given.V)}$$`;
+    const math = `$$Q = ${bmatrix(given.Q)}$$\n$$K = ${bmatrix(given.K)}$$\n$$V = ${bmatrix(given.V)}$$`;
     return paragraphs(
       {
         ko: '디코더의 두 시점 상태(쿼리, $Q$의 각 행)가 인코더의 세 은닉 상태에 어텐션합니다. 키는 $K$, 값은 $V$의 각 행입니다.',

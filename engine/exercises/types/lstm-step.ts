@@ -107,7 +107,7 @@ export const lstmStep = defineExercise<Given, Expected>({
   },
 
   prompt(given) {
-    const weights = `$$\\mathbf{x}_t = ${rowVector(given.x)},\\quad h_{t-1} = ${num(given.h)},\\quad c_{t-1} = ${num(given.c)}$$\n$$W_x = ${bmatrix(given.Wx)},\\quad W_h = ${rowVector(given.Wh)},\\quad \\mathbf{b} = ${rowVector(given.b)}$$`;
+    const weights = `$$\\mathbf{x}_t = ${rowVector(given.x)}$$\n$$h_{t-1} = ${num(given.h)}$$\n$$c_{t-1} = ${num(given.c)}$$\n$$W_x = ${bmatrix(given.Wx)}$$\n$$W_h = ${rowVector(given.Wh)}$$\n$$\\mathbf{b} = ${rowVector(given.b)}$$`;
     return paragraphs(
       {
         ko: '은닉 유닛이 하나인 LSTM 셀이 $\\mathbf{z} = \\mathbf{x}_t W_x + h_{t-1} W_h + \\mathbf{b}$를 계산합니다. $\\mathbf{z}$의 네 칸은 차례로 $z_f, z_i, z_g, z_o$이고 $f = \\sigma(z_f)$, $i = \\sigma(z_i)$, $g = \\tanh(z_g)$, $o = \\sigma(z_o)$입니다.',

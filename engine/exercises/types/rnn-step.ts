@@ -78,8 +78,8 @@ export const rnnStep = defineExercise<Given, Expected>({
         en: 'An RNN cell computes, in row-vector form, $\\mathbf{h}_t = \\tanh(\\mathbf{x}_t U + \\mathbf{h}_{t-1} W + \\mathbf{b})$.',
       },
       {
-        ko: `$$\\mathbf{x}_t = ${rowVector(given.x)},\\quad \\mathbf{h}_{t-1} = ${rowVector(given.h)},\\quad U = ${bmatrix(given.U)},\\quad W = ${bmatrix(given.W)},\\quad \\mathbf{b} = ${rowVector(given.b)}$$`,
-        en: `$$\\mathbf{x}_t = ${rowVector(given.x)},\\quad \\mathbf{h}_{t-1} = ${rowVector(given.h)},\\quad U = ${bmatrix(given.U)},\\quad W = ${bmatrix(given.W)},\\quad \\mathbf{b} = ${rowVector(given.b)}$$`,
+        ko: `$$\\mathbf{x}_t = ${rowVector(given.x)}$$\n$$\\mathbf{h}_{t-1} = ${rowVector(given.h)}$$\n$$U = ${bmatrix(given.U)}$$\n$$W = ${bmatrix(given.W)}$$\n$$\\mathbf{b} = ${rowVector(given.b)}$$`,
+        en: `$$\\mathbf{x}_t = ${rowVector(given.x)}$$\n$$\\mathbf{h}_{t-1} = ${rowVector(given.h)}$$\n$$U = ${bmatrix(given.U)}$$\n$$W = ${bmatrix(given.W)}$$\n$$\\mathbf{b} = ${rowVector(given.b)}$$`,
       },
       { ko: '새 은닉 상태 $\\mathbf{h}_t$를 구하세요.', en: 'Find the new hidden state $\\mathbf{h}_t$.' },
       SIGNIFICANT_DIGITS,

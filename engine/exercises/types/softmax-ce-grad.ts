@@ -115,7 +115,7 @@ export const softmaxCeGrad = defineExercise<Given, Expected>({
         : batch === 1
           ? { ko: '손실은 $L = -\\sum_{c} T_{c}\\,\\log\\operatorname{softmax}(Z)_c$입니다.', en: 'The loss is $L = -\\sum_{c} T_{c}\\,\\log\\operatorname{softmax}(Z)_c$.' }
           : { ko: '손실은 배치 **평균** $L = -\\frac{1}{N}\\sum_{n}\\sum_{c} T_{nc}\\,\\log\\operatorname{softmax}(Z_n)_c$입니다.', en: 'The loss is the batch **mean**, $L = -\\frac{1}{N}\\sum_{n}\\sum_{c} T_{nc}\\,\\log\\operatorname{softmax}(Z_n)_c$.' };
-    const matrices = `$$Z = ${bmatrix(given.logits)},\\quad T = ${bmatrix(oneHot(given))}$$`;
+    const matrices = `$$Z = ${bmatrix(given.logits)}$$\n$$T = ${bmatrix(oneHot(given))}$$`;
     return paragraphs(
       setup,
       { ko: matrices, en: matrices },
