@@ -24,7 +24,7 @@ import { hashPassword } from '../lib/auth/password';
 import { DEFAULT_BKT, updateKnown } from '../lib/course/mastery/bkt';
 import { applyMigrations } from '../lib/db/schema-engine';
 import { ensureBuild } from '../lib/server/ensure-build';
-import { startAppServer, type AppServer } from '../tests/support/app-server';
+import { startAppServer, type AppServer } from '../scripts/support/app-server';
 import { parseBenchArgs } from './support/cli';
 import { writeResultsSection } from './support/results-file';
 import { BENCH_PASSWORD, signInOverHttp, withDatabaseName } from './support/server-session';

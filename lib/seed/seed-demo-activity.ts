@@ -12,11 +12,11 @@ import { joinLiveSession } from '@/lib/live/join-live-session';
 import { liveSeed } from '@/lib/live/live-variant';
 import { openLiveQuestion } from '@/lib/live/open-live-question';
 import { submitLiveAnswer } from '@/lib/live/submit-live-answer';
-import { createChallenge } from '@/lib/training/create-challenge';
-import { DEFAULT_CONFIGS } from '@/lib/training/default-configs';
-import { toStoredMetrics } from '@/lib/training/stored-run-schema';
-import { trainModel } from '@/lib/training/train-model';
-import type { TTrainingConfig } from '@/lib/training/config-schema';
+import { createChallenge } from '@/lib/training/challenges/create-challenge';
+import { DEFAULT_CONFIGS } from '@/engine/playground/default-configs';
+import { toStoredMetrics } from '@/lib/training/runs/stored-run-schema';
+import { trainModel } from '@/engine/playground/train-model';
+import type { TTrainingConfig } from '@/engine/playground/config-schema';
 import { DEMO_CLASS, DEMO_INSTRUCTOR, DEMO_STUDENTS } from '@/lib/seed/seed-demo-data';
 
 // Demo activity, so a first-time instructor sees a class that has been used: exercise attempts
