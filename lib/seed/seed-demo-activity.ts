@@ -157,7 +157,7 @@ async function seedLiveSession(hostId: string, classId: string, studentIds: stri
     const opened = await openLiveQuestion({ sessionId, index, now: new Date(clock) });
     for (const [student, participant] of participants.entries()) {
       const { isRight, seconds } = LIVE_PLAN[index][student];
-      const seed = liveSeed({ sessionId, questionIndex: index, participantId: participant.participantId });
+      const seed = await liveSeed({ sessionId, questionIndex: index, participantId: participant.participantId, typeId: question.typeId });
       const expected = solve(question.typeId, seed);
       await submitLiveAnswer({ sessionId, participantId: participant.participantId, questionIndex: index, answer: (isRight ? expected : slip(expected)) as TAnswer, receivedAt: new Date(opened.openedAt.getTime() + seconds * 1000) });
     }
