@@ -16,6 +16,7 @@ import { DEMO_INSTRUCTOR, DEMO_PASSWORD, DEMO_STUDENTS, seedDemoData } from '@/l
 import { seedDemoActivity } from '@/lib/seed/seed-demo-activity';
 import { describeStartupError } from '@/lib/server/describe-startup-error';
 import { findFreePort } from '@/lib/server/find-free-port';
+import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '@/lib/accounts/read-client-ip';
 import { ensureAuthSecret } from '@/lib/server/ensure-auth-secret';
 import { ensureSeedSecret } from '@/lib/exercises/keyed-seeds';
 import { ensureBuild } from '@/lib/server/ensure-build';
@@ -86,7 +87,11 @@ async function main(): Promise<void> {
     const app = next({ dev: isDev, dir: ROOT, hostname: 'localhost', port: config.PORT });
     await app.prepare();
     const handle = app.getRequestHandler();
-    server = http.createServer((request, response) => void handle(request, response));
+    server = http.createServer((request, response) => {
+      // The one client address rate limits use (TRUST_PROXY decides how far X-Forwarded-For counts).
+      request.headers[CLIENT_ADDRESS_HEADER] = resolveClientAddress(request.socket.remoteAddress, request.headers['x-forwarded-for'], config.TRUST_PROXY);
+      void handle(request, response);
+    });
     closeSockets = (await createSocketServer(server)).close;
     await new Promise<void>((resolve, reject) => {
       server?.once('error', reject);

@@ -17,6 +17,9 @@ const ZConfig = z.object({
   REDIS_URL: z.string().url().optional(),
   NEXTAUTH_SECRET: z.string().min(16).optional(),
   NEXTAUTH_URL: z.string().url().optional(),
+  // How many reverse proxies in front of the server append to X-Forwarded-For (0: none, so the
+  // header is ignored and rate limits key on the socket's peer address).
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
   // Keys every exercise seed (HMAC-SHA-256): without it nobody can compute a student's variant.
   SEED_SECRET: z.string().min(16).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

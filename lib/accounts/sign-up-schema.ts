@@ -1,9 +1,9 @@
 import { z } from 'zod';
 import { LOCALES } from '@/lib/i18n/locales';
+import { zName } from '@/lib/validation/text';
 
 // Shared by the sign-up form (checks before sending) and the route handler (the authority).
-// Control characters in a name would garble the gradebook, CSV exports and leaderboards.
-const NO_CONTROL_CHARACTERS = /^[^\p{Cc}]*$/u;
+// Control and invisible characters in a name would garble the gradebook, CSV exports and leaderboards.
 
 export const NAME_MAX = 80;
 export const PASSWORD_MIN = 8;
@@ -12,12 +12,7 @@ export const EMAIL_MAX = 254;
 
 export const ZSignUp = z.object({
   email: z.string().trim().toLowerCase().max(EMAIL_MAX, `Use at most ${EMAIL_MAX} characters.`).email('Enter a valid email address.'),
-  name: z
-    .string()
-    .trim()
-    .min(1, 'Enter your name.')
-    .max(NAME_MAX, `Use at most ${NAME_MAX} characters.`)
-    .regex(NO_CONTROL_CHARACTERS, 'The name contains invisible control characters.'),
+  name: zName({ max: NAME_MAX, messages: { empty: 'Enter your name.', tooLong: `Use at most ${NAME_MAX} characters.` } }),
   password: z.string().min(PASSWORD_MIN, `Use at least ${PASSWORD_MIN} characters.`).max(PASSWORD_MAX, `Use at most ${PASSWORD_MAX} characters.`),
   locale: z.enum(LOCALES).default('ko'),
 });

@@ -1,16 +1,11 @@
 import { z } from 'zod';
+import { ZId, zName } from '@/lib/validation/text';
 
 // Shared by the class forms and the route handlers.
-const NO_CONTROL_CHARACTERS = /^[^\p{Cc}]*$/u;
 export const CLASS_NAME_MAX = 100;
 export const NICKNAME_MAX = 30;
 
-const ZClassName = z
-  .string()
-  .trim()
-  .min(1, 'Enter a class name.')
-  .max(CLASS_NAME_MAX, `Use at most ${CLASS_NAME_MAX} characters.`)
-  .regex(NO_CONTROL_CHARACTERS, 'The name contains invisible control characters.');
+const ZClassName = zName({ max: CLASS_NAME_MAX, messages: { empty: 'Enter a class name.', tooLong: `Use at most ${CLASS_NAME_MAX} characters.` } });
 
 export const ZCreateClass = z.object({ name: ZClassName });
 export type TCreateClass = z.infer<typeof ZCreateClass>;
@@ -41,16 +36,12 @@ export type TAddInstructor = z.infer<typeof ZAddInstructor>;
 
 export const ZSetNickname = z.object({
   // An empty nickname clears it (the leaderboard then shows "Student N").
-  nickname: z
-    .string()
-    .trim()
-    .max(NICKNAME_MAX, `Use at most ${NICKNAME_MAX} characters.`)
-    .regex(NO_CONTROL_CHARACTERS, 'The nickname contains invisible control characters.'),
+  nickname: zName({ min: 0, max: NICKNAME_MAX, messages: { tooLong: `Use at most ${NICKNAME_MAX} characters.` } }),
 });
 export type TSetNickname = z.infer<typeof ZSetNickname>;
 
 
 /** Ids in paths are cuids; anything else is refused before a query is made. */
-export const ZRecordId = z.string().regex(/^[a-z0-9]{1,64}$/i, 'Malformed id.');
+export const ZRecordId = ZId;
 export const ZClassParams = z.object({ classId: ZRecordId });
 export const ZMemberParams = z.object({ classId: ZRecordId, userId: ZRecordId });

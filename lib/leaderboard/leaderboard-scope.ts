@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { ZId } from '@/lib/validation/text';
 
 /** all-time, this week (since Monday 00:00 Asia/Seoul), or one unit's exercises. */
 export const ZLeaderboardScope = z.union([
   z.object({ kind: z.literal('all') }),
   z.object({ kind: z.literal('week') }),
-  z.object({ kind: z.literal('unit'), unitId: z.string().min(1).max(64) }),
+  z.object({ kind: z.literal('unit'), unitId: ZId }),
 ]);
 export type TLeaderboardScope = z.infer<typeof ZLeaderboardScope>;
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 // The client-safe part of the exercises only: this file is bundled into /join and /live.
 import { ZAnswer, isExerciseTypeId } from '@/engine/exercises/client';
+import { ZId } from '@/lib/validation/text';
 
 // Every input of the live feature, validated with the same schema on the client and the server.
 
@@ -9,7 +10,6 @@ export const MAX_TIME_LIMIT_S = 120;
 export const MAX_QUESTIONS = 30;
 export const NICKNAME_MAX = 24;
 
-const ZId = z.string().min(1).max(64);
 
 export const ZLiveQuestionPlan = z.object({
   typeId: z.string().refine(isExerciseTypeId, { message: 'unknown exercise type' }),
@@ -20,7 +20,7 @@ export type TLiveQuestionPlan = z.infer<typeof ZLiveQuestionPlan>;
 export const ZCreateLiveSession = z
   .object({
     classId: ZId,
-    unitId: z.string().min(1).max(64).optional(),
+    unitId: ZId.optional(),
     questions: z.array(ZLiveQuestionPlan).min(1).max(MAX_QUESTIONS),
     mode: z.enum(['INSTRUCTOR_PACED', 'SELF_PACED']).default('INSTRUCTOR_PACED'),
     allowGuests: z.boolean().default(false),
@@ -38,6 +38,7 @@ export const ZPin = z.string().trim().regex(/^\d{6}$/, { message: 'the PIN has 6
 // Letters, digits, spaces and a little punctuation in any script; no control or invisible characters.
 export const ZNickname = z
   .string()
+  .normalize('NFKC')
   .trim()
   .min(1, { message: 'enter a nickname' })
   .max(NICKNAME_MAX, { message: `at most ${NICKNAME_MAX} characters` })

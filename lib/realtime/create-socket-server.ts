@@ -3,6 +3,7 @@ import { Server, type Socket } from 'socket.io';
 import { createClient } from 'redis';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { getConfig } from '@/lib/config';
+import { findForeignOrigin } from '@/lib/http/check-origin';
 import { getLogger } from '@/lib/log';
 import { SOCKET_NAMESPACES } from '@/lib/realtime/namespaces';
 import { readSessionUserId } from '@/lib/realtime/read-session-user';
@@ -26,6 +27,17 @@ export async function createSocketServer(httpServer: http.Server): Promise<Socke
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: true },
     maxHttpBufferSize: 64 * 1024,
     serveClient: false,
+    // A page of another site may not open a socket with this site's cookie (403, like the routes).
+    allowRequest: (request, callback) => {
+      const foreign = findForeignOrigin({
+        origin: request.headers.origin,
+        secFetchSite: headerValue(request.headers['sec-fetch-site']),
+        host: request.headers.host,
+        publicUrl: config.NEXTAUTH_URL,
+      });
+      if (foreign) getLogger().info({ detail: foreign }, 'socket.io: refused a handshake from a foreign origin');
+      callback(foreign, !foreign);
+    },
   });
 
   let redis: ReturnType<typeof createClient> | undefined;
@@ -62,4 +74,8 @@ export async function createSocketServer(httpServer: http.Server): Promise<Socke
       await redis?.quit().catch(() => {});
     },
   };
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
 }

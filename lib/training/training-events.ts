@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { AppErrorCode } from '@/lib/errors';
 import type { Localized } from '@/lib/i18n/locales';
+import { ZId } from '@/lib/validation/text';
 
 // The playground's socket protocol. Client → server events take one payload and an ack callback;
 // server → client events go to the room `user:<id>` (a user's own runs) or `challenge:<id>`.
@@ -21,7 +22,6 @@ export const TRAINING_SERVER_EVENTS = {
 export const userRoom = (userId: string) => `user:${userId}`;
 export const challengeRoom = (challengeId: string) => `challenge:${challengeId}`;
 
-const ZId = z.string().min(1).max(64);
 
 /**
  * `config` is checked against ZTrainingConfig by the service, so the field errors name the knob.

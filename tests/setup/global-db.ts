@@ -40,7 +40,7 @@ export default async function setup(project: TestProject) {
   // The tests compute a student's seed with the server's secret, as an audit on the server would.
   const seedSecret = crypto.randomBytes(32).toString('base64url');
   const port = 3900 + Math.floor(Math.random() * 900);
-  server = await startAppServer({ databaseUrl, port, authSecret, env: { SEED_SECRET: seedSecret } });
+  server = await startAppServer({ databaseUrl, port, authSecret, env: { SEED_SECRET: seedSecret, TRUST_PROXY: '1' } });
   const baseUrl = server.baseUrl;
 
   project.provide('databaseUrl', databaseUrl);

@@ -2,13 +2,14 @@ import { z } from 'zod';
 import { MODEL_KINDS } from '@/engine/playground/config-schema';
 import { TRAINING_LIMITS } from '@/engine/playground/limits';
 import { MODEL_TASKS } from '@/engine/playground/model-tasks';
+import { ZId, zName } from '@/lib/validation/text';
 
 /** An instructor's new challenge; the same schema checks the form in the browser. */
 export const ZCreateChallenge = z
   .object({
-    classId: z.string().min(1).max(64),
-    sessionId: z.string().min(1).max(64).optional(),
-    title: z.string().trim().min(1).max(120),
+    classId: ZId,
+    sessionId: ZId.optional(),
+    title: zName({ max: 120 }),
     model: z.enum(MODEL_KINDS),
     task: z.string().min(1).max(40),
     maxParams: z.int().min(3).max(TRAINING_LIMITS.maxParams),

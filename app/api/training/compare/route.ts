@@ -2,9 +2,10 @@ import { NextResponse } from 'next/server';
 import { z } from 'zod';
 import { requireUser } from '@/lib/auth/require-user';
 import { handleRoute } from '@/lib/http/handle-route';
+import { ZId } from '@/lib/validation/text';
 import { getRun } from '@/lib/training/runs/get-run';
 
-const ZCompareQuery = z.object({ a: z.string().min(1).max(64), b: z.string().min(1).max(64) });
+const ZCompareQuery = z.object({ a: ZId, b: ZId });
 
 /** Two runs side by side: GET /api/training/compare?a=<runId>&b=<runId>. */
 export const GET = handleRoute(async (request) => {
