@@ -1,5 +1,22 @@
 import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
+import { boundaries } from './eslint/boundaries.mjs';
+
+// engine/ is the pure autograd engine: nothing from the app, its pages, components or the Prisma client.
+const ENGINE_IS_PURE = {
+  regex: '^(?:@/|(?:\\.\\./)+)(?:lib|app|components|generated)(?:/|$)',
+  message: 'engine/ imports nothing from lib, app, components or generated.',
+};
+// engine/exercises and engine/playground build on the engine alone (no other @/ folder, no app packages).
+const ONLY_ENGINE = {
+  regex: '^@/(?!engine/)',
+  message: 'engine/exercises and engine/playground import only from engine/.',
+};
+// lib/ is below the UI: services never import pages or components.
+const LIB_BELOW_UI = {
+  regex: '^(?:@/|(?:\\.\\./)+)(?:app|components)(?:/|$)',
+  message: 'lib/ imports nothing from app/ or components/.',
+};
 
 const config = [
   ...nextCoreWebVitals,
@@ -15,8 +32,26 @@ const config = [
     files: ['engine/**', 'bench/**', 'scripts/**', 'tests/**', 'prisma/**', 'server.ts'],
     rules: { 'react-hooks/rules-of-hooks': 'off' },
   },
+  // Folder rules (issue #16; tests/unit/lint-boundaries.test.ts proves each one fires).
+  {
+    files: ['engine/**/*.ts', 'engine/**/*.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [ENGINE_IS_PURE] }] },
+  },
+  {
+    files: ['engine/exercises/**/*.ts', 'engine/playground/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [ENGINE_IS_PURE, ONLY_ENGINE] }] },
+  },
+  {
+    files: ['lib/**/*.ts', 'lib/**/*.tsx'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [LIB_BELOW_UI] }] },
+  },
+  {
+    files: ['app/**/*.ts', 'app/**/*.tsx', 'components/**/*.ts', 'components/**/*.tsx', 'lib/**/*.ts', 'lib/**/*.tsx', 'engine/**/*.ts'],
+    plugins: { boundaries },
+    rules: { 'boundaries/client-imports': 'error' },
+  },
   // engine/kernels/assembly is AssemblyScript (compiled by asc, not tsc): see engine/kernels/build-kernels.ts.
-  { ignores: ['engine/kernels/assembly/**', 'node_modules/**', '.next/**', 'generated/**', '.data/**', 'test-results/**', 'next-env.d.ts'] },
+  { ignores: ['tests/fixtures/lint/**', 'engine/kernels/assembly/**', 'node_modules/**', '.next/**', 'generated/**', '.data/**', 'test-results/**', 'next-env.d.ts'] },
 ];
 
 export default config;
