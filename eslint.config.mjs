@@ -9,7 +9,7 @@ const ENGINE_IS_PURE = {
 };
 // engine/exercises and engine/playground build on the engine alone (no other @/ folder, no app packages).
 const ONLY_ENGINE = {
-  regex: '^@/(?!engine/)',
+  regex: '^@/(?!engine(?:/|$))',
   message: 'engine/exercises and engine/playground import only from engine/.',
 };
 // lib/ is below the UI: services never import pages or components.
