@@ -55,7 +55,7 @@ export default async function ExercisesPage() {
           <h2 id={`unit-${group.id}`}>
             {group.title?.[locale] ?? TEXT.other[locale]}
             {group.title ? (
-              <Link className={styles.unitLink} href={`/units/${group.id}`}>{TEXT.unitLink[locale]}</Link>
+              <Link className={`tap ${styles.unitLink}`} href={`/units/${group.id}`}>{TEXT.unitLink[locale]}</Link>
             ) : null}
           </h2>
           <ul className={styles.list}>
@@ -75,7 +75,7 @@ function ExerciseCard({ type, score, isSignedIn, locale }: { type: ExerciseType;
   return (
     <article className={styles.card} data-solved={score?.isSolved || undefined}>
       <h3>
-        <Link href={`/exercises/${type.id}`}>{type.title[locale]}</Link>
+        <Link className="tap" href={`/exercises/${type.id}`}>{type.title[locale]}</Link>
       </h3>
       <p className={styles.facts}>
         <span>

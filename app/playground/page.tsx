@@ -30,7 +30,7 @@ export default async function PlaygroundPage({ searchParams }: { searchParams: P
       <h1>{T.title[locale]}</h1>
       <p className="muted">{T.lead[locale]}</p>
       <p>
-        <Link href="/playground/challenges">{T.challenges[locale]} →</Link>
+        <Link className="tap" href="/playground/challenges">{T.challenges[locale]} →</Link>
       </p>
       {fork && !forked ? <p className="error" role="alert">{locale === 'ko' ? '복제할 실행을 찾을 수 없습니다.' : 'The run to fork was not found.'}</p> : null}
       {challengeId && !challenge ? <p className="error" role="alert">{locale === 'ko' ? '열려 있는 챌린지를 찾을 수 없습니다.' : 'No open challenge found.'}</p> : null}

@@ -18,7 +18,7 @@ export async function AssignmentsGradebookSection({ actorId, classId, locale }: 
     <section aria-labelledby="assignments-title" style={{ marginTop: '2rem' }}>
       <h2 id="assignments-title">{TEXT.title[locale]}</h2>
       <p>
-        <Link href={`/classes/${classId}/assignments`}>{TEXT.manage[locale]}</Link>
+        <Link className="tap" href={`/classes/${classId}/assignments`}>{TEXT.manage[locale]}</Link>
         {data.assignments.length > 0 && (
           <>
             {' · '}

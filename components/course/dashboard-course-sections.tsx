@@ -66,7 +66,7 @@ export async function DashboardCourseSections({ userId, locale }: { userId: stri
               return (
                 <li key={assignment.id} className="card" data-assignment={assignment.id}>
                   <span>
-                    <Link href={`/assignments/${assignment.id}`}>{assignment.title}</Link> <span className="muted">· {className}</span>
+                    <Link className="tap" href={`/assignments/${assignment.id}`}>{assignment.title}</Link> <span className="muted">· {className}</span>
                     <br />
                     <span className="muted">{when} · {fill(TEXT.score[locale], { n: Math.round(evaluation.score * 100) })}</span>
                   </span>
@@ -86,7 +86,7 @@ export async function DashboardCourseSections({ userId, locale }: { userId: stri
             <ul className={styles.skills}>
               {masteryOf(mastery, unit.exercises.map((exercise) => exercise.typeId)).map((skill, index) => (
                 <li key={skill.typeId} data-skill={skill.typeId}>
-                  <Link href={`/exercises/${skill.typeId}`}>{unit.exercises[index].title[locale]}</Link>
+                  <Link className="tap" href={`/exercises/${skill.typeId}`}>{unit.exercises[index].title[locale]}</Link>
                   <MasteryChip level={skill.level} locale={locale} />
                 </li>
               ))}

@@ -19,7 +19,7 @@ export async function UnitMastery({ userId, unitId, locale }: { userId: string; 
       <ul className={styles.skills}>
         {skills.map((skill, index) => (
           <li key={skill.typeId} data-skill={skill.typeId}>
-            <Link href={`/exercises/${skill.typeId}`}>{unit.exercises[index].title[locale]}</Link>
+            <Link className="tap" href={`/exercises/${skill.typeId}`}>{unit.exercises[index].title[locale]}</Link>
             <MasteryChip level={skill.level} locale={locale} />
           </li>
         ))}

@@ -22,6 +22,7 @@ export function RunList({ runs, locale }: { runs: RunSummary[]; locale: Locale }
           <button type="button" className="button" disabled>{T.compare[locale]}</button>
         )}
       </p>
+      <div className="scroll-x">
       <table>
         <thead>
           <tr>
@@ -40,7 +41,9 @@ export function RunList({ runs, locale }: { runs: RunSummary[]; locale: Locale }
             return (
               <tr key={run.id}>
                 <td>
-                  <input type="checkbox" checked={selected.includes(run.id)} onChange={() => toggle(run.id)} aria-label={`${T.compare[locale]}: ${name}`} />
+                  <label>
+                    <input type="checkbox" checked={selected.includes(run.id)} onChange={() => toggle(run.id)} aria-label={`${T.compare[locale]}: ${name}`} />
+                  </label>
                 </td>
                 <td>{name}</td>
                 <td>{STATUS_NAMES[run.status][locale]}</td>
@@ -48,13 +51,14 @@ export function RunList({ runs, locale }: { runs: RunSummary[]; locale: Locale }
                 <td>{run.params.toLocaleString(locale)}</td>
                 <td><DateTime value={run.createdAt} locale={locale} /></td>
                 <td>
-                  <Link href={`/playground/runs/${run.id}`}>{T.open[locale]}</Link> · <Link href={`/playground?fork=${run.id}`}>{T.fork[locale]}</Link>
+                  <Link className="tap" href={`/playground/runs/${run.id}`}>{T.open[locale]}</Link> · <Link className="tap" href={`/playground?fork=${run.id}`}>{T.fork[locale]}</Link>
                 </td>
               </tr>
             );
           })}
         </tbody>
       </table>
+      </div>
     </div>
   );
 }

@@ -27,7 +27,7 @@ export default async function ChallengesPage() {
   const teaching = classes.filter((c) => c.role === 'INSTRUCTOR');
   return (
     <>
-      <p><Link href="/playground">← {T.back[locale]}</Link></p>
+      <p><Link className="tap" href="/playground">← {T.back[locale]}</Link></p>
       <h1>{T.challenges[locale]}</h1>
       <p className="muted">{TEXT.lead[locale]}</p>
       {challenges.length === 0 ? (
@@ -36,7 +36,7 @@ export default async function ChallengesPage() {
         <ul className="cards" style={{ listStyle: 'none', padding: 0 }}>
           {challenges.map((c) => (
             <li key={c.id} className="card">
-              <h2><Link href={`/playground/challenges/${c.id}`}>{c.title}</Link></h2>
+              <h2><Link className="tap" href={`/playground/challenges/${c.id}`}>{c.title}</Link></h2>
               <p className="muted">
                 {c.className} · {MODEL_NAMES[c.model as keyof typeof MODEL_NAMES]?.[locale] ?? c.model} · {TASK_NAMES[c.task]?.[locale] ?? c.task} ·{' '}
                 {TEXT.entries[locale].replace('{n}', String(c.entries))}

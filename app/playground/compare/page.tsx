@@ -29,7 +29,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
 
   return (
     <>
-      <p><Link href="/playground">← {T.back[locale]}</Link></p>
+      <p><Link className="tap" href="/playground">← {T.back[locale]}</Link></p>
       <h1>{T.compareTitle[locale]}</h1>
       <RunCharts
         curves={runs.map((run, i) => ({ name: name(run, i), metrics: run.metrics, color: i === 0 ? '#1d4ed8' : '#7c3aed', altColor: i === 0 ? '#ea580c' : '#db2777' }))}

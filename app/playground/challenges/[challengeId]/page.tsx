@@ -26,7 +26,7 @@ export default async function ChallengePage({ params }: { params: Promise<{ chal
     .map((run) => ({ id: run.id, label: `${formatPercent(run.finalValAcc)} · ${run.params} ${T.params[locale]} · ${new Date(run.createdAt).toLocaleString(locale)}` }));
   return (
     <>
-      <p><Link href="/playground/challenges">← {T.challenges[locale]}</Link></p>
+      <p><Link className="tap" href="/playground/challenges">← {T.challenges[locale]}</Link></p>
       <h1>{challenge.title}</h1>
       <p className="muted">{challenge.className}</p>
       <ChallengeBoard initial={leaderboard} eligibleRuns={eligible} locale={locale} />

@@ -31,7 +31,7 @@ export default async function RunPage({ params }: { params: Promise<{ runId: str
 
   return (
     <>
-      <p><Link href="/playground">← {T.back[locale]}</Link></p>
+      <p><Link className="tap" href="/playground">← {T.back[locale]}</Link></p>
       <h1>{modelName} · {TASK_NAMES[run.task]?.[locale] ?? run.task}</h1>
       <p>
         {STATUS_NAMES[run.status][locale]} · {T.finalValAcc[locale]} <strong>{formatPercent(run.finalValAcc)}</strong> · {T.params[locale]} {run.params.toLocaleString(locale)}
