@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { generate, solve } from '@/engine/exercises';
 import { getDb } from '@/lib/db';
-import { launchBrowser, screenshotPath } from './browser';
+import { expectConsoleError, launchBrowser, screenshotPath } from './browser';
 import { seedForStudent } from '@/lib/exercises/keyed-seeds';
 
 // The whole classroom loop in Chromium, in Korean: an instructor signs up and opens a class, a
@@ -66,7 +66,8 @@ describe('accounts and classes in Chromium', () => {
 
     await signUp(page, student);
     await page.goto(`${baseUrl()}/classes`);
-    // A wrong code first: a clear message, nothing joined.
+    // A wrong code first: a clear message, nothing joined (the browser logs the 404 it answers with).
+    expectConsoleError(/status of 404 .*\/api\/classes\/join/);
     await page.getByLabel('참여 코드').fill('ZZZZZZ');
     await page.getByRole('button', { name: '참여하기' }).click();
     await expect.poll(() => page.getByRole('alert').filter({ hasText: '이 코드의 수업이 없습니다' }).count()).toBe(1);
@@ -103,7 +104,8 @@ describe('accounts and classes in Chromium', () => {
     await page.setViewportSize({ width: 1280, height: 900 });
     await signOut(page);
 
-    // The instructor signs back in: a wrong password first gets the generic message.
+    // The instructor signs back in: a wrong password first gets the generic message (and a logged 401).
+    expectConsoleError(/status of 401 .*\/api\/auth\/callback\/credentials/);
     await page.goto(`${baseUrl()}/signin?callbackUrl=${encodeURIComponent(`/classes/${classId}/gradebook`)}`);
     await page.getByLabel('이메일').fill(instructor.email);
     await page.getByLabel('비밀번호').fill('not the password');
@@ -143,6 +145,8 @@ describe('accounts and classes in Chromium', () => {
 describe('account forms in Chromium', () => {
   it('marks an overlong name on sign-up without creating anything, and counts down sign-in retries in English', async () => {
     await browser.clearCookies();
+    // Wrong passwords on purpose: the browser logs each 401 the sign-in answers with.
+    expectConsoleError(/status of 401 .*\/api\/auth\/callback\/credentials/);
     const page = await browser.newPage();
     const ghost = `ghost-${suffix}@test.local`;
     await page.goto(`${baseUrl()}/signup`);
