@@ -6,7 +6,7 @@ import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { validateAnswer } from '@/engine/exercises/validate-answer';
 import type { Locale } from '@/lib/i18n/locales';
 import type { TAttemptSummary, TExerciseVariant, TSubmitResult, TSubmitAnswer } from '@/lib/exercises/schemas';
-import { readApiError, describeApiError, tryAgainIn } from '@/components/ui/api-client';
+import { describeApiError, sendJson, tryAgainIn, type ApiError } from '@/components/ui/api-client';
 import { AnswerInput, cellId, inputKinds } from '@/components/exercises/answer-input';
 import { CompGraphAnswer, isCompGraphGiven } from '@/components/exercises/comp-graph-answer';
 import { AttemptHistory } from '@/components/exercises/attempt-history';
@@ -108,20 +108,16 @@ export function ExerciseView({ locale, variant, promptHtml, renderedHtml, attemp
     setStatus('sending');
     setProblem(null);
     try {
-      const response = await postWithRetry(`/api/exercises/${encodeURIComponent(variant.typeId)}/submit`, body, () => setStatus('retrying'));
-      if (response === null) {
-        setProblem({ text: TEXT.network[locale] });
-        return;
-      }
+      const url = `/api/exercises/${encodeURIComponent(variant.typeId)}/submit`;
+      const response = await sendJson<TSubmitResult>(url, 'POST', body, { retries: AUTOMATIC_RETRIES, onRetry: () => setStatus('retrying') });
       if (response.ok) {
         pending.current = null;
-        show((await response.json()) as TSubmitResult);
+        show(response.data);
         return;
       }
-      const error = await readApiError(response);
-      // A 4xx is an answer about this submission; a 5xx leaves its fate unknown, so keep the id.
-      if (response.status < 500) pending.current = null;
-      setProblem(describeProblem(error, locale));
+      // A 4xx is an answer about this submission; a 5xx or no answer at all leaves its fate unknown, so keep the id.
+      if (response.error.status >= 400 && response.error.status < 500) pending.current = null;
+      setProblem(describeProblem(response.error, locale));
     } finally {
       isSending.current = false;
       setStatus('idle');
@@ -262,19 +258,7 @@ export function ExerciseView({ locale, variant, promptHtml, renderedHtml, attemp
   );
 }
 
-async function postWithRetry(url: string, body: TSubmitAnswer, onRetry: () => void): Promise<Response | null> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
-    } catch {
-      if (attempt >= AUTOMATIC_RETRIES) return null;
-      onRetry();
-      await new Promise((resolve) => setTimeout(resolve, 1000));
-    }
-  }
-}
-
-function describeProblem(error: Awaited<ReturnType<typeof readApiError>>, locale: Locale): Problem {
+function describeProblem(error: ApiError, locale: Locale): Problem {
   switch (error.code) {
     case 'UNAUTHORIZED':
       return { text: TEXT.sessionExpired[locale], action: 'sign-in' };
@@ -282,10 +266,12 @@ function describeProblem(error: Awaited<ReturnType<typeof readApiError>>, locale
       return { text: TEXT.replaced[locale], action: 'reload' };
     case 'RATE_LIMITED':
       return { text: tryAgainIn(error.retryAfterSeconds ?? 60, locale) };
+    case 'NETWORK':
+      return { text: TEXT.network[locale] };
     // The server's sentence says what is wrong with the answer, in the viewer's language.
     case 'UNPROCESSABLE':
     case 'BAD_REQUEST':
-      return { text: error.message };
+      return { text: error.text?.[locale] ?? error.message };
     default:
       return { text: describeApiError(error, locale) };
   }

@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation';
 import { useMemo, useState, type FormEvent } from 'react';
 import type { Locale, Localized } from '@/lib/i18n/locales';
 import { MAX_TIME_LIMIT_S, MIN_TIME_LIMIT_S, ZCreateLiveSession } from '@/lib/live/live-schemas';
+import { describeApiError, sendJson } from '@/components/ui/api-client';
 import { LIVE_TEXT } from '@/components/live/live-text';
 import styles from '@/components/live/live.module.css';
 
@@ -55,24 +56,20 @@ export function CreateSessionForm({ locale, classes, units, types }: CreateSessi
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      setProblem(issue?.path.includes('timeLimitS') ? `${LIVE_TEXT.timeLimit[locale]}: ${MIN_TIME_LIMIT_S}–${MAX_TIME_LIMIT_S}` : (issue?.message ?? 'Invalid input'));
+      const field = issue?.path.includes('timeLimitS') ? `${LIVE_TEXT.timeLimit[locale]}: ${MIN_TIME_LIMIT_S}–${MAX_TIME_LIMIT_S}` : issue?.path[0] === 'deadlineMinutes' ? `${LIVE_TEXT.deadlineMinutes[locale]}: 5–${14 * 24 * 60}` : LIVE_TEXT.klass[locale];
+      setProblem(`${locale === 'ko' ? '입력을 확인하세요' : 'Check this field'} — ${field}`);
       return;
     }
     setIsSending(true);
     setProblem(null);
-    try {
-      const response = await fetch('/api/live/sessions', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(parsed.data) });
-      const body = (await response.json().catch(() => ({}))) as { sessionId?: string; error?: { message: string } };
-      if (response.ok && body.sessionId) {
-        router.push(`/live/${body.sessionId}/host`);
-        return;
-      }
-      setProblem(body.error?.message ?? (locale === 'ko' ? '세션을 만들 수 없습니다.' : 'Could not create the session.'));
-    } catch {
-      setProblem(locale === 'ko' ? '서버에 연결할 수 없습니다. 다시 시도하세요.' : 'Could not reach the server. Please try again.');
-    } finally {
-      setIsSending(false);
+    const result = await sendJson<{ sessionId: string }>('/api/live/sessions', 'POST', parsed.data);
+    if (result.ok) {
+      // Stays "creating…" (and the button disabled) until the host screen replaces this page.
+      router.push(`/live/${result.data.sessionId}/host`);
+      return;
     }
+    setIsSending(false);
+    setProblem(describeApiError(result.error, locale));
   }
 
   const timeInput = (typeId: string) => (

@@ -3,8 +3,9 @@
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
-import type { Locale, Localized } from '@/lib/i18n/locales';
+import type { Locale } from '@/lib/i18n/locales';
 import { ZJoinLiveSession } from '@/lib/live/live-schemas';
+import { describeApiError, sendJson } from '@/components/ui/api-client';
 import { guestTokenKey } from '@/components/live/guest-token-storage';
 import { LIVE_TEXT } from '@/components/live/live-text';
 import styles from '@/components/live/live.module.css';
@@ -17,12 +18,9 @@ export interface JoinFormProps {
 }
 
 interface JoinResponse {
-  sessionId?: string;
+  sessionId: string;
   guestToken?: string | null;
-  error?: { code: string; message: string; reason?: string; text?: Localized };
 }
-
-const NETWORK: Localized = { ko: '서버에 연결할 수 없습니다. 다시 시도하세요.', en: 'Could not reach the server. Please try again.' };
 
 export function JoinForm({ locale, initialPin, userName }: JoinFormProps) {
   const router = useRouter();
@@ -44,26 +42,21 @@ export function JoinForm({ locale, initialPin, userName }: JoinFormProps) {
     }
     setIsSending(true);
     setProblem(null);
-    try {
-      const response = await fetch('/api/live/join', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(parsed.data) });
-      const body = (await response.json().catch(() => ({}))) as JoinResponse;
-      if (response.ok && body.sessionId) {
-        if (body.guestToken) window.localStorage.setItem(guestTokenKey(body.sessionId), body.guestToken);
-        router.push(`/join/${body.sessionId}`);
-        return;
-      }
-      const reason = body.error?.reason;
-      setProblem({
-        text: body.error?.text?.[locale] ?? body.error?.message ?? NETWORK[locale],
-        field: reason === 'nickname-taken' || reason === 'nickname-required' ? 'nickname' : reason === 'session-not-found' ? 'pin' : undefined,
-        // A wrong PIN and a class session seen by a guest get the same answer: offer signing in.
-        needsSignIn: reason === 'session-not-found' && isGuest,
-      });
-    } catch {
-      setProblem({ text: NETWORK[locale] });
-    } finally {
-      setIsSending(false);
+    const result = await sendJson<JoinResponse>('/api/live/join', 'POST', parsed.data);
+    if (result.ok) {
+      if (result.data.guestToken) window.localStorage.setItem(guestTokenKey(result.data.sessionId), result.data.guestToken);
+      // Stays "joining…" (and the button disabled) until the player screen replaces this page.
+      router.push(`/join/${result.data.sessionId}`);
+      return;
     }
+    setIsSending(false);
+    const reason = result.error.reason;
+    setProblem({
+      text: describeApiError(result.error, locale),
+      field: reason === 'nickname-taken' || reason === 'nickname-required' ? 'nickname' : reason === 'session-not-found' ? 'pin' : undefined,
+      // A wrong PIN and a class session seen by a guest get the same answer: offer signing in.
+      needsSignIn: reason === 'session-not-found' && isGuest,
+    });
   }
 
   return (

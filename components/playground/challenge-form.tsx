@@ -8,6 +8,7 @@ import { countParameters } from '@/engine/playground/count-parameters';
 import { DEFAULT_CONFIGS } from '@/engine/playground/default-configs';
 import { TRAINING_LIMITS } from '@/engine/playground/limits';
 import { MODEL_TASKS } from '@/engine/playground/model-tasks';
+import { describeApiError, sendJson } from '@/components/ui/api-client';
 import { MODEL_NAMES, TASK_NAMES } from './playground-text';
 import styles from './playground.module.css';
 
@@ -30,6 +31,18 @@ const TEXT = {
   defaultTitle: { ko: '두 나선: 파라미터 50개 이하로 최고 검증 정확도', en: 'Two spirals: best validation accuracy with at most 50 parameters' },
 };
 
+/** What each schema field is called on the form, with its allowed range where it has one. */
+const FIELD_LABELS: Record<string, { ko: string; en: string }> = {
+  title: { ko: `${TEXT.name.ko} (1–120자)`, en: `${TEXT.name.en} (1–120 characters)` },
+  classId: TEXT.className,
+  sessionId: TEXT.session,
+  model: TEXT.model,
+  task: TEXT.task,
+  maxParams: { ko: `${TEXT.maxParams.ko} (3–${TRAINING_LIMITS.maxParams})`, en: `${TEXT.maxParams.en} (3–${TRAINING_LIMITS.maxParams})` },
+  maxSeconds: { ko: `${TEXT.maxSeconds.ko} (5–${TRAINING_LIMITS.wallSeconds})`, en: `${TEXT.maxSeconds.en} (5–${TRAINING_LIMITS.wallSeconds})` },
+  closesAt: TEXT.closesAt,
+};
+
 /** An instructor's form for a new challenge; checked with the same schema as the API. */
 export function ChallengeForm({ classes, sessions, locale }: { classes: InstructorClass[]; sessions: SessionOption[]; locale: Locale }) {
   const router = useRouter();
@@ -46,26 +59,24 @@ export function ChallengeForm({ classes, sessions, locale }: { classes: Instruct
   const [isBusy, setIsBusy] = useState(false);
 
   const submit = async () => {
+    if (isBusy) return;
     setError(null);
-    const input = { classId, sessionId: sessionId || undefined, title, model, task, maxParams, maxSeconds, closesAt: new Date(closesAt).toISOString() };
+    const closes = new Date(closesAt);
+    const input = { classId, sessionId: sessionId || undefined, title, model, task, maxParams, maxSeconds, closesAt: Number.isNaN(closes.getTime()) ? '' : closes.toISOString() };
     const parsed = ZCreateChallenge.safeParse(input);
     if (!parsed.success) {
-      const first = parsed.error.issues[0];
-      setError(`${TEXT.invalid[locale]}${first.path.join('.')} — ${first.message}`);
+      const key = String(parsed.error.issues[0]?.path[0] ?? 'name');
+      setError(`${TEXT.invalid[locale]}${(FIELD_LABELS[key] ?? TEXT.name)[locale]}`);
       return;
     }
     setIsBusy(true);
-    try {
-      const response = await fetch('/api/training/challenges', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(input) });
-      const body = await response.json().catch(() => null);
-      if (!response.ok) {
-        setError(body?.error?.message ?? `HTTP ${response.status}`);
-        return;
-      }
-      router.push(`/playground/challenges/${body.challenge.id}`);
-    } finally {
-      setIsBusy(false);
+    const result = await sendJson<{ challenge: { id: string } }>('/api/training/challenges', 'POST', parsed.data);
+    if (result.ok) {
+      router.push(`/playground/challenges/${result.data.challenge.id}`);
+      return;
     }
+    setIsBusy(false);
+    setError(describeApiError(result.error, locale));
   };
   const field = (key: string) => `${id}-${key}`;
   const defaultParams = countParameters(DEFAULT_CONFIGS[model]);

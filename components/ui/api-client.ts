@@ -9,7 +9,11 @@ import type { Locale, Localized } from '@/lib/i18n/locales';
 export interface ApiError {
   status: number;
   code: string;
+  /** The server's sentence in English; `text` has it in both languages. */
   message: string;
+  /** The server's machine-readable reason (`nickname-taken`, `session-not-found`, …), to branch on. */
+  reason?: string;
+  text?: Localized;
   fieldErrors?: Record<string, string[]>;
   retryAfterSeconds?: number;
 }
@@ -23,6 +27,8 @@ export async function readApiError(response: Response): Promise<ApiError> {
       status: response.status,
       code: body.error?.code ?? 'INTERNAL',
       message: body.error?.message ?? response.statusText,
+      reason: body.error?.reason,
+      text: body.error?.text,
       fieldErrors: body.error?.fieldErrors,
       retryAfterSeconds: body.error?.retryAfterSeconds,
     };
@@ -43,10 +49,15 @@ const GENERIC: Record<string, Localized> = {
   INTERNAL: { ko: '서버에 문제가 생겼습니다. 잠시 후 다시 시도하세요.', en: 'Something went wrong on our side. Please try again.' },
 };
 
-/** One sentence for the user: the form's own wording for this code, else a generic one, else the server's. */
+/**
+ * One sentence for the user: the form's own wording for this code; else the server's sentence when
+ * it says it in both languages (an AppError with an English-only message has the same text in
+ * both); else a generic one for the code; else the server's English sentence.
+ */
 export function describeApiError(error: ApiError, locale: Locale, specific: Partial<Record<string, Localized>> = {}): string {
   if (error.code === 'RATE_LIMITED' && error.retryAfterSeconds) return tryAgainIn(error.retryAfterSeconds, locale);
-  const text = specific[error.code] ?? GENERIC[error.code];
+  const serverText = error.text && error.text.ko !== error.text.en ? error.text : undefined;
+  const text = specific[error.code] ?? serverText ?? GENERIC[error.code];
   return text ? text[locale] : error.message;
 }
 

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, useTransition } from 'react';
 import type { Locale, Localized } from '@/lib/i18n/locales';
+import { sendJson } from '@/components/ui/api-client';
 import styles from '@/components/unit/unit.module.css';
 
 const TEXT = {
@@ -27,15 +28,10 @@ export function MarkReadButton({ unitId, locale }: { unitId: string; locale: Loc
   const mark = () =>
     startTransition(async () => {
       setOutcome(null);
-      try {
-        const response = await fetch(`/api/units/${encodeURIComponent(unitId)}/read`, { method: 'POST' });
-        if (response.status === 401) return setOutcome('expired');
-        if (!response.ok) return setOutcome('failed');
-        setOutcome('done');
-        router.refresh();
-      } catch {
-        setOutcome('failed');
-      }
+      const result = await sendJson(`/api/units/${encodeURIComponent(unitId)}/read`, 'POST');
+      if (!result.ok) return setOutcome(result.error.status === 401 ? 'expired' : 'failed');
+      setOutcome('done');
+      router.refresh();
     });
 
   return (
