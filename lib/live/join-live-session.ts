@@ -1,7 +1,6 @@
-import { isUniqueViolation } from '@/lib/errors';
+import { AppError, isUniqueViolation } from '@/lib/errors';
 import { getDb } from '@/lib/db';
 import { issueGuestToken } from '@/lib/live/guest-token';
-import { LiveError } from '@/lib/live/live-error';
 import type { TJoinLiveSession } from '@/lib/live/live-schemas';
 import { getPublicLabel } from '@/lib/classes/get-public-label';
 
@@ -24,11 +23,11 @@ export interface JoinedLiveSession {
  * member of its class, or a guest where guests are not allowed): the same status, reason and
  * sentence, counted against the same wrong-PIN limit, so PINs cannot be enumerated by probing.
  */
-export function noSessionForPin(): LiveError {
-  return new LiveError('NOT_FOUND', 'session-not-found', {
+export function noSessionForPin(): AppError {
+  return new AppError('NOT_FOUND', {
     ko: '그 PIN으로 참여할 수 있는 열린 세션이 없습니다. PIN을 확인하고, 수업 세션이면 로그인하세요.',
     en: 'No open session you can join has that PIN. Check the PIN, and sign in if it is your class’s session.',
-  });
+  }, { reason: 'session-not-found' });
 }
 
 /**
@@ -61,12 +60,12 @@ export async function joinLiveSession({ input, userId }: JoinLiveSessionOptions)
         select: { name: true, memberships: { where: { classId: session.classId ?? '' }, select: { nickname: true, class: { select: { showNicknames: true } } } } },
       })
     : null;
-  if (userId && !user) throw new LiveError('UNAUTHORIZED', 'not-joined', { ko: '다시 로그인해 주세요.', en: 'Please sign in again.' });
+  if (userId && !user) throw new AppError('UNAUTHORIZED', { ko: '다시 로그인해 주세요.', en: 'Please sign in again.' }, { reason: 'not-joined' });
   const membership = user?.memberships[0];
   if (!membership && !session.allowGuests) throw noSessionForPin();
 
   if (isPastDeadline(session.deadline)) throw deadlinePassed();
-  if (session.locked) throw new LiveError('FORBIDDEN', 'session-locked', { ko: '진행자가 세션을 잠가 새로 참여할 수 없습니다.', en: 'The host has locked the session to new players.' });
+  if (session.locked) throw new AppError('FORBIDDEN', { ko: '진행자가 세션을 잠가 새로 참여할 수 없습니다.', en: 'The host has locked the session to new players.' }, { reason: 'session-locked' });
   if (!userId || !user) return joinAsGuest(session.id, input.nickname);
 
   // What classmates see: the class's public label (nickname, else "Student N") when the class
@@ -79,18 +78,18 @@ function isPastDeadline(deadline: Date | null): boolean {
   return deadline !== null && deadline.getTime() < Date.now();
 }
 
-function deadlinePassed(): LiveError {
-  return new LiveError('CONFLICT', 'deadline-passed', { ko: '이 세션의 마감 시간이 지났습니다.', en: 'This session is past its deadline.' });
+function deadlinePassed(): AppError {
+  return new AppError('CONFLICT', { ko: '이 세션의 마감 시간이 지났습니다.', en: 'This session is past its deadline.' }, { reason: 'deadline-passed' });
 }
 
 async function joinAsGuest(sessionId: string, nickname: string | undefined): Promise<JoinedLiveSession> {
-  if (!nickname) throw new LiveError('BAD_REQUEST', 'nickname-required', { ko: '닉네임을 입력하세요.', en: 'Enter a nickname.' });
+  if (!nickname) throw new AppError('BAD_REQUEST', { ko: '닉네임을 입력하세요.', en: 'Enter a nickname.' }, { reason: 'nickname-required' });
   const { token, hash } = issueGuestToken();
   try {
     const participant = await getDb().liveParticipant.create({ data: { sessionId, nickname, guestTokenHash: hash }, select: { id: true, nickname: true } });
     return { sessionId, participantId: participant.id, nickname: participant.nickname, guestToken: token };
   } catch (error) {
-    if (isUniqueViolation(error)) throw new LiveError('CONFLICT', 'nickname-taken', { ko: '이미 사용 중인 닉네임입니다. 다른 닉네임을 고르세요.', en: 'That nickname is taken; pick another one.' });
+    if (isUniqueViolation(error)) throw new AppError('CONFLICT', { ko: '이미 사용 중인 닉네임입니다. 다른 닉네임을 고르세요.', en: 'That nickname is taken; pick another one.' }, { reason: 'nickname-taken' });
     throw error;
   }
 }
@@ -111,9 +110,9 @@ async function createMemberParticipant(sessionId: string, userId: string, prefer
       if (existing) return { sessionId, participantId: existing.id, nickname: existing.nickname, guestToken: null };
     }
   }
-  throw new LiveError('CONFLICT', 'nickname-taken', { ko: '닉네임을 정할 수 없습니다. 다시 시도하세요.', en: 'Could not find a free nickname; please try again.' });
+  throw new AppError('CONFLICT', { ko: '닉네임을 정할 수 없습니다. 다시 시도하세요.', en: 'Could not find a free nickname; please try again.' }, { reason: 'nickname-taken' });
 }
 
-function kickedError(): LiveError {
-  return new LiveError('FORBIDDEN', 'kicked', { ko: '진행자가 이 세션에서 내보냈습니다.', en: 'The host removed you from this session.' });
+function kickedError(): AppError {
+  return new AppError('FORBIDDEN', { ko: '진행자가 이 세션에서 내보냈습니다.', en: 'The host removed you from this session.' }, { reason: 'kicked' });
 }

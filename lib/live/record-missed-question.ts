@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { getDb } from '@/lib/db';
-import { LiveError } from '@/lib/live/live-error';
+import { AppError } from '@/lib/errors';
 import { getSelfPacedPosition } from '@/lib/live/get-self-paced-position';
 
 /**
@@ -12,7 +12,7 @@ export async function recordMissedQuestion(sessionId: string, participantId: str
   const position = await getSelfPacedPosition(sessionId, participantId);
   if (!position.question || !position.closesAt) return;
   if (now.getTime() <= position.closesAt.getTime()) {
-    throw new LiveError('CONFLICT', 'stale-phase', { ko: '아직 이 문제의 시간이 남아 있습니다.', en: 'There is still time left for this question.' });
+    throw new AppError('CONFLICT', { ko: '아직 이 문제의 시간이 남아 있습니다.', en: 'There is still time left for this question.' }, { reason: 'stale-phase' });
   }
   const limitMs = position.question.timeLimitS * 1000;
   await getDb().$executeRaw`

@@ -1,5 +1,5 @@
 import { getDb } from '@/lib/db';
-import { LiveError } from '@/lib/live/live-error';
+import { AppError } from '@/lib/errors';
 import { stalePhase } from '@/lib/live/live-errors';
 
 /**
@@ -11,7 +11,7 @@ export async function startSelfPacedSession(sessionId: string, now = new Date())
     const session = await tx.liveSession.findUnique({ where: { id: sessionId }, select: { deadline: true } });
     if (!session?.deadline) throw stalePhase();
     if (session.deadline.getTime() <= now.getTime()) {
-      throw new LiveError('CONFLICT', 'deadline-passed', { ko: '마감 시간이 이미 지났습니다.', en: 'The deadline has already passed.' });
+      throw new AppError('CONFLICT', { ko: '마감 시간이 이미 지났습니다.', en: 'The deadline has already passed.' }, { reason: 'deadline-passed' });
     }
     const moved = await tx.liveSession.updateMany({ where: { id: sessionId, state: 'LOBBY', mode: 'SELF_PACED' }, data: { state: 'QUESTION', currentIndex: 0 } });
     if (moved.count === 0) throw stalePhase();

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import { grade, type TAnswer } from '@/engine/exercises';
 import { getLiveSql } from '@/lib/live/live-sql';
 import { computePoints } from '@/lib/live/compute-points';
-import { LiveError } from '@/lib/live/live-error';
+import { AppError } from '@/lib/errors';
 import { kicked } from '@/lib/live/live-errors';
 import { getSelfPacedPosition } from '@/lib/live/get-self-paced-position';
 import { liveSeed } from '@/lib/live/live-variant';
@@ -89,7 +89,7 @@ export async function submitLiveAnswer({ sessionId, participantId, questionIndex
 
   const seed = await liveSeed({ sessionId, questionIndex, participantId, typeId: row.typeId });
   const graded = grade(row.typeId, seed, answer);
-  if (graded.invalid) throw new LiveError('UNPROCESSABLE', 'invalid-answer', graded.invalid);
+  if (graded.invalid) throw new AppError('UNPROCESSABLE', graded.invalid, { reason: 'invalid-answer' });
   const points = computePoints({
     score: graded.score,
     msToAnswer: receivedAt.getTime() - openedAt.getTime(),
@@ -144,10 +144,10 @@ async function findExisting(questionId: string, participantId: string, questionI
   return { questionId, questionIndex, isDuplicate: true, answer: existing.answer, msToAnswer: existing.msToAnswer };
 }
 
-function notOpen(): LiveError {
-  return new LiveError('CONFLICT', 'question-not-open', { ko: '이 문제는 아직 열리지 않았습니다.', en: 'This question is not open yet.' });
+function notOpen(): AppError {
+  return new AppError('CONFLICT', { ko: '이 문제는 아직 열리지 않았습니다.', en: 'This question is not open yet.' }, { reason: 'question-not-open' });
 }
 
-function closed(): LiveError {
-  return new LiveError('CONFLICT', 'question-closed', { ko: '시간이 끝나 답을 받을 수 없습니다.', en: 'Time is up: the question is closed.' });
+function closed(): AppError {
+  return new AppError('CONFLICT', { ko: '시간이 끝나 답을 받을 수 없습니다.', en: 'Time is up: the question is closed.' }, { reason: 'question-closed' });
 }

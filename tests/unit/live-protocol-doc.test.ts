@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LIVE_ERROR_REASONS } from '@/lib/live/live-error';
+import { LIVE_ERROR_REASONS } from '@/lib/live/live-errors';
 import { LIVE_CLIENT_EVENTS, LIVE_SERVER_EVENTS } from '@/lib/live/live-events';
 import { PROTOCOL_SCHEMAS, renderProtocolTables, withGeneratedTables } from '@/lib/live/live-protocol-doc';
 
@@ -33,5 +33,16 @@ describe('docs/live-protocol.md', () => {
     for (const event of [...Object.values(LIVE_CLIENT_EVENTS), ...Object.values(LIVE_SERVER_EVENTS), 'hello']) expect(doc).toContain(`\`${event}\``);
     const reasons = doc.slice(doc.indexOf('## Error reasons'));
     for (const reason of LIVE_ERROR_REASONS) expect(reasons).toContain(`| \`${reason}\``);
+  });
+
+  it('lists every reason a live service refuses with', () => {
+    const liveDir = path.resolve(import.meta.dirname, '..', '..', 'lib', 'live');
+    const thrown = new Set<string>();
+    for (const file of fs.readdirSync(liveDir, { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts'))) {
+      const source = fs.readFileSync(path.join(liveDir, file), 'utf8');
+      for (const match of source.matchAll(/reason: '([a-z-]+)'/g)) thrown.add(match[1]);
+    }
+    expect(thrown.size).toBeGreaterThan(5);
+    expect([...thrown].filter((reason) => !(LIVE_ERROR_REASONS as readonly string[]).includes(reason))).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { getDb } from '@/lib/db';
 import type { ChallengeSummary } from './list-challenges';
-import { TrainingError } from '../training-error';
+import { AppError } from '@/lib/errors';
 
 export type EntryState = 'checking' | 'verified' | 'mismatch' | 'failed';
 
@@ -39,7 +39,7 @@ export async function getChallengeLeaderboard({ userId, challengeId }: { userId:
       },
     },
   });
-  if (!challenge) throw new TrainingError('NOT_FOUND', { ko: '챌린지를 찾을 수 없습니다.', en: 'Challenge not found.' });
+  if (!challenge) throw new AppError('NOT_FOUND', { ko: '챌린지를 찾을 수 없습니다.', en: 'Challenge not found.' });
   const memberships = new Map(challenge.class.memberships.map((m) => [m.userId, m]));
 
   const best = new Map<string, { entry: (typeof challenge.entries)[number]; count: number }>();

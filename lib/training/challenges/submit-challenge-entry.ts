@@ -4,7 +4,7 @@ import { ZStoredTrainingConfig } from '@/engine/playground/config-schema';
 import { assertConfigFitsChallenge, getChallengeRules } from './get-challenge-rules';
 import { recheckEntry } from './recheck-entry';
 import { readStoredMetrics } from '../runs/stored-run-schema';
-import { TrainingError } from '../training-error';
+import { AppError } from '@/lib/errors';
 import { TRAINING_SERVER_EVENTS } from '../training-events';
 import type { TrainingRuntime } from '../runtime/training-runtime';
 
@@ -29,23 +29,23 @@ export async function submitChallengeEntry({ runtime, userId, challengeId, runId
   const db = getDb();
   const challenge = await getChallengeRules({ userId, challengeId });
   const run = await db.trainingRun.findFirst({ where: { id: runId, userId }, select: { id: true, status: true, config: true, metrics: true } });
-  if (!run) throw new TrainingError('NOT_FOUND', { ko: '실행을 찾을 수 없습니다.', en: 'Run not found.' });
+  if (!run) throw new AppError('NOT_FOUND', { ko: '실행을 찾을 수 없습니다.', en: 'Run not found.' });
   const { metrics } = readStoredMetrics(run.metrics);
   const config = ZStoredTrainingConfig.safeParse(run.config);
   if ((run.status !== 'COMPLETED' && run.status !== 'STOPPED') || metrics.length === 0 || !config.success) {
-    throw new TrainingError('UNPROCESSABLE', { ko: '학습이 끝난 실행만 제출할 수 있습니다.', en: 'Only a run that has finished training can be entered.' });
+    throw new AppError('UNPROCESSABLE', { ko: '학습이 끝난 실행만 제출할 수 있습니다.', en: 'Only a run that has finished training can be entered.' });
   }
   assertConfigFitsChallenge(challenge, config.data);
   const trainSeconds = metrics[metrics.length - 1].ms / 1000;
   if (trainSeconds * 1000 > challenge.maxSeconds * 1000 + TIME_GRACE_MS) {
-    throw new TrainingError('UNPROCESSABLE', {
+    throw new AppError('UNPROCESSABLE', {
       ko: `학습에 ${trainSeconds.toFixed(1)}초가 걸렸습니다. 이 챌린지의 한도는 ${challenge.maxSeconds}초입니다.`,
       en: `The run trained for ${trainSeconds.toFixed(1)} s; this challenge allows ${challenge.maxSeconds} s.`,
     });
   }
   const entryCount = await db.challengeEntry.count({ where: { challengeId, userId } });
   if (entryCount >= MAX_ENTRIES_PER_STUDENT) {
-    throw new TrainingError('RATE_LIMITED', { ko: `한 챌린지에 최대 ${MAX_ENTRIES_PER_STUDENT}번 제출할 수 있습니다.`, en: `You can enter a challenge at most ${MAX_ENTRIES_PER_STUDENT} times.` });
+    throw new AppError('RATE_LIMITED', { ko: `한 챌린지에 최대 ${MAX_ENTRIES_PER_STUDENT}번 제출할 수 있습니다.`, en: `You can enter a challenge at most ${MAX_ENTRIES_PER_STUDENT} times.` });
   }
 
   let entryId: string;
@@ -53,7 +53,7 @@ export async function submitChallengeEntry({ runtime, userId, challengeId, runId
     entryId = (await db.challengeEntry.create({ data: { challengeId, runId, userId }, select: { id: true } })).id;
   } catch (error) {
     if (isUniqueViolation(error)) {
-      throw new TrainingError('CONFLICT', { ko: '이 실행은 이미 제출되었습니다.', en: 'This run has already been entered.' });
+      throw new AppError('CONFLICT', { ko: '이 실행은 이미 제출되었습니다.', en: 'This run has already been entered.' });
     }
     throw error;
   }

@@ -2,7 +2,7 @@ import { getDb } from '@/lib/db';
 import { ZStoredTrainingConfig, type TTrainingConfig } from '@/engine/playground/config-schema';
 import { findVisibleRunId } from './find-visible-run';
 import { readStoredMetrics } from './stored-run-schema';
-import { TrainingError } from '../training-error';
+import { AppError } from '@/lib/errors';
 import type { EpochMetric, RunStatusName, TrainingSnapshot } from '@/engine/playground/types';
 
 /** A stored run as the run page, the compare page and the API show it. */
@@ -39,7 +39,7 @@ export async function getRun({ userId, runId }: { userId: string; runId: string 
       })
     : null;
   const config = row ? ZStoredTrainingConfig.safeParse(row.config) : null;
-  if (!row || !config?.success) throw new TrainingError('NOT_FOUND', { ko: '실행을 찾을 수 없습니다.', en: 'Run not found.' });
+  if (!row || !config?.success) throw new AppError('NOT_FOUND', { ko: '실행을 찾을 수 없습니다.', en: 'Run not found.' });
   const { metrics, snapshot } = readStoredMetrics(row.metrics);
   return {
     id: row.id,

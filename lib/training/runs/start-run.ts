@@ -5,7 +5,7 @@ import { executeRun } from './execute-run';
 import { findVisibleRunId } from './find-visible-run';
 import { assertConfigFitsChallenge, getChallengeRules } from '../challenges/get-challenge-rules';
 import { parseTrainingConfig } from './parse-training-config';
-import { TrainingError } from '../training-error';
+import { AppError } from '@/lib/errors';
 import type { ActiveRun, TrainingRuntime } from '../runtime/training-runtime';
 
 // Twenty starts a minute: a student exploring knobs never meets it; a script does.
@@ -40,7 +40,7 @@ export async function startRun({ runtime, userId, config: input, forkedFromId, c
     wallMs = Math.min(wallMs, rules.maxSeconds * 1000);
   }
   if (forkedFromId && !(await findVisibleRunId(userId, forkedFromId))) {
-    throw new TrainingError('NOT_FOUND', { ko: '복제하려는 실행을 찾을 수 없습니다.', en: 'The run you are forking was not found.' });
+    throw new AppError('NOT_FOUND', { ko: '복제하려는 실행을 찾을 수 없습니다.', en: 'The run you are forking was not found.' });
   }
   const params = countParameters(config);
   const row = await getDb().trainingRun.create({

@@ -1,5 +1,5 @@
 import { getDb } from '@/lib/db';
-import { TrainingError } from '../training-error';
+import { AppError } from '@/lib/errors';
 import type { TrainingRuntime } from '../runtime/training-runtime';
 import type { RunStatusName } from '@/engine/playground/types';
 
@@ -17,7 +17,7 @@ export interface StopRunOptions {
 export async function stopRun({ runtime, userId, runId }: StopRunOptions): Promise<{ status: RunStatusName; isStopping: boolean }> {
   const db = getDb();
   const row = await db.trainingRun.findFirst({ where: { id: runId, userId }, select: { status: true } });
-  if (!row) throw new TrainingError('NOT_FOUND', { ko: '실행을 찾을 수 없습니다.', en: 'Run not found.' });
+  if (!row) throw new AppError('NOT_FOUND', { ko: '실행을 찾을 수 없습니다.', en: 'Run not found.' });
   if (row.status !== 'QUEUED' && row.status !== 'RUNNING') return { status: row.status, isStopping: false };
 
   const cancelled = runtime.queue.cancel(runId);

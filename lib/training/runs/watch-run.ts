@@ -1,7 +1,7 @@
 import { getDb } from '@/lib/db';
 import { ZStoredTrainingConfig } from '@/engine/playground/config-schema';
 import { readStoredMetrics } from './stored-run-schema';
-import { TrainingError } from '../training-error';
+import { AppError } from '@/lib/errors';
 import type { TrainingRuntime } from '../runtime/training-runtime';
 import type { RunProgress } from '@/engine/playground/types';
 
@@ -14,7 +14,7 @@ export async function watchRun({ runtime, userId, runId }: { runtime: TrainingRu
     where: { id: runId, userId },
     select: { status: true, metrics: true, config: true, error: true, finalValAcc: true },
   });
-  if (!row) throw new TrainingError('NOT_FOUND', { ko: '실행을 찾을 수 없습니다.', en: 'Run not found.' });
+  if (!row) throw new AppError('NOT_FOUND', { ko: '실행을 찾을 수 없습니다.', en: 'Run not found.' });
   const active = runtime.active.get(runId);
   if (active) {
     const position = runtime.queue.positionOf(runId) ?? undefined;

@@ -1,4 +1,4 @@
-import { TrainingError } from '../training-error';
+import { AppError } from '@/lib/errors';
 
 // First come, first served, with two fairness rules: at most `concurrency` jobs train at once (one
 // per worker thread) and at most `maxRunningPerUser` of them belong to one user; a user's next
@@ -39,7 +39,7 @@ export class TrainingQueue {
     const queuedByOwner = this.waiting.filter((job) => job.owner === owner).length;
     if (!isSystem && queuedByOwner >= this.options.maxQueuedPerUser) {
       const limit = this.options.maxQueuedPerUser;
-      throw new TrainingError(
+      throw new AppError(
         'RATE_LIMITED',
         {
           ko: `이미 ${queuedByOwner}개의 실행이 대기 중입니다(최대 ${limit}개). 하나를 멈추거나 시작될 때까지 기다리세요.`,
@@ -50,7 +50,7 @@ export class TrainingQueue {
     }
     if (this.waiting.length >= this.options.maxQueueLength) {
       const waiting = this.waiting.length;
-      throw new TrainingError(
+      throw new AppError(
         'UNAVAILABLE',
         { ko: `학습 대기열이 가득 찼습니다(${waiting}개 대기 중). 1분 뒤에 다시 시도하세요.`, en: `The training queue is full (${waiting} runs waiting). Try again in a minute.` },
         { retryAfterSeconds: 60 },

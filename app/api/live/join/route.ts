@@ -1,9 +1,9 @@
 import { NextResponse } from 'next/server';
 import { readClientIp } from '@/lib/accounts/read-client-ip';
 import { getOptionalUser } from '@/lib/auth/require-user';
+import { isAppError } from '@/lib/errors';
 import { handleRoute, readJson } from '@/lib/http/handle-route';
 import { joinLiveSession } from '@/lib/live/join-live-session';
-import { isLiveError } from '@/lib/live/live-error';
 import { ZJoinLiveSession } from '@/lib/live/live-schemas';
 import { createRateLimiter } from '@/lib/rate-limit';
 
@@ -20,9 +20,7 @@ export const POST = handleRoute(async (request: Request) => {
   try {
     return NextResponse.json(await joinLiveSession({ input, userId: user?.id ?? null }));
   } catch (error) {
-    if (!isLiveError(error)) throw error;
-    if (error.reason === 'session-not-found') await wrongPins.consume(address);
-    // The reason and the sentence in both languages let the join form answer in the viewer's language.
-    return NextResponse.json({ error: { code: error.code, message: error.message, reason: error.reason, text: error.text } }, { status: error.status });
+    if (isAppError(error) && error.reason === 'session-not-found') await wrongPins.consume(address);
+    throw error;
   }
 });

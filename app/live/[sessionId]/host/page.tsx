@@ -3,8 +3,8 @@ import { headers } from 'next/headers';
 import { notFound, redirect } from 'next/navigation';
 import QRCode from 'qrcode';
 import { getOptionalUser } from '@/lib/auth/require-user';
+import { isAppError } from '@/lib/errors';
 import { getLocale } from '@/lib/i18n/get-locale';
-import { isLiveError } from '@/lib/live/live-error';
 import { requireLiveHost } from '@/lib/live/require-live-host';
 import { HostScreen } from '@/components/live/host-screen';
 import { LIVE_TEXT } from '@/components/live/live-text';
@@ -17,7 +17,7 @@ export default async function HostPage({ params }: { params: Promise<{ sessionId
   const [locale, { sessionId }, user, requestHeaders] = await Promise.all([getLocale(), params, getOptionalUser(), headers()]);
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/live/${sessionId}/host`)}`);
   const session = await requireLiveHost(sessionId, user.id).catch((error: unknown) => {
-    if (isLiveError(error)) notFound();
+    if (isAppError(error)) notFound();
     throw error;
   });
   // The address students type or scan: the one this page was reached at.
