@@ -22,7 +22,7 @@ export {
 } from './tensor';
 export { tensor, zeros, ones, full, randn, randu, arange, type TensorInput, type TensorOptions } from './creation';
 export { rng, type Rng } from './rng';
-export { setKernelBackend, kernelBackend, type KernelBackend } from './kernels/backend';
+export { setKernelBackend, kernelBackend, kernelReport, type KernelBackend, type KernelReport } from './kernels/backend';
 export { concat, stack, squeeze, unsqueeze } from './ops/shape-ops';
 export { matmul } from './ops/matmul';
 export { shapeSize, broadcastShapes, formatShape, type Shape } from './shape';

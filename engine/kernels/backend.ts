@@ -8,7 +8,7 @@
  * Chosen, in order: `setKernelBackend()`; the environment variable ENGINE_KERNELS=ts|wasm (read
  * once, here and nowhere else in the engine); else 'wasm'.
  */
-import { loadWasmKernels, type WasmKernels } from './wasm';
+import { loadWasmKernels, wasmLoadError, type WasmKernels } from './wasm';
 
 export type KernelBackend = 'wasm' | 'ts';
 
@@ -37,4 +37,18 @@ export function kernelBackend(): KernelBackend {
 export function float32Kernels(): WasmKernels | null {
   const wanted = requested ?? environmentBackend();
   return wanted === 'wasm' ? loadWasmKernels() : null;
+}
+
+export interface KernelReport {
+  /** What float32 ops use on this thread now. */
+  backend: KernelBackend;
+  /** WebAssembly kernel calls made on this thread so far (0 if the module never loaded). */
+  wasmCalls: number;
+  /** Why the module did not load, if it did not. */
+  loadError: string | null;
+}
+
+/** Which kernels this thread runs and how many wasm kernel calls it has made (the training worker reports this). */
+export function kernelReport(): KernelReport {
+  return { backend: kernelBackend(), wasmCalls: loadWasmKernels()?.calls ?? 0, loadError: wasmLoadError() };
 }

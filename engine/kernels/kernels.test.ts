@@ -15,6 +15,7 @@ import {
   rng,
   setKernelBackend,
   kernelBackend,
+  kernelReport,
   stack,
   Tensor,
   type KernelBackend,
@@ -101,6 +102,20 @@ describe('wasm kernels: build and load', () => {
     expect(kernelBackend()).toBe('ts');
     setKernelBackend('wasm');
     expect(kernelBackend()).toBe('wasm');
+    setKernelBackend(null);
+  });
+
+  it('kernelReport() counts wasm kernel calls on the wasm backend and none on the TS backend', () => {
+    const random = rng('report');
+    const a = f32([5, 7], random);
+    const b = f32([7, 3], random);
+    setKernelBackend('ts');
+    const start = kernelReport().wasmCalls;
+    a.matmul(b).sum().backward();
+    expect(kernelReport()).toMatchObject({ backend: 'ts', wasmCalls: start });
+    setKernelBackend('wasm');
+    a.matmul(b).sum().backward(); // forward, dA and dB: three GEMMs
+    expect(kernelReport()).toMatchObject({ backend: 'wasm', wasmCalls: start + 3, loadError: null });
     setKernelBackend(null);
   });
 

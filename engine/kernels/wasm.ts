@@ -47,6 +47,8 @@ export class WasmKernels {
   private readonly base: number;
   /** Next free byte of the per-call region. */
   private top: number;
+  /** Kernel calls made on this thread (GEMM, conv2d forward/backward): proof that work ran here. */
+  calls = 0;
 
   constructor(module: WebAssembly.Module) {
     this.memory = new WebAssembly.Memory({ initial: 16 });
@@ -148,7 +150,9 @@ export class WasmKernels {
     this.k.im2col(px, cols, geo.N, geo.C, geo.H, geo.W, geo.kh, geo.kw, geo.sh, geo.sw, geo.ph, geo.pw, geo.oh, geo.ow);
   }
 
+  /** Starts a kernel call: counts it and frees the previous call's operands. */
   private reset(): void {
+    this.calls++;
     this.top = this.base;
   }
 

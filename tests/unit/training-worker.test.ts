@@ -13,7 +13,7 @@ async function trainInWorker(config: Parameters<typeof pool.run>[0]['config'], w
   const task = pool.run({ config, wallMs, onEpoch: ({ metric }) => streamed.push(metric) });
   const result = await task.result;
   if (!result.ok) throw new Error(result.error);
-  return { outcome: result.outcome, streamed };
+  return { outcome: result.outcome, streamed, kernels: result.kernels };
 }
 
 /** The curve without the wall-clock column, as exact numbers. */
@@ -29,6 +29,17 @@ describe('training in a worker thread', () => {
     expect(second.outcome.snapshot).toStrictEqual(first.outcome.snapshot);
     // …and the same as the main thread computes: no thread-dependent state.
     expect(curve(trainModel(config).metrics)).toStrictEqual(curve(first.outcome.metrics));
+  });
+
+  it('trains a CNN on the WebAssembly SIMD kernels inside the worker thread, not on the TypeScript fallback', async () => {
+    const config = { ...DEFAULT_CONFIGS.cnn, samples: 128, batchSize: 32, epochs: 1 };
+    const before = await trainInWorker({ ...DEFAULT_CONFIGS.perceptron, epochs: 1 }); // no float32 ops: a baseline count for this thread
+    const { kernels } = await trainInWorker(config);
+    expect(kernels.loadError).toBeNull();
+    expect(kernels.backend).toBe('wasm');
+    // Every training batch runs at least conv2d forward and conv2d backward on the wasm kernels.
+    const batches = Math.ceil((config.samples * (1 - config.valSplit)) / config.batchSize);
+    expect(kernels.wasmCalls - before.kernels.wasmCalls).toBeGreaterThanOrEqual(2 * batches);
   });
 
   it('gives a different curve for a different seed', async () => {

@@ -3,6 +3,7 @@
 // never has to yield to hear it.
 import type { MessagePort } from 'node:worker_threads';
 import { parseTrainingConfig } from '../runs/parse-training-config';
+import { kernelReport, type KernelReport } from '@/engine';
 import { trainModel } from '@/engine/playground/train-model';
 import { TrainingMemoryError } from '@/engine/playground/training-hooks';
 import type { EpochMetric, TrainingOutcome, TrainingSnapshot } from '@/engine/playground/types';
@@ -31,7 +32,8 @@ export interface EpochMessage {
 /** Epochs, then one 'end' once nothing more will come on the port. */
 export type WorkerMessage = EpochMessage | { type: 'end' };
 
-export type TrainingTaskResult = { ok: true; outcome: TrainingOutcome } | { ok: false; error: string };
+/** `kernels`: which kernels trained the run in this thread (a check that workers get the WebAssembly ones). */
+export type TrainingTaskResult = { ok: true; outcome: TrainingOutcome; kernels: KernelReport } | { ok: false; error: string };
 
 export default function runTrainingTask(task: TrainingTask): TrainingTaskResult {
   const stopFlag = new Int32Array(task.stopBuffer);
@@ -46,7 +48,7 @@ export default function runTrainingTask(task: TrainingTask): TrainingTaskResult 
         if (heapUsed + arrayBuffers > task.memoryMb * 1024 * 1024) throw new TrainingMemoryError(task.memoryMb);
       },
     });
-    return { ok: true, outcome };
+    return { ok: true, outcome, kernels: kernelReport() };
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
   } finally {
