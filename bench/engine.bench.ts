@@ -26,6 +26,7 @@ import * as tf from '@tensorflow/tfjs';
 import { setWasmPaths } from '@tensorflow/tfjs-backend-wasm';
 import {
   kernelBackend,
+  kernelReport,
   setKernelBackend,
   withDefaultDtype,
   conv2d,
@@ -40,7 +41,7 @@ import {
   type Tensor,
 } from '../engine/index';
 import { gemmNN, gemmNT, gemmTN } from '../engine/ops/gemm';
-import { loadWasmKernels } from '../engine/kernels/wasm';
+import { loadWasmKernels, PEAK_FLOPS_PER_ITERATION } from '../engine/kernels/wasm';
 import { DEFAULT_CONFIGS } from '../engine/playground/default-configs';
 import { createLearner } from '../engine/playground/train-model';
 import { runGradientTraining } from '../engine/playground/run-gradient-training';
@@ -51,8 +52,10 @@ import { raceConfig, raceEngine, raceTf, TARGET_ACC, type RaceResult } from './s
 
 const ZBenchArgs = z.object({
   samples: z.coerce.number().int().min(1).max(50).default(7),
+  /** Interleaved rounds of the kernel rows (one sample of each side per round). */
+  rounds: z.coerce.number().int().min(3).max(99).default(15),
   /** Minimum time per sample; fast rows repeat their body until they reach it. */
-  minSampleMs: z.coerce.number().min(1).max(5000).default(40),
+  minSampleMs: z.coerce.number().min(1).max(5000).default(25),
   part: z.enum(['kernels', 'playground', 'layers', 'all']).default('all'),
   /** Seeds of the spirals race. */
   seeds: z.coerce.number().int().min(1).max(20).default(3),
@@ -84,31 +87,50 @@ function measure(fn: () => void, args: TBenchArgs): number {
   return times[Math.floor(times.length / 2)];
 }
 
+/** CPU time this process has used, in ms (user + system, all threads). */
+function cpuMs(): number {
+  const { user, system } = process.cpuUsage();
+  return (user + system) / 1000;
+}
+
+interface Interleaved {
+  /** Median ms per call of each function (CPU time). */
+  ms: number[];
+  /** Per function k, the median over rounds of (time of function 0 / time of function k) in the same round. */
+  ratioToFirst: number[];
+}
+
 /**
- * Median ms per call of each function, their samples interleaved (a, b, c, a, b, c, …): on a
- * shared machine the load comes and goes, and interleaving makes every side meet the same load.
+ * Each function's samples interleaved (a, b, c, a, b, c, …), timed in CPU time rather than wall
+ * time, and compared round by round. On a shared machine the load comes and goes: wall time
+ * counts the moments another process had the core, CPU time does not; and a ratio taken within
+ * one round, between samples a few ms apart, cancels what CPU time still feels (caches flushed
+ * by the neighbours, a slower clock), so the median of per-round ratios is the robust figure.
  */
-function measureInterleaved(fns: ReadonlyArray<() => void>, args: TBenchArgs): number[] {
+function measureInterleaved(fns: ReadonlyArray<() => void>, args: TBenchArgs): Interleaved {
   const inners = fns.map((fn) => {
     for (let i = 0; i < 3; i++) fn();
     let inner = 1;
     for (;;) {
-      const start = performance.now();
+      const start = cpuMs();
       for (let i = 0; i < inner; i++) fn();
-      const elapsed = performance.now() - start;
+      const elapsed = cpuMs() - start;
       if (elapsed >= args.minSampleMs || inner >= 1 << 20) return inner;
       inner *= Math.max(2, Math.min(10, Math.ceil(args.minSampleMs / Math.max(elapsed, 0.01))));
     }
   });
   const times = fns.map(() => [] as number[]);
-  for (let s = 0; s < args.samples; s++) {
+  for (let s = 0; s < args.rounds; s++) {
     fns.forEach((fn, k) => {
-      const start = performance.now();
+      const start = cpuMs();
       for (let i = 0; i < inners[k]; i++) fn();
-      times[k].push((performance.now() - start) / inners[k]);
+      times[k].push((cpuMs() - start) / inners[k]);
     });
   }
-  return times.map((t) => median(t));
+  return {
+    ms: times.map((t) => median(t)),
+    ratioToFirst: times.map((t) => median(t.map((ms, round) => times[0][round] / ms))),
+  };
 }
 
 interface Row {
@@ -289,21 +311,29 @@ interface KernelRow {
   wasmMs: number;
   tsMs: number;
   tfMs: number;
+  /** Median over rounds of engine (wasm) time / TF.js time within the round. */
+  ratio: number;
   /** Which TF.js backend the tf column is. */
   tfBackend: 'wasm' | 'cpu';
   /** Target for engine (wasm) time / tf time. */
   target: number | null;
 }
 
-/** Engine on the wasm kernels, engine on the TS kernels and TF.js, samples interleaved. */
-function measureThree(engine: () => void, tfFn: () => void, args: TBenchArgs): { wasmMs: number; tsMs: number; tfMs: number } {
+/**
+ * Engine on the wasm kernels, engine on the TS kernels and TF.js, samples interleaved. Checks
+ * that the wasm side really ran on the wasm kernels (no silent fallback to TS for some shape).
+ */
+function measureThree(engine: () => void, tfFn: () => void, args: TBenchArgs): { wasmMs: number; tsMs: number; tfMs: number; ratio: number } {
   setKernelBackend('wasm');
   if (kernelBackend() !== 'wasm') throw new Error('the WebAssembly kernels did not load');
+  const before = kernelReport().wasmCalls;
+  engine();
+  if (kernelReport().wasmCalls === before) throw new Error('the engine side of this row did not run on the WebAssembly kernels');
   const onWasm = () => { setKernelBackend('wasm'); engine(); };
   const onTs = () => { setKernelBackend('ts'); engine(); };
   try {
-    const [wasmMs, tsMs, tfMs] = measureInterleaved([onWasm, onTs, tfFn], args);
-    return { wasmMs, tsMs, tfMs };
+    const { ms: [wasmMs, tsMs, tfMs], ratioToFirst } = measureInterleaved([onWasm, onTs, tfFn], args);
+    return { wasmMs, tsMs, tfMs, ratio: ratioToFirst[2] };
   } finally {
     setKernelBackend(null);
   }
@@ -315,21 +345,27 @@ const f32Data = (size: number) => {
   return out;
 };
 
-/** C = op(A)·op(B) through the engine's GEMM entry points, allocating C as an op does. */
-function gemmRow(name: string, layout: 'NN' | 'NT' | 'TN', M: number, K: number, N: number, args: TBenchArgs): KernelRow {
+/**
+ * C = op(A)·op(B) through the engine's GEMM entry points, allocating C as an op does.
+ * `freshB`: B is a new tensor on every call, as after each optimiser step in training. TF.js's
+ * XNNPACK path keeps an operator with B already packed for as long as the same B tensor comes
+ * back (keyed by tensor id), so the plain rows give TF.js inference-style weight reuse; the
+ * engine packs B on every call either way.
+ */
+function gemmRow(name: string, layout: 'NN' | 'NT' | 'TN', M: number, K: number, N: number, args: TBenchArgs, { freshB = false, target = 1 as number | null } = {}): KernelRow {
   const a = f32Data(M * K);
   const b = f32Data(K * N);
   const kernel = layout === 'NN' ? gemmNN : layout === 'NT' ? gemmNT : gemmTN;
   // TF.js gets the same stored layouts and does the transposes its own way (transposeA/B flags).
   const ta = layout === 'TN' ? tf.tensor(a, [K, M]) : tf.tensor(a, [M, K]);
   const tb = layout === 'NT' ? tf.tensor(b, [N, K]) : tf.tensor(b, [K, N]);
-  const { wasmMs, tsMs, tfMs } = measureThree(
+  const { wasmMs, tsMs, tfMs, ratio } = measureThree(
     () => { kernel(a, 0, b, 0, new Float32Array(M * N), 0, M, K, N); },
-    () => { tf.tidy(() => { tf.matMul(ta, tb, layout === 'TN', layout === 'NT').dataSync(); }); },
+    () => { tf.tidy(() => { tf.matMul(ta, freshB ? tf.add(tb, 0) : tb, layout === 'TN', layout === 'NT').dataSync(); }); },
     args,
   );
   tf.dispose([ta, tb]);
-  return { name, flops: 2 * M * K * N, wasmMs, tsMs, tfMs, tfBackend: 'wasm', target: 1 };
+  return { name, flops: 2 * M * K * N, wasmMs, tsMs, tfMs, ratio, tfBackend: 'wasm', target };
 }
 
 const CONV = { x: [8, 1, 28, 28], w: [16, 1, 5, 5] };
@@ -347,13 +383,13 @@ function convForwardRow(args: TBenchArgs): KernelRow {
   // TF.js's native layouts (NHWC, [kh, kw, in, out]); with C = 1 the values are the same.
   const tx = tf.tensor(x.data, [N, H, W, C], 'float32');
   const tw = tf.tensor(w.data, [kh, kw, C, O], 'float32');
-  const { wasmMs, tsMs, tfMs } = measureThree(
+  const { wasmMs, tsMs, tfMs, ratio } = measureThree(
     () => { noGrad(() => conv2d(x, w)); },
     () => { tf.tidy(() => { tf.conv2d(tx as tf.Tensor4D, tw as tf.Tensor4D, 1, 'valid').dataSync(); }); },
     args,
   );
   tf.dispose([tx, tw]);
-  return { name: `conv2d forward x[${CONV.x}] w[${CONV.w}]`, flops: convFlops(), wasmMs, tsMs, tfMs, tfBackend: 'wasm', target: 1.5 };
+  return { name: `conv2d forward x[${CONV.x}] w[${CONV.w}]`, flops: convFlops(), wasmMs, tsMs, tfMs, ratio, tfBackend: 'wasm', target: 1 };
 }
 
 /** Forward + both backward passes (dx and dW: three convolutions' worth of FLOPs); TF.js on cpu. */
@@ -365,7 +401,7 @@ function convTrainRow(args: TBenchArgs): KernelRow {
   const tx = tf.tensor(x.data, [N, H, W, C], 'float32');
   const tw = tf.tensor(w.data, [kh, kw, C, O], 'float32');
   const grads = tf.grads((a: tf.Tensor, b: tf.Tensor) => tf.sum(tf.conv2d(a as tf.Tensor4D, b as tf.Tensor4D, 1, 'valid')));
-  const { wasmMs, tsMs, tfMs } = measureThree(
+  const { wasmMs, tsMs, tfMs, ratio } = measureThree(
     () => {
       conv2d(x, w).sum().backward();
       x.zeroGrad();
@@ -375,7 +411,7 @@ function convTrainRow(args: TBenchArgs): KernelRow {
     args,
   );
   tf.dispose([tx, tw]);
-  return { name: `conv2d forward + backward (dx, dW) x[${CONV.x}] w[${CONV.w}]`, flops: 3 * convFlops(), wasmMs, tsMs, tfMs, tfBackend: 'cpu', target: null };
+  return { name: `conv2d forward + backward (dx, dW) x[${CONV.x}] w[${CONV.w}]`, flops: 3 * convFlops(), wasmMs, tsMs, tfMs, ratio, tfBackend: 'cpu', target: null };
 }
 
 interface TfWasmInfo { simd: boolean; threads: boolean }
@@ -396,7 +432,12 @@ function measurePeak(): number {
   const kernels = loadWasmKernels();
   if (!kernels) throw new Error('the WebAssembly kernels did not load');
   let best = 0;
-  for (let i = 0; i < 9; i++) best = Math.max(best, kernels.peakFlops(2_000_000));
+  for (let i = 0; i < 9; i++) {
+    const iterations = 2_000_000;
+    const start = cpuMs();
+    kernels.runPeakLoop(iterations);
+    best = Math.max(best, (iterations * PEAK_FLOPS_PER_ITERATION) / ((cpuMs() - start) / 1000));
+  }
   return best;
 }
 
@@ -406,12 +447,13 @@ async function runKernels(args: TBenchArgs): Promise<{ rows: KernelRow[]; tfWasm
   const rows: KernelRow[] = [];
   const add = (row: KernelRow) => {
     rows.push(row);
-    console.log(`${row.name.padEnd(62)} wasm ${gf(row.flops, row.wasmMs).padStart(6)}  ts ${gf(row.flops, row.tsMs).padStart(6)}  tfjs-${row.tfBackend} ${gf(row.flops, row.tfMs).padStart(6)} GFLOP/s  ratio ${(row.wasmMs / row.tfMs).toFixed(2)}`);
+    console.log(`${row.name.padEnd(70)} wasm ${gf(row.flops, row.wasmMs).padStart(6)}  ts ${gf(row.flops, row.tsMs).padStart(6)}  tfjs-${row.tfBackend} ${gf(row.flops, row.tfMs).padStart(6)} GFLOP/s  ratio ${row.ratio.toFixed(2)}  ${verdict(row)}`);
   };
   for (const n of [128, 256, 512]) add(gemmRow(`matmul ${n}×${n}·${n}×${n}`, 'NN', n, n, n, args));
   add(gemmRow('dense 784→128, batch 64: X·W [64,784]·[784,128]', 'NN', 64, 784, 128, args));
   add(gemmRow('dense 784→128, batch 64: G·Wᵀ [64,128]·[784,128]ᵀ', 'NT', 64, 128, 784, args));
   add(gemmRow('dense 784→128, batch 64: Xᵀ·G [64,784]ᵀ·[64,128]', 'TN', 784, 64, 128, args));
+  add(gemmRow('dense X·W, W a new tensor each call (as after an optimiser step)', 'NN', 64, 784, 128, args, { freshB: true, target: null }));
   add(convForwardRow(args));
   await tf.setBackend('cpu');
   await tf.ready();
@@ -423,18 +465,20 @@ async function runKernels(args: TBenchArgs): Promise<{ rows: KernelRow[]; tfWasm
 }
 
 const gf = (flops: number, ms: number) => (flops / (ms * 1e6)).toFixed(1);
+const isPass = (row: KernelRow) => row.target !== null && row.ratio <= row.target;
+const verdict = (row: KernelRow) => (row.target === null ? '(no target)' : `${isPass(row) ? 'PASS' : 'FAIL'} (target ≤ ${row.target})`);
 
 function renderKernels({ rows, tfWasm, peak }: Awaited<ReturnType<typeof runKernels>>, args: TBenchArgs): string {
   return [
     '### Kernels: engine (WebAssembly SIMD / TypeScript) vs TensorFlow.js WASM',
     '',
-    `tfjs-backend-wasm ${tf.version.tfjs}: SIMD ${tfWasm.simd ? 'on' : 'OFF'}, threads ${tfWasm.threads ? 'on' : 'off'} (one thread, like the engine); warmed up. Engine wasm = engine/kernels/kernels.wasm (packed, cache-blocked 4×8 f32x4 GEMM); engine ts = the TypeScript reference kernels (ENGINE_KERNELS=ts). float32. GEMM rows include allocating the result and copying operands into wasm memory; TF.js rows include dataSync(). The three sides' samples are interleaved (wasm, ts, TF.js, wasm, …) so they meet the same load; medians of ${args.samples}. Ratio = engine (wasm) time / TF.js time.`,
+    `tfjs-backend-wasm ${tf.version.tfjs}: SIMD ${tfWasm.simd ? 'on' : 'OFF'}, threads ${tfWasm.threads ? 'on' : 'off'} (one thread, like the engine); warmed up. Engine wasm = engine/kernels/kernels.wasm (packed, cache-blocked 4×8 f32x4 GEMM); engine ts = the TypeScript reference kernels (ENGINE_KERNELS=ts). float32. GEMM rows include allocating the result and copying operands into wasm memory; TF.js rows include dataSync(). Times are CPU time of this process (not wall time, which counts the moments other processes had the core); the three sides' samples are interleaved (wasm, ts, TF.js, wasm, …) over ${args.rounds} rounds; GFLOP/s from the median time; ratio = the median over rounds of engine (wasm) time / TF.js time in the same round. Targets: ≤ 1 on the matmuls and the conv2d forward (the issue asks ≤ 1.5 there; the lead asked for ≤ 1).`,
     '',
     '| kernel | engine wasm GFLOP/s | engine ts GFLOP/s | TF.js GFLOP/s | TF.js backend | ratio (wasm / TF.js) | target | % of peak (wasm) |',
     '| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |',
-    ...rows.map((r) => `| ${r.name} | ${gf(r.flops, r.wasmMs)} | ${gf(r.flops, r.tsMs)} | ${gf(r.flops, r.tfMs)} | ${r.tfBackend} | ${(r.wasmMs / r.tfMs).toFixed(2)} | ${r.target === null ? '—' : `≤ ${r.target}`}${r.target !== null ? (r.wasmMs / r.tfMs <= r.target ? ' ✓' : ' ✗') : ''} | ${((100 * r.flops) / (r.wasmMs * 1e6) / (peak / 1e9)).toFixed(0)} % |`),
+    ...rows.map((r) => `| ${r.name} | ${gf(r.flops, r.wasmMs)} | ${gf(r.flops, r.tsMs)} | ${gf(r.flops, r.tfMs)} | ${r.tfBackend} | ${r.ratio.toFixed(2)} | ${r.target === null ? '—' : `≤ ${r.target} ${isPass(r) ? 'PASS' : 'FAIL'}`} | ${((100 * r.flops) / (r.wasmMs * 1e6) / (peak / 1e9)).toFixed(0)} % |`),
     '',
-    `**Peak**: one core retires ${(peak / 1e9).toFixed(1)} GFLOP/s of f32x4 multiply + add from WebAssembly (engine/kernels/assembly/peak.ts: 12 independent accumulators, no memory traffic; best of 9 runs before and of 9 after the rows; the load on a shared machine moves it). The last column is each kernel's share of it: what remains is packing and copying operands into wasm memory (O(n²) against the O(n³) product, heavy for the thin dense shapes), loading C once per k-block, and edge tiles (M or N not a multiple of 4×8). Without relaxed SIMD (no fused multiply-add in Node 20 by default) a multiply and an add are two instructions, which the peak loop pays too.`,
+    `**Peak**: one core retires ${(peak / 1e9).toFixed(1)} GFLOP/s of f32x4 multiply + add from WebAssembly (engine/kernels/assembly/peak.ts: 12 independent accumulators, no memory traffic; CPU time, best of 9 runs before and of 9 after the rows). The last column is each kernel's share of it: what remains is packing and copying operands into wasm memory (O(n²) against the O(n³) product, heavy for the thin dense shapes), loading C once per k-block, and edge tiles (M or N not a multiple of 4×8). Without relaxed SIMD (no fused multiply-add in Node 20 by default) a multiply and an add are two instructions, which the peak loop pays too.`,
   ].join('\n');
 }
 
@@ -553,7 +597,13 @@ async function main(): Promise<void> {
   const cpu = `${os.cpus()[0]?.model ?? 'unknown'} (${os.cpus().length} threads)`;
   console.log(`CPU: ${cpu}, load ${loadAtStart.toFixed(2)}`);
   const parts: string[] = [];
-  if (args.part === 'kernels' || args.part === 'all') parts.push(renderKernels(await runKernels(args), args));
+  const started = performance.now();
+  let kernelRows: KernelRow[] = [];
+  if (args.part === 'kernels' || args.part === 'all') {
+    const kernels = await runKernels(args);
+    kernelRows = kernels.rows;
+    parts.push(renderKernels(kernels, args));
+  }
   if (args.part === 'playground' || args.part === 'all') parts.push(await runPlayground(args));
   if (args.part === 'layers' || args.part === 'all') {
     await tf.setBackend('cpu');
@@ -581,6 +631,13 @@ async function main(): Promise<void> {
   ].join('\n').trimEnd();
   if (args.write) console.log(`wrote ${await writeResultsSection('engine', section)}`);
   else console.log(`\n${section}`);
+  const targeted = kernelRows.filter((row) => row.target !== null);
+  if (targeted.length > 0) {
+    console.log(`\nTargets (engine wasm time / TF.js wasm time, median of per-round ratios; ${((performance.now() - started) / 1000).toFixed(0)} s in all):`);
+    for (const row of targeted) console.log(`  ${isPass(row) ? 'PASS' : 'FAIL'}  ${row.name}: ${row.ratio.toFixed(2)} (target ≤ ${row.target})`);
+    const failed = targeted.filter((row) => !isPass(row)).length;
+    console.log(failed === 0 ? `ALL ${targeted.length} KERNEL TARGETS PASS` : `${failed} OF ${targeted.length} KERNEL TARGETS FAIL`);
+  }
 }
 
 await main();

@@ -20,9 +20,8 @@ interface KernelExports {
   gemm(transA: number, transB: number, M: number, N: number, K: number, a: number, lda: number, b: number, ldb: number, c: number, ldc: number, packA: number, packB: number, tile: number): void;
   packABytes(): number;
   packBBytes(): number;
-  im2col(x: number, cols: number, N: number, C: number, H: number, W: number, kh: number, kw: number, sh: number, sw: number, ph: number, pw: number, oh: number, ow: number): void;
-  col2im(cols: number, dx: number, N: number, C: number, H: number, W: number, kh: number, kw: number, sh: number, sw: number, ph: number, pw: number, oh: number, ow: number): void;
-  swapBatchAndChannels(src: number, dst: number, N: number, O: number, L: number, toBatchMajor: number): void;
+  im2col(x: number, cols: number, C: number, H: number, W: number, kh: number, kw: number, sh: number, sw: number, ph: number, pw: number, oh: number, ow: number): void;
+  col2im(cols: number, dx: number, C: number, H: number, W: number, kh: number, kw: number, sh: number, sw: number, ph: number, pw: number, oh: number, ow: number): void;
   peakMulAdd(iterations: number, seed: number): number;
 }
 
@@ -34,6 +33,8 @@ export interface ConvGeometry {
 }
 
 const PAGE = 65536;
+/** FLOPs of one iteration of runPeakLoop: 12 f32x4 multiplies and 12 f32x4 adds. */
+export const PEAK_FLOPS_PER_ITERATION = 96;
 const TILE_BYTES = 128;
 
 export class WasmKernels {
@@ -84,70 +85,72 @@ export class WasmKernels {
   }
 
   /**
-   * out[N, O, oh·ow] = w[O, C·kh·kw] · im2col(x) (bias not added): one GEMM over all images,
-   * [O, CKK]·[CKK, N·L], then a copy from the GEMM's [O, N, L] into the tensor's [N, O, L].
+   * out[N, O, oh·ow] = w[O, C·kh·kw] · im2col(x) (bias not added), one image at a time: the
+   * image's columns [C·kh·kw, L] (L = oh·ow) stay in cache for its GEMM, which writes straight
+   * into the image's [O, L] slice of the output, so no [O, N·L] intermediate is reordered.
    */
   conv2dForward(x: Float32Array, w: Float32Array, out: Float32Array, O: number, geo: ConvGeometry): void {
-    const { N, C, kh, kw } = geo;
+    const { N, C, H, W, kh, kw } = geo;
     const L = geo.oh * geo.ow;
     const CKK = C * kh * kw;
     this.reset();
     const px = this.put(x, 0, x.length);
     const pw = this.put(w, 0, w.length);
-    const cols = this.reserve(CKK * N * L);
-    const product = this.reserve(O * N * L);
-    const po = this.reserve(N * O * L);
-    this.im2col(px, cols, geo);
-    this.heap.fill(0, product >> 2, (product >> 2) + O * N * L);
-    this.k.gemm(0, 0, O, N * L, CKK, pw, CKK, cols, N * L, product, N * L, this.packA, this.packB, this.tile);
-    this.k.swapBatchAndChannels(product, po, N, O, L, 1);
+    const cols = this.reserve(CKK * L);
+    const po = this.reserveZeros(N * O * L);
+    for (let n = 0; n < N; n++) {
+      this.im2col(px + n * C * H * W * 4, cols, geo);
+      this.k.gemm(0, 0, O, L, CKK, pw, CKK, cols, L, po + n * O * L * 4, L, this.packA, this.packB, this.tile);
+    }
     this.take(po, out, 0, N * O * L);
   }
 
   /**
-   * Both backward passes of conv2d from g = dOut [N, O, oh·ow], each only if its array is given
-   * (both are overwritten): gw = dW [O, C·kh·kw] = g₂·colsᵀ and gx = dx [N, C, H, W] =
-   * col2im(Wᵀ·g₂), with g₂ = g as [O, N·L] and the columns recomputed by im2col.
+   * Both backward passes of conv2d from g = dOut [N, O, L], each only if its array is given
+   * (both are overwritten), summed image by image: gw = dW [O, C·kh·kw] = Σₙ gₙ·colsₙᵀ and
+   * gx = dx [N, C, H, W] with dxₙ = col2im(Wᵀ·gₙ); the columns are recomputed by im2col.
    */
   conv2dBackward(x: Float32Array, w: Float32Array, g: Float32Array, gx: Float32Array | null, gw: Float32Array | null, O: number, geo: ConvGeometry): void {
     const { N, C, H, W, kh, kw } = geo;
     const L = geo.oh * geo.ow;
-    const NL = N * L;
     const CKK = C * kh * kw;
+    const image = C * H * W;
     this.reset();
-    const pgRaw = this.put(g, 0, g.length);
-    const pg = this.reserve(O * NL);
-    this.k.swapBatchAndChannels(pgRaw, pg, N, O, L, 0);
-    const cols = this.reserve(CKK * NL);
+    const pg = this.put(g, 0, g.length);
+    const cols = this.reserve(CKK * L);
     if (gw) {
       const px = this.put(x, 0, x.length);
-      const pgw = this.reserve(O * CKK);
-      this.im2col(px, cols, geo);
-      this.heap.fill(0, pgw >> 2, (pgw >> 2) + O * CKK);
-      this.k.gemm(0, 1, O, CKK, NL, pg, NL, cols, NL, pgw, CKK, this.packA, this.packB, this.tile);
+      const pgw = this.reserveZeros(O * CKK);
+      for (let n = 0; n < N; n++) {
+        this.im2col(px + n * image * 4, cols, geo);
+        this.k.gemm(0, 1, O, CKK, L, pg + n * O * L * 4, L, cols, L, pgw, CKK, this.packA, this.packB, this.tile);
+      }
       this.take(pgw, gw, 0, O * CKK);
     }
     if (gx) {
       const pw = this.put(w, 0, w.length);
-      this.heap.fill(0, cols >> 2, (cols >> 2) + CKK * NL);
-      this.k.gemm(1, 0, CKK, NL, O, pw, CKK, pg, NL, cols, NL, this.packA, this.packB, this.tile);
-      const pdx = this.reserve(N * C * H * W);
-      this.heap.fill(0, pdx >> 2, (pdx >> 2) + N * C * H * W);
-      this.k.col2im(cols, pdx, N, C, H, W, kh, kw, geo.sh, geo.sw, geo.ph, geo.pw, geo.oh, geo.ow);
-      this.take(pdx, gx, 0, N * C * H * W);
+      const pdx = this.reserveZeros(N * image);
+      for (let n = 0; n < N; n++) {
+        this.heap.fill(0, cols >> 2, (cols >> 2) + CKK * L);
+        this.k.gemm(1, 0, CKK, L, O, pw, CKK, pg + n * O * L * 4, L, cols, L, this.packA, this.packB, this.tile);
+        this.k.col2im(cols, pdx + n * image * 4, C, H, W, kh, kw, geo.sh, geo.sw, geo.ph, geo.pw, geo.oh, geo.ow);
+      }
+      this.take(pdx, gx, 0, N * image);
     }
   }
 
-  /** FLOP/s one core retires in a register-only f32x4 multiply + add loop (the benchmark's "peak"). */
-  peakFlops(iterations: number): number {
-    const start = performance.now();
+  /**
+   * Runs the register-only f32x4 multiply + add loop of assembly/peak.ts: `iterations` ×
+   * PEAK_FLOPS_PER_ITERATION FLOPs with no memory traffic. The caller times it (the benchmark
+   * uses CPU time) to get one core's peak.
+   */
+  runPeakLoop(iterations: number): void {
     this.k.peakMulAdd(iterations, 0.5);
-    const seconds = (performance.now() - start) / 1000;
-    return (iterations * 96) / seconds;
   }
 
+  /** Columns of the one image at byte offset `px`. */
   private im2col(px: number, cols: number, geo: ConvGeometry): void {
-    this.k.im2col(px, cols, geo.N, geo.C, geo.H, geo.W, geo.kh, geo.kw, geo.sh, geo.sw, geo.ph, geo.pw, geo.oh, geo.ow);
+    this.k.im2col(px, cols, geo.C, geo.H, geo.W, geo.kh, geo.kw, geo.sh, geo.sw, geo.ph, geo.pw, geo.oh, geo.ow);
   }
 
   /** Starts a kernel call: counts it and frees the previous call's operands. */
@@ -161,6 +164,12 @@ export class WasmKernels {
     const at = this.top;
     this.top = align(at + floats * 4);
     this.ensure(this.top);
+    return at;
+  }
+
+  private reserveZeros(floats: number): number {
+    const at = this.reserve(floats);
+    this.heap.fill(0, at >> 2, (at >> 2) + floats);
     return at;
   }
 
