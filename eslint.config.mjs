@@ -18,6 +18,18 @@ const LIB_BELOW_UI = {
   message: 'lib/ imports nothing from app/ or components/.',
 };
 
+// lib/live's inner rooms: protocol/ (what browser and server share) knows nothing of the server's
+// rooms; state/ (database transitions), views/ (what is read and shown) and variants/ never reach
+// up into announce/ (the emits and timers) or the socket handlers.
+const LIVE_PROTOCOL_ALONE = {
+  regex: '^(?:@/lib/live/|(?:\\.\\./)+)(?:state|announce|views|variants|register-live-handlers)(?:/|$)',
+  message: 'lib/live/protocol imports nothing from the other rooms of lib/live (state, announce, views, variants, handlers).',
+};
+const LIVE_BELOW_ANNOUNCE = {
+  regex: '^(?:@/lib/live/|(?:\\.\\./)+)(?:announce|register-live-handlers)(?:/|$)',
+  message: 'lib/live/state, views and variants import nothing from lib/live/announce or the socket handlers.',
+};
+
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
@@ -44,6 +56,14 @@ const config = [
   {
     files: ['lib/**/*.ts', 'lib/**/*.tsx'],
     rules: { 'no-restricted-imports': ['error', { patterns: [LIB_BELOW_UI] }] },
+  },
+  {
+    files: ['lib/live/protocol/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [LIB_BELOW_UI, LIVE_PROTOCOL_ALONE] }] },
+  },
+  {
+    files: ['lib/live/state/**/*.ts', 'lib/live/views/**/*.ts', 'lib/live/variants/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [LIB_BELOW_UI, LIVE_BELOW_ANNOUNCE] }] },
   },
   {
     files: ['app/**/*.ts', 'app/**/*.tsx', 'components/**/*.ts', 'components/**/*.tsx', 'lib/**/*.ts', 'lib/**/*.tsx', 'engine/**/*.ts'],

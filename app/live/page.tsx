@@ -6,7 +6,7 @@ import { exerciseTypes } from '@/engine/exercises';
 import { getOptionalUser } from '@/lib/auth/require-user';
 import { getCourse } from '@/lib/content/get-course';
 import { getLocale } from '@/lib/i18n/get-locale';
-import { getLiveHostingOptions } from '@/lib/live/get-live-hosting-options';
+import { getLiveHostingOptions } from '@/lib/live/views/get-live-hosting-options';
 import { CreateSessionForm } from '@/components/live/create-session-form';
 import { LIVE_STATE_TEXT, LIVE_TEXT, formatCount } from '@/components/live/live-text';
 

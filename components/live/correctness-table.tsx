@@ -1,5 +1,5 @@
 import type { Locale } from '@/lib/i18n/locales';
-import type { TCorrectnessView } from '@/lib/live/live-payloads';
+import type { TCorrectnessView } from '@/lib/live/protocol/live-payloads';
 import { LIVE_TEXT } from '@/components/live/live-text';
 import styles from '@/components/live/live.module.css';
 

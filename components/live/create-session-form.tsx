@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useMemo, useState, type FormEvent } from 'react';
 import type { Locale, Localized } from '@/lib/i18n/locales';
-import { MAX_TIME_LIMIT_S, MIN_TIME_LIMIT_S, ZCreateLiveSession } from '@/lib/live/live-schemas';
+import { MAX_TIME_LIMIT_S, MIN_TIME_LIMIT_S, ZCreateLiveSession } from '@/lib/live/protocol/live-schemas';
 import { describeApiError, sendJson } from '@/components/ui/api-client';
 import { LIVE_TEXT } from '@/components/live/live-text';
 import styles from '@/components/live/live.module.css';

@@ -1,7 +1,7 @@
 'use client';
 
 import type { Locale } from '@/lib/i18n/locales';
-import { LIVE_CLIENT_EVENTS } from '@/lib/live/live-events';
+import { LIVE_CLIENT_EVENTS } from '@/lib/live/protocol/live-events';
 import { MarkdownText } from '@/components/exercises/markdown-text';
 import { Countdown } from '@/components/live/countdown';
 import { CorrectnessTable } from '@/components/live/correctness-table';

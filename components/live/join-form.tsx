@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
-import { ZJoinLiveSession } from '@/lib/live/live-schemas';
+import { ZJoinLiveSession } from '@/lib/live/protocol/live-schemas';
 import { describeApiError, sendJson } from '@/components/ui/api-client';
 import { guestTokenKey } from '@/components/live/guest-token-storage';
 import { LIVE_TEXT } from '@/components/live/live-text';

@@ -1,7 +1,7 @@
 'use client';
 
 import { io, type Socket } from 'socket.io-client';
-import type { TLiveAckError } from '@/lib/live/live-payloads';
+import type { TLiveAckError } from '@/lib/live/protocol/live-payloads';
 import type { LiveAckOf, LiveClientEvent, LiveClientToServer, LiveInput, LiveServerToClient } from '@/lib/live/protocol/live-protocol';
 import { SOCKET_NAMESPACES } from '@/lib/realtime/namespaces';
 

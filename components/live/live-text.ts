@@ -1,5 +1,5 @@
 import type { Localized } from '@/lib/i18n/locales';
-import type { TLiveStateName } from '@/lib/live/live-payloads';
+import type { TLiveStateName } from '@/lib/live/protocol/live-payloads';
 
 // Every sentence of the live screens, in both languages.
 export const LIVE_TEXT = {

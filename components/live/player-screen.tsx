@@ -4,7 +4,7 @@ import Link from 'next/link';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { validateAnswer } from '@/engine/exercises/validate-answer';
 import type { Locale } from '@/lib/i18n/locales';
-import type { TPlayerResult } from '@/lib/live/live-payloads';
+import type { TPlayerResult } from '@/lib/live/protocol/live-payloads';
 import { AnswerInput } from '@/components/exercises/answer-input';
 import { draftFromAnswer, emptyDraft, setAt, type CellPath, type Draft } from '@/components/exercises/draft';
 import { MarkdownText } from '@/components/exercises/markdown-text';

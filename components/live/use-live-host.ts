@@ -2,8 +2,8 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
-import { LIVE_CLIENT_EVENTS, LIVE_SERVER_EVENTS } from '@/lib/live/live-events';
-import type { TCorrectnessView, THostView } from '@/lib/live/live-payloads';
+import { LIVE_CLIENT_EVENTS, LIVE_SERVER_EVENTS } from '@/lib/live/protocol/live-events';
+import type { TCorrectnessView, THostView } from '@/lib/live/protocol/live-payloads';
 import type { LiveInput } from '@/lib/live/protocol/live-protocol';
 import { clockOffset, emitLive, openLiveSocket, type LiveSocket } from '@/components/live/live-socket';
 

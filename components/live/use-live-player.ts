@@ -2,8 +2,8 @@
 
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
-import { LIVE_CLIENT_EVENTS, LIVE_SERVER_EVENTS } from '@/lib/live/live-events';
-import type { TPlayerView } from '@/lib/live/live-payloads';
+import { LIVE_CLIENT_EVENTS, LIVE_SERVER_EVENTS } from '@/lib/live/protocol/live-events';
+import type { TPlayerView } from '@/lib/live/protocol/live-payloads';
 import type { Draft } from '@/components/exercises/draft';
 import { guestTokenKey } from '@/components/live/guest-token-storage';
 import { clockOffset, emitLive, openLiveSocket, type LiveAckError, type LiveSocket } from '@/components/live/live-socket';

@@ -1,5 +1,5 @@
 import { disconnectDb } from '@/lib/db';
-import { closeLiveSql } from '@/lib/live/live-sql';
+import { closeLiveSql } from '@/lib/live/state/live-sql';
 
 /**
  * Closes every connection this process holds: the Prisma client and the live-play pg pool.

@@ -1,6 +1,6 @@
 import { getDb } from '@/lib/db';
 import type { LocalizedText } from '@/engine/exercises';
-import { getLiveSessionResults, type LiveSessionResults } from '@/lib/live/get-live-session-results';
+import { findLiveSessionResults, type LiveSessionResults } from '@/lib/live/views/find-live-session-results';
 
 export interface ClassLiveSession {
   sessionId: string;
@@ -34,7 +34,7 @@ export async function findClassLiveResults(classId: string): Promise<ClassLiveSe
     orderBy: { createdAt: 'desc' },
     select: { id: true, mode: true },
   });
-  const results = await Promise.all(finished.map((session) => getLiveSessionResults(session.id)));
+  const results = await Promise.all(finished.map((session) => findLiveSessionResults(session.id)));
   return finished.flatMap((session, i): ClassLiveSession[] => {
     const result = results[i];
     if (!result) return [];

@@ -1,6 +1,6 @@
 import { getDb } from '@/lib/db';
 import type { LocalizedText } from '@/engine/exercises';
-import { getLiveSessionResults } from '@/lib/live/get-live-session-results';
+import { findLiveSessionResults } from '@/lib/live/views/find-live-session-results';
 
 export interface StudentLiveSession {
   sessionId: string;
@@ -23,7 +23,7 @@ export async function findStudentLiveResults(classId: string, studentId: string)
     orderBy: { session: { createdAt: 'desc' } },
     select: { id: true, sessionId: true },
   });
-  const results = await Promise.all(played.map((participant) => getLiveSessionResults(participant.sessionId)));
+  const results = await Promise.all(played.map((participant) => findLiveSessionResults(participant.sessionId)));
   return played.flatMap((participant, i): StudentLiveSession[] => {
     const result = results[i];
     const me = result?.participants.find((entry) => entry.participantId === participant.id);

@@ -1,32 +1,33 @@
-import type { Namespace, Socket } from 'socket.io';
+import type { Socket } from 'socket.io';
+import { createLiveAnnouncer, type LiveAnnouncer, type LiveNamespace } from '@/lib/live/announce/live-announcer';
 import { z } from 'zod';
 import { createRateLimiter } from '@/lib/rate-limit';
 import { getLogger } from '@/lib/log';
-import { advanceLiveSession } from '@/lib/live/advance-live-session';
-import { armQuestionTimer } from '@/lib/live/arm-question-timer';
-import { armIdleSweep } from '@/lib/live/end-idle-live-sessions';
-import { endSessionAndAnnounce } from '@/lib/live/end-session-and-announce';
-import { getCorrectnessView } from '@/lib/live/get-correctness-view';
-import { getHostView } from '@/lib/live/get-host-view';
-import { getPlayerView } from '@/lib/live/get-player-view';
-import { kickAndAnnounce } from '@/lib/live/kick-and-announce';
-import { broadcastLobbyChange, broadcastSession } from '@/lib/live/live-broadcasts';
-import { LIVE_CLIENT_EVENTS, hostRoom, participantRoom, sessionRoom } from '@/lib/live/live-events';
-import { notJoined } from '@/lib/live/live-errors';
-import { ZHostAdvance, ZHostKick, ZHostLock, ZHostSessionCommand, ZLiveEnter, ZSubmitLiveAnswer } from '@/lib/live/live-schemas';
-import { getLiveVariant } from '@/lib/live/live-variant';
-import { prewarmVariants } from '@/lib/live/prewarm-variants';
-import { rearmLiveTimers } from '@/lib/live/rearm-live-timers';
-import { recordMissedQuestion } from '@/lib/live/record-missed-question';
-import { scheduleSelfPacedProgress } from '@/lib/live/schedule-self-paced-progress';
-import { armDeadlineTimer } from '@/lib/live/start-self-paced-and-announce';
-import type { TPublicSession } from '@/lib/live/live-payloads';
-import { requireLiveHost } from '@/lib/live/require-live-host';
-import { resolveLiveParticipant } from '@/lib/live/resolve-live-participant';
-import { scheduleProgress } from '@/lib/live/schedule-progress';
-import { setLiveSessionLocked } from '@/lib/live/set-live-session-locked';
-import { submitLiveAnswer } from '@/lib/live/submit-live-answer';
+import { advanceLiveSession } from '@/lib/live/announce/advance-live-session';
+import { armQuestionTimer } from '@/lib/live/announce/arm-question-timer';
+import { armIdleSweep } from '@/lib/live/announce/end-idle-live-sessions';
+import { endSessionAndAnnounce } from '@/lib/live/announce/end-session-and-announce';
+import { getCorrectnessView } from '@/lib/live/views/get-correctness-view';
+import { getHostView } from '@/lib/live/views/get-host-view';
+import { getPlayerView } from '@/lib/live/views/get-player-view';
+import { kickAndAnnounce } from '@/lib/live/announce/kick-and-announce';
+import { LIVE_CLIENT_EVENTS, hostRoom, participantRoom, sessionRoom } from '@/lib/live/protocol/live-events';
+import { notJoined } from '@/lib/live/protocol/live-errors';
+import { ZHostAdvance, ZHostKick, ZHostLock, ZHostSessionCommand, ZLiveEnter, ZSubmitLiveAnswer } from '@/lib/live/protocol/live-schemas';
+import { getLiveVariant } from '@/lib/live/variants/live-variant';
+import { prewarmVariants } from '@/lib/live/variants/prewarm-variants';
+import { rearmLiveTimers } from '@/lib/live/announce/rearm-live-timers';
+import { recordMissedQuestion } from '@/lib/live/state/record-missed-question';
+import { scheduleSelfPacedProgress } from '@/lib/live/announce/schedule-self-paced-progress';
+import { armDeadlineTimer } from '@/lib/live/announce/arm-deadline-timer';
+import type { TPublicSession } from '@/lib/live/protocol/live-payloads';
+import { requireLiveHost } from '@/lib/live/state/require-live-host';
+import { resolveLiveParticipant } from '@/lib/live/state/resolve-live-participant';
+import { scheduleProgress } from '@/lib/live/announce/schedule-progress';
+import { setLiveSessionLocked } from '@/lib/live/state/set-live-session-locked';
+import { submitLiveAnswer } from '@/lib/live/state/submit-live-answer';
 import { getDb } from '@/lib/db';
+import { countActivePlayers } from '@/lib/live/views/count-active-players';
 import { onEvent } from '@/lib/realtime/on-event';
 import type { LiveClientEvent, LiveClientEventMap, LiveInput } from '@/lib/live/protocol/live-protocol';
 
@@ -41,9 +42,10 @@ interface LiveSocketState {
 const limiter = createRateLimiter({ name: 'live-socket', points: 20, durationSeconds: 1 });
 const ZGuestAuth = z.object({ guestToken: z.string().min(16).max(128).optional() });
 
-export function registerLiveHandlers(io: Namespace): void {
-  rearmLiveTimers(io).catch((error: unknown) => getLogger().error({ err: error }, 'live: could not re-arm question timers'));
-  armIdleSweep(io);
+export function registerLiveHandlers(io: LiveNamespace): void {
+  const announce = createLiveAnnouncer(io);
+  rearmLiveTimers(announce).catch((error: unknown) => getLogger().error({ err: error }, 'live: could not re-arm question timers'));
+  armIdleSweep(announce);
 
   io.on('connection', (socket) => {
     // Typed by the protocol module: the event's input schema and its ack are those the browser expects.
@@ -56,10 +58,10 @@ export function registerLiveHandlers(io: Namespace): void {
       const participant = await resolveLiveParticipant({ sessionId, userId: socket.data.userId ?? null, guestToken });
       bind(socket, { sessionId, role: 'player', participantId: participant.id }, [sessionRoom(sessionId), participantRoom(participant.id)]);
       const view = await getPlayerView({ sessionId, participantId: participant.id });
-      armTimersFor(io, view.session, view.question);
+      armTimersFor(announce, view.session, view.question);
       if (view.session.state === 'LOBBY') warmFirstQuestion(sessionId, participant.id);
-      const joined = await getDb().liveParticipant.count({ where: { sessionId, kicked: false } });
-      broadcastLobbyChange(io, sessionId, { joined, added: { id: participant.id, nickname: participant.nickname, isGuest: !socket.data.userId, score: view.you.score } });
+      const joined = await countActivePlayers(sessionId);
+      announce.lobbyChange(sessionId, { joined, added: { id: participant.id, nickname: participant.nickname, isGuest: !socket.data.userId, score: view.you.score } });
       return { view };
     });
 
@@ -69,18 +71,18 @@ export function registerLiveHandlers(io: Namespace): void {
       const submitted = await submitLiveAnswer({ sessionId, participantId, questionIndex, answer, receivedAt });
       const reply = { questionIndex, isDuplicate: submitted.isDuplicate, answer: submitted.answer, msToAnswer: submitted.msToAnswer };
       if (submitted.mode === 'INSTRUCTOR_PACED') {
-        if (!submitted.isDuplicate) scheduleProgress(io, sessionId, questionIndex);
+        if (!submitted.isDuplicate) scheduleProgress(announce, sessionId, questionIndex);
         return reply;
       }
       // Self-paced: the result of this answer and the next question come back at once.
-      if (!submitted.isDuplicate) scheduleSelfPacedProgress(io, sessionId);
-      return { ...reply, view: await getPlayerView({ sessionId, participantId }) };
+      if (!submitted.isDuplicate) scheduleSelfPacedProgress(announce, sessionId);
+      return { ...reply, view: await getPlayerView({ sessionId, participantId, selfPacedPosition: submitted.selfPacedPosition }) };
     });
 
     handle(LIVE_CLIENT_EVENTS.next, ZLiveEnter, async ({ sessionId }) => {
       const participantId = playerIn(socket, sessionId);
       await recordMissedQuestion(sessionId, participantId);
-      scheduleSelfPacedProgress(io, sessionId);
+      scheduleSelfPacedProgress(announce, sessionId);
       return { view: await getPlayerView({ sessionId, participantId }) };
     });
 
@@ -88,33 +90,33 @@ export function registerLiveHandlers(io: Namespace): void {
       const session = await requireLiveHost(sessionId, socket.data.userId ?? null);
       bind(socket, { sessionId, role: 'host', participantId: null }, [sessionRoom(sessionId), hostRoom(sessionId)]);
       const view = await getHostView(session);
-      armTimersFor(io, view.session, view.question?.closedAt ? null : view.question);
+      armTimersFor(announce, view.session, view.question?.closedAt ? null : view.question);
       if (session.state === 'LOBBY') prewarmVariants(sessionId, 0);
       return { view };
     });
 
     handle(LIVE_CLIENT_EVENTS.hostAdvance, ZHostAdvance, async ({ sessionId, from }) => {
       const session = await requireLiveHost(sessionId, socket.data.userId ?? null);
-      await advanceLiveSession(io, session, from);
+      await advanceLiveSession(announce, session, from);
       return {};
     });
 
     handle(LIVE_CLIENT_EVENTS.hostEnd, ZHostSessionCommand, async ({ sessionId }) => {
       await requireLiveHost(sessionId, socket.data.userId ?? null);
-      await endSessionAndAnnounce(io, sessionId);
+      await endSessionAndAnnounce(announce, sessionId);
       return {};
     });
 
     handle(LIVE_CLIENT_EVENTS.hostLock, ZHostLock, async ({ sessionId, locked }) => {
       await requireLiveHost(sessionId, socket.data.userId ?? null);
       await setLiveSessionLocked(sessionId, locked);
-      await broadcastSession(io, sessionId);
+      await announce.session(sessionId);
       return { locked };
     });
 
     handle(LIVE_CLIENT_EVENTS.hostKick, ZHostKick, async ({ sessionId, participantId }) => {
       await requireLiveHost(sessionId, socket.data.userId ?? null);
-      await kickAndAnnounce(io, sessionId, participantId);
+      await kickAndAnnounce(announce, sessionId, participantId);
       return {};
     });
 
@@ -129,12 +131,12 @@ export function registerLiveHandlers(io: Namespace): void {
  * Deadlines are stored; any process that sees an open question or a running self-paced session
  * makes sure a timer for it runs here too (arming is idempotent, so is what the timer does).
  */
-function armTimersFor(io: Namespace, session: TPublicSession, question: { index: number; closesAt: string | null } | null): void {
+function armTimersFor(announce: LiveAnnouncer, session: TPublicSession, question: { index: number; closesAt: string | null } | null): void {
   if (session.state !== 'QUESTION') return;
   if (session.mode === 'SELF_PACED') {
-    if (session.deadline) armDeadlineTimer(io, session.sessionId, new Date(session.deadline));
+    if (session.deadline) armDeadlineTimer(announce, session.sessionId, new Date(session.deadline));
   } else if (question?.closesAt) {
-    armQuestionTimer(io, session.sessionId, question.index, new Date(question.closesAt));
+    armQuestionTimer(announce, session.sessionId, question.index, new Date(question.closesAt));
   }
 }
 

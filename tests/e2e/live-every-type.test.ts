@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { exerciseTypes } from '@/engine/exercises';
 import { getDb } from '@/lib/db';
-import type { TQuestionResults } from '@/lib/live/live-payloads';
+import type { TQuestionResults } from '@/lib/live/protocol/live-payloads';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
 import { connectLive, createSessionOverHttp, expectOk } from '../integration/live-test-client';
 import { launchBrowser, screenshotPath } from './browser';

@@ -5,7 +5,7 @@ import { generate, solve, type AnswerSpec, type AnswerValue } from '@/engine/exe
 import { getDb } from '@/lib/db';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
 import { launchBrowser, screenshotPath } from './browser';
-import { liveSeed } from '@/lib/live/live-variant';
+import { liveSeed } from '@/lib/live/variants/live-variant';
 
 // An instructor's projector page and two phones (a signed-in student in Korean, a guest in
 // English) play a two-question session to the podium in Chromium.

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
 import { closeDatabases } from '@/lib/db/close-databases';
-import { getLiveSql } from '@/lib/live/live-sql';
+import { getLiveSql } from '@/lib/live/state/live-sql';
 
 describe('closing the database connections at shutdown', () => {
   it('ends the live-play pg pool as well as the Prisma client, so the embedded database can stop', async () => {

@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { exerciseTypes, generate, seedOf } from '@/engine/exercises';
 import { getDb } from '@/lib/db';
 import { seedForLive } from '@/lib/exercises/keyed-seeds';
-import { forgetLiveVariants, getLiveVariant, liveSeed } from '@/lib/live/live-variant';
+import { forgetLiveVariants, getLiveVariant, liveSeed } from '@/lib/live/variants/live-variant';
 import { createTestUser } from '../support/auth';
 
 // docs/live.md: every player gets their own numbers. 200 players of one session answer every one

@@ -1,7 +1,7 @@
 import { describe, expect, it, inject } from 'vitest';
 import { getDb } from '@/lib/db';
 import type { Gradebook } from '@/lib/gradebook/get-gradebook';
-import type { TQuestionResults } from '@/lib/live/live-payloads';
+import type { TQuestionResults } from '@/lib/live/protocol/live-payloads';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
 import { connectLive, correctAnswerFor, createSessionOverHttp, expectOk, hostTwoQuestionSession, joinOverHttp } from './live-test-client';
 

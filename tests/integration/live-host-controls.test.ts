@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
-import type { TCorrectnessView, THostLobbyChange, TLeaderboard, TPlayerQuestion, TPlayerResult, TPlayerView } from '@/lib/live/live-payloads';
+import type { TCorrectnessView, THostLobbyChange, TLeaderboard, TPlayerQuestion, TPlayerResult, TPlayerView } from '@/lib/live/protocol/live-payloads';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
 import { connectLive, correctAnswerFor, expectOk, hostTwoQuestionSession, joinOverHttp } from './live-test-client';
 

@@ -1,7 +1,8 @@
 import { Server } from 'socket.io';
 import { describe, expect, it, inject } from 'vitest';
 import { getDb } from '@/lib/db';
-import { LIVE_IDLE_LIMIT_MS, endIdleLiveSessions } from '@/lib/live/end-idle-live-sessions';
+import { LIVE_IDLE_LIMIT_MS, endIdleLiveSessions } from '@/lib/live/announce/end-idle-live-sessions';
+import { createLiveAnnouncer } from '@/lib/live/announce/live-announcer';
 import { SOCKET_NAMESPACES } from '@/lib/realtime/namespaces';
 import { listHostableSessions } from '@/lib/training/challenges/list-hostable-sessions';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
@@ -63,12 +64,12 @@ describe('idle live sessions', () => {
     expect((await listHostableSessions({ userId: instructor.id })).map((session) => session.id).sort()).toEqual([abandoned.sessionId, active.sessionId].sort());
 
     // Just under the limit nothing happens; just over, the abandoned session ends.
-    // A socket.io server of this test process, with no clients: the broadcasts of ending reach nobody.
-    const io = new Server().of(SOCKET_NAMESPACES.live);
+    // A socket.io server of this test process, with no clients: the announcements of ending reach nobody.
+    const announce = createLiveAnnouncer(new Server().of(SOCKET_NAMESPACES.live));
     await age(abandoned.sessionId, LIVE_IDLE_LIMIT_MS - 60_000);
-    expect(await endIdleLiveSessions(io)).not.toContain(abandoned.sessionId);
+    expect(await endIdleLiveSessions(announce)).not.toContain(abandoned.sessionId);
     await age(abandoned.sessionId, 2 * 60_000);
-    const ended = await endIdleLiveSessions(io);
+    const ended = await endIdleLiveSessions(announce);
     expect(ended).toContain(abandoned.sessionId);
     expect(ended).not.toContain(active.sessionId);
 

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import { describe, expect, it, inject } from 'vitest';
 import { getDb } from '@/lib/db';
-import type { TLeaderboard } from '@/lib/live/live-payloads';
+import type { TLeaderboard } from '@/lib/live/protocol/live-payloads';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
 import { connectLive, createSessionOverHttp, expectOk } from './live-test-client';
 

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { generate, solve } from '@/engine/exercises';
-import type { TPlayerQuestion } from '@/lib/live/live-payloads';
+import type { TPlayerQuestion } from '@/lib/live/protocol/live-payloads';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
 import { connectLive, createSessionOverHttp, expectOk, joinOverHttp, type LiveTestSocket } from './live-test-client';
-import { liveSeed } from '@/lib/live/live-variant';
+import { liveSeed } from '@/lib/live/variants/live-variant';
 
 const QUESTIONS = [
   { typeId: 'affine-backward', timeLimitS: 60 },

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TPlayerQuestion, TPlayerResult, TPlayerView } from '@/lib/live/live-payloads';
+import type { TPlayerQuestion, TPlayerResult, TPlayerView } from '@/lib/live/protocol/live-payloads';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
 import { connectLive, expectOk, hostTwoQuestionSession, joinOverHttp } from './live-test-client';
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import { createClient } from 'redis';
 import { getDb } from '@/lib/db';
-import type { TPlayerQuestion, TQuestionProgress, TQuestionResults } from '@/lib/live/live-payloads';
+import type { TPlayerQuestion, TQuestionProgress, TQuestionResults } from '@/lib/live/protocol/live-payloads';
 import { randomPort, startAppServer, type AppServer } from '../../scripts/support/app-server';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
 import { connectLive, correctAnswerFor, createSessionOverHttp, expectOk, joinOverHttp } from './live-test-client';

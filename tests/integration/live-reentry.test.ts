@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
-import type { THostView, TPlayerQuestion, TPlayerView, TQuestionResults } from '@/lib/live/live-payloads';
+import type { THostView, TPlayerQuestion, TPlayerView, TQuestionResults } from '@/lib/live/protocol/live-payloads';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
 import { wrongAnswer } from '../../scripts/support/wrong-answer';
 import { connectLive, correctAnswerFor, expectOk, hostTwoQuestionSession, joinOverHttp, type LiveTestSocket } from './live-test-client';

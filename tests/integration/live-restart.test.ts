@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { afterAll, describe, expect, it, inject } from 'vitest';
 import { getDb } from '@/lib/db';
-import type { THostView, TPlayerQuestion, TPlayerResult, TPlayerView } from '@/lib/live/live-payloads';
+import type { THostView, TPlayerQuestion, TPlayerResult, TPlayerView } from '@/lib/live/protocol/live-payloads';
 import { randomPort, startAppServer, type AppServer } from '../../scripts/support/app-server';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
 import { connectLive, correctAnswerFor, createSessionOverHttp, expectOk, joinOverHttp } from './live-test-client';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
-import { computePoints } from '@/lib/live/compute-points';
-import { getLiveSessionResults } from '@/lib/live/get-live-session-results';
-import type { TLeaderboard, TPlayerQuestion, TPlayerView, TQuestionProgress } from '@/lib/live/live-payloads';
+import { computePoints } from '@/lib/live/state/compute-points';
+import { findLiveSessionResults } from '@/lib/live/views/find-live-session-results';
+import type { TLeaderboard, TPlayerQuestion, TPlayerView, TQuestionProgress } from '@/lib/live/protocol/live-payloads';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
 import { connectLive, correctAnswerFor, createSessionOverHttp, expectOk, joinOverHttp } from './live-test-client';
 
@@ -70,7 +70,7 @@ describe('live session: self-paced', () => {
     const podium = a.next<TLeaderboard>('live:leaderboard', (board) => board.isFinal);
     expectOk(await host.emit('live:host:advance', { sessionId, from: { state: 'QUESTION', index: 0 } }));
     expect((await podium).top.map((entry) => entry.nickname)).toEqual([joined[0].body.nickname, joined[1].body.nickname]);
-    const results = await getLiveSessionResults(sessionId);
+    const results = await findLiveSessionResults(sessionId);
     expect(results?.participants.map((p) => [p.nickname, p.answered, p.correct])).toEqual([
       [joined[0].body.nickname, 2, 2],
       [joined[1].body.nickname, 1, 1],

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
-import { computePoints } from '@/lib/live/compute-points';
-import type { TLeaderboard, TPlayerQuestion, TPlayerResult, TPlayerView, THostView, TQuestionResults } from '@/lib/live/live-payloads';
+import { computePoints } from '@/lib/live/state/compute-points';
+import type { TLeaderboard, TPlayerQuestion, TPlayerResult, TPlayerView, THostView, TQuestionResults } from '@/lib/live/protocol/live-payloads';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
 import { connectLive, correctAnswerFor, createSessionOverHttp, expectOk, joinOverHttp } from './live-test-client';
 

@@ -1,10 +1,10 @@
 import { inject } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
 import { solve } from '@/engine/exercises';
-import type { TLiveAck } from '@/lib/live/live-payloads';
+import type { TLiveAck } from '@/lib/live/protocol/live-payloads';
 import { SOCKET_NAMESPACES } from '@/lib/realtime/namespaces';
-import type { TCreateLiveSession } from '@/lib/live/live-schemas';
-import { liveSeed } from '@/lib/live/live-variant';
+import type { TCreateLiveSession } from '@/lib/live/protocol/live-schemas';
+import { liveSeed } from '@/lib/live/variants/live-variant';
 
 // A socket.io client of the live protocol for integration tests: records every event a socket
 // receives (the privacy test deep-scans them) and turns acks into promises.

@@ -35,6 +35,17 @@ describe('the folder rules', () => {
     expect(hits).toEqual([expect.stringMatching(/^2: .*lib\/ imports nothing from app\/ or components\//)]);
   });
 
+  it("keep lib/live's rooms in order: protocol/ alone, state/ views/ variants/ below announce/", async () => {
+    const protocol = await ruleHits('live-protocol-imports-state.ts', 'lib/live/protocol/__fixture__.ts');
+    expect(protocol).toEqual([expect.stringMatching(/^2: .*lib\/live\/protocol imports nothing from the other rooms/)]);
+    for (const room of ['state', 'views', 'variants']) {
+      const hits = await ruleHits('live-state-imports-announce.ts', `lib/live/${room}/__fixture__.ts`);
+      expect(hits, room).toEqual([expect.stringMatching(/^2: .*import nothing from lib\/live\/announce/)]);
+    }
+    // The same import from announce/ itself is allowed.
+    expect(await ruleHits('live-state-imports-announce.ts', 'lib/live/announce/__fixture__.ts')).toEqual([]);
+  });
+
   it("keep server-only modules and the exercise barrel out of 'use client' files and protocol/schema modules", async () => {
     const client = await ruleHits('client-imports-server.tsx', 'components/__fixture__.tsx');
     expect(client).toEqual([expect.stringMatching(/^4: .*server-only module "@\/lib\/auth\/require-user"/), expect.stringMatching(/^5: .*exercise barrel/)]);

@@ -1,9 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { LIVE_ERROR_REASONS } from '@/lib/live/live-errors';
-import { LIVE_CLIENT_EVENTS, LIVE_SERVER_EVENTS } from '@/lib/live/live-events';
-import { PROTOCOL_SCHEMAS, renderProtocolTables, withGeneratedTables } from '@/lib/live/live-protocol-doc';
+import { LIVE_ERROR_REASONS } from '@/lib/live/protocol/live-errors';
+import { LIVE_CLIENT_EVENTS, LIVE_SERVER_EVENTS } from '@/lib/live/protocol/live-events';
+import { PROTOCOL_SCHEMAS, renderProtocolTables, withGeneratedTables } from '@/lib/live/protocol/live-protocol-doc';
 
 // docs/live-protocol.md is a contract: its field tables are generated from the zod schemas, and
 // every event and error reason the code knows is documented. UPDATE_DOCS=1 rewrites the tables.

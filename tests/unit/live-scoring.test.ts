@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { computePoints } from '@/lib/live/compute-points';
+import { computePoints } from '@/lib/live/state/compute-points';
 
 // Reference points: Kahoot's published rule round(1000 × (1 − t / (2T))) at t = 0, T/2, T, and
 // its streak bonus (+100 per consecutive correct answer, capped at +500).

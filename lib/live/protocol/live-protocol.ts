@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { LIVE_CLIENT_EVENTS, LIVE_SERVER_EVENTS } from '@/lib/live/live-events';
+import { LIVE_CLIENT_EVENTS, LIVE_SERVER_EVENTS } from '@/lib/live/protocol/live-events';
 import type {
   TCorrectnessView,
   THello,
@@ -15,8 +15,8 @@ import type {
   TQuestionProgress,
   TQuestionResults,
   TSubmitAck,
-} from '@/lib/live/live-payloads';
-import type { THostAdvance, TLiveEnter, TSubmitLiveAnswer, ZHostKick, ZHostLock, ZHostSessionCommand } from '@/lib/live/live-schemas';
+} from '@/lib/live/protocol/live-payloads';
+import type { THostAdvance, TLiveEnter, TSubmitLiveAnswer, ZHostKick, ZHostLock, ZHostSessionCommand } from '@/lib/live/protocol/live-schemas';
 
 // The live protocol as types: every client → server event with its input and the `ok: true`
 // fields of its acknowledgement, and every server → client event with its payload. The server's

@@ -3,8 +3,8 @@ import { readClientIp } from '@/lib/accounts/read-client-ip';
 import { getOptionalUser } from '@/lib/auth/require-user';
 import { isAppError } from '@/lib/errors';
 import { handleRoute, readJson } from '@/lib/http/handle-route';
-import { joinLiveSession } from '@/lib/live/join-live-session';
-import { ZJoinLiveSession } from '@/lib/live/live-schemas';
+import { joinLiveSession } from '@/lib/live/state/join-live-session';
+import { ZJoinLiveSession } from '@/lib/live/protocol/live-schemas';
 import { createRateLimiter } from '@/lib/rate-limit';
 
 // Wrong PINs are limited per address (a whole classroom may share one, hence the generous limit):

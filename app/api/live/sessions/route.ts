@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
 import { requireUser } from '@/lib/auth/require-user';
 import { handleRoute, readJson } from '@/lib/http/handle-route';
-import { createLiveSession } from '@/lib/live/create-live-session';
-import { ZCreateLiveSession } from '@/lib/live/live-schemas';
+import { createLiveSession } from '@/lib/live/state/create-live-session';
+import { ZCreateLiveSession } from '@/lib/live/protocol/live-schemas';
 
 /** Creates a live session (instructors of the class only); the host screen takes it from there. */
 export const POST = handleRoute(async (request: Request) => {

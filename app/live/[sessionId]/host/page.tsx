@@ -5,7 +5,7 @@ import QRCode from 'qrcode';
 import { getOptionalUser } from '@/lib/auth/require-user';
 import { isAppError } from '@/lib/errors';
 import { getLocale } from '@/lib/i18n/get-locale';
-import { requireLiveHost } from '@/lib/live/require-live-host';
+import { requireLiveHost } from '@/lib/live/state/require-live-host';
 import { HostScreen } from '@/components/live/host-screen';
 import { LIVE_TEXT } from '@/components/live/live-text';
 

@@ -1,0 +1,130 @@
+import type { Namespace } from 'socket.io';
+import { getDb } from '@/lib/db';
+import { LIVE_SERVER_EVENTS, hostRoom, participantRoom, sessionRoom } from '@/lib/live/protocol/live-events';
+import type { THostLobbyChange, THostQuestion, TQuestionProgress } from '@/lib/live/protocol/live-payloads';
+import type { LiveClientToServer, LiveServerToClient } from '@/lib/live/protocol/live-protocol';
+import { getLiveSessionRow } from '@/lib/live/state/get-live-session-row';
+import { exerciseTitle, projectorPrompt } from '@/lib/live/variants/live-variant';
+import { LEADERBOARD_SIZE, buildLeaderboard } from '@/lib/live/views/build-leaderboard';
+import { buildPlayerQuestion } from '@/lib/live/views/build-player-question';
+import { countActivePlayers } from '@/lib/live/views/count-active-players';
+import { findQuestionResults } from '@/lib/live/views/find-question-results';
+import { getLiveStandings } from '@/lib/live/views/get-live-standings';
+import { getPlayerResults } from '@/lib/live/views/get-player-results';
+import { getPublicSession } from '@/lib/live/views/get-public-session';
+import { getQuestionProgress } from '@/lib/live/views/get-question-progress';
+
+// The emits of the live protocol, built per recipient. Room-wide events carry only status,
+// counts, nicknames and points; anything about a variant or an answer goes to the one
+// participant's room (`participant:<id>`), which the Redis adapter routes across processes.
+// The announcer is built once from the /live namespace (registerLiveHandlers) and is the only
+// thing that emits: the services that announce take it instead of the namespace, and every emit is
+// typed by the protocol module (LiveServerToClient).
+
+/** The /live namespace with the protocol's event types. */
+export type LiveNamespace = Namespace<LiveClientToServer, LiveServerToClient>;
+
+export interface QuestionToAnnounce {
+  index: number;
+  typeId: string;
+  timeLimitS: number;
+  openedAt: Date;
+  closesAt: Date;
+}
+
+export interface LiveAnnouncer {
+  /** Room-wide: the session's public status. */
+  session(sessionId: string): Promise<void>;
+  /** Each active player gets their own variant; the host gets the question without any variant. */
+  questionOpened(sessionId: string, question: QuestionToAnnounce): Promise<void>;
+  /** Results: the host gets the class-wide histogram, each player their own result and rank. */
+  questionClosed(sessionId: string, index: number): Promise<void>;
+  /** Room-wide: the top ten. */
+  leaderboard(sessionId: string, afterIndex: number, isFinal: boolean): Promise<void>;
+  /** Host: how many have answered question `index` (counted now); returns the counts. */
+  progress(sessionId: string, index: number): Promise<{ answered: number; joined: number }>;
+  /** Host: progress counted by the caller (self-paced: players who finished). */
+  hostProgress(sessionId: string, progress: TQuestionProgress): void;
+  /** Host: a player joined or left the lobby. */
+  lobbyChange(sessionId: string, change: THostLobbyChange): void;
+  /** The removed player is told, and their sockets (on any process) leave the session's rooms. */
+  kicked(sessionId: string, participantId: string): void;
+}
+
+/** Generating 2,000 variants takes seconds: yield to the event loop between batches so acks keep flowing. */
+const EMIT_BATCH = 50;
+
+export function createLiveAnnouncer(io: LiveNamespace): LiveAnnouncer {
+  return {
+    async session(sessionId) {
+      const session = await getLiveSessionRow(sessionId);
+      io.to(sessionRoom(sessionId)).emit(LIVE_SERVER_EVENTS.session, await getPublicSession(session));
+    },
+
+    async questionOpened(sessionId, question) {
+      const db = getDb();
+      const [participants, questionCount] = await Promise.all([
+        db.liveParticipant.findMany({ where: { sessionId, kicked: false }, select: { id: true } }),
+        db.liveQuestion.count({ where: { sessionId } }),
+      ]);
+      const hostQuestion: THostQuestion = {
+        index: question.index,
+        typeId: question.typeId,
+        title: exerciseTitle(question.typeId),
+        prompt: projectorPrompt(sessionId, question.index, question.typeId),
+        timeLimitS: question.timeLimitS,
+        openedAt: question.openedAt.toISOString(),
+        closesAt: question.closesAt.toISOString(),
+        closedAt: null,
+        serverNow: new Date().toISOString(),
+      };
+      io.to(hostRoom(sessionId)).emit(LIVE_SERVER_EVENTS.hostQuestion, hostQuestion);
+      io.to(hostRoom(sessionId)).emit(LIVE_SERVER_EVENTS.hostProgress, { questionIndex: question.index, answered: 0, joined: participants.length });
+      for (let start = 0; start < participants.length; start += EMIT_BATCH) {
+        for (const { id } of participants.slice(start, start + EMIT_BATCH)) {
+          io.to(participantRoom(id)).emit(LIVE_SERVER_EVENTS.question, await buildPlayerQuestion({ sessionId, participantId: id, questionCount, question }));
+        }
+        await yieldToEventLoop();
+      }
+    },
+
+    async questionClosed(sessionId, index) {
+      const [results, standings] = await Promise.all([findQuestionResults(sessionId, index), getLiveStandings(sessionId)]);
+      if (results) io.to(hostRoom(sessionId)).emit(LIVE_SERVER_EVENTS.hostResults, results);
+      const playerResults = await getPlayerResults({ sessionId, index, standings, participantCount: standings.length });
+      let sent = 0;
+      for (const [participantId, result] of playerResults) {
+        io.to(participantRoom(participantId)).emit(LIVE_SERVER_EVENTS.result, result);
+        if (++sent % EMIT_BATCH === 0) await yieldToEventLoop();
+      }
+    },
+
+    async leaderboard(sessionId, afterIndex, isFinal) {
+      const [top, participantCount] = await Promise.all([getLiveStandings(sessionId, LEADERBOARD_SIZE), countActivePlayers(sessionId)]);
+      io.to(sessionRoom(sessionId)).emit(LIVE_SERVER_EVENTS.leaderboard, buildLeaderboard(top, participantCount, afterIndex, isFinal));
+    },
+
+    async progress(sessionId, index) {
+      const progress = await getQuestionProgress(sessionId, index);
+      io.to(hostRoom(sessionId)).emit(LIVE_SERVER_EVENTS.hostProgress, progress);
+      return progress;
+    },
+
+    hostProgress(sessionId, progress) {
+      io.to(hostRoom(sessionId)).emit(LIVE_SERVER_EVENTS.hostProgress, progress);
+    },
+
+    lobbyChange(sessionId, change) {
+      io.to(hostRoom(sessionId)).emit(LIVE_SERVER_EVENTS.hostLobby, change);
+    },
+
+    kicked(sessionId, participantId) {
+      io.to(participantRoom(participantId)).emit(LIVE_SERVER_EVENTS.kicked, { sessionId });
+      io.in(participantRoom(participantId)).socketsLeave([sessionRoom(sessionId), participantRoom(participantId)]);
+    },
+  };
+}
+
+function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}

@@ -1,0 +1,158 @@
+import crypto from 'node:crypto';
+import { grade, type TAnswer } from '@/engine/exercises';
+import { getLiveSql } from '@/lib/live/state/live-sql';
+import { computePoints } from '@/lib/live/state/compute-points';
+import { AppError } from '@/lib/errors';
+import { kicked } from '@/lib/live/protocol/live-errors';
+import { advanceSelfPacedPosition, getSelfPacedPosition, type SelfPacedPosition } from '@/lib/live/views/get-self-paced-position';
+import { liveSeed } from '@/lib/live/variants/live-variant';
+
+export interface SubmitLiveAnswerOptions {
+  sessionId: string;
+  participantId: string;
+  questionIndex: number;
+  answer: TAnswer;
+  /** When the server received the answer: the only clock that counts. */
+  receivedAt: Date;
+}
+
+export interface SubmittedLiveAnswer {
+  questionId: string;
+  questionIndex: number;
+  /** True when this participant had already answered: the first answer stands. */
+  isDuplicate: boolean;
+  /** The answer on record (the first one for a duplicate). */
+  answer: TAnswer;
+  msToAnswer: number;
+}
+
+export interface SubmitLiveAnswerResult extends SubmittedLiveAnswer {
+  mode: 'INSTRUCTOR_PACED' | 'SELF_PACED';
+  /** Self-paced: where the participant stands after this answer, for the view the ack carries (computed once). */
+  selfPacedPosition?: SelfPacedPosition;
+}
+
+interface QuestionAndParticipant {
+  questionId: string;
+  typeId: string;
+  timeLimitS: number;
+  openedAt: Date | null;
+  closesAt: Date | null;
+  closedAt: Date | null;
+  streak: number;
+  kicked: boolean;
+  mode: 'INSTRUCTOR_PACED' | 'SELF_PACED';
+}
+
+interface InsertOutcome {
+  isOpen: number;
+  inserted: number;
+}
+
+/**
+ * Grades and stores one answer. One answer per participant and question is enforced by the
+ * unique index on LiveAnswer, not by a check: the INSERT … ON CONFLICT DO NOTHING decides.
+ * The deadline is checked in the same statement, which holds a share lock on the question row,
+ * so closing the question (an UPDATE of that row) waits for answers in flight and then sees them all.
+ */
+export async function submitLiveAnswer({ sessionId, participantId, questionIndex, answer, receivedAt }: SubmitLiveAnswerOptions): Promise<SubmitLiveAnswerResult> {
+  const sql = getLiveSql();
+  const { rows } = await sql.query<QuestionAndParticipant>(
+    `SELECT q.id AS "questionId", q."typeId", q."timeLimitS", q."openedAt", q."closesAt", q."closedAt", p.streak, p.kicked, s.mode::text AS mode
+     FROM "LiveQuestion" q JOIN "LiveParticipant" p ON p."sessionId" = q."sessionId" JOIN "LiveSession" s ON s.id = q."sessionId"
+     WHERE q."sessionId" = $1 AND q.index = $2 AND p.id = $3`,
+    [sessionId, questionIndex, participantId],
+  );
+  const row = rows[0];
+  if (!row?.openedAt || !row.closesAt) throw notOpen();
+  if (row.kicked) throw kicked();
+  const { mode } = row;
+
+  // Instructor-paced: the question's clock. Self-paced: this participant's own clock for it.
+  let openedAt = row.openedAt;
+  let closesAt = row.closesAt;
+  let position: SelfPacedPosition | undefined;
+  if (mode === 'SELF_PACED') {
+    position = await getSelfPacedPosition(sessionId, participantId);
+    if (position.index !== questionIndex || !position.openedAt || !position.closesAt) {
+      const existing = await findExisting(row.questionId, participantId, questionIndex);
+      // Nothing was stored: the position read above is still where the participant stands.
+      if (existing) return { ...existing, mode, selfPacedPosition: position };
+      throw notOpen();
+    }
+    openedAt = position.openedAt;
+    closesAt = position.closesAt;
+  }
+
+  const isLate = row.closedAt !== null || receivedAt.getTime() > closesAt.getTime();
+  if (isLate) {
+    const existing = await findExisting(row.questionId, participantId, questionIndex);
+    if (existing) return { ...existing, mode };
+    throw closed();
+  }
+
+  const seed = await liveSeed({ sessionId, questionIndex, participantId, typeId: row.typeId });
+  const graded = grade(row.typeId, seed, answer);
+  if (graded.invalid) throw new AppError('UNPROCESSABLE', graded.invalid, { reason: 'invalid-answer' });
+  const points = computePoints({
+    score: graded.score,
+    msToAnswer: receivedAt.getTime() - openedAt.getTime(),
+    timeLimitMs: row.timeLimitS * 1000,
+    streakBefore: row.streak,
+  });
+
+  const received = receivedAt.toISOString();
+  const { rows: outcomes } = await sql.query<InsertOutcome>(
+    `WITH open_question AS (
+       SELECT id FROM "LiveQuestion"
+       WHERE id = $1 AND "closedAt" IS NULL AND "closesAt" >= $2::timestamp(3)
+       FOR SHARE
+     ), active_participant AS (
+       SELECT id FROM "LiveParticipant" WHERE id = $3 AND NOT kicked
+     ), inserted AS (
+       INSERT INTO "LiveAnswer" (id, "questionId", "participantId", seed, answer, score, correct, points, "msToAnswer", mistake, "createdAt")
+       SELECT $4, q.id, p.id, $5::bigint, $6::jsonb, $7, $8, $9, $10, $11, $2::timestamp(3)
+       FROM open_question q, active_participant p
+       ON CONFLICT ("questionId", "participantId") DO NOTHING
+       RETURNING "participantId"
+     ), updated AS (
+       UPDATE "LiveParticipant"
+       SET score = score + $9, streak = $12, "totalAnswerMs" = "totalAnswerMs" + $10
+       WHERE id IN (SELECT "participantId" FROM inserted)
+       RETURNING id
+     )
+     SELECT (SELECT count(*) FROM open_question)::int AS "isOpen", (SELECT count(*) FROM updated)::int AS inserted`,
+    [
+      row.questionId, received, participantId, crypto.randomUUID(), seed, JSON.stringify(answer),
+      graded.score, graded.correct, points.points, points.countedMs, graded.mistake ?? null, points.streak,
+    ],
+  );
+  const outcome = outcomes[0];
+
+  if (outcome.inserted === 1) {
+    const selfPacedPosition = position && advanceSelfPacedPosition(position, { index: questionIndex, at: receivedAt });
+    return { questionId: row.questionId, questionIndex, isDuplicate: false, answer, msToAnswer: points.countedMs, mode, selfPacedPosition };
+  }
+  const existing = await findExisting(row.questionId, participantId, questionIndex);
+  if (existing) return { ...existing, mode };
+  if (outcome.isOpen === 0) throw closed();
+  throw kicked();
+}
+
+async function findExisting(questionId: string, participantId: string, questionIndex: number): Promise<SubmittedLiveAnswer | null> {
+  const { rows } = await getLiveSql().query<{ answer: TAnswer; msToAnswer: number }>(
+    `SELECT answer, "msToAnswer" FROM "LiveAnswer" WHERE "questionId" = $1 AND "participantId" = $2`,
+    [questionId, participantId],
+  );
+  const existing = rows[0];
+  if (!existing) return null;
+  return { questionId, questionIndex, isDuplicate: true, answer: existing.answer, msToAnswer: existing.msToAnswer };
+}
+
+function notOpen(): AppError {
+  return new AppError('CONFLICT', { ko: '이 문제는 아직 열리지 않았습니다.', en: 'This question is not open yet.' }, { reason: 'question-not-open' });
+}
+
+function closed(): AppError {
+  return new AppError('CONFLICT', { ko: '시간이 끝나 답을 받을 수 없습니다.', en: 'Time is up: the question is closed.' }, { reason: 'question-closed' });
+}

@@ -1,0 +1,27 @@
+import { getLiveVariant, exerciseTitle } from '@/lib/live/variants/live-variant';
+import type { TPlayerQuestion } from '@/lib/live/protocol/live-payloads';
+
+export interface BuildPlayerQuestionOptions {
+  sessionId: string;
+  participantId: string;
+  questionCount: number;
+  question: { index: number; typeId: string; timeLimitS: number; openedAt: Date; closesAt: Date };
+}
+
+/** The player's own variant, from the expected-free `generate` output only. */
+export async function buildPlayerQuestion({ sessionId, participantId, questionCount, question }: BuildPlayerQuestionOptions): Promise<TPlayerQuestion> {
+  const variant = await getLiveVariant({ sessionId, questionIndex: question.index, participantId, typeId: question.typeId });
+  return {
+    index: question.index,
+    questionCount,
+    typeId: question.typeId,
+    title: exerciseTitle(question.typeId),
+    prompt: variant.prompt,
+    given: variant.given,
+    answerSpec: variant.answer,
+    timeLimitS: question.timeLimitS,
+    openedAt: question.openedAt.toISOString(),
+    closesAt: question.closesAt.toISOString(),
+    serverNow: new Date().toISOString(),
+  };
+}

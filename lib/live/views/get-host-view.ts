@@ -1,0 +1,55 @@
+import { getDb } from '@/lib/db';
+import { countFinishedPlayers } from '@/lib/live/views/count-finished-players';
+import { LEADERBOARD_SIZE, buildLeaderboard } from '@/lib/live/views/build-leaderboard';
+import { getLiveStandings } from '@/lib/live/views/get-live-standings';
+import { getPublicSession } from '@/lib/live/views/get-public-session';
+import { getQuestionProgress } from '@/lib/live/views/get-question-progress';
+import { findQuestionResults } from '@/lib/live/views/find-question-results';
+import type { THostView } from '@/lib/live/protocol/live-payloads';
+import { exerciseTitle, projectorPrompt } from '@/lib/live/variants/live-variant';
+import type { LiveSessionRow } from '@/lib/live/state/get-live-session-row';
+
+/** The host's whole screen, rebuilt from the database (after a reload or a restart as well). */
+export async function getHostView(session: LiveSessionRow): Promise<THostView> {
+  const db = getDb();
+  const [publicSession, questions, standings] = await Promise.all([
+    getPublicSession(session),
+    db.liveQuestion.findMany({
+      where: { sessionId: session.id },
+      orderBy: { index: 'asc' },
+      select: { index: true, typeId: true, timeLimitS: true, openedAt: true, closesAt: true, closedAt: true },
+    }),
+    getLiveStandings(session.id),
+  ]);
+  const current = session.currentIndex >= 0 ? questions.find((question) => question.index === session.currentIndex) : undefined;
+  const view: THostView = {
+    session: { ...publicSession, pin: session.pin, classId: session.classId, unitId: session.unitId, endedAt: session.endedAt?.toISOString() ?? null },
+    questions: questions.map(({ index, typeId, timeLimitS }) => ({ index, typeId, title: exerciseTitle(typeId), timeLimitS })),
+    participants: standings.map(({ participantId, nickname, isGuest, score }) => ({ id: participantId, nickname, isGuest, score })),
+    question: current
+      ? {
+          index: current.index,
+          typeId: current.typeId,
+          title: exerciseTitle(current.typeId),
+          prompt: projectorPrompt(session.id, current.index, current.typeId),
+          timeLimitS: current.timeLimitS,
+          openedAt: current.openedAt?.toISOString() ?? null,
+          closesAt: current.closesAt?.toISOString() ?? null,
+          closedAt: current.closedAt?.toISOString() ?? null,
+          serverNow: new Date().toISOString(),
+        }
+      : null,
+    progress: current ? await getQuestionProgress(session.id, current.index) : null,
+    results: current?.closedAt ? await findQuestionResults(session.id, current.index) : null,
+    leaderboard: null,
+  };
+  if (session.mode === 'SELF_PACED' && session.state !== 'LOBBY') {
+    // Self-paced: the host follows who has finished and the live top ten, not one question.
+    view.progress = { questionIndex: -1, answered: await countFinishedPlayers(session.id), joined: standings.length };
+    view.results = null;
+  }
+  if (session.state === 'LEADERBOARD' || session.state === 'FINISHED' || (session.mode === 'SELF_PACED' && session.state === 'QUESTION')) {
+    view.leaderboard = buildLeaderboard(standings.slice(0, LEADERBOARD_SIZE), standings.length, session.currentIndex, session.state === 'FINISHED');
+  }
+  return view;
+}

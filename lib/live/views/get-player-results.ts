@@ -1,0 +1,52 @@
+import { isMistakeId, mistakeCatalogue } from '@/engine/exercises';
+import { getDb } from '@/lib/db';
+import type { TPlayerResult } from '@/lib/live/protocol/live-payloads';
+import type { LiveStanding } from '@/lib/live/views/get-live-standings';
+
+export interface GetPlayerResultsOptions {
+  sessionId: string;
+  index: number;
+  /** The participants to report on, with their standing after the question. */
+  standings: readonly LiveStanding[];
+  participantCount: number;
+}
+
+/** Each participant's own result of a closed question, with their rank after it. */
+export async function getPlayerResults({ sessionId, index, standings, participantCount }: GetPlayerResultsOptions): Promise<Map<string, TPlayerResult>> {
+  const onlyOne = standings.length === 1 ? standings[0].participantId : undefined;
+  const answers = await getDb().liveAnswer.findMany({
+    where: { question: { sessionId, index }, ...(onlyOne ? { participantId: onlyOne } : {}) },
+    select: { participantId: true, answer: true, score: true, correct: true, points: true, mistake: true },
+  });
+  // A JSON-null answer is a self-paced question whose time ran out: no answer.
+  const byParticipant = new Map(answers.filter((answer) => answer.answer !== null).map((answer) => [answer.participantId, answer]));
+  const results = new Map<string, TPlayerResult>();
+  for (const standing of standings) {
+    const answer = byParticipant.get(standing.participantId);
+    const mistake = answer?.mistake && isMistakeId(answer.mistake) ? { id: answer.mistake, text: mistakeCatalogue[answer.mistake] } : null;
+    results.set(standing.participantId, {
+      questionIndex: index,
+      answered: Boolean(answer),
+      grade: answer?.score ?? 0,
+      correct: answer?.correct ?? false,
+      points: answer?.points ?? 0,
+      streak: standing.streak,
+      totalScore: standing.score,
+      rank: standing.rank,
+      participantCount,
+      feedback: answer ? feedbackFor(answer.correct, answer.score, mistake?.text ?? null) : { ko: '시간 안에 답하지 못했습니다.', en: 'No answer in time.' },
+      mistake,
+    });
+  }
+  return results;
+}
+
+function feedbackFor(correct: boolean, score: number, mistakeText: { ko: string; en: string } | null) {
+  if (correct) return { ko: '정답입니다!', en: 'Correct!' };
+  if (mistakeText) return mistakeText;
+  if (score > 0) {
+    const percent = Math.round(score * 100);
+    return { ko: `부분 점수 ${percent}%`, en: `Partly right (${percent}%)` };
+  }
+  return { ko: '아쉽게도 틀렸습니다.', en: 'Not right this time.' };
+}
