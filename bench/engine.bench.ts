@@ -449,7 +449,7 @@ async function runKernels(args: TBenchArgs): Promise<{ rows: KernelRow[]; tfWasm
   const rows: KernelRow[] = [];
   const add = (row: KernelRow) => {
     rows.push(row);
-    console.log(`${row.name.padEnd(70)} wasm ${gf(row.flops, row.wasmMs).padStart(6)}  ts ${gf(row.flops, row.tsMs).padStart(6)}  tfjs-${row.tfBackend} ${gf(row.flops, row.tfMs).padStart(6)} GFLOP/s  ratio ${row.ratio.toFixed(2)}  ${verdict(row)}`);
+    console.log(`${row.name.padEnd(70)} wasm ${gf(row.flops, row.wasmMs).padStart(6)}  ts ${gf(row.flops, row.tsMs).padStart(6)}  tfjs-${row.tfBackend} ${gf(row.flops, row.tfMs).padStart(6)} GFLOP/s  ratio ${formatRatio(row.ratio)}  ${verdict(row)}`);
   };
   for (const n of [128, 256, 512]) add(gemmRow(`matmul ${n}×${n}·${n}×${n}`, 'NN', n, n, n, args));
   add(gemmRow('dense 784→128, batch 64: X·W [64,784]·[784,128]', 'NN', 64, 784, 128, args));
@@ -466,7 +466,12 @@ async function runKernels(args: TBenchArgs): Promise<{ rows: KernelRow[]; tfWasm
   return { rows, tfWasm, peak };
 }
 
-const gf = (flops: number, ms: number) => (flops / (ms * 1e6)).toFixed(1);
+/** GFLOP/s with enough digits that a slow side (tfjs-cpu's conv2d backward) does not print as 0.0. */
+const gf = (flops: number, ms: number) => {
+  const value = flops / (ms * 1e6);
+  return value >= 1 ? value.toFixed(1) : value.toPrecision(2);
+};
+const formatRatio = (ratio: number) => (ratio >= 0.01 ? ratio.toFixed(2) : ratio.toPrecision(2));
 const isPass = (row: KernelRow) => row.target !== null && row.ratio <= row.target;
 const verdict = (row: KernelRow) => (row.target === null ? '(no target)' : `${isPass(row) ? 'PASS' : 'FAIL'} (target ≤ ${row.target})`);
 
@@ -478,7 +483,7 @@ function renderKernels({ rows, tfWasm, peak }: Awaited<ReturnType<typeof runKern
     '',
     '| kernel | engine wasm GFLOP/s | engine ts GFLOP/s | TF.js GFLOP/s | TF.js backend | ratio (wasm / TF.js) | target | % of peak (wasm) |',
     '| --- | ---: | ---: | ---: | --- | ---: | ---: | ---: |',
-    ...rows.map((r) => `| ${r.name} | ${gf(r.flops, r.wasmMs)} | ${gf(r.flops, r.tsMs)} | ${gf(r.flops, r.tfMs)} | ${r.tfBackend} | ${r.ratio.toFixed(2)} | ${r.target === null ? '—' : `≤ ${r.target} ${isPass(r) ? 'PASS' : 'FAIL'}`} | ${((100 * r.flops) / (r.wasmMs * 1e6) / (peak / 1e9)).toFixed(0)} % |`),
+    ...rows.map((r) => `| ${r.name} | ${gf(r.flops, r.wasmMs)} | ${gf(r.flops, r.tsMs)} | ${gf(r.flops, r.tfMs)} | ${r.tfBackend} | ${formatRatio(r.ratio)} | ${r.target === null ? '—' : `≤ ${r.target} ${isPass(r) ? 'PASS' : 'FAIL'}`} | ${((100 * r.flops) / (r.wasmMs * 1e6) / (peak / 1e9)).toFixed(0)} % |`),
     '',
     `**Peak**: one core retires ${(peak / 1e9).toFixed(1)} GFLOP/s of f32x4 multiply + add from WebAssembly (engine/kernels/assembly/peak.ts: 12 independent accumulators, no memory traffic; CPU time, best of 9 runs before and of 9 after the rows). The last column is each kernel's share of it: what remains is packing and copying operands into wasm memory (O(n²) against the O(n³) product, heavy for the thin dense shapes), loading C once per k-block, and edge tiles (M or N not a multiple of 4×8). Without relaxed SIMD (no fused multiply-add in Node 20 by default) a multiply and an add are two instructions, which the peak loop pays too.`,
   ].join('\n');
