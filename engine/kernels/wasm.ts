@@ -23,7 +23,16 @@ interface KernelExports {
   im2col(x: number, cols: number, C: number, H: number, W: number, kh: number, kw: number, sh: number, sw: number, ph: number, pw: number, oh: number, ow: number): void;
   col2im(cols: number, dx: number, C: number, H: number, W: number, kh: number, kw: number, sh: number, sw: number, ph: number, pw: number, oh: number, ow: number): void;
   peakMulAdd(iterations: number, seed: number): number;
+  expForward(x: number, out: number, n: number): void;
+  sigmoidForward(x: number, out: number, n: number): void;
+  tanhForward(x: number, out: number, n: number): void;
+  sigmoidBackward(g: number, y: number, gx: number, n: number): void;
+  tanhBackward(g: number, y: number, gx: number, n: number): void;
 }
+
+/** The elementwise functions of assembly/elementwise.ts. */
+export type UnaryKernel = 'exp' | 'sigmoid' | 'tanh';
+export type UnaryBackwardKernel = 'sigmoid' | 'tanh';
 
 /** Convolution geometry, as engine/functional/conv.ts computes it. */
 export interface ConvGeometry {
@@ -137,6 +146,28 @@ export class WasmKernels {
       }
       this.take(pdx, gx, 0, N * image);
     }
+  }
+
+  /** out[0..n) = f(x[0..n)) for f = exp, σ or tanh (assembly/elementwise.ts; ≤ 1e-6 relative error). */
+  unary(op: UnaryKernel, x: Float32Array, out: Float32Array, n: number): void {
+    this.reset();
+    const px = this.put(x, 0, n);
+    const po = this.reserve(n);
+    if (op === 'exp') this.k.expForward(px, po, n);
+    else if (op === 'sigmoid') this.k.sigmoidForward(px, po, n);
+    else this.k.tanhForward(px, po, n);
+    this.take(po, out, 0, n);
+  }
+
+  /** gx = g·y(1 − y) (sigmoid) or g·(1 − y²) (tanh) from the op's output y. */
+  unaryBackward(op: UnaryBackwardKernel, g: Float32Array, y: Float32Array, gx: Float32Array, n: number): void {
+    this.reset();
+    const pg = this.put(g, 0, n);
+    const py = this.put(y, 0, n);
+    const pgx = this.reserve(n);
+    if (op === 'sigmoid') this.k.sigmoidBackward(pg, py, pgx, n);
+    else this.k.tanhBackward(pg, py, pgx, n);
+    this.take(pgx, gx, 0, n);
   }
 
   /**

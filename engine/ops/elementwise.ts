@@ -1,5 +1,7 @@
 import { allocate, defineOp, resultDtype, Tensor, type DType, type FloatArray } from '../tensor-core';
 import { broadcastPlan, broadcastShapes, shapeSize, type BroadcastPlan } from '../shape';
+import { float32Kernels } from '../kernels/backend';
+import type { WasmKernels } from '../kernels/wasm';
 
 /**
  * Elementwise ops. Each op is two flat loops side by side: the forward, and the local backward
@@ -43,8 +45,26 @@ export const neg = (a: Tensor): Tensor => unaryOp('neg', a,
   (x, out, n) => { for (let i = 0; i < n; i++) out[i] = -x[i]; },
   (g, _x, _out, gx, n) => { for (let i = 0; i < n; i++) gx[i] = -g[i]; });
 
+/**
+ * float32 arrays of at least this many elements go to the WebAssembly SIMD kernels
+ * (kernels/assembly/elementwise.ts) when that backend is on: below it, copying the operands into
+ * wasm memory and the result out costs more than the JS loop saves. Measured crossovers (CPU
+ * time, medians, engine/README.md): 32–64 floats for exp/sigmoid/tanh forward, 128–256 for the
+ * cheap backward loops. The loops below stay the reference (and the float64 path).
+ */
+export const WASM_FORWARD_MIN = 64;
+export const WASM_BACKWARD_MIN = 256;
+
+function wasmFor(x: FloatArray, out: FloatArray, n: number, min: number): WasmKernels | null {
+  return n >= min && out instanceof Float32Array && x instanceof Float32Array ? float32Kernels() : null;
+}
+
 export const exp = (a: Tensor): Tensor => unaryOp('exp', a,
-  (x, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.exp(x[i]); },
+  (x, out, n) => {
+    const k = wasmFor(x, out, n, WASM_FORWARD_MIN);
+    if (k) k.unary('exp', x as Float32Array, out as Float32Array, n);
+    else for (let i = 0; i < n; i++) out[i] = Math.exp(x[i]);
+  },
   (g, _x, out, gx, n) => { for (let i = 0; i < n; i++) gx[i] = g[i] * out[i]; });
 
 export const log = (a: Tensor): Tensor => unaryOp('log', a,
@@ -61,12 +81,28 @@ export const abs = (a: Tensor): Tensor => unaryOp('abs', a,
   (g, x, _out, gx, n) => { for (let i = 0; i < n; i++) gx[i] = x[i] > 0 ? g[i] : x[i] < 0 ? -g[i] : 0; });
 
 export const sigmoid = (a: Tensor): Tensor => unaryOp('sigmoid', a,
-  (x, out, n) => { for (let i = 0; i < n; i++) out[i] = 1 / (1 + Math.exp(-x[i])); },
-  (g, _x, out, gx, n) => { for (let i = 0; i < n; i++) gx[i] = g[i] * out[i] * (1 - out[i]); });
+  (x, out, n) => {
+    const k = wasmFor(x, out, n, WASM_FORWARD_MIN);
+    if (k) k.unary('sigmoid', x as Float32Array, out as Float32Array, n);
+    else for (let i = 0; i < n; i++) out[i] = 1 / (1 + Math.exp(-x[i]));
+  },
+  (g, _x, out, gx, n) => {
+    const k = g instanceof Float32Array ? wasmFor(out, gx, n, WASM_BACKWARD_MIN) : null;
+    if (k) k.unaryBackward('sigmoid', g as Float32Array, out as Float32Array, gx as Float32Array, n);
+    else for (let i = 0; i < n; i++) gx[i] = g[i] * out[i] * (1 - out[i]);
+  });
 
 export const tanh = (a: Tensor): Tensor => unaryOp('tanh', a,
-  (x, out, n) => { for (let i = 0; i < n; i++) out[i] = Math.tanh(x[i]); },
-  (g, _x, out, gx, n) => { for (let i = 0; i < n; i++) gx[i] = g[i] * (1 - out[i] * out[i]); });
+  (x, out, n) => {
+    const k = wasmFor(x, out, n, WASM_FORWARD_MIN);
+    if (k) k.unary('tanh', x as Float32Array, out as Float32Array, n);
+    else for (let i = 0; i < n; i++) out[i] = Math.tanh(x[i]);
+  },
+  (g, _x, out, gx, n) => {
+    const k = g instanceof Float32Array ? wasmFor(out, gx, n, WASM_BACKWARD_MIN) : null;
+    if (k) k.unaryBackward('tanh', g as Float32Array, out as Float32Array, gx as Float32Array, n);
+    else for (let i = 0; i < n; i++) gx[i] = g[i] * (1 - out[i] * out[i]);
+  });
 
 export const relu = (a: Tensor): Tensor => unaryOp('relu', a,
   (x, out, n) => { for (let i = 0; i < n; i++) out[i] = x[i] > 0 ? x[i] : 0; },

@@ -2,3 +2,4 @@
 export { gemm, packABytes, packBBytes } from './gemm';
 export { peakMulAdd } from './peak';
 export { im2col, col2im } from './conv';
+export { expForward, sigmoidForward, tanhForward, sigmoidBackward, tanhBackward } from './elementwise';
