@@ -38,7 +38,7 @@ export default async function PlaygroundPage({ searchParams }: { searchParams: P
         key={forked?.id ?? challenge?.id ?? 'new'}
         locale={locale}
         initialConfig={forked?.config ?? challengeConfig}
-        forkedFromId={forked?.id}
+        forkedFrom={forked ? { id: forked.id, model: forked.config.model, task: forked.task, createdAt: forked.createdAt, owner: forked.owner } : undefined}
         challenge={challenge && challengeModel ? { id: challenge.id, title: challenge.title, model: challengeModel, task: challenge.task, maxParams: challenge.maxParams, maxSeconds: challenge.maxSeconds } : undefined}
       />
       <section aria-labelledby="my-runs">

@@ -1,12 +1,13 @@
 import type { Locale } from '@/lib/i18n/locales';
 import type { TTrainingConfig } from '@/engine/playground/config-schema';
-import { KNOB_LABELS, MODEL_NAMES, OPTION_NAMES, TASK_NAMES } from './playground-text';
+import { knobLabel } from '@/engine/playground/knob-messages';
+import { MODEL_NAMES, OPTION_NAMES, TASK_NAMES } from './playground-text';
 import styles from './playground.module.css';
 
 /** A run's configuration as label/value rows; keys in `differs` are highlighted (compare view). */
 export function ConfigTable({ config, locale, differs = [] }: { config: TTrainingConfig; locale: Locale; differs?: string[] }) {
   const rows = Object.entries(config).map(([key, value]) => {
-    const label = key === 'model' ? 'model' : (KNOB_LABELS[config.model === 'cnn' && key === 'hidden' ? 'hiddenDense' : key]?.[locale] ?? key);
+    const label = key === 'model' ? 'model' : knobLabel(config.model, key)[locale];
     return { key, label, text: describe(key, value, locale) };
   });
   return (

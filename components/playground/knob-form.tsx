@@ -4,7 +4,7 @@ import {
   ACTIVATIONS, CLASSIC_TASKS, OPTIMIZERS, PLANE_TASKS, SEQUENCE_TASKS, TRANSLATION_TASKS,
   type GradientConfig, type TTrainingConfig,
 } from '@/engine/playground/config-schema';
-import { TRAINING_LIMITS } from '@/engine/playground/limits';
+import { knobRange } from '@/engine/playground/knob-messages';
 import { LayersKnob, NumberKnob, SelectKnob } from './knob-fields';
 import { TASK_NAMES } from './playground-text';
 import styles from './playground.module.css';
@@ -17,22 +17,24 @@ export type KnobFormProps = {
   errors: Record<string, string>;
 };
 
-/** The knobs of the chosen model. Every range comes from the schema's limits. */
+/** The knobs of the chosen model. Every range is read from the schema (knobRange). */
 export function KnobForm({ config, onChange, locale, errors }: KnobFormProps) {
   const set = <K extends string>(key: K, value: unknown) => onChange({ ...config, [key]: value } as TTrainingConfig);
-  const num = (name: string, value: number, min: number, max: number, step?: number, labelKey?: string) => (
-    <NumberKnob key={name} name={name} labelKey={labelKey} locale={locale} value={value} min={min} max={max} step={step} onChange={(v) => set(name, v)} error={errors[name]} />
-  );
+  const num = (name: string, value: number, step?: number, labelKey?: string) => {
+    const range = knobRange(config.model, name);
+    if (!range) throw new Error(`${config.model} has no number knob ${name}`);
+    return <NumberKnob key={name} name={name} labelKey={labelKey} locale={locale} value={value} range={range} step={step} onChange={(v) => set(name, v)} error={errors[name]} />;
+  };
   const taskLabel = (task: string) => TASK_NAMES[task]?.[locale] ?? task;
 
   const gradient = (c: GradientConfig) => [
     <SelectKnob key="optimizer" name="optimizer" locale={locale} value={c.optimizer} options={OPTIMIZERS} onChange={(v) => set('optimizer', v)} />,
-    num('lr', c.lr, 0.00001, 5, 0.001),
-    num('batchSize', c.batchSize, 1, 512, 1),
-    num('epochs', c.epochs, 1, TRAINING_LIMITS.maxEpochs, 1),
-    num('weightDecay', c.weightDecay, 0, 0.1, 0.0001),
-    num('patience', c.patience, 0, 100, 1),
-    num('seed', c.seed, 0, 2_147_483_647, 1),
+    num('lr', c.lr, 0.001),
+    num('batchSize', c.batchSize, 1),
+    num('epochs', c.epochs, 1),
+    num('weightDecay', c.weightDecay, 0.0001),
+    num('patience', c.patience, 1),
+    num('seed', c.seed, 1),
   ];
 
   let fields: React.ReactNode[];
@@ -41,35 +43,35 @@ export function KnobForm({ config, onChange, locale, errors }: KnobFormProps) {
     case 'delta-rule':
       fields = [
         <SelectKnob key="task" name="task" locale={locale} value={config.task} options={CLASSIC_TASKS} optionLabel={taskLabel} onChange={(v) => set('task', v)} />,
-        num('lr', config.lr, 0.0001, 5, 0.01),
-        num('epochs', config.epochs, 1, TRAINING_LIMITS.maxEpochs, 1),
-        num('noise', config.noise, 0, 0.5, 0.01),
-        num('seed', config.seed, 0, 2_147_483_647, 1),
+        num('lr', config.lr, 0.01),
+        num('epochs', config.epochs, 1),
+        num('noise', config.noise, 0.01),
+        num('seed', config.seed, 1),
       ];
       break;
     case 'mlp':
       fields = [
         <SelectKnob key="task" name="task" locale={locale} value={config.task} options={PLANE_TASKS} optionLabel={taskLabel} onChange={(v) => set('task', v)} />,
-        num('noise', config.noise, 0, 0.5, 0.01),
-        num('samples', config.samples, 40, TRAINING_LIMITS.maxSamples, 10),
-        num('valSplit', config.valSplit, 0.1, 0.5, 0.05),
-        <LayersKnob key="hidden" locale={locale} value={config.hidden} onChange={(v) => set('hidden', v)} error={errors.hidden ?? Object.entries(errors).find(([k]) => k.startsWith('hidden.'))?.[1]} />,
+        num('noise', config.noise, 0.01),
+        num('samples', config.samples, 10),
+        num('valSplit', config.valSplit, 0.05),
+        <LayersKnob key="hidden" locale={locale} value={config.hidden} onChange={(v) => set('hidden', v)} error={errors.hidden} />,
         <SelectKnob key="activation" name="activation" locale={locale} value={config.activation} options={ACTIVATIONS} onChange={(v) => set('activation', v)} />,
-        num('dropout', config.dropout, 0, 0.8, 0.05),
+        num('dropout', config.dropout, 0.05),
         ...gradient(config),
       ];
       break;
     case 'cnn':
       fields = [
-        num('noise', config.noise, 0, 0.5, 0.01),
-        num('samples', config.samples, 100, TRAINING_LIMITS.maxSamples, 10),
-        num('valSplit', config.valSplit, 0.1, 0.5, 0.05),
-        num('filters', config.filters, 1, 8, 1),
+        num('noise', config.noise, 0.01),
+        num('samples', config.samples, 10),
+        num('valSplit', config.valSplit, 0.05),
+        num('filters', config.filters, 1),
         <SelectKnob key="kernel" name="kernel" locale={locale} value={config.kernel} options={[3, 5] as const} optionLabel={(k) => `${k}×${k}`} onChange={(v) => set('kernel', v)} />,
-        num('filters2', config.filters2, 0, 8, 1),
-        num('hidden', config.hidden, 0, 64, 1, 'hiddenDense'),
+        num('filters2', config.filters2, 1),
+        num('hidden', config.hidden, 1, 'hiddenDense'),
         <SelectKnob key="activation" name="activation" locale={locale} value={config.activation} options={ACTIVATIONS} onChange={(v) => set('activation', v)} />,
-        num('dropout', config.dropout, 0, 0.8, 0.05),
+        num('dropout', config.dropout, 0.05),
         ...gradient(config),
       ];
       break;
@@ -77,26 +79,26 @@ export function KnobForm({ config, onChange, locale, errors }: KnobFormProps) {
     case 'lstm':
       fields = [
         <SelectKnob key="task" name="task" locale={locale} value={config.task} options={SEQUENCE_TASKS} optionLabel={taskLabel} onChange={(v) => set('task', v)} />,
-        num('seqLength', config.seqLength, 2, 40, 1),
-        num('symbols', config.symbols, 2, 6, 1),
-        num('samples', config.samples, 100, TRAINING_LIMITS.maxSamples, 10),
-        num('valSplit', config.valSplit, 0.1, 0.5, 0.05),
-        num('hiddenSize', config.hiddenSize, 1, 64, 1),
+        num('seqLength', config.seqLength, 1),
+        num('symbols', config.symbols, 1),
+        num('samples', config.samples, 10),
+        num('valSplit', config.valSplit, 0.05),
+        num('hiddenSize', config.hiddenSize, 1),
         ...gradient(config),
       ];
       break;
     case 'transformer':
       fields = [
         <SelectKnob key="task" name="task" locale={locale} value={config.task} options={TRANSLATION_TASKS} optionLabel={taskLabel} onChange={(v) => set('task', v)} />,
-        num('seqLength', config.seqLength, 3, 10, 1),
-        num('vocab', config.vocab, 3, 16, 1),
-        num('samples', config.samples, 100, TRAINING_LIMITS.maxSamples, 10),
-        num('valSplit', config.valSplit, 0.1, 0.5, 0.05),
-        num('dModel', config.dModel, 4, 64, 1),
-        num('heads', config.heads, 1, 4, 1),
-        num('layers', config.layers, 1, 3, 1),
-        num('dFF', config.dFF, 4, 128, 1),
-        num('dropout', config.dropout, 0, 0.8, 0.05),
+        num('seqLength', config.seqLength, 1),
+        num('vocab', config.vocab, 1),
+        num('samples', config.samples, 10),
+        num('valSplit', config.valSplit, 0.05),
+        num('dModel', config.dModel, 1),
+        num('heads', config.heads, 1),
+        num('layers', config.layers, 1),
+        num('dFF', config.dFF, 1),
+        num('dropout', config.dropout, 0.05),
         ...gradient(config),
       ];
       break;

@@ -7,6 +7,8 @@ import { ZTrainingConfig } from '@/engine/playground/training-config';
 import { countParameters } from '@/engine/playground/count-parameters';
 import { DEFAULT_CONFIGS } from '@/engine/playground/default-configs';
 import { TRAINING_LIMITS } from '@/engine/playground/limits';
+import { knobErrors, knobLabel } from '@/engine/playground/knob-messages';
+import { ForkBanner, type ForkOrigin } from './fork-banner';
 import { KnobForm } from './knob-form';
 import { SelectKnob } from './knob-fields';
 import { fill, MODEL_NAMES, T } from './playground-text';
@@ -48,12 +50,12 @@ export type PlaygroundChallenge = { id: string; title: string; model: ModelKind;
 export type PlaygroundProps = {
   locale: Locale;
   initialConfig?: TTrainingConfig;
-  forkedFromId?: string;
+  forkedFrom?: ForkOrigin;
   challenge?: PlaygroundChallenge;
 };
 
 /** The knob form, the train/stop buttons and the live view of the runs started from this page. */
-export function Playground({ locale, initialConfig, forkedFromId, challenge }: PlaygroundProps) {
+export function Playground({ locale, initialConfig, forkedFrom, challenge }: PlaygroundProps) {
   const router = useRouter();
   const { isConnected, runs, start, stop } = useTrainingSocket();
   const [tab, setTab] = useState<Tab>(initialConfig ? tabOf(initialConfig.model) : 'mlp');
@@ -61,22 +63,25 @@ export function Playground({ locale, initialConfig, forkedFromId, challenge }: P
   const [started, setStarted] = useState<Record<Tab, StartedRun[]>>({ classic: [], mlp: [], cnn: [], sequence: [], transformer: [] });
   const [message, setMessage] = useState<string | null>(null);
   const [isStarting, setIsStarting] = useState(false);
-  const [fork, setFork] = useState(forkedFromId);
+  const [fork, setFork] = useState(forkedFrom);
 
   const config = configs[tab];
   const validation = useMemo(() => ZTrainingConfig.safeParse(config), [config]);
+  // One localised message per knob, naming its allowed range (knob-messages.ts); shown under the knob only.
   const errors = useMemo(() => {
     const map: Record<string, string> = {};
-    if (!validation.success) {
-      for (const issue of validation.error.issues) {
-        const key = issue.path.join('.');
-        if (key === 'model') map.model ??= `${T.overLimit[locale]} (${countParameters(config).toLocaleString(locale)} / ${TRAINING_LIMITS.maxParams.toLocaleString(locale)})`;
-        else map[key] ??= locale === 'ko' && issue.code !== 'custom' ? '허용 범위를 벗어났거나 올바르지 않은 값입니다.' : issue.message;
-      }
-    }
+    if (!validation.success) for (const [knob, text] of Object.entries(knobErrors(validation.error, config))) map[knob] = text[locale];
     return map;
   }, [validation, locale, config]);
-  const params = useMemo(() => (validation.success ? countParameters(validation.data) : null), [validation]);
+  // Shown while the knobs move, over the limit too; '—' while a knob is not a number.
+  const params = useMemo(() => {
+    try {
+      const count = countParameters(config);
+      return Number.isFinite(count) ? count : null;
+    } catch {
+      return null;
+    }
+  }, [config]);
 
   const current = started[tab];
   const shown: { run: LiveRun; config: TTrainingConfig }[] = (tab === 'sequence' ? latestPerModel(current) : current.slice(-1)).flatMap((s) => (runs[s.runId] ? [{ run: runs[s.runId], config: s.config }] : []));
@@ -93,7 +98,7 @@ export function Playground({ locale, initialConfig, forkedFromId, challenge }: P
     setIsStarting(true);
     try {
       for (const item of toStart) {
-        const ack = await start(item, { forkedFromId: fork, challengeId: challenge && item.model === challenge.model ? challenge.id : undefined });
+        const ack = await start(item, { forkedFromId: fork?.id, challengeId: challenge && item.model === challenge.model ? challenge.id : undefined });
         if (!ack.ok) {
           setMessage(ack.error.text[locale]);
           return;
@@ -108,7 +113,10 @@ export function Playground({ locale, initialConfig, forkedFromId, challenge }: P
   };
   const onTrain = () => {
     if (!validation.success) {
-      setMessage(Object.values(errors)[0] ?? null);
+      // The reasons stand under the knobs; here only which knobs, and the first one gets the focus.
+      const names = Object.keys(errors).map((knob) => (knob === 'model' ? T.params[locale] : knobLabel(config.model, knob)[locale]));
+      setMessage(fill(T.fixKnobs[locale], { knobs: names.join(', ') }));
+      document.querySelector<HTMLElement>('#playground-panel form [aria-invalid="true"]')?.focus();
       return;
     }
     void launch([validation.data]);
@@ -147,11 +155,11 @@ export function Playground({ locale, initialConfig, forkedFromId, challenge }: P
             <SelectKnob name="model" labelKey="cell" locale={locale} value={config.model === 'lstm' ? 'lstm' : 'rnn'} options={['rnn', 'lstm'] as const} optionLabel={(m) => MODEL_NAMES[m][locale]} onChange={(model) => setConfig({ ...config, model } as TTrainingConfig)} />
           ) : null}
           <KnobForm key={tab} config={config} onChange={setConfig} locale={locale} errors={errors} />
-          <p className={params !== null && params > TRAINING_LIMITS.maxParams ? 'error' : 'muted'} data-testid="param-count">
+          <p className={errors.model ? 'error' : 'muted'} data-testid="param-count">
             {T.params[locale]}: {params === null ? '—' : params.toLocaleString(locale)} / {TRAINING_LIMITS.maxParams.toLocaleString(locale)}
-            {errors.model ? ` — ${T.overLimit[locale]}` : ''}
+            {errors.model ? ` — ${errors.model}` : ''}
           </p>
-          {fork ? <p className="muted">{fill(T.forking[locale], { id: fork })}</p> : null}
+          {fork ? <ForkBanner origin={fork} locale={locale} isForking /> : null}
           {challenge ? (
             <p className="muted" data-testid="challenge-banner">
               {fill(T.forChallenge[locale], { title: challenge.title, p: challenge.maxParams.toLocaleString(locale), s: challenge.maxSeconds })}

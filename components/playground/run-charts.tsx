@@ -1,3 +1,4 @@
+'use client';
 import type { Locale } from '@/lib/i18n/locales';
 import type { EpochMetric } from '@/engine/playground/types';
 import { MetricChart, type ChartSeries } from './metric-chart';

@@ -52,7 +52,7 @@ export const ZMlpConfig = z.object({
   samples: ZSamples(40),
   noise: ZNoise,
   valSplit: ZValSplit,
-  hidden: z.array(z.int().min(1).max(64)).max(4),
+  hidden: z.array(z.int().min(1).max(64)).max(TRAINING_LIMITS.maxHiddenLayers),
   activation: ZActivation,
   dropout: ZDropout,
   ...gradientKnobs,

@@ -65,9 +65,9 @@ describe('playground in Chromium', () => {
     await page.getByLabel('헤드 수', { exact: true }).fill('4');
     await page.getByLabel('층 수', { exact: true }).fill('3');
     await page.getByLabel('피드포워드 크기', { exact: true }).fill('128');
-    await expect(page.getByTestId('param-count').textContent()).resolves.toMatch(/한도를 넘습니다/);
+    await expect(page.getByTestId('param-count').textContent()).resolves.toMatch(/한도 50,000개를 넘습니다/);
     await page.getByRole('button', { name: '학습 시작' }).click();
-    await expect(page.locator('form [role=alert]').textContent()).resolves.toMatch(/한도를 넘습니다.*50,000/);
+    await expect(page.locator('form [role=alert]').textContent()).resolves.toMatch(/빨간색으로 표시된 설정을 고치세요: 파라미터/);
     await page.setViewportSize({ width: 390, height: 844 });
     await page.screenshot({ path: screenshotPath('playground-limit-phone'), fullPage: true });
   });

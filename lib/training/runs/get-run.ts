@@ -1,4 +1,6 @@
 import { getDb } from '@/lib/db';
+import { getPublicLabel } from '@/lib/classes/get-public-label';
+import type { Localized } from '@/lib/i18n/locales';
 import { ZStoredTrainingConfig, type TTrainingConfig } from '@/engine/playground/config-schema';
 import { findVisibleRunId } from './find-visible-run';
 import { readStoredMetrics } from './stored-run-schema';
@@ -9,7 +11,8 @@ import type { EpochMetric, RunStatusName, TrainingSnapshot } from '@/engine/play
 export type RunDetail = {
   id: string;
   isOwn: boolean;
-  ownerName: string;
+  /** How another student's run names its owner: their public label in the class whose challenge shows it; null for one's own run. */
+  owner: Localized | null;
   model: string;
   task: string;
   config: TTrainingConfig;
@@ -34,7 +37,8 @@ export async function getRun({ userId, runId }: { userId: string; runId: string 
         where: { id: visibleId },
         select: {
           id: true, userId: true, model: true, task: true, config: true, seed: true, status: true, metrics: true, finalValAcc: true,
-          params: true, error: true, forkedFromId: true, createdAt: true, finishedAt: true, user: { select: { name: true } },
+          params: true, error: true, forkedFromId: true, createdAt: true, finishedAt: true,
+          entries: { where: { challenge: { class: { memberships: { some: { userId } } } } }, select: { challenge: { select: { classId: true } } }, take: 1 },
         },
       })
     : null;
@@ -44,7 +48,7 @@ export async function getRun({ userId, runId }: { userId: string; runId: string 
   return {
     id: row.id,
     isOwn: row.userId === userId,
-    ownerName: row.user.name,
+    owner: await ownerLabel(userId, row.userId, row.entries[0]?.challenge.classId),
     model: row.model,
     task: row.task,
     config: config.data,
@@ -59,4 +63,11 @@ export async function getRun({ userId, runId }: { userId: string; runId: string 
     createdAt: row.createdAt.toISOString(),
     finishedAt: row.finishedAt?.toISOString() ?? null,
   };
+}
+
+/** Never a real name: another student's run is shown by their public label in the class that made it visible. */
+async function ownerLabel(viewerId: string, ownerId: string, classId: string | undefined): Promise<Localized | null> {
+  if (viewerId === ownerId) return null;
+  if (!classId) return { ko: '다른 학생', en: 'Another student' };
+  return getPublicLabel(classId, ownerId);
 }

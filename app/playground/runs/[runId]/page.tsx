@@ -3,6 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ConfigTable } from '@/components/playground/config-table';
 import { EnterChallenge } from '@/components/playground/enter-challenge';
+import { ForkBanner } from '@/components/playground/fork-banner';
 import { LiveRun } from '@/components/playground/live-run';
 import { fill, formatPercent, MODEL_NAMES, STATUS_NAMES, STOP_REASONS, T, TASK_NAMES } from '@/components/playground/playground-text';
 import { RunCharts } from '@/components/playground/run-charts';
@@ -28,6 +29,8 @@ export default async function RunPage({ params }: { params: Promise<{ runId: str
   const challenges = run.isOwn && isFinished ? (await listChallenges({ userId: user.id })).filter((c) => c.isOpen && c.model === run.model && c.task === run.task) : [];
   const reason = run.status === 'STOPPED' ? run.error : run.status === 'COMPLETED' && run.metrics.length < run.config.epochs ? 'early' : null;
   const modelName = MODEL_NAMES[run.config.model][locale];
+  // The run it was forked from, if the viewer may still see it.
+  const origin = run.forkedFromId ? await getRun({ userId: user.id, runId: run.forkedFromId }).catch((error: unknown) => (isAppError(error) && error.code === 'NOT_FOUND' ? null : Promise.reject(error))) : null;
 
   return (
     <>
@@ -36,11 +39,11 @@ export default async function RunPage({ params }: { params: Promise<{ runId: str
       <p>
         {STATUS_NAMES[run.status][locale]} · {T.finalValAcc[locale]} <strong>{formatPercent(run.finalValAcc)}</strong> · {T.params[locale]} {run.params.toLocaleString(locale)}
         {run.metrics.length > 0 ? <> · {T.trainTime[locale]} {(run.metrics[run.metrics.length - 1].ms / 1000).toFixed(1)} s</> : null}
-        {!run.isOwn ? <> · {T.owner[locale]} {run.ownerName}</> : null}
+        {run.owner ? <> · {T.owner[locale]} {run.owner[locale]}</> : null}
       </p>
       {reason && STOP_REASONS[reason] ? <p className="muted">{STOP_REASONS[reason][locale]}</p> : null}
       {run.status === 'FAILED' ? <p className="error">{T.failed[locale]}{run.error}</p> : null}
-      {run.forkedFromId ? <p className="muted">{T.forkedFrom[locale]}: <Link href={`/playground/runs/${run.forkedFromId}`}>{run.forkedFromId}</Link></p> : null}
+      {origin ? <ForkBanner origin={{ id: origin.id, model: origin.config.model, task: origin.task, createdAt: origin.createdAt, owner: origin.owner }} locale={locale} isForking={false} /> : null}
       <p><Link className="button secondary" href={`/playground?fork=${run.id}`}>{T.fork[locale]}</Link></p>
       {isActive && run.isOwn ? (
         <LiveRun runId={run.id} config={run.config} locale={locale} />
