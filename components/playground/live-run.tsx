@@ -5,14 +5,13 @@ import type { Locale } from '@/lib/i18n/locales';
 import type { TTrainingConfig } from '@/engine/playground/config-schema';
 import { T } from './playground-text';
 import { ProgressBar } from './progress-bar';
-import { RunCharts } from './run-charts';
-import { SnapshotView } from './snapshot-view';
+import { RunTimeline } from './run-timeline';
 import { useTrainingSocket } from './use-training-socket';
 
 /** A reopened run that is still queued or training: follows it live, then reloads the stored page. */
 export function LiveRun({ runId, config, locale }: { runId: string; config: TTrainingConfig; locale: Locale }) {
   const router = useRouter();
-  const { isConnected, runs, watch, stop } = useTrainingSocket();
+  const { isConnected, runs, watch, stop, setLr } = useTrainingSocket();
   useEffect(() => {
     if (isConnected) void watch(runId);
   }, [isConnected, runId, watch]);
@@ -30,8 +29,23 @@ export function LiveRun({ runId, config, locale }: { runId: string; config: TTra
           {T.stop[locale]}
         </button>
       ) : null}
-      <RunCharts curves={[{ metrics: run.metrics, color: '#1d4ed8', altColor: '#ea580c' }]} totalEpochs={run.totalEpochs} locale={locale} />
-      <SnapshotView config={config} snapshot={run.snapshot} locale={locale} />
+      <RunTimeline
+        config={config}
+        metrics={run.metrics}
+        frames={run.frames ?? []}
+        totalEpochs={run.totalEpochs}
+        locale={locale}
+        isLive={!isFinal}
+        error={run.error}
+        onSetLr={
+          run.status === 'RUNNING'
+            ? async (lr) => {
+                const ack = await setLr(runId, lr);
+                return ack.ok ? { ok: true as const, fromEpoch: ack.fromEpoch } : { ok: false as const, text: ack.error.text[locale] };
+              }
+            : undefined
+        }
+      />
     </section>
   );
 }

@@ -1,4 +1,6 @@
-import type { Localized } from '@/lib/i18n/locales';
+import type { Locale, Localized } from '@/lib/i18n/locales';
+import { divergedEpoch } from '@/engine/playground/training-hooks';
+import { fill } from '@/lib/i18n/fill';
 import type { ModelKind } from '@/engine/playground/config-schema';
 import { formatPercent as formatShare } from '@/lib/i18n/format';
 
@@ -131,8 +133,37 @@ export const T = {
   compareTitle: { ko: '두 실행 비교', en: 'Two runs side by side' },
   different: { ko: '다른 설정', en: 'Differs' },
   back: { ko: '플레이그라운드로', en: 'Back to the playground' },
+  timeline: { ko: '학습 타임라인', en: 'Training timeline' },
+  play: { ko: '재생', en: 'Play' },
+  pause: { ko: '일시 정지', en: 'Pause' },
+  stepBack: { ko: '이전 스냅숏', en: 'Previous snapshot' },
+  stepForward: { ko: '다음 스냅숏', en: 'Next snapshot' },
+  speed: { ko: '속도', en: 'Speed' },
+  scrub: { ko: '스냅숏 고르기', en: 'Choose a snapshot' },
+  frameOf: { ko: '스냅숏 {k} / {n} · 에포크 {e}', en: 'Snapshot {k} of {n} · epoch {e}' },
+  network: { ko: '{e} 에포크의 네트워크: 뉴런마다 평면 위의 출력, 선은 가중치(파랑 +, 주황 −, 굵기 = 크기)', en: 'The network at epoch {e}: each neuron shows its output over the plane; edges are weights (blue +, orange −, width = size)' },
+  networkHint: { ko: '선이나 뉴런에 마우스를 올리거나 뉴런을 누르면 가중치와 식이 보입니다.', en: 'Hover an edge or a neuron (or tap a neuron) to see its weight or formula.' },
+  edgeWeight: { ko: '{from} → {to} 가중치: {w}', en: 'Weight {from} → {to}: {w}' },
+  networkTooWide: { ko: '네트워크 그림은 층마다 유닛이 16개 이하일 때 그립니다.', en: 'The network is drawn when no layer has more than 16 units.' },
+  weightsSummary: { ko: '가중치 요약 (이 스냅숏)', en: 'Weights at this snapshot' },
+  tensor: { ko: '텐서', en: 'Tensor' },
+  mean: { ko: '평균', en: 'Mean' },
+  std: { ko: '표준편차', en: 'Std' },
+  lrShort: { ko: '학습률', en: 'lr' },
+  lrNow: { ko: '학습 중 학습률 바꾸기', en: 'Change the learning rate now' },
+  lrApply: { ko: '적용', en: 'Apply' },
+  lrRange: { ko: '{min} – {max} 사이의 값을 입력하세요.', en: 'Enter a number from {min} to {max}.' },
+  lrChanged: { ko: '에포크 {e}부터 학습률 {lr}로 학습합니다. 곡선에 표시되고 실행 기록에 저장됩니다.', en: 'From epoch {e} on, the learning rate is {lr}. It is marked on the curves and stored with the run.' },
+  diverged: { ko: '손실이 에포크 {e}에서 NaN 또는 무한대가 되어 학습을 멈췄습니다. 학습률을 낮춰 보세요.', en: 'Training stopped: the loss became NaN or infinite in epoch {e}. Try a lower learning rate.' },
+  divergedMarker: { ko: '발산 (에포크 {e})', en: 'diverged (epoch {e})' },
 } satisfies Record<string, Localized>;
 
 // The shared template filler and percent formatter (lib/i18n), re-exported for the playground's imports.
-export { fill } from '@/lib/i18n/fill';
+export { fill };
 export const formatPercent = (value: number | null | undefined): string => formatShare(value, 1);
+
+/** A stored failure as the student reads it: a divergence in their language with its epoch, anything else as stored. */
+export function describeFailure(error: string | null | undefined, locale: Locale): string {
+  const epoch = divergedEpoch(error);
+  return epoch ? fill(T.diverged[locale], { e: epoch }) : `${T.failed[locale]}${error ?? ''}`;
+}

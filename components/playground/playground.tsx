@@ -14,6 +14,7 @@ import { SelectKnob } from './knob-fields';
 import { fill, MODEL_NAMES, T } from './playground-text';
 import { ProgressBar } from './progress-bar';
 import { RunCharts } from './run-charts';
+import { RunTimeline } from './run-timeline';
 import { SnapshotView } from './snapshot-view';
 import { GradientStepsView } from './gradient-steps-view';
 import { useTrainingSocket, type LiveRun } from './use-training-socket';
@@ -57,7 +58,7 @@ export type PlaygroundProps = {
 /** The knob form, the train/stop buttons and the live view of the runs started from this page. */
 export function Playground({ locale, initialConfig, forkedFrom, challenge }: PlaygroundProps) {
   const router = useRouter();
-  const { isConnected, runs, start, stop } = useTrainingSocket();
+  const { isConnected, runs, start, stop, setLr } = useTrainingSocket();
   const [tab, setTab] = useState<Tab>(initialConfig ? tabOf(initialConfig.model) : 'mlp');
   const [configs, setConfigs] = useState<Record<Tab, TTrainingConfig>>(() => (initialConfig ? { ...INITIAL, [tabOf(initialConfig.model)]: initialConfig } : INITIAL));
   const [started, setStarted] = useState<Record<Tab, StartedRun[]>>({ classic: [], mlp: [], cnn: [], sequence: [], transformer: [] });
@@ -125,6 +126,10 @@ export function Playground({ locale, initialConfig, forkedFrom, challenge }: Pla
     if (!validation.success || (config.model !== 'rnn' && config.model !== 'lstm')) return;
     void launch([{ ...validation.data, model: 'rnn' } as TTrainingConfig, { ...validation.data, model: 'lstm' } as TTrainingConfig]);
   };
+  const changeLr = async (runId: string, lr: number) => {
+    const ack = await setLr(runId, lr);
+    return ack.ok ? { ok: true as const, fromEpoch: ack.fromEpoch } : { ok: false as const, text: ack.error.text[locale] };
+  };
   const setConfig = (next: TTrainingConfig) => setConfigs((previous) => ({ ...previous, [tab]: next }));
 
   return (
@@ -190,7 +195,7 @@ export function Playground({ locale, initialConfig, forkedFrom, challenge }: Pla
           {shown.map(({ run, config: c }) => (
             <ProgressBar key={run.runId} run={run} locale={locale} name={shown.length > 1 ? MODEL_NAMES[c.model][locale] : undefined} />
           ))}
-          {shown.length > 0 ? (
+          {tab === 'sequence' && shown.length > 0 ? (
             <RunCharts
               curves={shown.map(({ run, config: c }, i) => ({ name: shown.length > 1 ? MODEL_NAMES[c.model][locale] : undefined, metrics: run.metrics, color: i === 0 ? '#1d4ed8' : '#7c3aed', altColor: i === 0 ? '#ea580c' : '#db2777' }))}
               totalEpochs={Math.max(...shown.map(({ run }) => run.totalEpochs))}
@@ -203,7 +208,19 @@ export function Playground({ locale, initialConfig, forkedFrom, challenge }: Pla
               locale={locale}
             />
           ) : null}
-          {tab !== 'sequence' && shown[0] ? <SnapshotView config={shown[0].config} snapshot={shown[0].run.snapshot} locale={locale} /> : null}
+          {tab !== 'sequence' && shown[0] ? (
+            <RunTimeline
+              key={shown[0].run.runId}
+              config={shown[0].config}
+              metrics={shown[0].run.metrics}
+              frames={shown[0].run.frames ?? []}
+              totalEpochs={shown[0].run.totalEpochs}
+              locale={locale}
+              isLive={shown[0].run.status === 'QUEUED' || shown[0].run.status === 'RUNNING'}
+              error={shown[0].run.error}
+              onSetLr={shown[0].run.status === 'RUNNING' ? (lr) => changeLr(shown[0].run.runId, lr) : undefined}
+            />
+          ) : null}
           {tab !== 'sequence' && !shown[0] && (tab === 'mlp' || tab === 'classic') && validation.success ? <SnapshotView config={validation.data} snapshot={null} locale={locale} /> : null}
         </section>
       </div>

@@ -1,6 +1,6 @@
 import type { Locale } from '@/lib/i18n/locales';
 import type { LiveRun } from './use-training-socket';
-import { fill, formatPercent, STATUS_NAMES, STOP_REASONS, T } from './playground-text';
+import { describeFailure, fill, formatPercent, STATUS_NAMES, STOP_REASONS, T } from './playground-text';
 import styles from './playground.module.css';
 
 /** Epochs done out of planned, or the place in the queue, plus how the run ended. */
@@ -21,7 +21,7 @@ export function ProgressBar({ run, locale, name }: { run: LiveRun; locale: Local
       </p>
       <progress max={total} value={run.status === 'COMPLETED' ? total : done} aria-label={fill(T.epochOf[locale], { e: done, t: run.totalEpochs })} />
       {isFinal && reason && run.status !== 'FAILED' ? <p className="muted">{STOP_REASONS[reason][locale]}</p> : null}
-      {run.status === 'FAILED' ? <p className="error" role="alert">{T.failed[locale]}{run.error}</p> : null}
+      {run.status === 'FAILED' ? <p className="error" role="alert">{describeFailure(run.error, locale)}</p> : null}
     </div>
   );
 }

@@ -1,14 +1,14 @@
 'use client';
 import type { Locale } from '@/lib/i18n/locales';
 import type { EpochMetric } from '@/engine/playground/types';
-import { MetricChart, type ChartSeries } from './metric-chart';
+import { MetricChart, type ChartMarker, type ChartSeries } from './metric-chart';
 import { T } from './playground-text';
 import styles from './playground.module.css';
 
 export type CurveSet = { name?: string; metrics: EpochMetric[]; color: string; altColor: string };
 
 /** Loss and accuracy curves (training solid, validation dashed) for one or more runs. */
-export function RunCharts({ curves, totalEpochs, locale }: { curves: CurveSet[]; totalEpochs: number; locale: Locale }) {
+export function RunCharts({ curves, totalEpochs, locale, markers, cursor }: { curves: CurveSet[]; totalEpochs: number; locale: Locale; markers?: ChartMarker[]; cursor?: number }) {
   const prefix = (curve: CurveSet) => (curve.name ? `${curve.name} · ` : '');
   const series = (key: 'loss' | 'valLoss' | 'acc' | 'valAcc', label: string, dashed: boolean): ChartSeries[] =>
     curves.map((curve) => ({
@@ -25,6 +25,8 @@ export function RunCharts({ curves, totalEpochs, locale }: { curves: CurveSet[];
         xMax={totalEpochs}
         xLabel={T.epoch[locale]}
         emptyText={T.chartEmpty[locale]}
+        markers={markers}
+        cursor={cursor}
       />
       <MetricChart
         title={T.acc[locale]}
@@ -34,6 +36,8 @@ export function RunCharts({ curves, totalEpochs, locale }: { curves: CurveSet[];
         yRange={[0, 1]}
         emptyText={T.chartEmpty[locale]}
         formatY={(v) => `${Math.round(v * 100)}%`}
+        markers={markers}
+        cursor={cursor}
       />
     </div>
   );

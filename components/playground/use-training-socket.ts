@@ -2,8 +2,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { io, type Socket } from 'socket.io-client';
 import { SOCKET_NAMESPACES } from '@/lib/realtime/namespaces';
-import { TRAINING_CLIENT_EVENTS, TRAINING_SERVER_EVENTS, type TTrainingAck } from '@/lib/training/training-events';
-import type { RunProgress } from '@/engine/playground/types';
+import { TRAINING_CLIENT_EVENTS, TRAINING_SERVER_EVENTS, type TTrainingAck, type TTrainingAckError } from '@/lib/training/training-events';
+import type { RunProgress, TrainingSnapshot } from '@/engine/playground/types';
 
 /** What the page knows about a run it started or watches. */
 export type LiveRun = RunProgress;
@@ -73,7 +73,13 @@ export function useTrainingSocket() {
     await socketRef.current?.timeout(15_000).emitWithAck(TRAINING_CLIENT_EVENTS.stop, { runId }).catch(() => null);
   }, []);
 
-  return { isConnected, runs, start, stop, watch };
+  const setLr = useCallback(async (runId: string, lr: number): Promise<TTrainingAck<{ lr: number; fromEpoch: number }>> => {
+    const socket = socketRef.current;
+    if (!socket) return offline();
+    return socket.timeout(15_000).emitWithAck(TRAINING_CLIENT_EVENTS.setLr, { runId, lr }).catch(offline);
+  }, []);
+
+  return { isConnected, runs, start, stop, watch, setLr };
 }
 
 function mergeProgress(known: LiveRun | undefined, message: RunProgress): LiveRun {
@@ -86,6 +92,7 @@ function mergeProgress(known: LiveRun | undefined, message: RunProgress): LiveRu
     position: message.status === 'QUEUED' ? message.position : undefined,
     metrics: fresh.length > 0 ? [...known.metrics, ...fresh] : known.metrics,
     snapshot: message.snapshot ?? known.snapshot,
+    frames: mergeFrames(known.frames ?? [], message.frames ?? []),
     totalEpochs: message.totalEpochs || known.totalEpochs,
     stopReason: message.stopReason ?? known.stopReason,
     error: message.error ?? known.error,
@@ -93,7 +100,15 @@ function mergeProgress(known: LiveRun | undefined, message: RunProgress): LiveRu
   };
 }
 
-function offline(): StartAck {
+/** The timeline's pictures by epoch: new ones appended, a repeated epoch replaced. */
+function mergeFrames(known: TrainingSnapshot[], fresh: TrainingSnapshot[]): TrainingSnapshot[] {
+  if (fresh.length === 0) return known;
+  const byEpoch = new Map(known.map((frame) => [frame.epoch, frame]));
+  for (const frame of fresh) byEpoch.set(frame.epoch, frame);
+  return [...byEpoch.values()].sort((a, b) => a.epoch - b.epoch);
+}
+
+function offline(): TTrainingAckError {
   const text = { ko: '서버에 연결되어 있지 않습니다. 잠시 뒤 다시 시도하세요.', en: 'Not connected to the server. Try again in a moment.' };
   return { ok: false, error: { code: 'UNAVAILABLE', message: text.en, text } };
 }

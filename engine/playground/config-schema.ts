@@ -18,10 +18,19 @@ export const ACTIVATIONS = ['relu', 'tanh', 'sigmoid'] as const;
 export const ZOptimizerName = z.enum(OPTIMIZERS);
 export const ZActivation = z.enum(ACTIVATIONS);
 
+const ZLr = z.number().min(1e-5).max(5);
+
+/**
+ * Learning-rate changes made while a run trained, each applied from the start of its epoch on.
+ * Stored with the run so it replays exactly; at most MAX_LR_CHANGES, epochs increasing.
+ */
+export const ZLrSchedule = z.array(z.object({ epoch: z.int().min(1).max(TRAINING_LIMITS.maxEpochs), lr: ZLr })).max(TRAINING_LIMITS.maxLrChanges);
+
 /** Knobs every gradient-trained model shares. `patience` 0 turns early stopping off. */
 const gradientKnobs = {
   optimizer: ZOptimizerName,
-  lr: z.number().min(1e-5).max(5),
+  lr: ZLr,
+  lrSchedule: ZLrSchedule.optional(),
   batchSize: z.int().min(1).max(512),
   epochs: ZEpochs,
   weightDecay: z.number().min(0).max(0.1),

@@ -18,6 +18,8 @@ export const TRAINING_LIMITS = {
   /** V8 old-generation heap of one worker thread (resourceLimits.maxOldGenerationSizeMb). */
   workerMemoryMb: 256,
   maxSamples: 2_000,
+  /** Learning-rate changes while one run trains. */
+  maxLrChanges: 20,
   /** Hidden layers of an MLP. */
   maxHiddenLayers: 4,
 } as const;

@@ -2,7 +2,8 @@ import { linearOutput, rng, trainDeltaRule, trainPerceptron } from '@/engine';
 import type { TClassicConfig } from './config-schema';
 import { CLASSIC_EXTENT, generateClassicDataset, type ClassicDataset } from './datasets/classic';
 import { BOUNDARY_RES } from './models/mlp-learner';
-import { snapshotEvery, type TrainingHooks } from './training-hooks';
+import { boundFrames } from './snapshot-content';
+import { snapshotEvery, TrainingDivergedError, type TrainingHooks } from './training-hooks';
 import type { BoundarySnapshot, EpochMetric, StopReason, TrainingOutcome, TrainingSnapshot } from './types';
 
 /**
@@ -20,6 +21,7 @@ export function runClassicTraining(config: TClassicConfig, hooks: TrainingHooks 
   const every = snapshotEvery(epochs);
   const metrics: EpochMetric[] = [];
   let snapshot: TrainingSnapshot | null = null;
+  const frames: TrainingSnapshot[] = [];
   let stopReason: StopReason = 'done';
 
   for (let epoch = 1; epoch <= epochs; epoch++) {
@@ -35,7 +37,7 @@ export function runClassicTraining(config: TClassicConfig, hooks: TrainingHooks 
       converged = result.converged;
     } else {
       weights = trainDeltaRule(data.train.x, data.train.y, { lr: config.lr, epochs: 1, w0: weights }).weights;
-      if (!weights.every(Number.isFinite)) throw new Error(`The weights overflowed in epoch ${epoch}: the learning rate is too high for the delta rule.`);
+      if (!weights.every(Number.isFinite)) throw new TrainingDivergedError(epoch);
     }
     const train = measure(config.model, weights, data.train);
     const val = measure(config.model, weights, data.val);
@@ -43,13 +45,19 @@ export function runClassicTraining(config: TClassicConfig, hooks: TrainingHooks 
     metrics.push(metric);
     const isLast = epoch === epochs || converged;
     const picture = epoch % every === 0 || isLast ? classicBoundary(config.model, weights, epoch) : null;
-    if (picture) snapshot = picture;
+    if (picture) {
+      snapshot = picture;
+      frames.push(picture);
+    }
     hooks.onEpoch?.(metric, picture);
     if (converged) break;
   }
   const last = metrics.at(-1);
-  if (last && snapshot?.epoch !== last.epoch) snapshot = classicBoundary(config.model, weights, last.epoch);
-  return { stopReason, metrics, finalValAcc: last?.valAcc ?? 0, params: 3, snapshot, trainMs: Math.round(now() - started) };
+  if (last && snapshot?.epoch !== last.epoch) {
+    snapshot = classicBoundary(config.model, weights, last.epoch);
+    frames.push(snapshot);
+  }
+  return { stopReason, metrics, finalValAcc: last?.valAcc ?? 0, params: 3, snapshot, frames: boundFrames(frames), lrChanges: [], trainMs: Math.round(now() - started) };
 }
 
 function measure(model: TClassicConfig['model'], weights: number[], set: ClassicDataset['train']): { loss: number; acc: number } {

@@ -3,7 +3,8 @@ import type { GradientConfig } from './config-schema';
 import { buildOptimizer } from './models/build-optimizer';
 import type { Learner } from './models/learner';
 import { TrainingDivergedError, snapshotEvery, type TrainingHooks } from './training-hooks';
-import type { EpochMetric, StopReason, TrainingOutcome, TrainingSnapshot } from './types';
+import { boundFrames } from './snapshot-content';
+import type { EpochMetric, LrChange, StopReason, TrainingOutcome, TrainingSnapshot } from './types';
 
 /**
  * Mini-batch training shared by the MLP, CNN, RNN/LSTM and Transformer: shuffle (seeded), step,
@@ -20,11 +21,20 @@ export function runGradientTraining(config: GradientConfig, learner: Learner, ho
   const order = Array.from({ length: learner.trainSize }, (_, i) => i);
   const metrics: EpochMetric[] = [];
   let snapshot: TrainingSnapshot | null = null;
+  const frames: TrainingSnapshot[] = [];
+  const schedule = new Map((config.lrSchedule ?? []).map((change) => [change.epoch, change.lr]));
+  const lrChanges: LrChange[] = [];
   let bestValLoss = Infinity;
   let epochsWithoutImprovement = 0;
   let stopReason: StopReason = 'done';
 
   training: for (let epoch = 1; epoch <= epochs; epoch++) {
+    // The stored schedule first (a replay), then a change asked for while this run trains.
+    const lr = schedule.get(epoch) ?? hooks.requestedLr?.() ?? optimizer.lr;
+    if (lr !== optimizer.lr) {
+      optimizer.lr = lr;
+      lrChanges.push({ epoch, lr });
+    }
     learner.model.train();
     shuffler.shuffle(order);
     let lossSum = 0;
@@ -51,7 +61,7 @@ export function runGradientTraining(config: GradientConfig, learner: Learner, ho
     learner.model.eval();
     const validation = learner.evaluate();
     if (!Number.isFinite(validation.loss)) throw new TrainingDivergedError(epoch);
-    const metric: EpochMetric = { epoch, loss: lossSum / seen, valLoss: validation.loss, acc: correct / seen, valAcc: validation.acc, ms: Math.round(now() - started) };
+    const metric: EpochMetric = { epoch, loss: lossSum / seen, valLoss: validation.loss, acc: correct / seen, valAcc: validation.acc, ms: Math.round(now() - started), lr: optimizer.lr };
     metrics.push(metric);
 
     if (validation.loss < bestValLoss) {
@@ -63,7 +73,10 @@ export function runGradientTraining(config: GradientConfig, learner: Learner, ho
     const isEarlyStop = config.patience > 0 && epochsWithoutImprovement >= config.patience;
     const isLast = epoch === epochs || isEarlyStop;
     const picture = epoch % every === 0 || isLast ? learner.snapshot(epoch) : null;
-    if (picture) snapshot = picture;
+    if (picture) {
+      snapshot = picture;
+      frames.push(picture);
+    }
     hooks.onEpoch?.(metric, picture);
     if (isEarlyStop) {
       stopReason = 'early';
@@ -73,13 +86,18 @@ export function runGradientTraining(config: GradientConfig, learner: Learner, ho
 
   learner.model.eval();
   const last = metrics.at(-1);
-  if (last && snapshot?.epoch !== last.epoch) snapshot = learner.snapshot(last.epoch);
+  if (last && snapshot?.epoch !== last.epoch) {
+    snapshot = learner.snapshot(last.epoch);
+    frames.push(snapshot);
+  }
   return {
     stopReason,
     metrics,
     finalValAcc: last?.valAcc ?? 0,
     params: learner.model.parameterCount(),
     snapshot,
+    frames: boundFrames(frames),
+    lrChanges,
     trainMs: Math.round(now() - started),
   };
 }

@@ -10,6 +10,9 @@ export const ZTrainingConfig = ZConfigShape.superRefine((config, context) => {
   if (config.model === 'transformer' && config.dModel % config.heads !== 0) {
     context.addIssue({ code: 'custom', path: ['heads'], message: `dModel ${config.dModel} must be divisible by the number of heads (${config.heads}).` });
   }
+  if ('lrSchedule' in config && config.lrSchedule?.some((change, i, all) => (i > 0 && change.epoch <= all[i - 1].epoch) || change.epoch > config.epochs)) {
+    context.addIssue({ code: 'custom', path: ['lrSchedule'], message: 'Learning-rate changes must be at increasing epochs within the run.' });
+  }
   const params = countParameters(config);
   if (params > TRAINING_LIMITS.maxParams) {
     context.addIssue({

@@ -12,14 +12,27 @@ export interface TrainingHooks {
   epochLimit?: number;
   /** Called after each forward pass, when the activations kept for backward are at their peak; may throw. */
   afterForward?: () => void;
+  /**
+   * Polled at the start of every epoch: a learning rate the student set while the run trains
+   * (null: no change). A new value is applied from that epoch on and recorded in the outcome.
+   */
+  requestedLr?: () => number | null;
 }
 
 /** Thrown when the loss stops being a number: the message tells the student what to change. */
 export class TrainingDivergedError extends Error {
   override name = 'TrainingDivergedError';
+  readonly epoch: number;
   constructor(epoch: number) {
     super(`The loss became NaN or infinite in epoch ${epoch}: the learning rate is probably too high.`);
+    this.epoch = epoch;
   }
+}
+
+/** The epoch a stored failure message says the run diverged in, or null (the message above is the stored form). */
+export function divergedEpoch(error: string | null | undefined): number | null {
+  const match = /NaN or infinite in epoch (\d+)/.exec(error ?? '');
+  return match ? Number(match[1]) : null;
 }
 
 /** Thrown when a run needs more memory than a training worker may use. */

@@ -9,6 +9,28 @@ export type EpochMetric = {
   acc: number;
   valAcc: number;
   ms: number;
+  /** The learning rate this epoch trained with (gradient-trained models). */
+  lr?: number;
+};
+
+/** Summary of one parameter tensor at a snapshot: how the weights move as training goes on. */
+export type WeightStat = { name: string; size: number; mean: number; std: number; min: number; max: number };
+
+/**
+ * An MLP as TensorFlow Playground draws it: every layer's weights `[layer][in][out]` and biases,
+ * and for every hidden neuron its activation over a thumbRes × thumbRes grid of the plane
+ * (row 0 at yMax), the neuron's own little decision picture. Only for networks whose layers
+ * have at most NETWORK_MAX_UNITS units, so a run's stored pictures stay small.
+ */
+export type NetworkPicture = {
+  activation: 'relu' | 'tanh' | 'sigmoid';
+  /** Widths from the 2 inputs to the 1 output. */
+  sizes: number[];
+  weights: number[][][];
+  biases: number[][];
+  thumbRes: number;
+  /** [hidden layer][neuron] → thumbRes² activations, 2 decimals. */
+  thumbs: number[][][];
 };
 
 /** Probability of class 1 on a res × res grid over `extent` (row 0 at yMax), for 2-D tasks. */
@@ -18,6 +40,8 @@ export type BoundarySnapshot = {
   res: number;
   extent: [xMin: number, xMax: number, yMin: number, yMax: number];
   grid: number[];
+  network?: NetworkPicture;
+  weightStats?: WeightStat[];
 };
 
 /** First-layer filters and their feature maps on one validation image. */
@@ -32,6 +56,7 @@ export type CnnSnapshot = {
   predicted: number;
   mapSide: number;
   featureMaps: number[][];
+  weightStats?: WeightStat[];
 };
 
 /** ‖∂loss/∂x_t‖ per time step on a validation batch: how much the first symbols still matter. */
@@ -39,6 +64,7 @@ export type SequenceSnapshot = {
   kind: 'sequence';
   epoch: number;
   gradNorms: number[];
+  weightStats?: WeightStat[];
 };
 
 /** Attention weights [layer][head][query][key] on one validation sequence. */
@@ -49,6 +75,7 @@ export type AttentionSnapshot = {
   target: number[];
   predicted: number[];
   weights: number[][][][];
+  weightStats?: WeightStat[];
 };
 
 export type TrainingSnapshot = BoundarySnapshot | CnnSnapshot | SequenceSnapshot | AttentionSnapshot;
@@ -56,12 +83,20 @@ export type TrainingSnapshot = BoundarySnapshot | CnnSnapshot | SequenceSnapshot
 /** Why a run ended. 'done': all epochs; 'early': patience ran out; 'user': stop button; 'time': wall-time limit. */
 export type StopReason = 'done' | 'early' | 'user' | 'time';
 
+/** A learning-rate change while training, applied from the start of `epoch` on. */
+export type LrChange = { epoch: number; lr: number };
+
 export type TrainingOutcome = {
   stopReason: StopReason;
   metrics: EpochMetric[];
   finalValAcc: number;
   params: number;
+  /** The latest picture. */
   snapshot: TrainingSnapshot | null;
+  /** Every picture taken, in epoch order (at most MAX_FRAMES): the run's timeline. */
+  frames: TrainingSnapshot[];
+  /** Learning-rate changes applied (the configuration's schedule, plus any made while it trained). */
+  lrChanges: LrChange[];
   trainMs: number;
 };
 
@@ -75,7 +110,10 @@ export type RunProgress = {
   position?: number;
   /** Epochs not sent before, in order. */
   metrics: EpochMetric[];
+  /** The latest picture. */
   snapshot?: TrainingSnapshot;
+  /** Pictures not sent before, in order (the timeline; a reconnect's watch gets them all). */
+  frames?: TrainingSnapshot[];
   totalEpochs: number;
   stopReason?: StopReason;
   error?: string;

@@ -135,7 +135,7 @@ async function seedTrainingRuns(studentIds: string[]): Promise<number> {
         config,
         seed: config.seed,
         status: 'COMPLETED',
-        metrics: toStoredMetrics(outcome.metrics, outcome.snapshot),
+        metrics: toStoredMetrics(outcome.metrics, outcome.frames),
         finalValAcc: outcome.finalValAcc,
         params: outcome.params,
         finishedAt: new Date(),

@@ -6,9 +6,10 @@ import { onEvent } from '@/lib/realtime/on-event';
 import { failOrphanedRuns } from './runs/fail-orphaned-runs';
 import { getChallengeLeaderboard } from './challenges/get-challenge-leaderboard';
 import { startRun } from './runs/start-run';
+import { setRunLr } from './runs/set-run-lr';
 import { stopRun } from './runs/stop-run';
 import { submitChallengeEntry } from './challenges/submit-challenge-entry';
-import { TRAINING_CLIENT_EVENTS, ZChallengeCommand, ZRunCommand, ZStartRun, ZSubmitEntry, challengeRoom, userRoom } from './training-events';
+import { TRAINING_CLIENT_EVENTS, ZChallengeCommand, ZRunCommand, ZSetLr, ZStartRun, ZSubmitEntry, challengeRoom, userRoom } from './training-events';
 import { getTrainingRuntime, type TrainingPublisher } from './runtime/training-runtime';
 import { watchRun } from './runs/watch-run';
 
@@ -34,6 +35,7 @@ export function registerTrainingHandlers(io: Namespace): void {
     if (socket.data.userId) void socket.join(userRoom(socket.data.userId));
     handle(TRAINING_CLIENT_EVENTS.start, ZStartRun, ({ config, forkedFromId, challengeId }, userId) => startRun({ runtime, userId, config, forkedFromId, challengeId }));
     handle(TRAINING_CLIENT_EVENTS.stop, ZRunCommand, ({ runId }, userId) => stopRun({ runtime, userId, runId }));
+    handle(TRAINING_CLIENT_EVENTS.setLr, ZSetLr, ({ runId, lr }, userId) => setRunLr({ runtime, userId, runId, lr }));
     handle(TRAINING_CLIENT_EVENTS.watch, ZRunCommand, async ({ runId }, userId) => ({ progress: await watchRun({ runtime, userId, runId }) }));
     handle(TRAINING_CLIENT_EVENTS.watchChallenge, ZChallengeCommand, async ({ challengeId }, userId) => {
       const leaderboard = await getChallengeLeaderboard({ userId, challengeId });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { AppErrorCode } from '@/lib/errors';
 import type { Localized } from '@/lib/i18n/locales';
 import { ZId } from '@/lib/validation/text';
+import { ZMlpConfig } from '@/engine/playground/config-schema';
 
 // The playground's socket protocol. Client → server events take one payload and an ack callback;
 // server → client events go to the room `user:<id>` (a user's own runs) or `challenge:<id>`.
@@ -10,6 +11,7 @@ export const TRAINING_CLIENT_EVENTS = {
   start: 'training:start',
   stop: 'training:stop',
   watch: 'training:watch',
+  setLr: 'training:set-lr',
   watchChallenge: 'challenge:watch',
   submitEntry: 'challenge:submit',
 } as const;
@@ -29,6 +31,8 @@ export const challengeRoom = (challengeId: string) => `challenge:${challengeId}`
  */
 export const ZStartRun = z.object({ config: z.unknown(), forkedFromId: ZId.optional(), challengeId: ZId.optional() });
 export const ZRunCommand = z.object({ runId: ZId });
+/** A learning rate within the knob's own range (the same schema as the form's). */
+export const ZSetLr = z.object({ runId: ZId, lr: ZMlpConfig.shape.lr });
 export const ZChallengeCommand = z.object({ challengeId: ZId });
 export const ZSubmitEntry = z.object({ challengeId: ZId, runId: ZId });
 export type TStartRun = z.infer<typeof ZStartRun>;

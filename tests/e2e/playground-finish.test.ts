@@ -39,7 +39,7 @@ beforeAll(async () => {
   const run = await getDb().trainingRun.create({
     data: {
       userId: classmate.id, model: 'mlp', task: 'xor', config, seed: config.seed, status: 'COMPLETED', params: outcome.params,
-      metrics: toStoredMetrics(outcome.metrics, outcome.snapshot), finalValAcc: outcome.finalValAcc, finishedAt: new Date(),
+      metrics: toStoredMetrics(outcome.metrics, outcome.frames), finalValAcc: outcome.finalValAcc, finishedAt: new Date(),
     },
   });
   classmateRunId = run.id;
@@ -50,7 +50,7 @@ beforeAll(async () => {
   const fork = await getDb().trainingRun.create({
     data: {
       userId: student.id, model: 'mlp', task: 'xor', config, seed: config.seed, status: 'COMPLETED', params: outcome.params,
-      metrics: toStoredMetrics(outcome.metrics, outcome.snapshot), finalValAcc: outcome.finalValAcc, forkedFromId: run.id, finishedAt: new Date(),
+      metrics: toStoredMetrics(outcome.metrics, outcome.frames), finalValAcc: outcome.finalValAcc, forkedFromId: run.id, finishedAt: new Date(),
     },
   });
   ownForkId = fork.id;

@@ -106,11 +106,11 @@ describe('challenges', () => {
   it('ranks a run whose stored result was tampered with by the score the server recomputes', async () => {
     const runId = await train(bea, tiny([2], 7));
     const row = await getDb().trainingRun.findUniqueOrThrow({ where: { id: runId } });
-    const { metrics, snapshot } = readStoredMetrics(row.metrics);
+    const { metrics, frames } = readStoredMetrics(row.metrics);
     const honest = metrics.at(-1)?.valAcc;
     expect(honest).toBeLessThan(1);
     metrics[metrics.length - 1] = { ...metrics[metrics.length - 1], valAcc: 1 };
-    await getDb().trainingRun.update({ where: { id: runId }, data: { finalValAcc: 1, metrics: toStoredMetrics(metrics, snapshot) } });
+    await getDb().trainingRun.update({ where: { id: runId }, data: { finalValAcc: 1, metrics: toStoredMetrics(metrics, frames) } });
 
     expectOk(await submit(bea, runId));
     let entry = await getDb().challengeEntry.findFirstOrThrow({ where: { runId } });

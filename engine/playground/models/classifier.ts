@@ -2,6 +2,7 @@ import { binaryCrossEntropyWithLogits, crossEntropy, noGrad, tensor, type Tensor
 import type { TrainingSnapshot } from '../types';
 import { argmaxRows, range } from './gather-rows';
 import type { Learner } from './learner';
+import { withWeightStats } from '../snapshot-content';
 
 export type Split = 'train' | 'val';
 
@@ -46,7 +47,8 @@ export function classifierLearner({ model, head, sizes, forward, labels, snapsho
         const { loss, correct, count } = score('val', valIndices);
         return { loss: loss.item(), acc: correct / count };
       }),
-    snapshot,
+    // Every picture also carries the weights' summary (snapshot-content.ts).
+    snapshot: (epoch) => withWeightStats(snapshot(epoch), model),
   };
 }
 

@@ -5,6 +5,7 @@ import type { BoundarySnapshot } from '../types';
 import { activationLayer, initFor } from './activation-layer';
 import { classifierLearner } from './classifier';
 import { gatherRows } from './gather-rows';
+import { networkPicture } from '../snapshot-content';
 import type { Learner } from './learner';
 
 /** Resolution of the decision-boundary picture (res × res probabilities). */
@@ -34,7 +35,11 @@ export function createMlpLearner(config: TMlpConfig, data: PlaneDataset = genera
     sizes: { train: data.train.y.length, val: data.val.y.length },
     forward: (split, indices) => model.forward(gatherRows(data[split].x, indices, [indices.length, 2])),
     labels: (split, indices) => indices.map((i) => data[split].y[i]),
-    snapshot: (epoch) => boundarySnapshot(epoch, data.extent, (points) => noGrad(() => Array.from(model.forward(points).sigmoid().data))),
+    snapshot: (epoch) => {
+      const picture = boundarySnapshot(epoch, data.extent, (points) => noGrad(() => Array.from(model.forward(points).sigmoid().data)));
+      const network = networkPicture(model, config, data.extent);
+      return network ? { ...picture, network } : picture;
+    },
   });
 }
 

@@ -30,17 +30,17 @@ export async function executeRun({ runtime, run, config }: ExecuteRunOptions): P
     runtime.publishProgress(run.userId, { runId: run.runId, status: 'RUNNING', metrics: [], totalEpochs: run.totalEpochs });
 
     let sent = 0;
-    let sentSnapshotEpoch = -1;
+    let sentFrames = 0;
     const emit = () => {
-      const snapshot = run.snapshot && run.snapshot.epoch !== sentSnapshotEpoch ? run.snapshot : undefined;
-      if (sent === run.metrics.length && !snapshot) return;
-      runtime.publishProgress(run.userId, { runId: run.runId, status: 'RUNNING', metrics: run.metrics.slice(sent), snapshot, totalEpochs: run.totalEpochs });
+      if (sent === run.metrics.length && sentFrames === run.frames.length) return;
+      const frames = run.frames.slice(sentFrames);
+      runtime.publishProgress(run.userId, { runId: run.runId, status: 'RUNNING', metrics: run.metrics.slice(sent), snapshot: frames.at(-1), frames, totalEpochs: run.totalEpochs });
       sent = run.metrics.length;
-      if (snapshot) sentSnapshotEpoch = snapshot.epoch;
+      sentFrames = run.frames.length;
     };
     let flushing: Promise<unknown> = Promise.resolve();
     const flush = () => {
-      const metrics = toStoredMetrics(run.metrics, run.snapshot);
+      const metrics = toStoredMetrics(run.metrics, run.frames);
       flushing = flushing
         .then(() => db.trainingRun.updateMany({ where: { id: run.runId, status: 'RUNNING' }, data: { metrics } }))
         .catch((error: unknown) => getLogger().warn({ err: error, runId: run.runId }, 'training: could not store progress'));
@@ -53,10 +53,14 @@ export async function executeRun({ runtime, run, config }: ExecuteRunOptions): P
       wallMs: run.wallMs,
       onEpoch: ({ metric, snapshot }) => {
         run.metrics.push(metric);
-        if (snapshot) run.snapshot = snapshot;
+        if (snapshot) {
+          run.snapshot = snapshot;
+          run.frames.push(snapshot);
+        }
       },
     });
     run.stopTask = task.stop;
+    if (config.model !== 'perceptron' && config.model !== 'delta-rule') run.setLr = task.setLr;
     if (run.isStopRequested) task.stop();
     // A worker checks its wall time between batches; one stuck inside a batch is terminated.
     const killTimer = setTimeout(task.kill, run.wallMs + runtime.hardKillGraceMs);
@@ -64,22 +68,29 @@ export async function executeRun({ runtime, run, config }: ExecuteRunOptions): P
     clearTimeout(killTimer);
     clearInterval(emitTimer);
     clearInterval(flushTimer);
+    run.setLr = undefined;
     await flushing;
 
     if (!result.ok) {
-      await finish({ runtime, run, status: 'FAILED', error: result.error });
+      await finish({ runtime, run, config, status: 'FAILED', error: result.error });
       return;
     }
     const { outcome } = result;
     // The outcome is authoritative (epoch messages may still be in flight on the port).
     run.metrics = outcome.metrics;
     run.snapshot = outcome.snapshot;
+    // The bounded timeline; a picture taken after the last one streamed is sent now.
+    const streamed = new Set(run.frames.slice(0, sentFrames).map((frame) => frame.epoch));
+    run.frames = outcome.frames;
+    sentFrames = 0;
+    while (sentFrames < run.frames.length && streamed.has(run.frames[sentFrames].epoch)) sentFrames++;
+    run.lrChanges = outcome.lrChanges;
     emit();
     const isStopped = outcome.stopReason === 'user' || outcome.stopReason === 'time';
-    await finish({ runtime, run, status: isStopped ? 'STOPPED' : 'COMPLETED', stopReason: outcome.stopReason, finalValAcc: outcome.finalValAcc, params: outcome.params });
+    await finish({ runtime, run, config, status: isStopped ? 'STOPPED' : 'COMPLETED', stopReason: outcome.stopReason, finalValAcc: outcome.finalValAcc, params: outcome.params });
   } catch (error) {
     getLogger().error({ err: error, runId: run.runId }, 'training: run failed');
-    await finish({ runtime, run, status: 'FAILED', error: 'The run failed on the server. Please try again.' }).catch(() => {});
+    await finish({ runtime, run, config, status: 'FAILED', error: 'The run failed on the server. Please try again.' }).catch(() => {});
   } finally {
     runtime.active.delete(run.runId);
   }
@@ -88,6 +99,7 @@ export async function executeRun({ runtime, run, config }: ExecuteRunOptions): P
 interface FinishOptions {
   runtime: TrainingRuntime;
   run: ActiveRun;
+  config: TTrainingConfig;
   status: Extract<RunStatusName, 'COMPLETED' | 'STOPPED' | 'FAILED'>;
   stopReason?: StopReason;
   error?: string;
@@ -96,13 +108,15 @@ interface FinishOptions {
 }
 
 /** Stores the outcome and tells the owner. A stopped run's `error` column holds why: 'user' or 'time'. */
-async function finish({ runtime, run, status, stopReason, error, finalValAcc, params }: FinishOptions): Promise<void> {
+async function finish({ runtime, run, config, status, stopReason, error, finalValAcc, params }: FinishOptions): Promise<void> {
   const hasEpochs = run.metrics.length > 0;
   await getDb().trainingRun.update({
     where: { id: run.runId },
     data: {
       status,
-      metrics: toStoredMetrics(run.metrics, run.snapshot),
+      metrics: toStoredMetrics(run.metrics, run.frames),
+      // Learning-rate changes made while it trained join the stored configuration: the run replays exactly.
+      ...(run.lrChanges.length > 0 ? { config: { ...config, lrSchedule: run.lrChanges } } : {}),
       finalValAcc: status === 'FAILED' || !hasEpochs ? null : (finalValAcc ?? null),
       params,
       error: status === 'STOPPED' ? stopReason : (error ?? null),

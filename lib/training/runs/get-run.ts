@@ -20,6 +20,8 @@ export type RunDetail = {
   status: RunStatusName;
   metrics: EpochMetric[];
   snapshot: TrainingSnapshot | null;
+  /** The timeline: every stored picture, in epoch order. */
+  frames: TrainingSnapshot[];
   finalValAcc: number | null;
   params: number;
   /** STOPPED: 'user' or 'time'; FAILED: what went wrong. */
@@ -44,7 +46,7 @@ export async function getRun({ userId, runId }: { userId: string; runId: string 
     : null;
   const config = row ? ZStoredTrainingConfig.safeParse(row.config) : null;
   if (!row || !config?.success) throw new AppError('NOT_FOUND', { ko: '실행을 찾을 수 없습니다.', en: 'Run not found.' });
-  const { metrics, snapshot } = readStoredMetrics(row.metrics);
+  const { metrics, snapshot, frames } = readStoredMetrics(row.metrics);
   return {
     id: row.id,
     isOwn: row.userId === userId,
@@ -56,6 +58,7 @@ export async function getRun({ userId, runId }: { userId: string; runId: string 
     status: row.status,
     metrics,
     snapshot,
+    frames,
     finalValAcc: row.finalValAcc,
     params: row.params,
     error: row.error,

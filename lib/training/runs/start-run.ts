@@ -47,7 +47,7 @@ export async function startRun({ runtime, userId, config: input, forkedFromId, c
     data: { userId, model: config.model, task: config.task, config, seed: config.seed, params, forkedFromId: forkedFromId ?? null },
     select: { id: true },
   });
-  const run: ActiveRun = { runId: row.id, userId, totalEpochs: config.epochs, wallMs, status: 'QUEUED', metrics: [], snapshot: null, isStopRequested: false };
+  const run: ActiveRun = { runId: row.id, userId, totalEpochs: config.epochs, wallMs, status: 'QUEUED', metrics: [], snapshot: null, frames: [], lrChanges: [], isStopRequested: false };
   runtime.active.set(run.runId, run);
   let position: number;
   try {

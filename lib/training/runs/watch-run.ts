@@ -24,16 +24,18 @@ export async function watchRun({ runtime, userId, runId }: { runtime: TrainingRu
       position: position && position > 0 ? position : undefined,
       metrics: [...active.metrics],
       snapshot: active.snapshot ?? undefined,
+      frames: [...active.frames],
       totalEpochs: active.totalEpochs,
     };
   }
-  const { metrics, snapshot } = readStoredMetrics(row.metrics);
+  const { metrics, snapshot, frames } = readStoredMetrics(row.metrics);
   const config = ZStoredTrainingConfig.safeParse(row.config);
   return {
     runId,
     status: row.status,
     metrics,
     snapshot: snapshot ?? undefined,
+    frames,
     totalEpochs: config.success ? config.data.epochs : metrics.length,
     stopReason: row.status === 'STOPPED' && (row.error === 'user' || row.error === 'time') ? row.error : undefined,
     error: row.status === 'FAILED' ? (row.error ?? undefined) : undefined,

@@ -28,6 +28,8 @@ export interface RunningTask {
   stop: () => void;
   /** Terminates the worker thread outright (a run that ignores its wall time). */
   kill: () => void;
+  /** A new learning rate, applied by the worker from the next epoch on. */
+  setLr: (lr: number) => void;
   result: Promise<TrainingTaskResult>;
 }
 
@@ -58,6 +60,8 @@ export function createTrainingPool({ threads = defaultThreadCount(), memoryMb = 
     threads,
     run: ({ config, wallMs, epochLimit, onEpoch }) => {
       const stopBuffer = new SharedArrayBuffer(4);
+      const lrBuffer = new SharedArrayBuffer(8);
+      new Float64Array(lrBuffer)[0] = Number.NaN;
       const channel = new MessageChannel();
       const abort = new AbortController();
       // The task's result travels on piscina's own channel and may overtake the last epochs, so
@@ -66,7 +70,7 @@ export function createTrainingPool({ threads = defaultThreadCount(), memoryMb = 
       const drained = new Promise<void>((resolve) => (onDrained = resolve));
       channel.port1.on('message', (message: WorkerMessage) => (message.type === 'end' ? onDrained() : onEpoch(message)));
       const result = piscina
-        .run({ config, stopBuffer, wallMs, memoryMb, epochLimit, port: channel.port2 }, { transferList: [channel.port2], signal: abort.signal })
+        .run({ config, stopBuffer, lrBuffer, wallMs, memoryMb, epochLimit, port: channel.port2 }, { transferList: [channel.port2], signal: abort.signal })
         .catch((error: unknown): TrainingTaskResult => ({ ok: false, error: describeWorkerFailure(error, memoryMb) }))
         .then(async (outcome) => {
           await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, PORT_DRAIN_MS))]);
@@ -76,6 +80,10 @@ export function createTrainingPool({ threads = defaultThreadCount(), memoryMb = 
       return {
         stop: () => Atomics.store(new Int32Array(stopBuffer), 0, 1),
         kill: () => abort.abort(),
+        // Read by the worker at the start of each epoch; a torn read is impossible for one aligned float64 on the platforms Node runs on.
+        setLr: (lr) => {
+          new Float64Array(lrBuffer)[0] = lr;
+        },
         result,
       };
     },

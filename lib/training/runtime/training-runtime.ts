@@ -3,7 +3,7 @@ import { TRAINING_LIMITS } from '@/engine/playground/limits';
 import { createTrainingPool, defaultThreadCount, type TrainingPool } from './training-pool';
 import { TrainingQueue } from './training-queue';
 import { TRAINING_SERVER_EVENTS } from '../training-events';
-import type { EpochMetric, RunProgress, TrainingSnapshot } from '@/engine/playground/types';
+import type { EpochMetric, RunProgress, TrainingSnapshot, LrChange } from '@/engine/playground/types';
 
 // The training machinery of one server process: the worker pool (created on the first run),
 // the queue in front of it, the runs it knows about, and where progress is published. server.ts's
@@ -23,10 +23,16 @@ export interface ActiveRun {
   wallMs: number;
   status: 'QUEUED' | 'RUNNING';
   metrics: EpochMetric[];
+  /** The latest picture, and every picture so far (the timeline). */
   snapshot: TrainingSnapshot | null;
+  frames: TrainingSnapshot[];
+  /** Learning-rate changes the worker applied (filled from the outcome). */
+  lrChanges: LrChange[];
   /** Set by a stop that arrives before the worker has the task; honoured as soon as it does. */
   isStopRequested: boolean;
   stopTask?: () => void;
+  /** Set while a gradient-trained run is in a worker: a new learning rate from the next epoch on. */
+  setLr?: (lr: number) => void;
 }
 
 export interface TrainingRuntime {

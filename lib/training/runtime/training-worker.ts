@@ -12,6 +12,8 @@ export interface TrainingTask {
   config: unknown;
   /** Int32Array view: slot 0 becomes 1 when the owner presses stop. */
   stopBuffer: SharedArrayBuffer;
+  /** Float64Array view: slot 0 is a learning rate the owner set while it trains (NaN: none). */
+  lrBuffer?: SharedArrayBuffer;
   wallMs: number;
   /**
    * Memory budget of the thread. V8's resourceLimits cap only the JS heap; tensors live in
@@ -37,11 +39,13 @@ export type TrainingTaskResult = { ok: true; outcome: TrainingOutcome; kernels: 
 
 export default function runTrainingTask(task: TrainingTask): TrainingTaskResult {
   const stopFlag = new Int32Array(task.stopBuffer);
+  const requestedLr = task.lrBuffer ? new Float64Array(task.lrBuffer) : null;
   try {
     const config = parseTrainingConfig(task.config);
     const outcome = trainModel(config, {
       epochLimit: task.epochLimit,
       shouldStop: (elapsedMs) => (Atomics.load(stopFlag, 0) === 1 ? 'user' : elapsedMs > task.wallMs ? 'time' : null),
+      requestedLr: () => (requestedLr && !Number.isNaN(requestedLr[0]) ? requestedLr[0] : null),
       onEpoch: (metric, snapshot) => task.port.postMessage({ type: 'epoch', metric, snapshot } satisfies WorkerMessage),
       afterForward: () => {
         const { heapUsed, arrayBuffers } = process.memoryUsage();

@@ -5,9 +5,8 @@ import { ConfigTable } from '@/components/playground/config-table';
 import { EnterChallenge } from '@/components/playground/enter-challenge';
 import { ForkBanner } from '@/components/playground/fork-banner';
 import { LiveRun } from '@/components/playground/live-run';
-import { fill, formatPercent, MODEL_NAMES, STATUS_NAMES, STOP_REASONS, T, TASK_NAMES } from '@/components/playground/playground-text';
-import { RunCharts } from '@/components/playground/run-charts';
-import { SnapshotView } from '@/components/playground/snapshot-view';
+import { describeFailure, fill, formatPercent, MODEL_NAMES, STATUS_NAMES, STOP_REASONS, T, TASK_NAMES } from '@/components/playground/playground-text';
+import { RunTimeline } from '@/components/playground/run-timeline';
 import { requirePageUser } from '@/lib/accounts/require-page-user';
 import { isAppError } from '@/lib/errors';
 import { getLocale } from '@/lib/i18n/get-locale';
@@ -42,15 +41,14 @@ export default async function RunPage({ params }: { params: Promise<{ runId: str
         {run.owner ? <> · {T.owner[locale]} {run.owner[locale]}</> : null}
       </p>
       {reason && STOP_REASONS[reason] ? <p className="muted">{STOP_REASONS[reason][locale]}</p> : null}
-      {run.status === 'FAILED' ? <p className="error">{T.failed[locale]}{run.error}</p> : null}
+      {run.status === 'FAILED' ? <p className="error" data-testid="run-failure">{describeFailure(run.error, locale)}</p> : null}
       {origin ? <ForkBanner origin={{ id: origin.id, model: origin.config.model, task: origin.task, createdAt: origin.createdAt, owner: origin.owner }} locale={locale} isForking={false} /> : null}
       <p><Link className="button secondary" href={`/playground?fork=${run.id}`}>{T.fork[locale]}</Link></p>
       {isActive && run.isOwn ? (
         <LiveRun runId={run.id} config={run.config} locale={locale} />
       ) : (
         <>
-          <RunCharts curves={[{ metrics: run.metrics, color: '#1d4ed8', altColor: '#ea580c' }]} totalEpochs={run.config.epochs} locale={locale} />
-          <SnapshotView config={run.config} snapshot={run.snapshot} locale={locale} />
+          <RunTimeline config={run.config} metrics={run.metrics} frames={run.frames} totalEpochs={run.config.epochs} locale={locale} isLive={false} error={run.status === 'FAILED' ? run.error : null} />
         </>
       )}
       <EnterChallenge runId={run.id} challenges={challenges.map((c) => ({ id: c.id, title: c.title }))} locale={locale} />

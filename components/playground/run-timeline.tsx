@@ -1,0 +1,182 @@
+'use client';
+import { useEffect, useState } from 'react';
+import type { Locale } from '@/lib/i18n/locales';
+import type { TTrainingConfig } from '@/engine/playground/config-schema';
+import { knobRange } from '@/engine/playground/knob-messages';
+import { divergedEpoch } from '@/engine/playground/training-hooks';
+import type { EpochMetric, TrainingSnapshot } from '@/engine/playground/types';
+import type { ChartMarker } from './metric-chart';
+import { NetworkView } from './network-view';
+import { fill, T } from './playground-text';
+import { RunCharts } from './run-charts';
+import { SnapshotView } from './snapshot-view';
+import styles from './playground.module.css';
+
+export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
+/** One snapshot per this many milliseconds at 1×. */
+const FRAME_MS = 600;
+
+export type RunTimelineProps = {
+  config: TTrainingConfig;
+  metrics: EpochMetric[];
+  frames: TrainingSnapshot[];
+  totalEpochs: number;
+  locale: Locale;
+  /** Still training: the timeline follows the newest snapshot until the student takes over. */
+  isLive: boolean;
+  /** A FAILED run's stored message (a divergence is marked on the curves at its epoch). */
+  error?: string | null;
+  /** Present while the run trains and its learning rate may change. */
+  onSetLr?: (lr: number) => Promise<{ ok: true; fromEpoch: number } | { ok: false; text: string }>;
+};
+
+/** Epochs where the learning rate differs from the epoch before: the curve's record of changes. */
+export function lrMarkers(metrics: readonly EpochMetric[], label: string): ChartMarker[] {
+  const markers: ChartMarker[] = [];
+  for (let i = 1; i < metrics.length; i++) {
+    const lr = metrics[i].lr;
+    if (lr !== undefined && metrics[i - 1].lr !== undefined && lr !== metrics[i - 1].lr) markers.push({ x: metrics[i].epoch, label: `${label} ${lr}` });
+  }
+  return markers;
+}
+
+/**
+ * A run's timeline: its snapshots played back (play / pause / step / speed / scrub) against the
+ * curves, with the model's picture — and for a small MLP the network — at the chosen snapshot.
+ * Works the same for a run streaming live and for a stored one.
+ */
+export function RunTimeline({ config, metrics, frames, totalEpochs, locale, isLive, error, onSetLr }: RunTimelineProps) {
+  // null: follow the newest snapshot (live); a number: the student's chosen snapshot.
+  const [chosen, setChosen] = useState<number | null>(null);
+  const [isPlaying, setIsPlaying] = useState(false);
+  const [speed, setSpeed] = useState<(typeof SPEEDS)[number]>(1);
+  const last = frames.length - 1;
+  const index = chosen === null ? last : Math.min(chosen, last);
+  const frame = index >= 0 ? frames[index] : null;
+
+  useEffect(() => {
+    if (!isPlaying) return;
+    const timer = setInterval(() => {
+      setChosen((current) => {
+        const next = (current ?? last) + 1;
+        if (next <= last) return next;
+        // At the end: a live run keeps following; a stored one stops.
+        if (!isLive) setIsPlaying(false);
+        return isLive ? null : last;
+      });
+    }, FRAME_MS / speed);
+    return () => clearInterval(timer);
+  }, [isPlaying, speed, last, isLive]);
+
+  const play = () => {
+    if (index >= last && !isLive) setChosen(0);
+    else if (chosen === null) setChosen(index);
+    setIsPlaying(true);
+  };
+  const step = (delta: number) => {
+    setIsPlaying(false);
+    setChosen(Math.max(0, Math.min(last, index + delta)));
+  };
+
+  const diverged = divergedEpoch(error);
+  const markers = [...lrMarkers(metrics, T.lrShort[locale]), ...(diverged ? [{ x: diverged, label: fill(T.divergedMarker[locale], { e: diverged }), tone: 'error' as const }] : [])];
+  const network = frame?.kind === 'boundary' && frame.network ? { ...frame, network: frame.network } : null;
+
+  return (
+    <section className={styles.timeline} aria-label={T.timeline[locale]} data-testid="run-timeline">
+      <RunCharts curves={[{ metrics, color: '#1d4ed8', altColor: '#ea580c' }]} totalEpochs={totalEpochs} locale={locale} markers={markers} cursor={frame && (chosen !== null || !isLive) ? frame.epoch : undefined} />
+      {onSetLr ? <LrControl config={config} locale={locale} onSetLr={onSetLr} /> : null}
+      {frames.length > 0 ? (
+        <div className={styles.timelineControls}>
+          <button type="button" className="button secondary" onClick={() => step(-1)} disabled={index <= 0} aria-label={T.stepBack[locale]}>⏮</button>
+          {isPlaying ? (
+            <button type="button" className="button" onClick={() => setIsPlaying(false)} aria-label={T.pause[locale]}>⏸</button>
+          ) : (
+            <button type="button" className="button" onClick={play} aria-label={T.play[locale]}>▶</button>
+          )}
+          <button type="button" className="button secondary" onClick={() => step(1)} disabled={index >= last} aria-label={T.stepForward[locale]}>⏭</button>
+          <label className={styles.speed}>
+            <span>{T.speed[locale]}</span>
+            <select value={speed} onChange={(event) => setSpeed(Number(event.target.value) as (typeof SPEEDS)[number])} aria-label={T.speed[locale]}>
+              {SPEEDS.map((s) => <option key={s} value={s}>{s}×</option>)}
+            </select>
+          </label>
+          <input
+            type="range"
+            className={styles.scrub}
+            min={0}
+            max={Math.max(0, last)}
+            step={1}
+            value={Math.max(0, index)}
+            onChange={(event) => {
+              setIsPlaying(false);
+              setChosen(Number(event.target.value));
+            }}
+            aria-label={T.scrub[locale]}
+            aria-valuetext={frame ? fill(T.frameOf[locale], { k: index + 1, n: frames.length, e: frame.epoch }) : undefined}
+          />
+          <span className="muted" data-testid="timeline-position">
+            {frame ? fill(T.frameOf[locale], { k: index + 1, n: frames.length, e: frame.epoch }) : '—'}
+          </span>
+        </div>
+      ) : null}
+      {frame || config.model === 'mlp' || config.model === 'perceptron' || config.model === 'delta-rule' ? <SnapshotView config={config} snapshot={frame} locale={locale} /> : null}
+      {network ? <NetworkView snapshot={network} locale={locale} /> : null}
+      {config.model === 'mlp' && frame && !network ? <p className="muted">{T.networkTooWide[locale]}</p> : null}
+      {frame?.weightStats ? <WeightTable stats={frame.weightStats} locale={locale} /> : null}
+    </section>
+  );
+}
+
+function LrControl({ config, locale, onSetLr }: { config: TTrainingConfig; locale: Locale; onSetLr: NonNullable<RunTimelineProps['onSetLr']> }) {
+  const range = knobRange(config.model, 'lr');
+  const [value, setValue] = useState(String(config.lr));
+  const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
+  if (!range || config.model === 'perceptron' || config.model === 'delta-rule') return null;
+  const submit = async () => {
+    const lr = Number(value);
+    if (value.trim() === '' || !Number.isFinite(lr) || lr < range.min || lr > range.max) {
+      setMessage({ text: fill(T.lrRange[locale], { min: range.min, max: range.max }), isError: true });
+      return;
+    }
+    const ack = await onSetLr(lr);
+    setMessage(ack.ok ? { text: fill(T.lrChanged[locale], { lr, e: ack.fromEpoch }), isError: false } : { text: ack.text, isError: true });
+  };
+  return (
+    <form
+      className={styles.lrControl}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        void submit();
+      }}
+    >
+      <label>
+        <span>{T.lrNow[locale]}</span>
+        <input name="live-lr" type="number" inputMode="decimal" step="any" value={value} onChange={(event) => setValue(event.target.value)} />
+      </label>
+      <button type="submit" className="button secondary">{T.lrApply[locale]}</button>
+      {message ? <p className={message.isError ? 'error' : 'muted'} role={message.isError ? 'alert' : 'status'}>{message.text}</p> : null}
+    </form>
+  );
+}
+
+function WeightTable({ stats, locale }: { stats: NonNullable<TrainingSnapshot['weightStats']>; locale: Locale }) {
+  return (
+    <details className={styles.weights}>
+      <summary>{T.weightsSummary[locale]}</summary>
+      <div className={styles.runList}>
+        <table>
+          <thead>
+            <tr><th>{T.tensor[locale]}</th><th>{T.mean[locale]}</th><th>{T.std[locale]}</th><th>min</th><th>max</th></tr>
+          </thead>
+          <tbody>
+            {stats.map((s) => (
+              <tr key={s.name}><td>{s.name}</td><td>{s.mean}</td><td>{s.std}</td><td>{s.min}</td><td>{s.max}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </details>
+  );
+}

@@ -1,0 +1,76 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { getDb } from '@/lib/db';
+import { DEFAULT_CONFIGS } from '@/engine/playground/default-configs';
+import { ZStoredTrainingConfig } from '@/engine/playground/config-schema';
+import { MAX_FRAMES } from '@/engine/playground/snapshot-content';
+import { trainModel } from '@/engine/playground/train-model';
+import { TRAINING_CLIENT_EVENTS } from '@/lib/training/training-events';
+import { readStoredMetrics } from '@/lib/training/runs/stored-run-schema';
+import { createTestUser, signIn } from '../support/auth';
+import { connectTraining, expectOk, type TrainingClient } from './training-support';
+
+// Issue 17 "Watch" over the real server's sockets: the timeline of pictures streamed and stored
+// with the run, and a learning-rate change made while it trains, stored so the run replays.
+
+// Slow enough (a few seconds) that a change sent after the first epochs lands mid-run.
+const slowMlp = { ...DEFAULT_CONFIGS.mlp, task: 'circle' as const, samples: 2000, hidden: [16, 16], batchSize: 16, epochs: 120 };
+
+let carol: TrainingClient;
+let dave: TrainingClient;
+
+beforeAll(async () => {
+  const [c, d] = await Promise.all([createTestUser('Carol'), createTestUser('Dave')]);
+  [carol, dave] = await Promise.all([connectTraining(await signIn(c.email)), connectTraining(await signIn(d.email))]);
+});
+afterAll(() => {
+  carol?.close();
+  dave?.close();
+});
+
+describe('watching a run', () => {
+  it('changes the learning rate mid-run, records the epoch, streams and stores a bounded timeline, and replays exactly', async () => {
+    const { runId } = expectOk(await carol.start(slowMlp));
+    await carol.waitFor(runId, (p) => p.metrics.some((m) => m.epoch >= 2));
+    // Only the owner may change it, only within the knob's range.
+    const foreign = await dave.emit(TRAINING_CLIENT_EVENTS.setLr, { runId, lr: 0.001 });
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const tooBig = await carol.emit(TRAINING_CLIENT_EVENTS.setLr, { runId, lr: 50 });
+    expect(tooBig).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    const changed = expectOk(await carol.emit<{ lr: number; fromEpoch: number }>(TRAINING_CLIENT_EVENTS.setLr, { runId, lr: 0.001 }));
+    expect(changed.lr).toBe(0.001);
+    const end = await carol.waitForEnd(runId, 90_000);
+    expect(end.status).toBe('COMPLETED');
+
+    const row = await getDb().trainingRun.findUniqueOrThrow({ where: { id: runId } });
+    const config = ZStoredTrainingConfig.parse(row.config);
+    const schedule = 'lrSchedule' in config ? config.lrSchedule : undefined;
+    expect(schedule).toHaveLength(1);
+    expect(schedule?.[0].lr).toBe(0.001);
+    expect(schedule?.[0].epoch).toBeGreaterThanOrEqual(changed.fromEpoch);
+    const stored = readStoredMetrics(row.metrics);
+    const changeAt = schedule![0].epoch;
+    expect(stored.metrics[changeAt - 2].lr).toBe(slowMlp.lr);
+    expect(stored.metrics[changeAt - 1].lr).toBe(0.001);
+
+    // The stored record replays the same curve, change included.
+    const replay = trainModel(config);
+    expect(stored.metrics.map((m) => [m.loss, m.valAcc, m.lr])).toStrictEqual(replay.metrics.map((m) => [m.loss, m.valAcc, m.lr]));
+
+    // Timeline: about 30 pictures, every one streamed, each with the network and the weights' summary.
+    expect(stored.frames.length).toBeGreaterThanOrEqual(25);
+    expect(stored.frames.length).toBeLessThanOrEqual(MAX_FRAMES);
+    expect(stored.frames.at(-1)?.epoch).toBe(120);
+    const streamed = new Set(carol.progress.filter((p) => p.runId === runId).flatMap((p) => (p.frames ?? []).map((f) => f.epoch)));
+    expect(stored.frames.every((frame) => streamed.has(frame.epoch))).toBe(true);
+    const last = stored.frames.at(-1);
+    expect(last?.kind === 'boundary' && last.network?.sizes).toEqual([2, 16, 16, 1]);
+    expect(last?.weightStats).toHaveLength(6);
+
+    // A watch (a reload, a reconnect) gets the whole timeline back.
+    const watched = expectOk(await carol.emit<{ progress: { frames?: unknown[] } }>(TRAINING_CLIENT_EVENTS.watch, { runId }));
+    expect(watched.progress.frames).toHaveLength(stored.frames.length);
+    // A finished run's learning rate can no longer change.
+    const late = await carol.emit(TRAINING_CLIENT_EVENTS.setLr, { runId, lr: 0.01 });
+    expect(late).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+});
