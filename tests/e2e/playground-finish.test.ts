@@ -116,8 +116,8 @@ describe('playground knobs, charts and forks (issue 19)', () => {
       await page.waitForFunction(() => !document.querySelector('[data-testid="fork-banner"]')?.textContent?.includes('UTC'));
       const text = (await banner.textContent()) ?? '';
       expect(text).toContain(locale === 'ko' ? 'Nova의' : 'Nova’s');
-      expect(text).toContain('MLP · XOR');
-      expect(text).toMatch(/2\d\d\d|\d{4}/);
+      expect(text).toContain(locale === 'ko' ? '다층 퍼셉트론(MLP) · XOR' : 'MLP · XOR');
+      expect(text).toContain(String(new Date().getUTCFullYear()));
       expect(text).not.toContain(classmateRunId);
       await expect(page.locator('body').textContent()).resolves.not.toContain('Hidden Realname');
       expect(await scrollsSideways(page)).toBe(false);
