@@ -36,7 +36,8 @@ describe('playground in Chromium', () => {
       }).observe(document.body, { subtree: true, childList: true, attributes: true });
     });
     await page.getByRole('button', { name: '학습 시작' }).click();
-    await page.waitForSelector('[data-testid="run-progress"][data-status="COMPLETED"]', { timeout: 40_000 });
+    // The run also streams ~30 network pictures the page draws; on a loaded 2-core machine that takes a while.
+    await page.waitForSelector('[data-testid="run-progress"][data-status="COMPLETED"]', { timeout: 90_000 });
 
     const sizes = await page.evaluate(() => (window as unknown as { chartSizes: number[] }).chartSizes);
     expect(sizes.length).toBeGreaterThanOrEqual(3);
@@ -55,7 +56,7 @@ describe('playground in Chromium', () => {
     await expect(page.locator('h1').textContent()).resolves.toContain('XOR');
     await expect(page.locator('figure svg polyline').first().getAttribute('points')).resolves.toBeTruthy();
     await page.screenshot({ path: screenshotPath('playground-run'), fullPage: true });
-  });
+  }, 150_000);
 
   it('shows the parameter limit before a run starts and refuses to send a model over it', async () => {
     const page = await browser.newPage();
