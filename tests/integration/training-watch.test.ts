@@ -7,7 +7,8 @@ import { trainModel } from '@/engine/playground/train-model';
 import { TRAINING_CLIENT_EVENTS } from '@/lib/training/training-events';
 import { readStoredMetrics } from '@/lib/training/runs/stored-run-schema';
 import { createTestUser, signIn } from '../support/auth';
-import { connectTraining, expectOk, type TrainingClient } from './training-support';
+import { expectOk } from '../support/acks';
+import { connectTraining, type TrainingClient } from './training-support';
 
 // Issue 17 "Watch" over the real server's sockets: the timeline of pictures streamed and stored
 // with the run, and a learning-rate change made while it trains, stored so the run replays.
@@ -36,7 +37,7 @@ describe('watching a run', () => {
     expect(foreign).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
     const tooBig = await carol.emit(TRAINING_CLIENT_EVENTS.setLr, { runId, lr: 50 });
     expect(tooBig).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    const changed = expectOk(await carol.emit<{ lr: number; fromEpoch: number }>(TRAINING_CLIENT_EVENTS.setLr, { runId, lr: 0.001 }));
+    const changed = expectOk(await carol.emit(TRAINING_CLIENT_EVENTS.setLr, { runId, lr: 0.001 }));
     expect(changed.lr).toBe(0.001);
     const end = await carol.waitForEnd(runId, 90_000);
     expect(end.status).toBe('COMPLETED');
@@ -67,7 +68,7 @@ describe('watching a run', () => {
     expect(last?.weightStats).toHaveLength(6);
 
     // A watch (a reload, a reconnect) gets the whole timeline back.
-    const watched = expectOk(await carol.emit<{ progress: { frames?: unknown[] } }>(TRAINING_CLIENT_EVENTS.watch, { runId }));
+    const watched = expectOk(await carol.emit(TRAINING_CLIENT_EVENTS.watch, { runId }));
     expect(watched.progress.frames).toHaveLength(stored.frames.length);
     // A finished run's learning rate can no longer change.
     const late = await carol.emit(TRAINING_CLIENT_EVENTS.setLr, { runId, lr: 0.01 });
