@@ -1,15 +1,21 @@
 import { getDb } from '@/lib/db';
 import { ZStoredTrainingConfig, type TTrainingConfig } from '@/engine/playground/config-schema';
-import { findVisibleRunId } from './find-visible-run';
+import { findVisibleRun } from './find-visible-run';
+import { getLabelForViewer } from '@/lib/classes/get-public-label';
 import { readStoredMetrics } from './stored-run-schema';
 import { AppError } from '@/lib/errors';
+import type { Localized } from '@/lib/i18n/locales';
 import type { EpochMetric, RunStatusName, TrainingSnapshot } from '@/engine/playground/types';
 
 /** A stored run as the run page, the compare page and the API show it. */
 export type RunDetail = {
   id: string;
   isOwn: boolean;
-  ownerName: string;
+  /**
+   * Who trained it, as the viewer may see them: their real name to themselves, to the class's
+   * instructors and where the class does not use nicknames; else their public label (lib/classes/get-public-label.ts).
+   */
+  ownerLabel: Localized;
   model: string;
   task: string;
   config: TTrainingConfig;
@@ -28,10 +34,10 @@ export type RunDetail = {
 
 /** A run the user may see (their own, or one entered in a challenge of their class); NOT_FOUND otherwise. */
 export async function getRun({ userId, runId }: { userId: string; runId: string }): Promise<RunDetail> {
-  const visibleId = await findVisibleRunId(userId, runId);
-  const row = visibleId
+  const visible = await findVisibleRun(userId, runId);
+  const row = visible
     ? await getDb().trainingRun.findUnique({
-        where: { id: visibleId },
+        where: { id: visible.id },
         select: {
           id: true, userId: true, model: true, task: true, config: true, seed: true, status: true, metrics: true, finalValAcc: true,
           params: true, error: true, forkedFromId: true, createdAt: true, finishedAt: true, user: { select: { name: true } },
@@ -41,10 +47,11 @@ export async function getRun({ userId, runId }: { userId: string; runId: string 
   const config = row ? ZStoredTrainingConfig.safeParse(row.config) : null;
   if (!row || !config?.success) throw new AppError('NOT_FOUND', { ko: '실행을 찾을 수 없습니다.', en: 'Run not found.' });
   const { metrics, snapshot } = readStoredMetrics(row.metrics);
+  const ownerLabel = visible?.classId ? await getLabelForViewer({ classId: visible.classId, viewerId: userId, userId: row.userId }) : { ko: row.user.name, en: row.user.name };
   return {
     id: row.id,
     isOwn: row.userId === userId,
-    ownerName: row.user.name,
+    ownerLabel,
     model: row.model,
     task: row.task,
     config: config.data,

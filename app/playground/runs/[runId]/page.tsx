@@ -36,7 +36,7 @@ export default async function RunPage({ params }: { params: Promise<{ runId: str
       <p>
         {STATUS_NAMES[run.status][locale]} · {T.finalValAcc[locale]} <strong>{formatPercent(run.finalValAcc)}</strong> · {T.params[locale]} {run.params.toLocaleString(locale)}
         {run.metrics.length > 0 ? <> · {T.trainTime[locale]} {(run.metrics[run.metrics.length - 1].ms / 1000).toFixed(1)} s</> : null}
-        {!run.isOwn ? <> · {T.owner[locale]} {run.ownerName}</> : null}
+        {!run.isOwn ? <> · {T.owner[locale]} {run.ownerLabel[locale]}</> : null}
       </p>
       {reason && STOP_REASONS[reason] ? <p className="muted">{STOP_REASONS[reason][locale]}</p> : null}
       {run.status === 'FAILED' ? <p className="error">{T.failed[locale]}{run.error}</p> : null}
