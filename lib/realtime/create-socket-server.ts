@@ -5,7 +5,7 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { getConfig } from '@/lib/config';
 import { findForeignOrigin } from '@/lib/http/check-origin';
 import { getLogger } from '@/lib/log';
-import { SOCKET_NAMESPACES } from '@/lib/realtime/namespaces';
+import { MAX_SOCKET_MESSAGE_BYTES, SOCKET_NAMESPACES } from '@/lib/realtime/namespaces';
 import { rememberSocketServer } from '@/lib/realtime/auth-rooms';
 import { readSocketSession } from '@/lib/realtime/read-session-user';
 
@@ -28,7 +28,7 @@ export async function createSocketServer(httpServer: http.Server): Promise<Socke
   const io = new Server(httpServer, {
     // Short drops (a phone switching networks) resume with missed events and the same socket id.
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: true },
-    maxHttpBufferSize: 64 * 1024,
+    maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
     serveClient: false,
     // A page of another site may not open a socket with this site's cookie (403, like the routes).
     allowRequest: (request, callback) => {

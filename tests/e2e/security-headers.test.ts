@@ -10,7 +10,7 @@ import { expectConsoleError, launchBrowser } from './browser';
 let browser: BrowserContext;
 const baseUrl = () => inject('baseUrl');
 
-const PAGES = ['/', '/units', '/units/02-backprop', '/exercises', '/exercises/sigmoid-derivative', '/join', '/signin', '/signup', '/playground', '/dashboard', '/classes', '/account', '/live', '/review'];
+const PAGES = ['/', '/units', '/units/backprop', '/exercises', '/exercises/sigmoid-derivative', '/join', '/signin', '/signup', '/playground', '/dashboard', '/classes', '/account', '/live', '/review'];
 
 beforeAll(async () => {
   browser = await launchBrowser({ locale: 'en-US' });
@@ -67,7 +67,7 @@ describe('Content-Security-Policy in Chromium', () => {
 
   it('renders KaTeX and inline styles under the policy', async () => {
     const page = await browser.newPage();
-    await page.goto(`${baseUrl()}/units/02-backprop`);
+    await page.goto(`${baseUrl()}/units/backprop`);
     await hydrated(page);
     const formula = page.locator('.katex').first();
     await formula.waitFor();
@@ -78,21 +78,21 @@ describe('Content-Security-Policy in Chromium', () => {
     await page.close();
   });
 
-  it('blocks a script injected into a page, inline or as an event handler', async () => {
+  it('blocks a script that got into the markup of a page, inline or as an event handler, and the page still works', async () => {
     const page = await browser.newPage();
+    // Stands in for stored XSS: the server's HTML, with its real headers, plus an attacker's markup.
+    await page.route(`${baseUrl()}/units`, async (route) => {
+      const response = await route.fetch();
+      // At the end of <body>, where React 19 lets a third-party node be (it would not hydrate over one inside its tree).
+      const html = (await response.text()).replace('</body>', `<script>window.pwned = 'inline script'</script><svg onload="window.pwned = 'event handler'"></svg></body>`);
+      await route.fulfill({ response, body: html });
+    });
+    expectConsoleError(/violates the following Content Security Policy directive/);
     await page.goto(`${baseUrl()}/units`);
     await hydrated(page);
-    expectConsoleError(/Refused to execute inline (script|event handler)/);
-    await page.evaluate(() => {
-      const script = document.createElement('script');
-      script.textContent = 'window.pwned = "inline script"';
-      document.body.append(script);
-      document.body.insertAdjacentHTML('beforeend', '<img src="/no-such-image.png" onerror="window.pwned = \'event handler\'">');
-    });
     await expect.poll(async () => (await violations(page)).length).toBeGreaterThanOrEqual(2);
     expect(await page.evaluate(() => (window as unknown as { pwned?: string }).pwned)).toBeUndefined();
     expect((await violations(page)).every((violation) => violation.startsWith('script-src'))).toBe(true);
-    expectConsoleError(/status of 404/);
     await page.close();
   });
 

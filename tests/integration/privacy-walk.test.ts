@@ -1,10 +1,12 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import { generate, solve } from '@/engine/exercises';
 import { DEFAULT_CONFIGS } from '@/engine/playground/default-configs';
+import { seedForStudent } from '@/lib/exercises/keyed-seeds';
 import { getDb } from '@/lib/db';
 import { TRAINING_CLIENT_EVENTS } from '@/lib/training/training-events';
 import { createTestClass, createTestUser, signIn, type TestUser } from '../support/auth';
-import { submit } from './exercises-support';
+import { submit, wrongAnswer } from './exercises-support';
 import { connectLive, createSessionOverHttp, expectOk, joinOverHttp, type LiveTestSocket } from './live-test-client';
 import { connectTraining, type TrainingClient } from './training-support';
 
@@ -75,7 +77,11 @@ beforeAll(async () => {
   await db.membership.update({ where: { userId_classId: { userId: cee.user.id, classId } }, data: { nickname: CEE_NICKNAME } });
 
   // Exercises: the classmates appear on the class leaderboards.
-  for (const who of [bob, cee]) expect((await submit(who.cookie, 'sigmoid-derivative', { answer: 0.1, round: 0 })).status).toBe(200);
+  for (const who of [bob, cee]) {
+    const seed = seedForStudent(who.user.id, 'sigmoid-derivative', 0);
+    const answer = wrongAnswer(generate('sigmoid-derivative', seed).answer, solve('sigmoid-derivative', seed));
+    expect((await submit(who.cookie, 'sigmoid-derivative', { answer, round: 0 })).status).toBe(200);
+  }
 
   // A challenge with both classmates' runs on its board.
   const created = await fetch(`${baseUrl()}/api/training/challenges`, {

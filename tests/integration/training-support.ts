@@ -35,7 +35,8 @@ export interface ConnectTrainingOptions {
 }
 
 export async function connectTraining(cookie?: string, baseUrl = inject('baseUrl'), { isPaced = true }: ConnectTrainingOptions = {}): Promise<TrainingClient> {
-  const socket = io(`${baseUrl}${SOCKET_NAMESPACES.training}`, { transports: ['websocket'], extraHeaders: cookie ? { cookie } : {} });
+  // forceNew: its own connection, never another namespace's cached one (which carries that user's cookie).
+  const socket = io(`${baseUrl}${SOCKET_NAMESPACES.training}`, { forceNew: true, transports: ['websocket'], extraHeaders: cookie ? { cookie } : {} });
   const progress: RunProgress[] = [];
   const leaderboardChanges: string[] = [];
   const waiters: { runId: string; predicate: (p: RunProgress) => boolean; resolve: (p: RunProgress) => void }[] = [];
