@@ -63,7 +63,7 @@ describe('Content-Security-Policy in Chromium', () => {
     // A fresh nonce for every request.
     expect(nonces.size).toBe(PAGES.length);
     await page.close();
-  });
+  }, 300_000);
 
   it('renders KaTeX and inline styles under the policy', async () => {
     const page = await browser.newPage();

@@ -7,7 +7,7 @@ import { getDb } from '@/lib/db';
 import { TRAINING_CLIENT_EVENTS } from '@/lib/training/training-events';
 import { createTestClass, createTestUser, signIn, type TestUser } from '../support/auth';
 import { submit, wrongAnswer } from './exercises-support';
-import { connectLive, createSessionOverHttp, expectOk, joinOverHttp, type LiveTestSocket } from './live-test-client';
+import { connectLive, correctAnswerFor, createSessionOverHttp, expectOk, joinOverHttp, type LiveTestSocket } from './live-test-client';
 import { connectTraining, type TrainingClient } from './training-support';
 
 // One walk over everything a student can see of a class that uses nicknames — every page, every
@@ -104,7 +104,12 @@ beforeAll(async () => {
   expectOk(await host.emit('live:host:enter', { sessionId }));
   watcherLive = await connectLive({ cookie: watcher.cookie });
   liveSockets.push(watcherLive);
-  for (const who of [watcher, bob, cee]) expect((await joinOverHttp(created2.pin, { cookie: who.cookie })).status).toBe(200);
+  const participantIds: string[] = [];
+  for (const who of [watcher, bob, cee]) {
+    const joined = await joinOverHttp(created2.pin, { cookie: who.cookie });
+    expect(joined.status).toBe(200);
+    participantIds.push(joined.body.participantId);
+  }
   expectOk(await watcherLive.emit('live:enter', { sessionId }));
   const players = [watcherLive];
   for (const who of [bob, cee]) {
@@ -117,7 +122,10 @@ beforeAll(async () => {
   expectOk(await host.emit('live:host:advance', { sessionId, from: { state: 'LOBBY', index: -1 } }));
   await Promise.all(questions);
   const result = watcherLive.next('live:result', (r: { questionIndex: number }) => r.questionIndex === 0);
-  for (const player of players) expectOk(await player.emit('live:submit', { sessionId, questionIndex: 0, answer: 0.1 }));
+  for (const [i, player] of players.entries()) {
+    const answer = await correctAnswerFor(sessionId, 0, participantIds[i], 'sigmoid-derivative');
+    expectOk(await player.emit('live:submit', { sessionId, questionIndex: 0, answer }));
+  }
   await result;
   expectOk(await host.emit('live:host:advance', { sessionId, from: { state: 'RESULTS', index: 0 } }));
   const podium = watcherLive.next('live:leaderboard', (board: { isFinal: boolean }) => board.isFinal);
