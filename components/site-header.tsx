@@ -23,6 +23,7 @@ const TEXT = {
   close: { ko: '닫기', en: 'Close' },
   signIn: { ko: '로그인', en: 'Sign in' },
   signUp: { ko: '회원가입', en: 'Sign up' },
+  account: { ko: '내 계정', en: 'My account' },
 };
 
 export async function SiteHeader() {
@@ -44,7 +45,7 @@ export async function SiteHeader() {
         <div className="nav-account">
           {user ? (
             <span className={styles.user}>
-              <span className={styles.userName} title={user.email}>{user.name}</span>
+              <Link href="/account" className={styles.userName} title={`${TEXT.account[locale]} — ${user.email}`}>{user.name}</Link>
               <SignOutButton locale={locale} />
             </span>
           ) : (

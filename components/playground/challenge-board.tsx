@@ -95,7 +95,7 @@ export function ChallengeBoard({ initial, eligibleRuns, locale }: { initial: Cha
             {rows.map((row) => (
               <tr key={row.runId} className={row.isYou ? styles.you : undefined}>
                 <td>{row.rank ?? '—'}</td>
-                <td>{row.name} {row.isYou ? TEXT.you[locale] : null}</td>
+                <td>{row.name[locale]} {row.isYou ? TEXT.you[locale] : null}</td>
                 <td>{formatPercent(row.recheckedScore)}</td>
                 <td>{formatPercent(row.claimedValAcc)}</td>
                 <td>{row.params.toLocaleString(locale)}</td>

@@ -1,8 +1,17 @@
 import { z } from 'zod';
 import { MAX_NUMBER_STRING_LENGTH, parseNumber } from './parse-number';
 
-/** An answer never needs more cells than this; a bigger payload is abuse, not an attempt. */
-export const MAX_ANSWER_CELLS = 10_000;
+/**
+ * An answer never needs more cells than this (the largest of the 18 types has 33); a bigger
+ * payload is abuse, not an attempt.
+ */
+export const MAX_ANSWER_CELLS = 1_000;
+/**
+ * An answer's size as JSON (UTF-8 bytes). Half the socket's 64 KiB message limit
+ * (MAX_SOCKET_MESSAGE_BYTES in lib/realtime/namespaces.ts; a test checks the two fit), so every
+ * answer this schema accepts also fits, with its envelope, into one socket.io message.
+ */
+export const MAX_ANSWER_BYTES = 32 * 1024;
 /** Deepest nesting an answer needs: fields → tensor of rank ≤ 6. */
 export const MAX_ANSWER_DEPTH = 8;
 
@@ -32,6 +41,14 @@ export const ZScalarAnswer = z
   });
 
 function findAnswerProblem(root: unknown): string | null {
+  const problem = findShapeProblem(root);
+  if (problem !== null) return problem;
+  // Bounded by the walk above (at most MAX_ANSWER_CELLS short strings), so this is cheap.
+  if (new TextEncoder().encode(JSON.stringify(root)).length > MAX_ANSWER_BYTES) return `answer is larger than ${MAX_ANSWER_BYTES / 1024} KB`;
+  return null;
+}
+
+function findShapeProblem(root: unknown): string | null {
   const stack: { value: unknown; depth: number }[] = [{ value: root, depth: 0 }];
   let cells = 0;
   while (stack.length > 0) {

@@ -5,6 +5,8 @@ import { getConfig } from '@/lib/config';
 import { clearSignInAttempts, countSignInAttempt } from '@/lib/accounts/rate-limits';
 import { readClientIp } from '@/lib/accounts/read-client-ip';
 import { verifyCredentials } from '@/lib/accounts/verify-credentials';
+import { revokeSession } from '@/lib/auth/revoke-session';
+import { findSessionUser, newSessionId, SESSION_MAX_AGE_SECONDS } from '@/lib/auth/session-token';
 import { isAppError } from '@/lib/errors';
 import { getLogger } from '@/lib/log';
 
@@ -14,17 +16,19 @@ export const ZCredentials = z.object({
 });
 
 // Sessions are signed JWT cookies (credentials sign-in requires the JWT strategy). The secret is
-// persisted (NEXTAUTH_SECRET or .data/auth-secret), so sessions survive a server restart.
+// persisted (NEXTAUTH_SECRET or .data/auth-secret), so sessions survive a server restart. Each
+// token carries its own id and the user's session version (lib/auth/session-token.ts), so signing
+// out, "sign out everywhere" and a password change end tokens on the server, not just in the browser.
 export function getAuthOptions(): NextAuthOptions {
   return {
     secret: getConfig().NEXTAUTH_SECRET,
-    session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+    session: { strategy: 'jwt', maxAge: SESSION_MAX_AGE_SECONDS },
     pages: { signIn: '/signin' },
     // An expired or tampered session cookie is an everyday event (the user gets a 401 and signs in
     // again), not an error with a stack trace.
     logger: {
       error: (code, metadata) => {
-        if (code === 'JWT_SESSION_ERROR') getLogger().info({ code }, 'ignored an invalid or expired session cookie');
+        if (code === 'JWT_SESSION_ERROR') getLogger().info({ code }, 'ignored an invalid, expired or revoked session cookie');
         else getLogger().error({ code, metadata }, 'next-auth error');
       },
       warn: (code) => getLogger().warn({ code }, 'next-auth warning'),
@@ -53,9 +57,19 @@ export function getAuthOptions(): NextAuthOptions {
         },
       }),
     ],
+    events: {
+      // Sign-out ends this token on the server too: a copy of the cookie no longer works.
+      async signOut({ token }) {
+        if (token?.sub) await revokeSession({ userId: token.sub, sessionId: token.sid ?? null, expiresAt: new Date((typeof token.exp === 'number' ? token.exp : 0) * 1000) });
+      },
+    },
     callbacks: {
       async jwt({ token, user }) {
-        if (user) token.sub = user.id;
+        if (user) return { ...token, sub: user.id, sid: newSessionId(), sv: user.sessionVersion ?? 0 };
+        // Reading the session (GET /api/auth/session): a revoked token throws, and next-auth then
+        // answers "no session" and clears the cookie.
+        const claims = { userId: token.sub ?? '', sessionId: token.sid ?? null, sessionVersion: token.sv ?? 0 };
+        if (!claims.userId || !(await findSessionUser(claims))) throw new Error('the session was signed out or revoked');
         return token;
       },
       async session({ session, token }) {

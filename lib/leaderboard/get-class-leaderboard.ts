@@ -1,4 +1,5 @@
 import { requireClassRole } from '@/lib/auth/require-role';
+import { publicLabel } from '@/lib/classes/get-public-label';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import { getCourseOutline } from '@/lib/dashboard/get-course-outline';
@@ -74,11 +75,7 @@ export async function getClassLeaderboard({ actorId, classId, scope, now = new D
 
   const ranked = rankByScore(
     students.map((student, index) => ({
-      displayName: found.showNicknames
-        ? student.nickname
-          ? { ko: student.nickname, en: student.nickname }
-          : { ko: `학생 ${index + 1}`, en: `Student ${index + 1}` }
-        : { ko: student.user.name, en: student.user.name },
+      displayName: found.showNicknames ? publicLabel(student.nickname, index + 1) : { ko: student.user.name, en: student.user.name },
       score: totals.get(student.userId)?.score ?? 0,
       solvedCount: totals.get(student.userId)?.solvedCount ?? 0,
       isMe: student.userId === actorId,

@@ -5,12 +5,15 @@ import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { getConfig } from '@/lib/config';
 import { findForeignOrigin } from '@/lib/http/check-origin';
 import { getLogger } from '@/lib/log';
-import { SOCKET_NAMESPACES } from '@/lib/realtime/namespaces';
-import { readSessionUserId } from '@/lib/realtime/read-session-user';
+import { MAX_SOCKET_MESSAGE_BYTES, SOCKET_NAMESPACES } from '@/lib/realtime/namespaces';
+import { rememberSocketServer } from '@/lib/realtime/auth-rooms';
+import { readSocketSession } from '@/lib/realtime/read-session-user';
 
 export interface SocketData {
   /** The signed-in user from the next-auth cookie; null for guests. Never taken from the client. */
   userId: string | null;
+  /** The session (sign-in) the cookie belongs to, for closing its sockets when it is revoked. */
+  authSessionId: string | null;
 }
 
 
@@ -25,7 +28,7 @@ export async function createSocketServer(httpServer: http.Server): Promise<Socke
   const io = new Server(httpServer, {
     // Short drops (a phone switching networks) resume with missed events and the same socket id.
     connectionStateRecovery: { maxDisconnectionDuration: 2 * 60 * 1000, skipMiddlewares: true },
-    maxHttpBufferSize: 64 * 1024,
+    maxHttpBufferSize: MAX_SOCKET_MESSAGE_BYTES,
     serveClient: false,
     // A page of another site may not open a socket with this site's cookie (403, like the routes).
     allowRequest: (request, callback) => {
@@ -51,12 +54,17 @@ export async function createSocketServer(httpServer: http.Server): Promise<Socke
   }
 
   // The session cookie is read once per connection, in every namespace (each runs its own middleware).
+  // A revoked or signed-out session connects as a guest, exactly like no cookie.
   const authenticate = async (socket: Socket, next: (error?: Error) => void) => {
+    const data = socket.data as SocketData;
     try {
-      (socket.data as SocketData).userId = await readSessionUserId(socket.handshake.headers.cookie);
+      const session = await readSocketSession(socket.handshake.headers.cookie);
+      data.userId = session?.userId ?? null;
+      data.authSessionId = session?.sessionId ?? null;
     } catch (error) {
       getLogger().warn({ err: error }, 'socket auth failed');
-      (socket.data as SocketData).userId = null;
+      data.userId = null;
+      data.authSessionId = null;
     }
     next();
   };
@@ -66,10 +74,12 @@ export async function createSocketServer(httpServer: http.Server): Promise<Socke
   // Feature handlers register here (live sessions, training streams).
   const { registerSocketHandlers } = await import('@/lib/realtime/register-socket-handlers');
   registerSocketHandlers(io);
+  rememberSocketServer(io);
 
   return {
     io,
     close: async () => {
+      rememberSocketServer(undefined);
       await io.close();
       await redis?.quit().catch(() => {});
     },

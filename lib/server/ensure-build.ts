@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const SOURCE_DIRS = ['app', 'components', 'lib', 'engine', 'content'];
-const SOURCE_FILES = ['next.config.js', 'package-lock.json', 'tsconfig.json', 'prisma/schema.prisma'];
+const SOURCE_FILES = ['next.config.js', 'proxy.ts', 'instrumentation-client.ts', 'package-lock.json', 'tsconfig.json', 'prisma/schema.prisma'];
 
 /** Runs `next build` when there is no production build, or when a source file is newer than it. */
 export function ensureBuild(root: string, log: (message: string) => void): void {

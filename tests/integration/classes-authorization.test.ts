@@ -3,7 +3,7 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it, inject } from 'vitest';
 import { encode } from 'next-auth/jwt';
 import { getDb } from '@/lib/db';
-import { createTestClass, createTestUser, signIn, type TestUser } from '../support/auth';
+import { createTestClass, createTestUser, signIn, TEST_PASSWORD, type TestUser } from '../support/auth';
 
 // The authorization matrix: every API route this feature owns, called as anonymous, with an
 // expired session, as an instructor of another class, with the wrong role in the class, and as
@@ -107,6 +107,17 @@ const CASES: RouteCase[] = [
     wrongRole: ['classmate'],
     isClassScoped: true,
   },
+  // Last, because each ends the owner's other sessions: the outsider's and the stranger's cookies are not used after these.
+  {
+    route: 'POST /api/account/password',
+    path: () => '/api/account/password',
+    body: () => ({ currentPassword: TEST_PASSWORD, newPassword: 'a brand new password' }),
+    owner: ['outsider'],
+    ownerStatus: 200,
+    wrongRole: [],
+    isClassScoped: false,
+  },
+  { route: 'POST /api/account/sign-out-everywhere', path: () => '/api/account/sign-out-everywhere', owner: ['stranger'], ownerStatus: 200, wrongRole: [], isClassScoped: false },
 ];
 
 beforeAll(async () => {

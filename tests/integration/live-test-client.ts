@@ -27,6 +27,9 @@ export interface ConnectOptions {
 
 export async function connectLive({ baseUrl = inject('baseUrl'), cookie, guestToken }: ConnectOptions = {}): Promise<LiveTestSocket> {
   const socket = io(`${baseUrl}${SOCKET_NAMESPACES.live}`, {
+    // Its own connection, like another browser: socket.io-client would otherwise put this namespace
+    // on a cached connection opened earlier for another namespace, with that user's cookie.
+    forceNew: true,
     transports: ['websocket'],
     extraHeaders: cookie ? { cookie } : {},
     auth: guestToken ? { guestToken } : {},

@@ -173,8 +173,11 @@ describe('challenges', () => {
     await getDb().class.update({ where: { id: classId }, data: { showNicknames: true } });
     await getDb().membership.update({ where: { userId_classId: { userId: ada.user.id, classId } }, data: { nickname: 'Lovelace' } });
     const { leaderboard } = expectOk(await watch(bea));
-    const names = leaderboard.rows.map((r) => r.name);
+    const names = leaderboard.rows.map((r) => r.name.en);
     expect(names).toContain('Lovelace');
     expect(names).not.toContain('Ada');
+    // Bea has no nickname: her classmates see "Student 2" (join order), never her name.
+    expect(names).toContain('Student 2');
+    expect(leaderboard.rows.map((r) => r.name.ko)).toContain('학생 2');
   });
 });

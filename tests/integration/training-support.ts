@@ -40,7 +40,8 @@ export interface ConnectTrainingOptions {
 }
 
 export async function connectTraining(cookie?: string, baseUrl = inject('baseUrl'), { isPaced = true }: ConnectTrainingOptions = {}): Promise<TrainingClient> {
-  const socket = io(`${baseUrl}${SOCKET_NAMESPACES.training}`, { transports: ['websocket'], extraHeaders: cookie ? { cookie } : {} });
+  // forceNew: its own connection, never another namespace's cached one (which carries that user's cookie).
+  const socket = io(`${baseUrl}${SOCKET_NAMESPACES.training}`, { forceNew: true, transports: ['websocket'], extraHeaders: cookie ? { cookie } : {} });
   const recorder = recordSocket(socket);
   const progressOf = () => recorder.payloadsOf<RunProgress>(TRAINING_SERVER_EVENTS.progress);
   await new Promise<void>((resolve, reject) => {

@@ -1,13 +1,16 @@
 import { getDb } from '@/lib/db';
 import type { ChallengeSummary } from './list-challenges';
+import { publicLabels } from '@/lib/classes/get-public-label';
 import { AppError } from '@/lib/errors';
+import type { Localized } from '@/lib/i18n/locales';
 
 export type EntryState = 'checking' | 'verified' | 'mismatch' | 'failed';
 
 /** One row per student: their best re-checked entry (or their latest one still being checked). */
 export type LeaderboardRow = {
   rank: number | null;
-  name: string;
+  /** The real name, or the public label (nickname, else "Student N") when the class shows nicknames. */
+  name: Localized;
   isYou: boolean;
   runId: string;
   params: number;
@@ -23,6 +26,9 @@ export type ChallengeView = Omit<ChallengeSummary, 'entries'> & { sessionId: str
 
 export type ChallengeLeaderboard = { challenge: ChallengeView; rows: LeaderboardRow[] };
 
+/** An entry of someone who has since left the class, where nicknames are on. */
+const FORMER_MEMBER: Localized = { ko: '이전 수강생', en: 'Former member' };
+
 /** Re-check score stored when the server could not reproduce the run at all. */
 export const RECHECK_FAILED = -1;
 
@@ -32,7 +38,7 @@ export async function getChallengeLeaderboard({ userId, challengeId }: { userId:
     where: { id: challengeId, class: { memberships: { some: { userId } } } },
     select: {
       id: true, classId: true, sessionId: true, title: true, model: true, task: true, maxParams: true, maxSeconds: true, closesAt: true,
-      class: { select: { name: true, showNicknames: true, memberships: { select: { userId: true, role: true, nickname: true } } } },
+      class: { select: { name: true, showNicknames: true, memberships: { select: { id: true, userId: true, role: true, nickname: true, createdAt: true } } } },
       entries: {
         orderBy: { createdAt: 'asc' },
         select: { userId: true, recheckedScore: true, createdAt: true, run: { select: { id: true, params: true, finalValAcc: true, user: { select: { name: true } } } } },
@@ -41,6 +47,8 @@ export async function getChallengeLeaderboard({ userId, challengeId }: { userId:
   });
   if (!challenge) throw new AppError('NOT_FOUND', { ko: '챌린지를 찾을 수 없습니다.', en: 'Challenge not found.' });
   const memberships = new Map(challenge.class.memberships.map((m) => [m.userId, m]));
+  // Like the class leaderboard (it may be on a projector): with nicknames on, nobody's real name leaves the server.
+  const labels = challenge.class.showNicknames ? publicLabels(challenge.class.memberships) : null;
 
   const best = new Map<string, { entry: (typeof challenge.entries)[number]; count: number }>();
   for (const entry of challenge.entries) {
@@ -50,10 +58,9 @@ export async function getChallengeLeaderboard({ userId, challengeId }: { userId:
     else current.count = count;
   }
   const rows = [...best.entries()].map(([entryUserId, { entry, count }]): LeaderboardRow => {
-    const nickname = memberships.get(entryUserId)?.nickname;
     return {
       rank: null,
-      name: challenge.class.showNicknames && nickname ? nickname : entry.run.user.name,
+      name: labels ? (labels.get(entryUserId) ?? FORMER_MEMBER) : { ko: entry.run.user.name, en: entry.run.user.name },
       isYou: entryUserId === userId,
       runId: entry.run.id,
       params: entry.run.params,

@@ -1,8 +1,8 @@
 import { getDb } from '@/lib/db';
-import { getPublicLabel } from '@/lib/classes/get-public-label';
 import type { Localized } from '@/lib/i18n/locales';
 import { ZStoredTrainingConfig, type TTrainingConfig } from '@/engine/playground/config-schema';
-import { findVisibleRunId } from './find-visible-run';
+import { findVisibleRun } from './find-visible-run';
+import { getLabelForViewer } from '@/lib/classes/get-public-label';
 import { readStoredMetrics } from './stored-run-schema';
 import { AppError } from '@/lib/errors';
 import type { EpochMetric, RunStatusName, TrainingSnapshot } from '@/engine/playground/types';
@@ -11,7 +11,11 @@ import type { EpochMetric, RunStatusName, TrainingSnapshot } from '@/engine/play
 export type RunDetail = {
   id: string;
   isOwn: boolean;
-  /** How another student's run names its owner: their public label in the class whose challenge shows it; null for one's own run. */
+  /**
+   * Who trained it, as the viewer may see them; null for one's own run. Another student's run is
+   * shown through the class that made it visible: their real name to the class's instructors and
+   * where the class does not use nicknames, else their public label (lib/classes/get-public-label.ts).
+   */
   owner: Localized | null;
   model: string;
   task: string;
@@ -33,14 +37,13 @@ export type RunDetail = {
 
 /** A run the user may see (their own, or one entered in a challenge of their class); NOT_FOUND otherwise. */
 export async function getRun({ userId, runId }: { userId: string; runId: string }): Promise<RunDetail> {
-  const visibleId = await findVisibleRunId(userId, runId);
-  const row = visibleId
+  const visible = await findVisibleRun(userId, runId);
+  const row = visible
     ? await getDb().trainingRun.findUnique({
-        where: { id: visibleId },
+        where: { id: visible.id },
         select: {
           id: true, userId: true, model: true, task: true, config: true, seed: true, status: true, metrics: true, finalValAcc: true,
           params: true, error: true, forkedFromId: true, createdAt: true, finishedAt: true,
-          entries: { where: { challenge: { class: { memberships: { some: { userId } } } } }, select: { challenge: { select: { classId: true } } }, take: 1 },
         },
       })
     : null;
@@ -50,7 +53,7 @@ export async function getRun({ userId, runId }: { userId: string; runId: string 
   return {
     id: row.id,
     isOwn: row.userId === userId,
-    owner: await ownerLabel(userId, row.userId, row.entries[0]?.challenge.classId),
+    owner: await ownerLabel(userId, row.userId, visible?.classId ?? null),
     model: row.model,
     task: row.task,
     config: config.data,
@@ -68,9 +71,9 @@ export async function getRun({ userId, runId }: { userId: string; runId: string 
   };
 }
 
-/** Never a real name: another student's run is shown by their public label in the class that made it visible. */
-async function ownerLabel(viewerId: string, ownerId: string, classId: string | undefined): Promise<Localized | null> {
+/** Null for one's own run; else the owner as this viewer may see them in the class that shows the run. */
+async function ownerLabel(viewerId: string, ownerId: string, classId: string | null): Promise<Localized | null> {
   if (viewerId === ownerId) return null;
   if (!classId) return { ko: '다른 학생', en: 'Another student' };
-  return getPublicLabel(classId, ownerId);
+  return getLabelForViewer({ classId, viewerId, userId: ownerId });
 }

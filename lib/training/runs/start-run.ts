@@ -2,7 +2,7 @@ import { getDb } from '@/lib/db';
 import { createRateLimiter } from '@/lib/rate-limit';
 import { countParameters } from '@/engine/playground/count-parameters';
 import { executeRun } from './execute-run';
-import { findVisibleRunId } from './find-visible-run';
+import { findVisibleRun } from './find-visible-run';
 import { assertConfigFitsChallenge, getChallengeRules } from '../challenges/get-challenge-rules';
 import { parseTrainingConfig } from './parse-training-config';
 import { AppError } from '@/lib/errors';
@@ -39,7 +39,7 @@ export async function startRun({ runtime, userId, config: input, forkedFromId, c
     assertConfigFitsChallenge(rules, config);
     wallMs = Math.min(wallMs, rules.maxSeconds * 1000);
   }
-  if (forkedFromId && !(await findVisibleRunId(userId, forkedFromId))) {
+  if (forkedFromId && !(await findVisibleRun(userId, forkedFromId))) {
     throw new AppError('NOT_FOUND', { ko: '복제하려는 실행을 찾을 수 없습니다.', en: 'The run you are forking was not found.' });
   }
   const params = countParameters(config);
