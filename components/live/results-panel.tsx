@@ -1,3 +1,4 @@
+import { formatPercent } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import type { TQuestionResults } from '@/lib/live/protocol/live-payloads';
 import { LIVE_TEXT } from '@/components/live/live-text';
@@ -12,7 +13,7 @@ export function ResultsPanel({ results, locale }: { results: TQuestionResults; l
         {LIVE_TEXT.results[locale]} · {results.title[locale]}
       </h1>
       <p className={styles.bigCount}>
-        {LIVE_TEXT.shareCorrect[locale]} <strong data-testid="share-correct">{Math.round(results.shareCorrect * 100)}%</strong>{' '}
+        {LIVE_TEXT.shareCorrect[locale]} <strong data-testid="share-correct">{formatPercent(results.shareCorrect)}</strong>{' '}
         <span className="muted">
           ({results.correct} / {results.joined}, {results.answered} {LIVE_TEXT.answered[locale]})
         </span>

@@ -78,7 +78,7 @@ export default async function QuestionStatsPage({ params, searchParams }: { para
                 <td className={styles.numeric}>{fmt(item.meanAttemptsToSolve)}</td>
                 <td className={styles.numeric}>{fmt(item.discrimination)}</td>
                 <td>{item.topMistakes.map((m) => `${m.mistakeId} (${m.attempts})`).join(', ') || '—'}</td>
-                <td>{item.hardestConditions.map((c) => `${c.condition}: ${Math.round(c.failureRate * 100)}% ×${c.ratio.toFixed(1)}`).join('; ') || '—'}</td>
+                <td>{item.hardestConditions.map((c) => `${c.condition}: ${formatPercent(c.failureRate)} ×${c.ratio.toFixed(1)}`).join('; ') || '—'}</td>
               </tr>
             ))}
           </tbody>
