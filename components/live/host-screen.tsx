@@ -137,6 +137,8 @@ export function HostScreen({ sessionId, locale, joinUrl, qrSvg }: HostScreenProp
             </>
           ) : null}
           <a href={`/api/live/sessions/${sessionId}/results`}>{LIVE_TEXT.fullResults[locale]}</a>
+          {' · '}
+          <a href="/live">{LIVE_TEXT.newSession[locale]}</a>
         </p>
       ) : null}
 

@@ -136,7 +136,15 @@ export function PlayerScreen({ sessionId, locale }: PlayerScreenProps) {
             </p>
           </>
         ) : null}
-        {session.state === 'FINISHED' ? <p className={styles.center}>{LIVE_TEXT.finished[locale]}</p> : null}
+        {session.state === 'FINISHED' ? (
+          <>
+            <p className={styles.center}>{LIVE_TEXT.finished[locale]}</p>
+            {/* The play view has no site navigation: offer the way back. */}
+            <p className={styles.center}>
+              <Link className="button secondary" href="/">{LIVE_TEXT.toHome[locale]}</Link>
+            </p>
+          </>
+        ) : null}
       </div>
     </PlayView>
   );
@@ -162,7 +170,12 @@ function ResultCard({ result, locale }: { result: TPlayerResult; locale: Locale 
         {result.correct ? '✓' : '✗'} {verdict}
         <span className={styles.gained}>+{formatNumber(result.points, locale)} {LIVE_TEXT.points[locale]}</span>
       </h2>
-      {result.feedback ? <p>{result.mistake ? <strong>{LIVE_TEXT.mistake[locale]}: </strong> : null}{result.feedback[locale]}</p> : null}
+      {result.feedback ? (
+        <div>
+          {result.mistake ? <strong>{LIVE_TEXT.mistake[locale]}</strong> : null}
+          <MarkdownText key={result.feedback[locale]} markdown={result.feedback[locale]} />
+        </div>
+      ) : null}
       <p>
         {LIVE_TEXT.rank[locale]}: <strong>{formatRank(result.rank, result.participantCount, locale)}</strong> · {LIVE_TEXT.totalScore[locale]}{' '}
         <strong>{formatNumber(result.totalScore, locale)}</strong>

@@ -1,6 +1,7 @@
 import { formatPercent } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import type { TQuestionResults } from '@/lib/live/protocol/live-payloads';
+import { InlineMarkdown } from '@/components/ui/inline-markdown';
 import { LIVE_TEXT } from '@/components/live/live-text';
 import styles from '@/components/live/live.module.css';
 
@@ -37,7 +38,7 @@ export function ResultsPanel({ results, locale }: { results: TQuestionResults; l
         <ol className={styles.mistakes}>
           {results.mistakes.map((mistake) => (
             <li key={mistake.id}>
-              <strong>{mistake.count}×</strong> {mistake.text[locale]}
+              <strong>{mistake.count}×</strong> <InlineMarkdown text={mistake.text[locale]} />
             </li>
           ))}
         </ol>

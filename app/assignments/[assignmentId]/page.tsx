@@ -42,7 +42,7 @@ export default async function AssignmentPage({ params }: { params: Promise<{ ass
   const unitTitle = new Map(outline.map((unit) => [unit.unitId, unit.title[locale]]));
   return (
     <>
-      <p><Link href="/dashboard">{TEXT.back[locale]}</Link></p>
+      <p><Link className="tap" href="/dashboard">{TEXT.back[locale]}</Link></p>
       <h1>{assignment.title}</h1>
       <p className="muted">{className}</p>
       <p>
@@ -80,7 +80,7 @@ export default async function AssignmentPage({ params }: { params: Promise<{ ass
             return (
               <li key={item.typeId} className="card" data-item={item.typeId} data-met={progress.isMet}>
                 <span>
-                  <Link href={`/exercises/${item.typeId}`}>{titleOf.get(item.typeId) ?? item.typeId}</Link>
+                  <Link className="tap" href={`/exercises/${item.typeId}`}>{titleOf.get(item.typeId) ?? item.typeId}</Link>
                   <br />
                   <span className="muted">{text}</span>
                 </span>
