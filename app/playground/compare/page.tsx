@@ -12,7 +12,9 @@ import { formatNumber } from '@/lib/i18n/format';
 import { getLocale } from '@/lib/i18n/get-locale';
 import { getRun, type RunDetail } from '@/lib/training/runs/get-run';
 
-export const metadata: Metadata = { title: 'Compare runs' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: ({ ko: '실행 비교', en: 'Compare runs' })[await getLocale()] };
+}
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<{ a?: string; b?: string }> }) {
   const { a, b } = await searchParams;

@@ -9,7 +9,9 @@ import { getLocale } from '@/lib/i18n/get-locale';
 import { getChallengeLeaderboard } from '@/lib/training/challenges/get-challenge-leaderboard';
 import { listRuns } from '@/lib/training/runs/list-runs';
 
-export const metadata: Metadata = { title: 'Challenge' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: ({ ko: '챌린지', en: 'Challenge' })[await getLocale()] };
+}
 
 export default async function ChallengePage({ params }: { params: Promise<{ challengeId: string }> }) {
   const { challengeId } = await params;

@@ -14,7 +14,9 @@ import { getLocale } from '@/lib/i18n/get-locale';
 import { getRun } from '@/lib/training/runs/get-run';
 import { listChallenges } from '@/lib/training/challenges/list-challenges';
 
-export const metadata: Metadata = { title: 'Run' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: ({ ko: '학습 실행', en: 'Training run' })[await getLocale()] };
+}
 
 export default async function RunPage({ params }: { params: Promise<{ runId: string }> }) {
   const { runId } = await params;
