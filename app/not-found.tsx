@@ -1,3 +1,4 @@
+import type { Metadata } from 'next';
 import Link from 'next/link';
 import { getLocale } from '@/lib/i18n/get-locale';
 
@@ -10,12 +11,15 @@ const TEXT = {
   home: { ko: '처음으로', en: 'Back to the start' },
 };
 
+// Shown for an unknown address; a page that calls notFound() keeps its own title.
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: TEXT.title[await getLocale()] };
+}
+
 export default async function NotFound() {
   const locale = await getLocale();
   return (
     <>
-      {/* not-found cannot export metadata; React hoists this into <head>. */}
-      <title>{`${TEXT.title[locale]} · Backprop Live`}</title>
       <h1>{TEXT.title[locale]}</h1>
       <p className="muted">{TEXT.why[locale]}</p>
       <p>
