@@ -31,6 +31,10 @@ const TEXT = {
   teaching: { ko: '강사', en: 'Instructor' },
   taking: { ko: '학생', en: 'Student' },
   gradebook: { ko: '성적표', en: 'Gradebook' },
+  teachingTitle: { ko: '가르치는 수업', en: 'Classes you teach' },
+  mastery: { ko: '숙달도', en: 'Mastery' },
+  assignments: { ko: '과제', en: 'Assignments' },
+  newLive: { ko: '라이브 세션 시작', en: 'Start a live session' },
   progress: { ko: '유닛별 진도', en: 'Progress by unit' },
   isRead: { ko: '읽음', en: 'Read' },
   notRead: { ko: '아직 안 읽음', en: 'Not read yet' },
@@ -45,6 +49,7 @@ export default async function DashboardPage() {
   return (
     <>
       <h1>{TEXT.title[locale]}</h1>
+      <TeachingSection dashboard={dashboard} locale={locale} />
       <NextStepCard dashboard={dashboard} locale={locale} />
       <DashboardCourseSections userId={user.id} locale={locale} />
       <section className={styles.section} aria-labelledby="summary-title">
@@ -81,6 +86,28 @@ export default async function DashboardPage() {
         ))}
       </section>
     </>
+  );
+}
+
+/** An instructor first sees the classes they teach and where to go for each; their own practice follows. */
+function TeachingSection({ dashboard, locale }: { dashboard: StudentDashboard; locale: Locale }) {
+  const taught = dashboard.classes.filter((found) => found.role === 'INSTRUCTOR');
+  if (taught.length === 0) return null;
+  return (
+    <section className="card" aria-labelledby="teaching-title" style={{ marginBottom: '1rem' }} data-testid="teaching">
+      <h2 id="teaching-title">{TEXT.teachingTitle[locale]}</h2>
+      {taught.map((found) => (
+        <div key={found.id}>
+          <h3 style={{ fontSize: '1rem', margin: '0.5rem 0 0.25rem' }}><Link className="tap" href={`/classes/${found.id}`}>{found.name}</Link></h3>
+          <p className="button-row">
+            <Link className="button" href={`/classes/${found.id}/gradebook`}>{TEXT.gradebook[locale]}</Link>
+            <Link className="button secondary" href={`/classes/${found.id}/mastery`}>{TEXT.mastery[locale]}</Link>
+            <Link className="button secondary" href={`/classes/${found.id}/assignments`}>{TEXT.assignments[locale]}</Link>
+          </p>
+        </div>
+      ))}
+      <p><Link className="button secondary" href="/live">{TEXT.newLive[locale]}</Link></p>
+    </section>
   );
 }
 

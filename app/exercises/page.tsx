@@ -5,6 +5,7 @@ import { getOptionalUser } from '@/lib/auth/require-user';
 import { getCourse } from '@/lib/content/get-course';
 import { listExerciseScores } from '@/lib/exercises/list-exercise-scores';
 import type { TExerciseScore } from '@/lib/exercises/schemas';
+import { formatPercent } from '@/lib/i18n/format';
 import { getLocale } from '@/lib/i18n/get-locale';
 import type { Locale, Localized } from '@/lib/i18n/locales';
 import styles from '@/components/exercises/exercise-list.module.css';
@@ -85,7 +86,7 @@ function ExerciseCard({ type, score, isSignedIn, locale }: { type: ExerciseType;
         {isSignedIn ? (
           score ? (
             <span>
-              {TEXT.best[locale]}: <strong>{Math.round(score.bestScore * 100)}%</strong>
+              {TEXT.best[locale]}: <strong>{formatPercent(score.bestScore)}</strong>
               {score.isSolved ? <span className={styles.solved}> {TEXT.solved[locale]}</span> : null}
               <span className="muted"> · {TEXT.attempts[locale].replace('{n}', String(score.attempts))}</span>
             </span>

@@ -12,7 +12,9 @@ import { MODEL_KINDS, type TTrainingConfig } from '@/engine/playground/config-sc
 import { DEFAULT_CONFIGS } from '@/engine/playground/default-configs';
 import { getChallengeLeaderboard, type ChallengeView } from '@/lib/training/challenges/get-challenge-leaderboard';
 
-export const metadata: Metadata = { title: 'Playground' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: ({ ko: '플레이그라운드', en: 'Playground' })[await getLocale()] };
+}
 
 export default async function PlaygroundPage({ searchParams }: { searchParams: Promise<{ fork?: string; challenge?: string }> }) {
   const locale = await getLocale();

@@ -32,7 +32,7 @@ export default async function ReviewPage() {
   const levels = masteryOf(mastery, queue.dueNow.map((review) => review.typeId));
   return (
     <>
-      <p><Link href="/dashboard">{TEXT.back[locale]}</Link></p>
+      <p><Link className="tap" href="/dashboard">{TEXT.back[locale]}</Link></p>
       <h1>{TEXT.title[locale]}</h1>
       <p className="muted">{TEXT.help[locale]}</p>
       {queue.dueNow.length === 0 ? (

@@ -12,20 +12,19 @@ const TEXT = {
 };
 
 /** The gradebook's assignment columns (instructors): one column per assignment, sortable, with CSV. */
-export async function AssignmentsGradebookSection({ actorId, classId, locale }: { actorId: string; classId: string; locale: Locale }) {
+export async function AssignmentsGradebookSection({ actorId, classId, locale, isOnAssignmentsPage = false }: { actorId: string; classId: string; locale: Locale; isOnAssignmentsPage?: boolean }) {
   const data = await listClassAssignments({ actorId, classId });
   return (
     <section aria-labelledby="assignments-title" style={{ marginTop: '2rem' }}>
       <h2 id="assignments-title">{TEXT.title[locale]}</h2>
-      <p>
-        <Link className="tap" href={`/classes/${classId}/assignments`}>{TEXT.manage[locale]}</Link>
-        {data.assignments.length > 0 && (
-          <>
-            {' · '}
-            <a href={`/api/course/classes/${classId}/assignments.csv`} download>{TEXT.csv[locale]}</a>
-          </>
-        )}
-      </p>
+      {/* On the assignments page itself, "manage" would be a link to the page you are on. */}
+      {isOnAssignmentsPage && data.assignments.length === 0 ? null : (
+        <p>
+          {isOnAssignmentsPage ? null : <Link className="tap" href={`/classes/${classId}/assignments`}>{TEXT.manage[locale]}</Link>}
+          {!isOnAssignmentsPage && data.assignments.length > 0 && ' · '}
+          {data.assignments.length > 0 && <a className="tap" href={`/api/course/classes/${classId}/assignments.csv`} download>{TEXT.csv[locale]}</a>}
+        </p>
+      )}
       {data.assignments.length === 0 ? (
         <p className="muted">{TEXT.none[locale]}</p>
       ) : (

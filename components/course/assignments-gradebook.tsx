@@ -2,6 +2,7 @@
 
 import { useState } from 'react';
 import type { AssignmentStatus } from '@/lib/course/assignments/evaluate-assignment';
+import { formatPercent } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import styles from './course.module.css';
 
@@ -55,7 +56,7 @@ export function AssignmentsGradebook({ locale, columns, rows }: { locale: Locale
                 const cell = row.cells[column.id];
                 return (
                   <td key={column.id} className={styles.numeric} data-status={cell?.status}>
-                    {cell ? `${Math.round(cell.score * 100)}%` : '—'}
+                    {formatPercent(cell?.score)}
                     {cell?.isLate && <span className="muted"> ({TEXT.late[locale]})</span>}
                   </td>
                 );

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { DateTime } from '@/components/ui/date-time';
 import { Filled } from '@/components/ui/filled';
 import { fill } from '@/lib/i18n/fill';
+import { formatPercent } from '@/lib/i18n/format';
 import { listMyAssignments } from '@/lib/course/assignments/list-my-assignments';
 import { getMyMastery, masteryOf } from '@/lib/course/mastery/get-my-mastery';
 import { getReviewQueue } from '@/lib/course/review/get-review-queue';
@@ -16,7 +17,7 @@ const TEXT = {
   reviewTitle: { ko: '복습', en: 'Review' },
   dueToday: { ko: '오늘 복습할 기술: {n}개', en: 'Reviews due today: {n}' },
   dueNow: { ko: '지금 {n}개를 복습할 수 있습니다.', en: '{n} ready now.' },
-  nothingDue: { ko: '지금 복습할 것이 없습니다.', en: 'Nothing to review right now.' },
+  nothingDue: { ko: '지금 당장 복습할 것은 없습니다.', en: 'None is due yet.' },
   nextAt: { ko: '다음 복습: {date}', en: 'Next review: {date}' },
   noCards: { ko: '문제를 하나 맞히면 그 기술이 복습 일정에 들어갑니다.', en: 'Solve an exercise and its skill joins your review schedule.' },
   review: { ko: '복습하기', en: 'Review' },
@@ -24,7 +25,7 @@ const TEXT = {
   due: { ko: '마감 {date} ({left})', en: 'Due {date} ({left})' },
   lateUntil: { ko: '지각 제출 {date}까지 ({left})', en: 'Late work until {date} ({left})' },
   opens: { ko: '{date}에 시작', en: 'Opens {date}' },
-  score: { ko: '점수 {n}%', en: 'Score {n} %' },
+  score: { ko: '점수 {n}', en: 'Score {n}' },
   masteryTitle: { ko: '기술 숙달도', en: 'Mastery by skill' },
   masteryHelp: { ko: '채점된 모든 시도로 추정합니다 (베이지안 지식 추적).', en: 'Estimated from every graded attempt (Bayesian knowledge tracing).' },
 };
@@ -68,7 +69,7 @@ export async function DashboardCourseSections({ userId, locale }: { userId: stri
                   <span>
                     <Link className="tap" href={`/assignments/${assignment.id}`}>{assignment.title}</Link> <span className="muted">· {className}</span>
                     <br />
-                    <span className="muted">{when} · {fill(TEXT.score[locale], { n: Math.round(evaluation.score * 100) })}</span>
+                    <span className="muted">{when} · {fill(TEXT.score[locale], { n: formatPercent(evaluation.score) })}</span>
                   </span>
                   <AssignmentStatusChip status={evaluation.status} locale={locale} />
                 </li>

@@ -73,7 +73,7 @@ export function MasteryHeatmap({ mastery, locale }: { mastery: ClassMastery; loc
           <tbody>
             {mastery.skills.map((skill) => (
               <tr key={skill.typeId}>
-                <th scope="row" className={styles.sticky}>{skill.title[locale]}</th>
+                <th scope="row" className={`${styles.sticky} ${styles.wrap}`}>{skill.title[locale]}</th>
                 {MASTERY_LEVELS.map((level) => (
                   <td key={level} className={styles.numeric}>{skill.levelCounts[level]}</td>
                 ))}

@@ -1,6 +1,7 @@
 import type { HeatmapSkill } from '@/lib/course/mastery/get-class-mastery';
 import type { Misconception } from '@/lib/course/mastery/get-class-misconceptions';
 import type { Locale } from '@/lib/i18n/locales';
+import { InlineMarkdown } from '@/components/ui/inline-markdown';
 import styles from './course.module.css';
 
 const TEXT = {
@@ -51,7 +52,7 @@ export function MisconceptionTable({ misconceptions, skills, locale }: { misconc
                     <td style={{ whiteSpace: 'normal', minWidth: '14rem' }}>
                       <code>{row.mistakeId}</code>
                       <br />
-                      <span className="muted">{row.text[locale]}</span>
+                      <span className="muted"><InlineMarkdown text={row.text[locale]} /></span>
                     </td>
                     <td>{titleOf.get(row.typeId) ?? row.typeId}</td>
                     <td className={styles.numeric}>{row.students}</td>

@@ -1,4 +1,5 @@
 import { isMistakeId, mistakeCatalogue } from '@/engine/exercises/mistakes';
+import { formatPercent } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import type { TAttemptSummary } from '@/lib/exercises/schemas';
 import { DateTime } from '@/components/ui/date-time';
@@ -30,7 +31,7 @@ export function AttemptHistory({ attempts, locale }: { attempts: TAttemptSummary
                 <tr key={attempt.id}>
                   <td>{attempt.round + 1}</td>
                   <td>{attempt.attemptNumber}</td>
-                  <td>{Math.round(attempt.score * 100)}%</td>
+                  <td>{formatPercent(attempt.score)}</td>
                   <td>
                     {attempt.correct ? `✓ ${TEXT.correct[locale]}` : `✗ ${TEXT.wrong[locale]}`}
                     {attempt.mistake && isMistakeId(attempt.mistake) ? <div className="muted"><small><InlineMarkdown text={mistakeCatalogue[attempt.mistake][locale]} /></small></div> : null}

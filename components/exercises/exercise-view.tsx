@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { validateAnswer } from '@/engine/exercises/validate-answer';
+import { formatPercent } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import type { TAttemptSummary, TExerciseVariant, TSubmitResult, TSubmitAnswer } from '@/lib/exercises/schemas';
 import { describeApiError, sendJson, tryAgainIn, type ApiError } from '@/components/ui/api-client';
@@ -219,7 +220,7 @@ export function ExerciseView({ locale, variant, promptHtml, renderedHtml, attemp
           <h2 className={styles.heading}>
             {attempt.correct ? `✓ ${TEXT.correct[locale]}` : `✗ ${TEXT.wrong[locale]}`}
             <span className={styles.score}>
-              {TEXT.score[locale]} <strong data-testid="score">{Math.round(attempt.score * 100)}%</strong>
+              {TEXT.score[locale]} <strong data-testid="score">{formatPercent(attempt.score)}</strong>
             </span>
           </h2>
           {attempt.mistake ? <h3 className={styles.subheading}>{TEXT.mistake[locale]}</h3> : null}

@@ -1,3 +1,4 @@
+import { formatPercent } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import type { TCorrectnessView } from '@/lib/live/protocol/live-payloads';
 import { LIVE_TEXT } from '@/components/live/live-text';
@@ -5,14 +6,13 @@ import styles from '@/components/live/live.module.css';
 
 /** Grades only (no points, no speed): per question and per student. */
 export function CorrectnessTable({ view, locale }: { view: TCorrectnessView; locale: Locale }) {
-  const percent = (value: number) => `${Math.round(value * 100)}%`;
   return (
     <section className={styles.correctness} aria-label={LIVE_TEXT.correctnessView[locale]} data-testid="correctness">
       <h2>{LIVE_TEXT.perQuestion[locale]}</h2>
       <ul>
         {view.questions.map((question) => (
           <li key={question.index}>
-            {question.index + 1}. {question.title[locale]}: <strong>{percent(question.shareCorrect)}</strong>
+            {question.index + 1}. {question.title[locale]}: <strong>{formatPercent(question.shareCorrect)}</strong>
           </li>
         ))}
       </ul>
@@ -33,9 +33,9 @@ export function CorrectnessTable({ view, locale }: { view: TCorrectnessView; loc
               <tr key={participant.nickname}>
                 <th scope="row">{participant.nickname}</th>
                 {participant.grades.map((grade, index) => (
-                  <td key={index}>{grade === null ? '–' : grade === 1 ? '✓' : percent(grade)}</td>
+                  <td key={index}>{grade === null ? '–' : grade === 1 ? '✓' : formatPercent(grade)}</td>
                 ))}
-                <td>{percent(participant.shareCorrect)}</td>
+                <td>{formatPercent(participant.shareCorrect)}</td>
               </tr>
             ))}
           </tbody>

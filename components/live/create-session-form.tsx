@@ -109,6 +109,7 @@ export function CreateSessionForm({ locale, classes, units, types }: CreateSessi
                 <option key={unit.id} value={unit.id}>{unit.title[locale]}</option>
               ))}
             </select>
+            <p className="muted"><small>{LIVE_TEXT.timeLimit[locale]}</small></p>
             <ol>
               {selected.map((typeId) => (
                 <li key={typeId} className={styles.typeRow}>
@@ -119,6 +120,7 @@ export function CreateSessionForm({ locale, classes, units, types }: CreateSessi
           </>
         ) : (
           <div>
+            <p className="muted"><small>{LIVE_TEXT.timeLimit[locale]}</small></p>
             {types.map((type) => (
               <div key={type.id} className={styles.typeRow}>
                 <label>

@@ -3,6 +3,7 @@
 import type { Locale } from '@/lib/i18n/locales';
 import { LIVE_CLIENT_EVENTS } from '@/lib/live/protocol/live-events';
 import { MarkdownText } from '@/components/exercises/markdown-text';
+import { DateTime } from '@/components/ui/date-time';
 import { Countdown } from '@/components/live/countdown';
 import { CorrectnessTable } from '@/components/live/correctness-table';
 import { LeaderboardList } from '@/components/live/leaderboard-list';
@@ -93,7 +94,7 @@ export function HostScreen({ sessionId, locale, joinUrl, qrSvg }: HostScreenProp
           <p>{LIVE_TEXT.selfPacedNote[locale]}</p>
           {session.deadline ? (
             <p>
-              {LIVE_TEXT.deadline[locale]}: <strong>{new Date(session.deadline).toLocaleString(locale)}</strong>
+              {LIVE_TEXT.deadline[locale]}: <strong><DateTime value={session.deadline} locale={locale} /></strong>
             </p>
           ) : null}
           {progress ? (
@@ -136,6 +137,8 @@ export function HostScreen({ sessionId, locale, joinUrl, qrSvg }: HostScreenProp
             </>
           ) : null}
           <a href={`/api/live/sessions/${sessionId}/results`}>{LIVE_TEXT.fullResults[locale]}</a>
+          {' · '}
+          <a href="/live">{LIVE_TEXT.newSession[locale]}</a>
         </p>
       ) : null}
 

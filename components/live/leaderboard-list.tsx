@@ -1,3 +1,4 @@
+import { formatNumber } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import type { TLeaderboard } from '@/lib/live/protocol/live-payloads';
 import { LIVE_TEXT } from '@/components/live/live-text';
@@ -21,7 +22,7 @@ export function LeaderboardList({ leaderboard, locale, highlight, heading }: Lea
             <span className={styles.rank}>{entry.rank}</span>
             <span className={styles.nickname}>{entry.nickname}</span>
             <span className={styles.points}>
-              {entry.score.toLocaleString(locale)} <small>{LIVE_TEXT.points[locale]}</small>
+              {formatNumber(entry.score, locale)} <small>{LIVE_TEXT.points[locale]}</small>
             </span>
           </li>
         ))}

@@ -43,6 +43,8 @@ export const LIVE_TEXT = {
   leaderboard: { ko: '리더보드', en: 'Leaderboard' },
   yourRank: { ko: '내 순위', en: 'Your rank' },
   podium: { ko: '최종 순위', en: 'Final podium' },
+  newSession: { ko: '새 세션 만들기', en: 'Start a new session' },
+  toHome: { ko: 'Backprop Live 처음으로', en: 'Back to Backprop Live' },
   finished: { ko: '세션이 끝났습니다. 수고했습니다!', en: 'The session is over. Well played!' },
   waitingNext: { ko: '다음 문제를 기다리는 중…', en: 'Waiting for the next question…' },
   kicked: { ko: '진행자가 이 세션에서 내보냈습니다.', en: 'The host removed you from this session.' },

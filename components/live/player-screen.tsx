@@ -3,6 +3,7 @@
 import Link from 'next/link';
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { validateAnswer } from '@/engine/exercises/validate-answer';
+import { formatNumber } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import type { TPlayerResult } from '@/lib/live/protocol/live-payloads';
 import { AnswerInput } from '@/components/exercises/answer-input';
@@ -69,7 +70,7 @@ export function PlayerScreen({ sessionId, locale }: PlayerScreenProps) {
         <header className={styles.playerBar}>
           <span className={styles.nickname} data-testid="my-nickname">{you.nickname}</span>
           <span data-testid="my-score">
-            {LIVE_TEXT.totalScore[locale]} <strong>{you.score.toLocaleString(locale)}</strong>
+            {LIVE_TEXT.totalScore[locale]} <strong>{formatNumber(you.score, locale)}</strong>
           </span>
           {you.streak > 1 ? <span>{LIVE_TEXT.streak[locale]} <strong>{you.streak}</strong></span> : null}
         </header>
@@ -135,7 +136,15 @@ export function PlayerScreen({ sessionId, locale }: PlayerScreenProps) {
             </p>
           </>
         ) : null}
-        {session.state === 'FINISHED' ? <p className={styles.center}>{LIVE_TEXT.finished[locale]}</p> : null}
+        {session.state === 'FINISHED' ? (
+          <>
+            <p className={styles.center}>{LIVE_TEXT.finished[locale]}</p>
+            {/* The play view has no site navigation: offer the way back. */}
+            <p className={styles.center}>
+              <Link className="button secondary" href="/">{LIVE_TEXT.toHome[locale]}</Link>
+            </p>
+          </>
+        ) : null}
       </div>
     </PlayView>
   );
@@ -159,12 +168,17 @@ function ResultCard({ result, locale }: { result: TPlayerResult; locale: Locale 
     <section className={styles.result} data-correct={result.correct} data-testid="result" aria-live="polite">
       <h2>
         {result.correct ? '✓' : '✗'} {verdict}
-        <span className={styles.gained}>+{result.points.toLocaleString(locale)} {LIVE_TEXT.points[locale]}</span>
+        <span className={styles.gained}>+{formatNumber(result.points, locale)} {LIVE_TEXT.points[locale]}</span>
       </h2>
-      {result.feedback ? <p>{result.mistake ? <strong>{LIVE_TEXT.mistake[locale]}: </strong> : null}{result.feedback[locale]}</p> : null}
+      {result.feedback ? (
+        <div>
+          {result.mistake ? <strong>{LIVE_TEXT.mistake[locale]}</strong> : null}
+          <MarkdownText key={result.feedback[locale]} markdown={result.feedback[locale]} />
+        </div>
+      ) : null}
       <p>
         {LIVE_TEXT.rank[locale]}: <strong>{formatRank(result.rank, result.participantCount, locale)}</strong> · {LIVE_TEXT.totalScore[locale]}{' '}
-        <strong>{result.totalScore.toLocaleString(locale)}</strong>
+        <strong>{formatNumber(result.totalScore, locale)}</strong>
         {result.streak > 1 ? ` · ${LIVE_TEXT.streak[locale]} ${result.streak}` : ''}
       </p>
     </section>

@@ -1,5 +1,7 @@
+import { formatPercent } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import type { TQuestionResults } from '@/lib/live/protocol/live-payloads';
+import { InlineMarkdown } from '@/components/ui/inline-markdown';
 import { LIVE_TEXT } from '@/components/live/live-text';
 import styles from '@/components/live/live.module.css';
 
@@ -12,7 +14,7 @@ export function ResultsPanel({ results, locale }: { results: TQuestionResults; l
         {LIVE_TEXT.results[locale]} · {results.title[locale]}
       </h1>
       <p className={styles.bigCount}>
-        {LIVE_TEXT.shareCorrect[locale]} <strong data-testid="share-correct">{Math.round(results.shareCorrect * 100)}%</strong>{' '}
+        {LIVE_TEXT.shareCorrect[locale]} <strong data-testid="share-correct">{formatPercent(results.shareCorrect)}</strong>{' '}
         <span className="muted">
           ({results.correct} / {results.joined}, {results.answered} {LIVE_TEXT.answered[locale]})
         </span>
@@ -36,7 +38,7 @@ export function ResultsPanel({ results, locale }: { results: TQuestionResults; l
         <ol className={styles.mistakes}>
           {results.mistakes.map((mistake) => (
             <li key={mistake.id}>
-              <strong>{mistake.count}×</strong> {mistake.text[locale]}
+              <strong>{mistake.count}×</strong> <InlineMarkdown text={mistake.text[locale]} />
             </li>
           ))}
         </ol>

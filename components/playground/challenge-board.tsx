@@ -1,15 +1,17 @@
 'use client';
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
+import { formatNumber } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
-import { DateTime } from '@/components/ui/date-time';
+import { DateTime, useDateFormatter } from '@/components/ui/date-time';
 import type { ChallengeLeaderboard, EntryState } from '@/lib/training/challenges/get-challenge-leaderboard';
 import { TRAINING_CLIENT_EVENTS, TRAINING_SERVER_EVENTS } from '@/lib/training/training-events';
 import { formatPercent, MODEL_NAMES, T, TASK_NAMES } from './playground-text';
 import styles from './playground.module.css';
 import { emitTraining, openTrainingSocket, type TrainingSocket } from './training-socket';
 
-export type EligibleRun = { id: string; label: string };
+/** A run the viewer may enter: `label` without its date, which the browser formats (viewer's zone). */
+export type EligibleRun = { id: string; label: string; createdAt: string };
 
 const TEXT = {
   rank: { ko: '순위', en: 'Rank' },
@@ -45,6 +47,7 @@ export function ChallengeBoard({ initial, eligibleRuns, locale }: { initial: Cha
   const [runId, setRunId] = useState(eligibleRuns[0]?.id ?? '');
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const challengeId = initial.challenge.id;
+  const formatDate = useDateFormatter(locale);
 
   useEffect(() => {
     const socket = openTrainingSocket();
@@ -73,7 +76,7 @@ export function ChallengeBoard({ initial, eligibleRuns, locale }: { initial: Cha
     <>
       <p>
         {MODEL_NAMES[challenge.model as keyof typeof MODEL_NAMES]?.[locale] ?? challenge.model} · {TASK_NAMES[challenge.task]?.[locale] ?? challenge.task} ·{' '}
-        {TEXT.limits[locale].replace('{p}', challenge.maxParams.toLocaleString(locale)).replace('{s}', String(challenge.maxSeconds))} ·{' '}
+        {TEXT.limits[locale].replace('{p}', formatNumber(challenge.maxParams, locale)).replace('{s}', String(challenge.maxSeconds))} ·{' '}
         {challenge.isOpen ? <>{TEXT.closes[locale]} <DateTime value={challenge.closesAt} locale={locale} /></> : TEXT.closed[locale]}
       </p>
       {rows.length === 0 ? (
@@ -98,7 +101,7 @@ export function ChallengeBoard({ initial, eligibleRuns, locale }: { initial: Cha
                 <td>{row.name[locale]} {row.isYou ? TEXT.you[locale] : null}</td>
                 <td>{formatPercent(row.recheckedScore)}</td>
                 <td>{formatPercent(row.claimedValAcc)}</td>
-                <td>{row.params.toLocaleString(locale)}</td>
+                <td>{formatNumber(row.params, locale)}</td>
                 <td>{STATES[row.state][locale]}</td>
                 <td>{row.entries}</td>
               </tr>
@@ -118,7 +121,7 @@ export function ChallengeBoard({ initial, eligibleRuns, locale }: { initial: Cha
             <p>
               <label htmlFor={`${id}-run`}>{locale === 'ko' ? '실행' : 'Run'}</label>
               <select id={`${id}-run`} value={runId} onChange={(event) => setRunId(event.target.value)}>
-                {eligibleRuns.map((run) => <option key={run.id} value={run.id}>{run.label}</option>)}
+                {eligibleRuns.map((run) => <option key={run.id} value={run.id}>{`${run.label} · ${formatDate(run.createdAt)}`}</option>)}
               </select>{' '}
               <button type="button" className="button" onClick={() => void submit()}>{TEXT.submit[locale]}</button>
             </p>

@@ -1,6 +1,7 @@
 'use client';
 import Link from 'next/link';
 import { useState } from 'react';
+import { formatNumber } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { DateTime } from '@/components/ui/date-time';
 import type { RunSummary } from '@/lib/training/runs/list-runs';
@@ -48,7 +49,7 @@ export function RunList({ runs, locale }: { runs: RunSummary[]; locale: Locale }
                 <td>{name}</td>
                 <td>{STATUS_NAMES[run.status][locale]}</td>
                 <td>{formatPercent(run.finalValAcc)}</td>
-                <td>{run.params.toLocaleString(locale)}</td>
+                <td>{formatNumber(run.params, locale)}</td>
                 <td><DateTime value={run.createdAt} locale={locale} /></td>
                 <td>
                   <Link className="tap" href={`/playground/runs/${run.id}`}>{T.open[locale]}</Link> · <Link className="tap" href={`/playground?fork=${run.id}`}>{T.fork[locale]}</Link>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fill, splitTemplate } from '@/lib/i18n/fill';
-import { formatDateFallback, formatDateTime, formatPercent } from '@/lib/i18n/format';
+import { formatDateFallback, formatDateTime, formatNumber, formatPercent } from '@/lib/i18n/format';
 
 const instant = new Date('2026-12-05T01:44:00Z');
 
@@ -55,5 +55,18 @@ describe('formatPercent', () => {
   it('shows a dash for no value', () => {
     expect(formatPercent(null)).toBe('—');
     expect(formatPercent(undefined, 1)).toBe('—');
+  });
+});
+
+describe('formatNumber', () => {
+  it('groups digits in each language and rounds to the digits asked for', () => {
+    expect(formatNumber(12345, 'en')).toBe('12,345');
+    expect(formatNumber(12345, 'ko')).toBe('12,345');
+    expect(formatNumber(1234.567, 'en', 1)).toBe('1,234.6');
+    expect(formatNumber(0.5, 'en')).toBe('1');
+  });
+  it('shows a dash for no value', () => {
+    expect(formatNumber(null, 'ko')).toBe('—');
+    expect(formatNumber(Number.NaN, 'en')).toBe('—');
   });
 });

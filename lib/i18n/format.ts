@@ -1,6 +1,6 @@
 import type { Locale } from '@/lib/i18n/locales';
 
-// The app's one way to show a date and a share. Pages show dates through components/ui/date-time.tsx
+// The app's one way to show a date, a share and a count. Pages show dates through components/ui/date-time.tsx
 // (the viewer's time zone, formatted in the browser, no hydration mismatch); these are the pure
 // formatters underneath.
 
@@ -62,4 +62,21 @@ export function formatPercent(value: number | null | undefined, digits = 0): str
   if (value === null || value === undefined || Number.isNaN(value)) return '—';
   const percent = value * 100;
   return `${digits === 0 ? Math.round(percent) : percent.toFixed(digits)}%`;
+}
+
+const numberFormatters = new Map<string, Intl.NumberFormat>();
+
+/**
+ * A count or score with the locale's digit grouping ("12,345"), at most `digits` decimals; '—' for
+ * none. Grouping of plain numbers is the same in Node's and Chromium's ICU, so it renders on the server.
+ */
+export function formatNumber(value: number | null | undefined, locale: Locale, digits = 0): string {
+  if (value === null || value === undefined || Number.isNaN(value)) return '—';
+  const key = `${locale}|${digits}`;
+  let formatter = numberFormatters.get(key);
+  if (!formatter) {
+    formatter = new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: digits });
+    numberFormatters.set(key, formatter);
+  }
+  return formatter.format(value);
 }

@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { exerciseTypeIds, generate, solve } from '@/engine/exercises';
 import { seedForStudent } from '@/lib/exercises/keyed-seeds';
+import { getDb } from '@/lib/db';
 import { DEFAULT_CONFIGS } from '@/engine/playground/default-configs';
 import { loadCourse } from '@/lib/content/load-course';
 import { createTestClass, createTestUser, signIn, type TestUser } from '../support/auth';
@@ -38,7 +39,7 @@ const course = await loadCourse({ unitsDir: path.join(ROOT, 'content', 'units'),
 const unitIds = course.units.map((unit) => unit.id);
 
 // Filled in by beforeAll with real records made through the app's own API.
-const data = { classId: '', studentId: '', sessionId: '', runId: '', challengeId: '' };
+const data = { classId: '', studentId: '', sessionId: '', runId: '', challengeId: '', assignmentId: '' };
 const cookies: Partial<Record<Role, string>> = {};
 
 const PAGES: PageCase[] = [
@@ -56,6 +57,8 @@ const PAGES: PageCase[] = [
   { role: 'student', name: 'classes', path: () => '/classes' },
   { role: 'student', name: 'class', path: () => `/classes/${data.classId}` },
   { role: 'student', name: 'my-record', path: () => `/classes/${data.classId}/students/${data.studentId}` },
+  { role: 'student', name: 'review', path: () => '/review' },
+  { role: 'student', name: 'assignment', path: () => `/assignments/${data.assignmentId}` },
   { role: 'student', name: 'join', path: () => '/join' },
   { role: 'student', name: 'player', path: () => `/join/${data.sessionId}` },
   { role: 'student', name: 'playground', path: () => '/playground' },
@@ -67,6 +70,9 @@ const PAGES: PageCase[] = [
   { role: 'instructor', name: 'classes', path: () => '/classes' },
   { role: 'instructor', name: 'class', path: () => `/classes/${data.classId}` },
   { role: 'instructor', name: 'gradebook', path: () => `/classes/${data.classId}/gradebook` },
+  { role: 'instructor', name: 'assignments', path: () => `/classes/${data.classId}/assignments` },
+  { role: 'instructor', name: 'mastery', path: () => `/classes/${data.classId}/mastery` },
+  { role: 'instructor', name: 'question-stats', path: () => `/classes/${data.classId}/stats` },
   { role: 'instructor', name: 'student-record', path: () => `/classes/${data.classId}/students/${data.studentId}` },
   { role: 'instructor', name: 'live', path: () => '/live' },
   { role: 'instructor', name: 'host', path: () => `/live/${data.sessionId}/host` },
@@ -76,7 +82,11 @@ async function post(cookie: string, url: string, body: unknown): Promise<Respons
   return fetch(`${inject('baseUrl')}${url}`, { method: 'POST', headers: { cookie, 'content-type': 'application/json', 'accept-language': 'en' }, body: JSON.stringify(body) });
 }
 
-/** A student with attempts (right and wrong, so the gradebook shows mistakes), a finished run, a live session they joined; their instructor with a challenge. */
+/**
+ * A student with attempts (right and wrong, so the gradebook shows mistakes, mastery and question
+ * statistics have data, and a review falls due), a finished run, a live session they joined, an
+ * open assignment; their instructor with a challenge.
+ */
 async function makeData(): Promise<void> {
   const student: TestUser = await createTestUser('Minji Park');
   const instructor = await createTestUser('Prof. Kim');
@@ -94,6 +104,27 @@ async function makeData(): Promise<void> {
       expect(response.status, `submit ${typeId}`).toBe(200);
     }
   }
+
+  // The first skill's review is due now (FSRS would bring it back in a day or more).
+  await getDb().reviewCard.updateMany({ where: { userId: student.id, typeId: exerciseTypeIds[0] }, data: { due: new Date(Date.now() - 3600_000) } });
+
+  // Wall-clock times in the class's zone: a week either side of now, whatever the zone.
+  const localTime = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 16);
+  const assignment = await post(cookies.instructor, `/api/course/classes/${klass.id}/assignments`, {
+    title: 'Week 1: perceptrons and backprop',
+    unitIds: [],
+    items: [
+      { typeId: exerciseTypeIds[0], target: 'SOLVE_COUNT', targetValue: 2 },
+      { typeId: exerciseTypeIds[1], target: 'BEST_SCORE', targetValue: 0.8 },
+    ],
+    opensAt: localTime(-7),
+    dueAt: localTime(7),
+    lateUntil: localTime(9),
+    latePenaltyPct: 20,
+    isPublished: true,
+  });
+  expect(assignment.status, 'create an assignment').toBe(201);
+  data.assignmentId = ((await assignment.json()) as { id: string }).id;
 
   const { sessionId, pin } = await createSessionOverHttp(cookies.instructor, {
     classId: klass.id,

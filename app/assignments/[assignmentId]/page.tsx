@@ -10,6 +10,7 @@ import { requirePageUser } from '@/lib/accounts/require-page-user';
 import { findMyAssignment } from '@/lib/course/assignments/list-my-assignments';
 import { getCourseOutline } from '@/lib/dashboard/get-course-outline';
 import { fill } from '@/lib/i18n/fill';
+import { formatPercent } from '@/lib/i18n/format';
 import { getLocale } from '@/lib/i18n/get-locale';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -25,8 +26,8 @@ const TEXT = {
   read: { ko: '읽을 유닛', en: 'Read' },
   work: { ko: '연습문제', en: 'Exercises' },
   solve: { ko: '변형 {n}개 완전히 풀기 — {done}개 완료', en: 'Solve {n} variants fully — {done} done' },
-  best: { ko: '최고 점수 {n}% 이상 — 지금 {done}%', en: 'Best score ≥ {n} % — now {done} %' },
-  score: { ko: '점수 (지각 감점 후): {score}%', en: 'Score (after late penalty): {score} %' },
+  best: { ko: '최고 점수 {n} 이상 — 지금 {done}', en: 'Best score ≥ {n} — now {done}' },
+  score: { ko: '점수 (지각 감점 후): {score}', en: 'Score (after late penalty): {score}' },
   how: { ko: '연습문제 페이지에서 푼 것이 그대로 과제에 들어갑니다.', en: 'Work on the exercise pages counts here as it is.' },
 };
 
@@ -41,12 +42,12 @@ export default async function AssignmentPage({ params }: { params: Promise<{ ass
   const unitTitle = new Map(outline.map((unit) => [unit.unitId, unit.title[locale]]));
   return (
     <>
-      <p><Link href="/dashboard">{TEXT.back[locale]}</Link></p>
+      <p><Link className="tap" href="/dashboard">{TEXT.back[locale]}</Link></p>
       <h1>{assignment.title}</h1>
       <p className="muted">{className}</p>
       <p>
         <AssignmentStatusChip status={evaluation.status} locale={locale} />{' '}
-        <strong>{fill(TEXT.score[locale], { score: Math.round(evaluation.score * 100) })}</strong>
+        <strong>{fill(TEXT.score[locale], { score: formatPercent(evaluation.score) })}</strong>
       </p>
       <p>
         {TEXT.opens[locale]}: <DateTime value={assignment.opensAt} locale={locale} />
@@ -75,15 +76,15 @@ export default async function AssignmentPage({ params }: { params: Promise<{ ass
             const progress = evaluation.items[index];
             const text = item.target === 'SOLVE_COUNT'
               ? fill(TEXT.solve[locale], { n: item.targetValue, done: progress.value })
-              : fill(TEXT.best[locale], { n: Math.round(item.targetValue * 100), done: Math.round(progress.value * 100) });
+              : fill(TEXT.best[locale], { n: formatPercent(item.targetValue), done: formatPercent(progress.value) });
             return (
               <li key={item.typeId} className="card" data-item={item.typeId} data-met={progress.isMet}>
                 <span>
-                  <Link href={`/exercises/${item.typeId}`}>{titleOf.get(item.typeId) ?? item.typeId}</Link>
+                  <Link className="tap" href={`/exercises/${item.typeId}`}>{titleOf.get(item.typeId) ?? item.typeId}</Link>
                   <br />
                   <span className="muted">{text}</span>
                 </span>
-                <span>{progress.isMet ? '✓' : `${Math.round(progress.fraction * 100)}%`}</span>
+                <span>{progress.isMet ? '✓' : formatPercent(progress.fraction)}</span>
               </li>
             );
           })}

@@ -61,7 +61,7 @@ export default async function ClassPage({ params, searchParams }: ClassPageProps
       </p>
       {view.role === 'INSTRUCTOR' ? (
         <>
-          <p>
+          <p className="button-row">
             <Link className="button" href={`/classes/${classId}/gradebook`}>{TEXT.gradebook[locale]}</Link>{' '}
             <Link className="button secondary" href={`/classes/${classId}/mastery`}>{TEXT.mastery[locale]}</Link>{' '}
             <Link className="button secondary" href={`/classes/${classId}/assignments`}>{TEXT.assignments[locale]}</Link>{' '}

@@ -57,7 +57,7 @@ export default async function ExercisePage({ params, searchParams }: Props) {
       <>
         {header}
         <p className="error" role="alert">{TEXT[loaded.problem][locale]}</p>
-        <p><Link href={`/exercises/${typeId}`}>{TEXT.ownVariant[locale]}</Link></p>
+        <p><Link className="tap" href={`/exercises/${typeId}`}>{TEXT.ownVariant[locale]}</Link></p>
       </>
     );
   }

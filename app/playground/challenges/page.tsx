@@ -8,7 +8,9 @@ import { getLocale } from '@/lib/i18n/get-locale';
 import { listChallenges } from '@/lib/training/challenges/list-challenges';
 import { listHostableSessions } from '@/lib/training/challenges/list-hostable-sessions';
 
-export const metadata: Metadata = { title: 'Challenges' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: ({ ko: '챌린지', en: 'Challenges' })[await getLocale()] };
+}
 
 const TEXT = {
   lead: {

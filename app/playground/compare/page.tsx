@@ -6,24 +6,22 @@ import { formatPercent, MODEL_NAMES, STATUS_NAMES, T, TASK_NAMES } from '@/compo
 import { RunCharts } from '@/components/playground/run-charts';
 import { SnapshotView } from '@/components/playground/snapshot-view';
 import styles from '@/components/playground/playground.module.css';
+import { orNotFound } from '@/components/ui/or-not-found';
 import { requirePageUser } from '@/lib/accounts/require-page-user';
-import { isAppError } from '@/lib/errors';
+import { formatNumber } from '@/lib/i18n/format';
 import { getLocale } from '@/lib/i18n/get-locale';
 import { getRun, type RunDetail } from '@/lib/training/runs/get-run';
 
-export const metadata: Metadata = { title: 'Compare runs' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: ({ ko: '실행 비교', en: 'Compare runs' })[await getLocale()] };
+}
 
 export default async function ComparePage({ searchParams }: { searchParams: Promise<{ a?: string; b?: string }> }) {
   const { a, b } = await searchParams;
   const locale = await getLocale();
   const user = await requirePageUser(`/playground/compare?a=${a ?? ''}&b=${b ?? ''}`);
   if (!a || !b) notFound();
-  const load = (runId: string) =>
-    getRun({ userId: user.id, runId }).catch((error: unknown) => {
-      if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
-      throw error;
-    });
-  const runs = await Promise.all([load(a), load(b)]);
+  const runs = await Promise.all([a, b].map((runId) => orNotFound(getRun({ userId: user.id, runId }))));
   const differs = differingKeys(runs[0].config, runs[1].config);
   const name = (run: RunDetail, i: number) => `${i === 0 ? 'A' : 'B'} · ${MODEL_NAMES[run.config.model][locale]}`;
 
@@ -43,7 +41,7 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
               <Link href={`/playground/runs/${run.id}`}>{name(run, i)}</Link> · {TASK_NAMES[run.task]?.[locale] ?? run.task}
             </h2>
             <p>
-              {STATUS_NAMES[run.status][locale]} · {T.finalValAcc[locale]} <strong>{formatPercent(run.finalValAcc)}</strong> · {T.params[locale]} {run.params.toLocaleString(locale)}
+              {STATUS_NAMES[run.status][locale]} · {T.finalValAcc[locale]} <strong>{formatPercent(run.finalValAcc)}</strong> · {T.params[locale]} {formatNumber(run.params, locale)}
             </p>
             <SnapshotView config={run.config} snapshot={run.snapshot} locale={locale} />
             <ConfigTable config={run.config} locale={locale} differs={differs} />

@@ -42,7 +42,7 @@ export default async function ClassAssignmentsPage({ params }: { params: Promise
   const zone = owner.timeZone;
   return (
     <>
-      <p><Link href={`/classes/${classId}`}>{TEXT.back[locale]}</Link></p>
+      <p><Link className="tap" href={`/classes/${classId}`}>{TEXT.back[locale]}</Link></p>
       <h1>{TEXT.title[locale]}: {owner.name}</h1>
       <p className="muted">{TEXT.rule[locale]}</p>
       <AssignmentForm locale={locale} classId={classId} timeZone={zone} units={units} types={types} />
@@ -85,7 +85,7 @@ export default async function ClassAssignmentsPage({ params }: { params: Promise
           </details>
         );
       })}
-      <AssignmentsGradebookSection actorId={user.id} classId={classId} locale={locale} />
+      <AssignmentsGradebookSection actorId={user.id} classId={classId} locale={locale} isOnAssignmentsPage />
     </>
   );
 }

@@ -25,7 +25,7 @@ export default async function ClassMasteryPage({ params }: { params: Promise<{ c
   const [mastery, misconceptions] = await orNotFound(Promise.all([getClassMastery({ actorId: user.id, classId }), getClassMisconceptions({ actorId: user.id, classId })]));
   return (
     <>
-      <p><Link href={`/classes/${classId}`}>{TEXT.back[locale]}</Link></p>
+      <p><Link className="tap" href={`/classes/${classId}`}>{TEXT.back[locale]}</Link></p>
       <h1>{TEXT.title[locale]}</h1>
       <MasteryHeatmap mastery={mastery} locale={locale} />
       <MisconceptionTable misconceptions={misconceptions} skills={mastery.skills} locale={locale} />

@@ -44,12 +44,12 @@ export default async function QuestionStatsPage({ params, searchParams }: { para
   const fmt = (value: number | null, digits = 2) => (value === null ? '—' : value.toFixed(digits));
   return (
     <>
-      <p><Link href={`/classes/${classId}`}>{TEXT.back[locale]}</Link></p>
+      <p><Link className="tap" href={`/classes/${classId}`}>{TEXT.back[locale]}</Link></p>
       <h1>{TEXT.title[locale]}</h1>
       <ul className={styles.legend}>
-        <li><Link href={`/classes/${classId}/stats`} aria-current={scope === 'class' ? 'page' : undefined}>{TEXT.thisClass[locale]}</Link></li>
-        <li><Link href={`/classes/${classId}/stats?scope=all`} aria-current={scope === 'all' ? 'page' : undefined}>{TEXT.allClasses[locale]}</Link></li>
-        <li><a href={`/api/course/classes/${classId}/stats.csv?scope=${scope}`} download>{TEXT.csv[locale]}</a></li>
+        <li><Link className="tap" href={`/classes/${classId}/stats`} aria-current={scope === 'class' ? 'page' : undefined}>{TEXT.thisClass[locale]}</Link></li>
+        <li><Link className="tap" href={`/classes/${classId}/stats?scope=all`} aria-current={scope === 'all' ? 'page' : undefined}>{TEXT.allClasses[locale]}</Link></li>
+        <li><a className="tap" href={`/api/course/classes/${classId}/stats.csv?scope=${scope}`} download>{TEXT.csv[locale]}</a></li>
       </ul>
       <p className="muted">{TEXT.students[locale].replace('{n}', String(report.studentCount))}. {TEXT.help[locale]}</p>
       <div className={styles.scroll} tabIndex={0} role="region" aria-label={TEXT.title[locale]} data-testid="question-stats">
@@ -70,7 +70,7 @@ export default async function QuestionStatsPage({ params, searchParams }: { para
           <tbody>
             {report.items.map((item) => (
               <tr key={item.typeId} data-type={item.typeId}>
-                <th scope="row" className={styles.sticky}>{titles.get(item.typeId) ?? item.typeId}</th>
+                <th scope="row" className={`${styles.sticky} ${styles.wrap}`}>{titles.get(item.typeId) ?? item.typeId}</th>
                 <td className={styles.numeric}>{item.attempts}</td>
                 <td className={styles.numeric}>{item.students}</td>
                 <td className={styles.numeric}>{formatPercent(item.meanScore)}</td>
@@ -78,7 +78,7 @@ export default async function QuestionStatsPage({ params, searchParams }: { para
                 <td className={styles.numeric}>{fmt(item.meanAttemptsToSolve)}</td>
                 <td className={styles.numeric}>{fmt(item.discrimination)}</td>
                 <td>{item.topMistakes.map((m) => `${m.mistakeId} (${m.attempts})`).join(', ') || '—'}</td>
-                <td>{item.hardestConditions.map((c) => `${c.condition}: ${Math.round(c.failureRate * 100)}% ×${c.ratio.toFixed(1)}`).join('; ') || '—'}</td>
+                <td>{item.hardestConditions.map((c) => `${c.condition}: ${formatPercent(c.failureRate)} ×${c.ratio.toFixed(1)}`).join('; ') || '—'}</td>
               </tr>
             ))}
           </tbody>

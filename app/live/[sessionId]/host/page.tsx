@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import { headers } from 'next/headers';
-import { notFound, redirect } from 'next/navigation';
+import { redirect } from 'next/navigation';
 import QRCode from 'qrcode';
 import { getOptionalUser } from '@/lib/auth/require-user';
-import { isAppError } from '@/lib/errors';
 import { getLocale } from '@/lib/i18n/get-locale';
 import { requireLiveHost } from '@/lib/live/state/require-live-host';
+import { orNotFound } from '@/components/ui/or-not-found';
 import { HostScreen } from '@/components/live/host-screen';
 import { LIVE_TEXT } from '@/components/live/live-text';
 
@@ -16,10 +16,7 @@ export async function generateMetadata(): Promise<Metadata> {
 export default async function HostPage({ params }: { params: Promise<{ sessionId: string }> }) {
   const [locale, { sessionId }, user, requestHeaders] = await Promise.all([getLocale(), params, getOptionalUser(), headers()]);
   if (!user) redirect(`/signin?callbackUrl=${encodeURIComponent(`/live/${sessionId}/host`)}`);
-  const session = await requireLiveHost(sessionId, user.id).catch((error: unknown) => {
-    if (isAppError(error)) notFound();
-    throw error;
-  });
+  const session = await orNotFound(requireLiveHost(sessionId, user.id));
   // The address students type or scan: the one this page was reached at.
   const host = requestHeaders.get('x-forwarded-host') ?? requestHeaders.get('host') ?? 'localhost';
   const protocol = requestHeaders.get('x-forwarded-proto') ?? 'http';

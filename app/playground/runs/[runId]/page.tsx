@@ -1,28 +1,28 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { notFound } from 'next/navigation';
 import { ConfigTable } from '@/components/playground/config-table';
 import { EnterChallenge } from '@/components/playground/enter-challenge';
 import { ForkBanner } from '@/components/playground/fork-banner';
 import { LiveRun } from '@/components/playground/live-run';
 import { describeFailure, fill, formatPercent, MODEL_NAMES, STATUS_NAMES, STOP_REASONS, T, TASK_NAMES } from '@/components/playground/playground-text';
 import { RunTimeline } from '@/components/playground/run-timeline';
+import { orNotFound } from '@/components/ui/or-not-found';
 import { requirePageUser } from '@/lib/accounts/require-page-user';
 import { isAppError } from '@/lib/errors';
+import { formatNumber } from '@/lib/i18n/format';
 import { getLocale } from '@/lib/i18n/get-locale';
 import { getRun } from '@/lib/training/runs/get-run';
 import { listChallenges } from '@/lib/training/challenges/list-challenges';
 
-export const metadata: Metadata = { title: 'Run' };
+export async function generateMetadata(): Promise<Metadata> {
+  return { title: ({ ko: '학습 실행', en: 'Training run' })[await getLocale()] };
+}
 
 export default async function RunPage({ params }: { params: Promise<{ runId: string }> }) {
   const { runId } = await params;
   const locale = await getLocale();
   const user = await requirePageUser(`/playground/runs/${runId}`);
-  const run = await getRun({ userId: user.id, runId }).catch((error: unknown) => {
-    if (isAppError(error) && error.code === 'NOT_FOUND') notFound();
-    throw error;
-  });
+  const run = await orNotFound(getRun({ userId: user.id, runId }));
   const isActive = run.status === 'QUEUED' || run.status === 'RUNNING';
   const isFinished = run.status === 'COMPLETED' || run.status === 'STOPPED';
   const challenges = run.isOwn && isFinished ? (await listChallenges({ userId: user.id })).filter((c) => c.isOpen && c.model === run.model && c.task === run.task) : [];
@@ -36,7 +36,7 @@ export default async function RunPage({ params }: { params: Promise<{ runId: str
       <p><Link className="tap" href="/playground">← {T.back[locale]}</Link></p>
       <h1>{modelName} · {TASK_NAMES[run.task]?.[locale] ?? run.task}</h1>
       <p>
-        {STATUS_NAMES[run.status][locale]} · {T.finalValAcc[locale]} <strong>{formatPercent(run.finalValAcc)}</strong> · {T.params[locale]} {run.params.toLocaleString(locale)}
+        {STATUS_NAMES[run.status][locale]} · {T.finalValAcc[locale]} <strong>{formatPercent(run.finalValAcc)}</strong> · {T.params[locale]} {formatNumber(run.params, locale)}
         {run.metrics.length > 0 ? <> · {T.trainTime[locale]} {(run.metrics[run.metrics.length - 1].ms / 1000).toFixed(1)} s</> : null}
         {run.owner ? <> · {T.owner[locale]} {run.owner[locale]}</> : null}
       </p>
