@@ -129,14 +129,17 @@ describe('exam on a phone (390 px)', () => {
 
   it('submits by itself when the server’s countdown reaches zero', async () => {
     const examId = await createExam(['conv-output-shape'], 1);
-    // Begun 56 s ago by the server's clock: four seconds left.
-    await getDb().examSession.create({ data: { examId, userId: student.id, startedAt: new Date(Date.now() - 56_000), honourAcceptedAt: new Date(Date.now() - 56_000) } });
+    // Begun 40 s ago by the server's clock: twenty seconds left.
+    await getDb().examSession.create({ data: { examId, userId: student.id, startedAt: new Date(Date.now() - 40_000), honourAcceptedAt: new Date(Date.now() - 40_000) } });
     const page = await phonePage();
     await page.goto(`${inject('baseUrl')}/exams/${examId}`);
-    expect(await clockSeconds(page)).toBeLessThanOrEqual(4);
+    await page.getByTestId('exam-clock').waitFor({ timeout: 15_000 });
+    expect(await clockSeconds(page)).toBeLessThanOrEqual(20);
     await expect.poll(() => page.getByTestId('exam-ended').textContent(), { timeout: 20_000, interval: 100 }).toContain('Timed out');
     const session = await getDb().examSession.findFirstOrThrow({ where: { examId, userId: student.id } });
     expect(session.endReason).toBe('TIMED_OUT');
+    // Ended at the deadline itself, not when the page asked.
+    expect(session.endedAt!.getTime() - session.startedAt.getTime()).toBe(60_000);
     await page.close();
   });
 });
