@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { listClassAssignments } from '@/lib/course/assignments/list-class-assignments';
+import { listClassAssignments, type ClassAssignments } from '@/lib/course/assignments/list-class-assignments';
 import type { Locale } from '@/lib/i18n/locales';
 import { AssignmentsGradebook } from './assignments-gradebook';
 
@@ -12,8 +12,9 @@ const TEXT = {
 };
 
 /** The gradebook's assignment columns (instructors): one column per assignment, sortable, with CSV. */
-export async function AssignmentsGradebookSection({ actorId, classId, locale, isOnAssignmentsPage = false }: { actorId: string; classId: string; locale: Locale; isOnAssignmentsPage?: boolean }) {
-  const data = await listClassAssignments({ actorId, classId });
+export async function AssignmentsGradebookSection({ actorId, classId, locale, data: loaded, isOnAssignmentsPage = false }: { actorId: string; classId: string; locale: Locale; data?: ClassAssignments; isOnAssignmentsPage?: boolean }) {
+  // The assignments page has already evaluated every student: no second pass over the attempts.
+  const data = loaded ?? (await listClassAssignments({ actorId, classId }));
   return (
     <section aria-labelledby="assignments-title" style={{ marginTop: '2rem' }}>
       <h2 id="assignments-title">{TEXT.title[locale]}</h2>

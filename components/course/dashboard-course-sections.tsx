@@ -4,11 +4,13 @@ import { Filled } from '@/components/ui/filled';
 import { fill } from '@/lib/i18n/fill';
 import { formatPercent } from '@/lib/i18n/format';
 import { listMyAssignments } from '@/lib/course/assignments/list-my-assignments';
+import { listMyExams } from '@/lib/course/exams/list-exams';
 import { getMyMastery, masteryOf } from '@/lib/course/mastery/get-my-mastery';
 import { getReviewQueue } from '@/lib/course/review/get-review-queue';
 import { getCourseOutline } from '@/lib/dashboard/get-course-outline';
 import type { Locale } from '@/lib/i18n/locales';
 import { AssignmentStatusChip } from './assignment-status-chip';
+import { EXAM_STATUS_TEXT } from './exams/exam-text';
 import { MasteryChip } from './mastery-chip';
 import { formatRelative } from './time-left';
 import styles from './course.module.css';
@@ -27,13 +29,16 @@ const TEXT = {
   opens: { ko: '{date}에 시작', en: 'Opens {date}' },
   score: { ko: '점수 {n}', en: 'Score {n}' },
   masteryTitle: { ko: '기술 숙달도', en: 'Mastery by skill' },
+  examsTitle: { ko: '시험', en: 'Exams' },
+  examWindow: { ko: '{from} – {to} · {n}분', en: '{from} – {to} · {n} min' },
+  examResults: { ko: '결과 공개됨', en: 'Results released' },
   masteryHelp: { ko: '채점된 모든 시도로 추정합니다 (베이지안 지식 추적).', en: 'Estimated from every graded attempt (Bayesian knowledge tracing).' },
 };
 
 
 /** The dashboard's course sections: reviews due today and mastery per skill, by unit. */
 export async function DashboardCourseSections({ userId, locale }: { userId: string; locale: Locale }) {
-  const [queue, mastery, outline, assignments] = await Promise.all([getReviewQueue(userId), getMyMastery(userId), getCourseOutline(), listMyAssignments(userId)]);
+  const [queue, mastery, outline, assignments, exams] = await Promise.all([getReviewQueue(userId), getMyMastery(userId), getCourseOutline(), listMyAssignments(userId), listMyExams(userId)]);
   const now = new Date();
   // Finished ones stay listed for a week after their final deadline, then leave the dashboard.
   const shown = assignments.filter(({ assignment }) => (assignment.lateUntil ?? assignment.dueAt).getTime() > now.getTime() - 7 * 24 * 3600 * 1000);
@@ -53,6 +58,25 @@ export async function DashboardCourseSections({ userId, locale }: { userId: stri
           {queue.dueNow.length > 0 && <Link className="button" href="/review">{TEXT.review[locale]}</Link>}
         </div>
       </section>
+      {exams.length > 0 && (
+        <section aria-labelledby="exams-title" style={{ marginTop: '2rem' }} data-testid="my-exams">
+          <h2 id="exams-title">{TEXT.examsTitle[locale]}</h2>
+          <ul className={styles.skills}>
+            {exams.map((exam) => (
+              <li key={exam.id} className="card" data-exam={exam.id} data-status={exam.status}>
+                <span>
+                  <Link className="tap" href={`/exams/${exam.id}`}>{exam.title}</Link> <span className="muted">· {exam.className}</span>
+                  <br />
+                  <span className="muted">
+                    <Filled template={TEXT.examWindow[locale]} values={{ from: <DateTime value={exam.opensAt} locale={locale} />, to: <DateTime value={exam.closesAt} locale={locale} />, n: exam.timeLimitMinutes }} />
+                  </span>
+                </span>
+                <span className={styles.chip}>{EXAM_STATUS_TEXT[exam.status][locale]}{exam.isReleased ? ` · ${TEXT.examResults[locale]}` : ''}</span>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       {shown.length > 0 && (
         <section aria-labelledby="assignments-title" style={{ marginTop: '2rem' }} data-testid="my-assignments">
           <h2 id="assignments-title">{TEXT.assignmentsTitle[locale]}</h2>

@@ -3,6 +3,7 @@ import type { ClassMastery } from '@/lib/course/mastery/get-class-mastery';
 import type { Locale } from '@/lib/i18n/locales';
 import { LEVEL_SHORT, LEVEL_TEXT } from './course-text';
 import { MasteryChip } from './mastery-chip';
+import { MasteryHeatmapGrid } from './mastery-heatmap-grid';
 import styles from './course.module.css';
 
 const TEXT = {
@@ -31,32 +32,17 @@ export function MasteryHeatmap({ mastery, locale }: { mastery: ClassMastery; loc
         <p className="muted">{TEXT.noStudents[locale]}</p>
       ) : (
         <div className={styles.scroll} tabIndex={0} role="region" aria-labelledby="heatmap-title">
-          <table className={styles.heatmap}>
-            <thead>
-              <tr>
-                <th scope="col" className={styles.sticky}>{TEXT.student[locale]}</th>
-                {mastery.skills.map((skill) => (
-                  <th key={skill.typeId} scope="col" title={skill.title[locale]}>{skill.title[locale]}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {mastery.rows.map((row) => (
-                <tr key={row.userId} data-user={row.userId}>
-                  <th scope="row" className={styles.sticky}>{row.name}</th>
-                  {row.cells.map((cell, index) => {
-                    const skill = mastery.skills[index];
-                    const label = `${skill.title[locale]}: ${LEVEL_TEXT[cell.level][locale]}${cell.pKnown === null ? '' : ` (P=${cell.pKnown.toFixed(2)}, ${cell.attempts})`}`;
-                    return (
-                      <td key={skill.typeId} className={styles[cell.level]} title={label} aria-label={label} data-level={cell.level}>
-                        {LEVEL_SHORT[cell.level]}
-                      </td>
-                    );
-                  })}
-                </tr>
-              ))}
-            </tbody>
-          </table>
+          <MasteryHeatmapGrid
+            locale={locale}
+            skills={mastery.skills.map((skill) => ({ typeId: skill.typeId, title: skill.title[locale] }))}
+            rows={mastery.rows.map((row) => ({
+              userId: row.userId,
+              name: row.name,
+              levels: row.cells.map((cell) => MASTERY_LEVELS.indexOf(cell.level)).join(''),
+              p: row.cells.map((cell) => (cell.pKnown === null ? -1 : Math.round(cell.pKnown * 100))),
+              n: row.cells.map((cell) => cell.attempts),
+            }))}
+          />
         </div>
       )}
       <h3>{TEXT.perSkill[locale]}</h3>

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { seedOf } from '@/engine/exercises';
 import { setBootEnv } from '@/lib/config';
-import { ensureSeedSecret, keyedSeed, seedForLive, seedForStudent } from '@/lib/exercises/keyed-seeds';
+import { ensureSeedSecret, examOrderKey, keyedSeed, seedForExam, seedForLive, seedForStudent } from '@/lib/exercises/keyed-seeds';
 
 const saved = { SEED_SECRET: process.env.SEED_SECRET, DATA_DIR: process.env.DATA_DIR };
 afterEach(() => {
@@ -32,6 +32,10 @@ describe('keyed seeds', () => {
     expect(seedForStudent('user-42', 'comp-graph', 3)).toBe(hmac32('a-test-secret-of-enough-length', 'student\u001fuser-42\u001fcomp-graph\u001f3'));
     expect(seedForLive('session-7', 2, 'participant-1')).toBe(hmac32('a-test-secret-of-enough-length', 'live\u001fsession-7\u001f2\u001fparticipant-1'));
     expect(keyedSeed('k'.repeat(16), ['a', 'b'])).toBe(hmac32('k'.repeat(16), 'a\u001fb'));
+    expect(seedForExam('exam-1', 'pooling', 'user-42')).toBe(hmac32('a-test-secret-of-enough-length', 'exam\u001fexam-1\u001fpooling\u001fuser-42'));
+    expect(examOrderKey('exam-1', 'user-42', 'pooling')).toBe(hmac32('a-test-secret-of-enough-length', 'exam-order\u001fexam-1\u001fuser-42\u001fpooling'));
+    // An exam variant is not the homework variant of any early round.
+    expect([0, 1, 2].map((round) => seedForStudent('user-42', 'pooling', round))).not.toContain(seedForExam('exam-1', 'pooling', 'user-42'));
   });
 
   it('cannot be computed from the tuple alone: the unkeyed hash and another secret give other seeds', () => {

@@ -62,3 +62,16 @@ export function roundSeed(userId: string, typeId: string, round: number, attempt
 export function seedForLive(sessionId: string, questionIndex: number, participantId: string): number {
   return keyedSeed(seedSecret(), ['live', sessionId, String(questionIndex), participantId]);
 }
+
+/** Exams: one variant per (exam, question type, student), the same for every attempt at it. */
+export function seedForExam(examId: string, typeId: string, userId: string): number {
+  return keyedSeed(seedSecret(), ['exam', examId, typeId, userId]);
+}
+
+/**
+ * A student's order of an exam's questions: sorted by this keyed value, so each student gets
+ * their own shuffle, the same on every reload, and no one can predict another's.
+ */
+export function examOrderKey(examId: string, userId: string, typeId: string): number {
+  return keyedSeed(seedSecret(), ['exam-order', examId, userId, typeId]);
+}

@@ -1,3 +1,4 @@
+import { Prisma } from '@/generated/prisma/client';
 import { getDb } from '@/lib/db';
 
 export interface AttemptSummary {
@@ -8,6 +9,8 @@ export interface AttemptSummary {
   best: number;
   isSolved: boolean;
   lastAt: Date;
+  /** Sum of the scores (per-type means without another pass over the attempts). */
+  scoreSum: number;
 }
 
 export interface FindAttemptSummariesOptions {
@@ -16,23 +19,21 @@ export interface FindAttemptSummariesOptions {
   since?: Date;
 }
 
-/** Per student and exercise type: attempt count, best score, solved or not, last attempt. Two grouped queries. */
+/**
+ * Per student and exercise type: attempt count, best score, solved or not, last attempt, score sum.
+ * One grouped pass, served by the (userId, typeId, round, createdAt, score, correct) index without
+ * touching the wide attempt rows (answers, parts).
+ */
 export async function findAttemptSummaries({ userIds, since }: FindAttemptSummariesOptions): Promise<AttemptSummary[]> {
   if (userIds.length === 0) return [];
-  const where = { userId: { in: [...userIds] }, ...(since ? { createdAt: { gte: since } } : {}) };
-  const db = getDb();
-  const [totals, solved] = await Promise.all([
-    db.attempt.groupBy({ by: ['userId', 'typeId'], where, _max: { score: true, createdAt: true }, _count: { _all: true } }),
-    // PostgreSQL has no MAX(boolean): solved pairs come from a second grouping over correct attempts.
-    db.attempt.groupBy({ by: ['userId', 'typeId'], where: { ...where, correct: true }, _count: { _all: true } }),
-  ]);
-  const solvedKeys = new Set(solved.map((row) => `${row.userId}\u0000${row.typeId}`));
-  return totals.map((row) => ({
-    userId: row.userId,
-    typeId: row.typeId,
-    attempts: row._count._all,
-    best: row._max.score ?? 0,
-    isSolved: solvedKeys.has(`${row.userId}\u0000${row.typeId}`),
-    lastAt: row._max.createdAt ?? new Date(0),
-  }));
+  return getDb().$queryRaw<AttemptSummary[]>`
+    SELECT "userId", "typeId",
+           COUNT(*)::int AS attempts,
+           MAX(score)::float8 AS best,
+           BOOL_OR(correct) AS "isSolved",
+           MAX("createdAt") AS "lastAt",
+           SUM(score)::float8 AS "scoreSum"
+      FROM "Attempt"
+     WHERE "userId" = ANY(${[...userIds]}) ${since ? Prisma.sql`AND "createdAt" >= ${since}` : Prisma.empty}
+     GROUP BY "userId", "typeId"`;
 }

@@ -91,12 +91,20 @@ export async function getGradebook({ actorId, classId }: GetGradebookOptions): P
   const students = found.memberships;
   const userIds = students.map((student) => student.userId);
   const typeIds = units.flatMap((unit) => unit.exercises.map((exercise) => exercise.typeId));
-  const [summaries, scoreStats, mistakes, liveSessions] = await Promise.all([
+  // Two passes over the class's attempts: per (student, type) summaries — the per-type attempt
+  // counts and mean scores are sums of them — and the named mistakes (their own index).
+  const [summaries, mistakes, liveSessions] = await Promise.all([
     findAttemptSummaries({ userIds }),
-    db.attempt.groupBy({ by: ['typeId'], where: { userId: { in: userIds } }, _avg: { score: true }, _count: { _all: true } }),
     db.attempt.groupBy({ by: ['typeId', 'mistake'], where: { userId: { in: userIds }, mistake: { not: null } }, _count: { _all: true } }),
     findClassLiveResults(classId),
   ]);
+  const scoreOf = new Map<string, { attempts: number; scoreSum: number }>();
+  for (const summary of summaries) {
+    const total = scoreOf.get(summary.typeId) ?? { attempts: 0, scoreSum: 0 };
+    total.attempts += summary.attempts;
+    total.scoreSum += summary.scoreSum;
+    scoreOf.set(summary.typeId, total);
+  }
   const livePlay = summarizeLivePlay(liveSessions);
 
   const cellOf = new Map(summaries.map((summary) => [`${summary.userId}\u0000${summary.typeId}`, summary]));
@@ -131,8 +139,8 @@ export async function getGradebook({ actorId, classId }: GetGradebookOptions): P
   });
   rows.sort((a, b) => a.name.localeCompare(b.name, 'ko'));
 
-  const scoreOf = new Map(scoreStats.map((row) => [row.typeId, row]));
   const stats = typeIds.map((typeId): ExerciseStats => {
+    const score = scoreOf.get(typeId);
     const bests = rows.flatMap((row) => {
       const best = row.cells[typeId].best;
       return best === null ? [] : [best];
@@ -144,9 +152,9 @@ export async function getGradebook({ actorId, classId }: GetGradebookOptions): P
       .map((row) => describeMistake(row.mistake ?? '', row._count._all));
     return {
       typeId,
-      attempts: scoreOf.get(typeId)?._count._all ?? 0,
+      attempts: score?.attempts ?? 0,
       students: bests.length,
-      meanScore: scoreOf.get(typeId)?._avg.score ?? null,
+      meanScore: score ? score.scoreSum / score.attempts : null,
       meanBest: bests.length === 0 ? null : bests.reduce((sum, best) => sum + best, 0) / bests.length,
       solvedBy: rows.filter((row) => row.cells[typeId].isSolved).length,
       topMistakes,

@@ -28,6 +28,7 @@ const TEXT = {
   mastery: { ko: '숙달도와 오개념', en: 'Mastery and misconceptions' },
   assignments: { ko: '과제', en: 'Assignments' },
   stats: { ko: '문제 통계', en: 'Question statistics' },
+  exams: { ko: '시험', en: 'Exams' },
   students: { ko: '명의 학생', en: 'students' },
   you: { ko: '나의 설정', en: 'Your settings' },
   myRecord: { ko: '내 기록', en: 'My record' },
@@ -65,7 +66,8 @@ export default async function ClassPage({ params, searchParams }: ClassPageProps
             <Link className="button" href={`/classes/${classId}/gradebook`}>{TEXT.gradebook[locale]}</Link>{' '}
             <Link className="button secondary" href={`/classes/${classId}/mastery`}>{TEXT.mastery[locale]}</Link>{' '}
             <Link className="button secondary" href={`/classes/${classId}/assignments`}>{TEXT.assignments[locale]}</Link>{' '}
-            <Link className="button secondary" href={`/classes/${classId}/stats`}>{TEXT.stats[locale]}</Link>
+            <Link className="button secondary" href={`/classes/${classId}/stats`}>{TEXT.stats[locale]}</Link>{' '}
+            <Link className="button secondary" href={`/classes/${classId}/exams`}>{TEXT.exams[locale]}</Link>
           </p>
           <div className="cards">
             <JoinCodePanel locale={locale} classId={classId} joinCode={view.joinCode} />

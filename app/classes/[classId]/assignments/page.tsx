@@ -85,7 +85,7 @@ export default async function ClassAssignmentsPage({ params }: { params: Promise
           </details>
         );
       })}
-      <AssignmentsGradebookSection actorId={user.id} classId={classId} locale={locale} isOnAssignmentsPage />
+      <AssignmentsGradebookSection actorId={user.id} classId={classId} locale={locale} data={data} isOnAssignmentsPage />
     </>
   );
 }

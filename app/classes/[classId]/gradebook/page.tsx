@@ -37,7 +37,14 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
       <p>
         <a className="button secondary" href={`/api/classes/${classId}/gradebook.csv`} download>{TEXT.csv[locale]}</a>
       </p>
-      <GradebookTable locale={locale} classId={classId} units={gradebook.units} rows={gradebook.rows} exerciseCount={gradebook.exerciseCount} />
+      <GradebookTable
+        locale={locale}
+        classId={classId}
+        units={gradebook.units}
+        // Only what the table shows reaches the browser: no e-mail, no per-cell dates (500 × 18 cells).
+        rows={gradebook.rows.map((row) => ({ ...row, email: '', nickname: null, cells: Object.fromEntries(Object.entries(row.cells).map(([typeId, cell]) => [typeId, { ...cell, lastAt: null }])) }))}
+        exerciseCount={gradebook.exerciseCount}
+      />
       <AssignmentsGradebookSection actorId={user.id} classId={classId} locale={locale} />
       <LiveResultsSection
         locale={locale}
