@@ -32,7 +32,8 @@ import { hashPassword } from '../lib/auth/password';
 import { applyMigrations } from '../lib/db/schema-engine';
 import { generatePlaneDataset } from '../engine/playground/datasets/plane';
 import { DEFAULT_CONFIGS } from '../engine/playground/default-configs';
-import { TRAINING_CLIENT_EVENTS, TRAINING_SERVER_EVENTS, type TTrainingAck } from '../lib/training/training-events';
+import { TRAINING_CLIENT_EVENTS, TRAINING_SERVER_EVENTS } from '../lib/training/training-events';
+import type { TrainingAckOf } from '../lib/training/training-protocol';
 import type { RunProgress } from '../engine/playground/types';
 import { randomPort, startAppServer, type AppServer } from '../scripts/support/app-server';
 import { writeResultsSection } from './support/results-file';
@@ -165,7 +166,7 @@ async function keepTraining(baseUrl: string, cookie: string, epochCounter: { epo
   });
   let current: string | null = null;
   const startOne = async () => {
-    const ack: TTrainingAck<{ runId: string }> = await socket.timeout(30_000).emitWithAck(TRAINING_CLIENT_EVENTS.start, { config: HEAVY });
+    const ack: TrainingAckOf<typeof TRAINING_CLIENT_EVENTS.start> = await socket.timeout(30_000).emitWithAck(TRAINING_CLIENT_EVENTS.start, { config: HEAVY });
     if (!ack.ok) throw new Error(`could not start a run: ${ack.error.message}`);
     current = ack.runId;
   };
@@ -247,7 +248,7 @@ async function runLoad(args: TArgs): Promise<string> {
       const probe = io(`${server.baseUrl}${SOCKET_NAMESPACES.training}`, { transports: ['websocket'], extraHeaders: { cookie: probeCookie }, forceNew: true });
       sockets.push(probe);
       await new Promise<void>((resolve) => probe.once('connect', () => resolve()));
-      const tiny: TTrainingAck<{ runId: string }> = await probe.timeout(30_000).emitWithAck(TRAINING_CLIENT_EVENTS.start, { config: { ...DEFAULT_CONFIGS.perceptron, epochs: 1 } });
+      const tiny: TrainingAckOf<typeof TRAINING_CLIENT_EVENTS.start> = await probe.timeout(30_000).emitWithAck(TRAINING_CLIENT_EVENTS.start, { config: { ...DEFAULT_CONFIGS.perceptron, epochs: 1 } });
       if (!tiny.ok) throw new Error(tiny.error.message);
       await sleep(3_000);
       counter.epochs = 0;

@@ -1,14 +1,13 @@
 'use client';
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
-import { io, type Socket } from 'socket.io-client';
-import { SOCKET_NAMESPACES } from '@/lib/realtime/namespaces';
 import type { Locale } from '@/lib/i18n/locales';
 import { DateTime } from '@/components/ui/date-time';
 import type { ChallengeLeaderboard, EntryState } from '@/lib/training/challenges/get-challenge-leaderboard';
-import { TRAINING_CLIENT_EVENTS, TRAINING_SERVER_EVENTS, type TTrainingAck } from '@/lib/training/training-events';
+import { TRAINING_CLIENT_EVENTS, TRAINING_SERVER_EVENTS } from '@/lib/training/training-events';
 import { formatPercent, MODEL_NAMES, T, TASK_NAMES } from './playground-text';
 import styles from './playground.module.css';
+import { emitTraining, openTrainingSocket, type TrainingSocket } from './training-socket';
 
 export type EligibleRun = { id: string; label: string };
 
@@ -41,21 +40,21 @@ const STATES: Record<EntryState, { ko: string; en: string }> = {
 /** The live leaderboard of a challenge and the form to enter a run; refreshes when anyone's entry changes. */
 export function ChallengeBoard({ initial, eligibleRuns, locale }: { initial: ChallengeLeaderboard; eligibleRuns: EligibleRun[]; locale: Locale }) {
   const id = useId();
-  const socketRef = useRef<Socket | null>(null);
+  const socketRef = useRef<TrainingSocket | null>(null);
   const [board, setBoard] = useState(initial);
   const [runId, setRunId] = useState(eligibleRuns[0]?.id ?? '');
   const [result, setResult] = useState<{ ok: boolean; text: string } | null>(null);
   const challengeId = initial.challenge.id;
 
   useEffect(() => {
-    const socket = io(SOCKET_NAMESPACES.training);
+    const socket = openTrainingSocket();
     socketRef.current = socket;
     const refresh = async () => {
-      const ack: TTrainingAck<{ leaderboard: ChallengeLeaderboard }> | null = await socket.timeout(15_000).emitWithAck(TRAINING_CLIENT_EVENTS.watchChallenge, { challengeId }).catch(() => null);
+      const ack = await emitTraining(socket, TRAINING_CLIENT_EVENTS.watchChallenge, { challengeId });
       if (ack?.ok) setBoard(ack.leaderboard);
     };
     socket.on('connect', () => void refresh());
-    socket.on(TRAINING_SERVER_EVENTS.leaderboard, (message: { challengeId: string }) => {
+    socket.on(TRAINING_SERVER_EVENTS.leaderboard, (message) => {
       if (message.challengeId === challengeId) void refresh();
     });
     return () => {
@@ -64,7 +63,7 @@ export function ChallengeBoard({ initial, eligibleRuns, locale }: { initial: Cha
   }, [challengeId]);
 
   const submit = async () => {
-    const ack: TTrainingAck<{ entryId: string }> | null = await socketRef.current?.timeout(15_000).emitWithAck(TRAINING_CLIENT_EVENTS.submitEntry, { challengeId, runId }).catch(() => null) ?? null;
+    const ack = await emitTraining(socketRef.current, TRAINING_CLIENT_EVENTS.submitEntry, { challengeId, runId });
     if (!ack) setResult({ ok: false, text: locale === 'ko' ? '서버에 연결되어 있지 않습니다.' : 'Not connected to the server.' });
     else setResult(ack.ok ? { ok: true, text: TEXT.submitted[locale] } : { ok: false, text: ack.error.text[locale] });
   };

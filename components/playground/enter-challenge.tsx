@@ -1,10 +1,9 @@
 'use client';
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
-import { io, type Socket } from 'socket.io-client';
-import { SOCKET_NAMESPACES } from '@/lib/realtime/namespaces';
 import type { Locale } from '@/lib/i18n/locales';
-import { TRAINING_CLIENT_EVENTS, type TTrainingAck } from '@/lib/training/training-events';
+import { TRAINING_CLIENT_EVENTS } from '@/lib/training/training-events';
+import { emitTraining, openTrainingSocket, type TrainingSocket } from './training-socket';
 
 export type ChallengeOption = { id: string; title: string };
 
@@ -18,12 +17,12 @@ const TEXT = {
 /** Enters a finished run in one of the open challenges whose model and task it matches. */
 export function EnterChallenge({ runId, challenges, locale }: { runId: string; challenges: ChallengeOption[]; locale: Locale }) {
   const id = useId();
-  const socketRef = useRef<Socket | null>(null);
+  const socketRef = useRef<TrainingSocket | null>(null);
   const [challengeId, setChallengeId] = useState(challenges[0]?.id ?? '');
   const [result, setResult] = useState<{ ok: boolean; text: string; challengeId?: string } | null>(null);
   const [isBusy, setIsBusy] = useState(false);
   useEffect(() => {
-    const socket = io(SOCKET_NAMESPACES.training);
+    const socket = openTrainingSocket();
     socketRef.current = socket;
     return () => {
       socket.close();
@@ -33,7 +32,7 @@ export function EnterChallenge({ runId, challenges, locale }: { runId: string; c
   const submit = async () => {
     setIsBusy(true);
     try {
-      const ack: TTrainingAck<{ entryId: string }> | null = await socketRef.current?.timeout(15_000).emitWithAck(TRAINING_CLIENT_EVENTS.submitEntry, { challengeId, runId }).catch(() => null) ?? null;
+      const ack = await emitTraining(socketRef.current, TRAINING_CLIENT_EVENTS.submitEntry, { challengeId, runId });
       if (!ack) setResult({ ok: false, text: locale === 'ko' ? '서버에 연결되어 있지 않습니다.' : 'Not connected to the server.' });
       else setResult(ack.ok ? { ok: true, text: TEXT.submitted[locale], challengeId } : { ok: false, text: ack.error.text[locale] });
     } finally {

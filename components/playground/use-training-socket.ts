@@ -1,14 +1,14 @@
 'use client';
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { io, type Socket } from 'socket.io-client';
-import { SOCKET_NAMESPACES } from '@/lib/realtime/namespaces';
-import { TRAINING_CLIENT_EVENTS, TRAINING_SERVER_EVENTS, type TTrainingAck } from '@/lib/training/training-events';
+import { TRAINING_CLIENT_EVENTS, TRAINING_SERVER_EVENTS } from '@/lib/training/training-events';
+import type { TrainingAckOf } from '@/lib/training/training-protocol';
 import type { RunProgress } from '@/engine/playground/types';
+import { emitTraining, openTrainingSocket, type TrainingSocket } from './training-socket';
 
 /** What the page knows about a run it started or watches. */
 export type LiveRun = RunProgress;
 
-export type StartAck = TTrainingAck<{ runId: string; position: number; params: number; totalEpochs: number }>;
+export type StartAck = TrainingAckOf<typeof TRAINING_CLIENT_EVENTS.start>;
 
 /**
  * One socket.io connection for the playground: start, stop and watch runs, and merge the progress
@@ -16,7 +16,7 @@ export type StartAck = TTrainingAck<{ runId: string; position: number; params: n
  * watch, which returns the whole state.
  */
 export function useTrainingSocket() {
-  const socketRef = useRef<Socket | null>(null);
+  const socketRef = useRef<TrainingSocket | null>(null);
   const [isConnected, setIsConnected] = useState(false);
   const [runs, setRuns] = useState<Record<string, LiveRun>>({});
   const runsRef = useRef(runs);
@@ -25,14 +25,12 @@ export function useTrainingSocket() {
   }, [runs]);
 
   const watch = useCallback(async (runId: string) => {
-    const socket = socketRef.current;
-    if (!socket) return;
-    const ack: TTrainingAck<{ progress: RunProgress }> = await socket.timeout(15_000).emitWithAck(TRAINING_CLIENT_EVENTS.watch, { runId }).catch(() => null);
+    const ack = await emitTraining(socketRef.current, TRAINING_CLIENT_EVENTS.watch, { runId });
     if (ack?.ok) setRuns((previous) => ({ ...previous, [runId]: ack.progress }));
   }, []);
 
   useEffect(() => {
-    const socket = io(SOCKET_NAMESPACES.training, { reconnectionDelayMax: 3_000 });
+    const socket = openTrainingSocket({ reconnectionDelayMax: 3_000 });
     socketRef.current = socket;
     socket.on('connect', () => {
       setIsConnected(true);
@@ -40,7 +38,7 @@ export function useTrainingSocket() {
       for (const run of Object.values(runsRef.current)) if (run.status === 'QUEUED' || run.status === 'RUNNING') void watch(run.runId);
     });
     socket.on('disconnect', () => setIsConnected(false));
-    socket.on(TRAINING_SERVER_EVENTS.progress, (message: RunProgress) => {
+    socket.on(TRAINING_SERVER_EVENTS.progress, (message) => {
       const known = runsRef.current[message.runId];
       const lastEpoch = known?.metrics.at(-1)?.epoch ?? 0;
       const firstNew = message.metrics[0]?.epoch;
@@ -57,9 +55,7 @@ export function useTrainingSocket() {
   }, [watch]);
 
   const start = useCallback(async (config: unknown, options: { forkedFromId?: string; challengeId?: string } = {}): Promise<StartAck> => {
-    const socket = socketRef.current;
-    if (!socket) return offline();
-    const ack: StartAck = await socket.timeout(15_000).emitWithAck(TRAINING_CLIENT_EVENTS.start, { config, ...options }).catch(offline);
+    const ack = (await emitTraining(socketRef.current, TRAINING_CLIENT_EVENTS.start, { config, ...options })) ?? offline();
     if (ack.ok) {
       setRuns((previous) => ({
         ...previous,
@@ -70,7 +66,7 @@ export function useTrainingSocket() {
   }, []);
 
   const stop = useCallback(async (runId: string) => {
-    await socketRef.current?.timeout(15_000).emitWithAck(TRAINING_CLIENT_EVENTS.stop, { runId }).catch(() => null);
+    await emitTraining(socketRef.current, TRAINING_CLIENT_EVENTS.stop, { runId });
   }, []);
 
   return { isConnected, runs, start, stop, watch };
@@ -95,5 +91,5 @@ function mergeProgress(known: LiveRun | undefined, message: RunProgress): LiveRu
 
 function offline(): StartAck {
   const text = { ko: '서버에 연결되어 있지 않습니다. 잠시 뒤 다시 시도하세요.', en: 'Not connected to the server. Try again in a moment.' };
-  return { ok: false, error: { code: 'UNAVAILABLE', message: text.en, text } };
+  return { ok: false, error: { code: 'UNAVAILABLE', reason: 'offline', message: text.en, text } };
 }

@@ -11,6 +11,7 @@ import { submitChallengeEntry } from './challenges/submit-challenge-entry';
 import { TRAINING_CLIENT_EVENTS, ZChallengeCommand, ZRunCommand, ZStartRun, ZSubmitEntry, challengeRoom, userRoom } from './training-events';
 import { getTrainingRuntime, type TrainingPublisher } from './runtime/training-runtime';
 import { watchRun } from './runs/watch-run';
+import type { TrainingClientEvent, TrainingClientEventMap, TrainingInput } from './training-protocol';
 
 // Ten events a second per socket: far above a person clicking, low enough to blunt a flood.
 const limiter = createRateLimiter({ name: 'training-socket', points: 10, durationSeconds: 1 });
@@ -27,8 +28,12 @@ export function registerTrainingHandlers(io: Namespace): void {
     .catch((error: unknown) => getLogger().error({ err: error }, 'training: could not clean up unfinished runs'));
 
   io.on('connection', (socket) => {
-    const handle = <S extends z.ZodType, R extends object>(event: string, schema: S, run: (input: z.infer<S>, userId: string) => Promise<R>) =>
-      onEvent(socket, event, schema, (input, { userId }) => run(input, userId), { limiter, requireUser: true });
+    // Typed by the protocol module: the event's input schema and its ack are those the browser expects.
+    const handle = <E extends TrainingClientEvent>(
+      event: E,
+      schema: z.ZodType<TrainingInput<E>>,
+      run: (input: TrainingInput<E>, userId: string) => Promise<TrainingClientEventMap[E]['ack']>,
+    ) => onEvent(socket, event, schema, (input, { userId }) => run(input, userId), { limiter, requireUser: true });
 
     // The training namespace's rooms are its own: a user's room is joined once, on connection.
     if (socket.data.userId) void socket.join(userRoom(socket.data.userId));

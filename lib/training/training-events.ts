@@ -1,10 +1,9 @@
 import { z } from 'zod';
-import type { AppErrorCode } from '@/lib/errors';
-import type { Localized } from '@/lib/i18n/locales';
 import { ZId } from '@/lib/validation/text';
 
-// The playground's socket protocol. Client → server events take one payload and an ack callback;
-// server → client events go to the room `user:<id>` (a user's own runs) or `challenge:<id>`.
+// The playground's socket protocol (its types: training-protocol.ts). Client → server events take one
+// payload and an ack callback; server → client events go to the room `user:<id>` (a user's own runs)
+// or `challenge:<id>`.
 
 export const TRAINING_CLIENT_EVENTS = {
   start: 'training:start',
@@ -22,7 +21,6 @@ export const TRAINING_SERVER_EVENTS = {
 export const userRoom = (userId: string) => `user:${userId}`;
 export const challengeRoom = (challengeId: string) => `challenge:${challengeId}`;
 
-
 /**
  * `config` is checked against ZTrainingConfig by the service, so the field errors name the knob.
  * `challengeId`: train for that challenge (its time budget becomes the run's wall time).
@@ -32,10 +30,3 @@ export const ZRunCommand = z.object({ runId: ZId });
 export const ZChallengeCommand = z.object({ challengeId: ZId });
 export const ZSubmitEntry = z.object({ challengeId: ZId, runId: ZId });
 export type TStartRun = z.infer<typeof ZStartRun>;
-
-export interface TTrainingAckError {
-  ok: false;
-  error: { code: AppErrorCode | 'INTERNAL'; message: string; text: Localized; fieldErrors?: Record<string, string[]> };
-}
-
-export type TTrainingAck<T extends object> = ({ ok: true } & T) | TTrainingAckError;

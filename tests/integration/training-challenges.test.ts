@@ -3,7 +3,7 @@ import { getDb } from '@/lib/db';
 import { DEFAULT_CONFIGS } from '@/engine/playground/default-configs';
 import type { ChallengeLeaderboard } from '@/lib/training/challenges/get-challenge-leaderboard';
 import { readStoredMetrics, toStoredMetrics } from '@/lib/training/runs/stored-run-schema';
-import { TRAINING_CLIENT_EVENTS, type TTrainingAck } from '@/lib/training/training-events';
+import { TRAINING_CLIENT_EVENTS } from '@/lib/training/training-events';
 import { createTestClass, createTestUser, signIn, type TestUser } from '../support/auth';
 import { connectTraining, expectOk, type TrainingClient } from './training-support';
 
@@ -37,8 +37,8 @@ async function train(who: Person, config: unknown): Promise<string> {
 const post = (who: Person, body: unknown) =>
   fetch(`${inject('baseUrl')}/api/training/challenges`, { method: 'POST', headers: { cookie: who.cookie, 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
-const watch = async (who: Person) => (await who.client.emit<{ leaderboard: ChallengeLeaderboard }>(TRAINING_CLIENT_EVENTS.watchChallenge, { challengeId })) as TTrainingAck<{ leaderboard: ChallengeLeaderboard }>;
-const submit = (who: Person, runId: string, id = challengeId) => who.client.emit<{ entryId: string; position: number }>(TRAINING_CLIENT_EVENTS.submitEntry, { challengeId: id, runId });
+const watch = (who: Person) => who.client.emit(TRAINING_CLIENT_EVENTS.watchChallenge, { challengeId });
+const submit = (who: Person, runId: string, id = challengeId) => who.client.emit(TRAINING_CLIENT_EVENTS.submitEntry, { challengeId: id, runId });
 
 /** Polls the leaderboard until every entry has been re-checked. */
 async function settledBoard(who: Person): Promise<ChallengeLeaderboard> {
@@ -149,7 +149,7 @@ describe('challenges', () => {
     const heavy = { ...DEFAULT_CONFIGS.mlp, hidden: [64, 64, 64], batchSize: 2, epochs: 500 };
     const refused = await ada.client.emit(TRAINING_CLIENT_EVENTS.start, { config: { ...heavy, task: 'circle' }, challengeId: shortId });
     expect(refused).toMatchObject({ ok: false, error: { code: 'UNPROCESSABLE' } });
-    const started = await ada.client.emit<{ runId: string }>(TRAINING_CLIENT_EVENTS.start, { config: heavy, challengeId: shortId });
+    const started = await ada.client.emit(TRAINING_CLIENT_EVENTS.start, { config: heavy, challengeId: shortId });
     const { runId } = expectOk(started);
     const end = await ada.client.waitForEnd(runId, 30_000);
     expect(end).toMatchObject({ status: 'STOPPED', stopReason: 'time' });

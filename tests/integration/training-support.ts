@@ -1,6 +1,8 @@
 import { inject } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
-import { TRAINING_CLIENT_EVENTS, TRAINING_SERVER_EVENTS, type TTrainingAck } from '@/lib/training/training-events';
+import type { TAck } from '@/lib/errors';
+import { TRAINING_CLIENT_EVENTS, TRAINING_SERVER_EVENTS } from '@/lib/training/training-events';
+import type { TrainingAckOf, TrainingClientEvent } from '@/lib/training/training-protocol';
 import type { RunProgress } from '@/engine/playground/types';
 import { SOCKET_NAMESPACES } from '@/lib/realtime/namespaces';
 
@@ -11,9 +13,10 @@ export interface TrainingClient {
   socket: Socket;
   progress: RunProgress[];
   leaderboardChanges: string[];
-  emit: <T extends object = Record<string, unknown>>(event: string, payload: unknown) => Promise<TTrainingAck<T>>;
-  start: (config: unknown, forkedFromId?: string) => Promise<TTrainingAck<{ runId: string; position: number; params: number; totalEpochs: number }>>;
-  stop: (runId: string) => Promise<TTrainingAck<{ status: string; isStopping: boolean }>>;
+  /** Any protocol event; the payload is not checked (tests send malformed ones), the ack is typed. */
+  emit: <E extends TrainingClientEvent>(event: E, payload: unknown) => Promise<TrainingAckOf<E>>;
+  start: (config: unknown, forkedFromId?: string) => Promise<TrainingAckOf<typeof TRAINING_CLIENT_EVENTS.start>>;
+  stop: (runId: string) => Promise<TrainingAckOf<typeof TRAINING_CLIENT_EVENTS.stop>>;
   /** Resolves with the first progress message of the run (already received or to come) that matches. */
   waitFor: (runId: string, predicate: (progress: RunProgress) => boolean, timeoutMs?: number) => Promise<RunProgress>;
   /** Resolves when the run has ended (COMPLETED, STOPPED or FAILED). */
@@ -53,10 +56,10 @@ export async function connectTraining(cookie?: string, baseUrl = inject('baseUrl
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
   });
-  const emitOnce = <T extends object>(event: string, payload: unknown): Promise<TTrainingAck<T>> => socket.timeout(15_000).emitWithAck(event, payload);
-  const emit = async <T extends object = Record<string, unknown>>(event: string, payload: unknown): Promise<TTrainingAck<T>> => {
+  const emitOnce = <E extends TrainingClientEvent>(event: E, payload: unknown): Promise<TrainingAckOf<E>> => socket.timeout(15_000).emitWithAck(event, payload);
+  const emit = async <E extends TrainingClientEvent>(event: E, payload: unknown): Promise<TrainingAckOf<E>> => {
     for (let attempt = 1; ; attempt += 1) {
-      const ack = await emitOnce<T>(event, payload);
+      const ack = await emitOnce(event, payload);
       const isSocketLimit = !ack.ok && ack.error.code === 'RATE_LIMITED' && ack.error.message.includes('Try again in 1 s');
       if (!isPaced || !isSocketLimit || attempt === 5) return ack;
       await new Promise((resolve) => setTimeout(resolve, 1_100));
@@ -85,7 +88,7 @@ export async function connectTraining(cookie?: string, baseUrl = inject('baseUrl
 }
 
 /** Unwraps a successful ack, failing the test with the server's message otherwise. */
-export function expectOk<T extends object>(ack: TTrainingAck<T>): T {
+export function expectOk<T extends object>(ack: TAck<T>): T {
   if (!ack.ok) throw new Error(`expected ok, got ${ack.error.code}: ${ack.error.message}`);
   return ack;
 }
