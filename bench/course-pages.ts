@@ -27,7 +27,8 @@ import { ensureBuild } from '../lib/server/ensure-build';
 import { startAppServer, type AppServer } from '../scripts/support/app-server';
 import { parseBenchArgs } from './support/cli';
 import { writeResultsSection } from './support/results-file';
-import { BENCH_PASSWORD, signInOverHttp, withDatabaseName } from './support/server-session';
+import { withDatabaseName, withPgClient } from '../scripts/support/postgres-client';
+import { BENCH_PASSWORD, signInOverHttp } from './support/server-session';
 import { quantile } from './support/stats';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -41,16 +42,6 @@ const ZArgs = z.object({
   databaseUrl: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgresql:// URL').default('postgresql://postgres@127.0.0.1:5432/postgres'),
   write: z.boolean().default(true),
 });
-
-async function withClient<T>(url: string, task: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await task(client);
-  } finally {
-    await client.end();
-  }
-}
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -169,7 +160,7 @@ async function measure(baseUrl: string, cookie: string, pagePath: string, reques
 async function main() {
   const args = parseBenchArgs(ZArgs.strict(), process.argv.slice(2).filter((arg) => arg !== '--'));
   const scratch = `bpl_bench_course_${crypto.randomBytes(3).toString('hex')}`;
-  await withClient(args.databaseUrl, (client) => client.query(`CREATE DATABASE "${scratch}"`));
+  await withPgClient(args.databaseUrl, (client) => client.query(`CREATE DATABASE "${scratch}"`));
   const databaseUrl = withDatabaseName(args.databaseUrl, scratch);
   let server: AppServer | undefined;
   try {
@@ -177,11 +168,11 @@ async function main() {
     const passwordHash = await hashPassword(BENCH_PASSWORD);
     console.log(`seeding ${args.students} students × ${exerciseTypeIds.length} skills × ${args.attemptsPerSkill} attempts …`);
     const seedStarted = performance.now();
-    const [big, small] = await withClient(databaseUrl, async (client) => [
+    const [big, small] = await withPgClient(databaseUrl, async (client) => [
       await seedClass(client, 'big', args.students, args.attemptsPerSkill, passwordHash),
       await seedClass(client, 'small', 1, args.attemptsPerSkill, passwordHash),
     ]);
-    await withClient(databaseUrl, (client) => client.query('ANALYZE'));
+    await withPgClient(databaseUrl, (client) => client.query('ANALYZE'));
     console.log(`seeded in ${((performance.now() - seedStarted) / 1000).toFixed(1)} s`);
 
     ensureBuild(ROOT, (message) => console.log(message));
@@ -222,7 +213,7 @@ async function main() {
     else console.log(markdown);
   } finally {
     await server?.stop();
-    await withClient(args.databaseUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`));
+    await withPgClient(args.databaseUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${scratch}" WITH (FORCE)`));
   }
 }
 

@@ -34,7 +34,8 @@ import { applyMigrations } from '../lib/db/schema-engine';
 import type { TLiveAck, TPlayerQuestion, TQuestionResults } from '../lib/live/protocol/live-payloads';
 import { startAppServer, type AppServer } from '../scripts/support/app-server';
 import { parseBenchArgs } from './support/cli';
-import { BENCH_PASSWORD, signInOverHttp, withDatabaseName } from './support/server-session';
+import { withDatabaseName, withPgClient } from '../scripts/support/postgres-client';
+import { BENCH_PASSWORD, signInOverHttp } from './support/server-session';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS_FILE = path.join(ROOT, 'bench', 'RESULTS.md');
@@ -252,16 +253,6 @@ function startStudentsProcess(): StudentsChild {
   };
 }
 
-async function adminQuery(adminUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 /** The process that actually serves: tsx runs server.ts in a child of its own. */
 function servingPid(server: AppServer): number {
   const parent = server.process.pid;
@@ -382,13 +373,13 @@ async function runMain(args: TArgs): Promise<void> {
     host?.socket.close();
     for (const { child } of children) if (child.connected) child.send({ type: 'stop' } satisfies ToStudents);
     await server?.stop().catch(() => null);
-    await adminQuery(adminUrl, `DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`).catch(() => {});
+    await withPgClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`)).catch(() => {});
   };
   process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
 
   try {
     console.log(`load-live: ${args.students} students, ${args.questions} questions, answers at ${args.answerMinMs}–${args.answerMaxMs} ms, ${args.clientProcesses} student process(es)`);
-    await adminQuery(adminUrl, `CREATE DATABASE "${databaseName}"`);
+    await withPgClient(adminUrl, (client) => client.query(`CREATE DATABASE "${databaseName}"`));
     await applyMigrations(databaseUrl);
     const db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();

@@ -26,7 +26,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { z } from 'zod';
 import { exerciseTypeIds, generate, solve } from '../engine/exercises/index';
 import { seedForStudent } from '../lib/exercises/keyed-seeds';
@@ -38,7 +37,8 @@ import { wrongAnswer } from '../scripts/support/wrong-answer';
 import { writeResultsSection } from './support/results-file';
 import { quantile } from './support/stats';
 import { parseBenchArgs } from './support/cli';
-import { BENCH_PASSWORD, signInOverHttp, withDatabaseName } from './support/server-session';
+import { withDatabaseName, withPgClient } from '../scripts/support/postgres-client';
+import { BENCH_PASSWORD, signInOverHttp } from './support/server-session';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TARGET_P95_MS = 50;
@@ -96,16 +96,6 @@ interface ScenarioResult {
 // ---------------------------------------------------------------------------------------------
 // Setup: scratch database, app server, students with sessions
 
-async function withClient<T>(url: string, task: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await task(client);
-  } finally {
-    await client.end();
-  }
-}
-
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = net.createServer();
@@ -125,7 +115,7 @@ async function createStudents(databaseUrl: string, count: number, typeIds: reado
     email: `bench-${label}-${i}-${crypto.randomBytes(3).toString('hex')}@bench.local`,
     typeId: typeIds[i % typeIds.length],
   }));
-  await withClient(databaseUrl, async (client) => {
+  await withPgClient(databaseUrl, async (client) => {
     for (const student of students) {
       await client.query('INSERT INTO "User" (id, email, name, "passwordHash") VALUES ($1, $2, $3, $4)', [student.id, student.email, student.email, passwordHash]);
     }
@@ -197,7 +187,7 @@ async function runScenario(options: { name: string; baseUrl: string; databaseUrl
     }),
   );
   const wallMs = performance.now() - started;
-  const stored = await withClient(databaseUrl, async (client) => {
+  const stored = await withPgClient(databaseUrl, async (client) => {
     const result = await client.query<{ count: string }>('SELECT count(*) FROM "Attempt" WHERE "userId" = ANY($1)', [students.map((student) => student.id)]);
     return Number(result.rows[0].count);
   });
@@ -260,7 +250,7 @@ async function main(): Promise<void> {
   let server: AppServer | undefined;
 
   try {
-    await withClient(adminUrl, (client) => client.query(`CREATE DATABASE "${scratchName}"`));
+    await withPgClient(adminUrl, (client) => client.query(`CREATE DATABASE "${scratchName}"`));
   } catch (error) {
     console.error(`cannot create a scratch database on ${new URL(adminUrl).host}: ${(error as Error).message}\n(pass --database-url postgresql://user@host:port/db of a server where you may CREATE DATABASE)`);
     process.exit(1);
@@ -303,7 +293,7 @@ async function main(): Promise<void> {
     }
   } finally {
     await server?.stop();
-    await withClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${scratchName}" WITH (FORCE)`)).catch(() => {});
+    await withPgClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${scratchName}" WITH (FORCE)`)).catch(() => {});
   }
 }
 

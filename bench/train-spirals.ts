@@ -36,6 +36,7 @@ import { TRAINING_CLIENT_EVENTS, TRAINING_SERVER_EVENTS } from '../lib/training/
 import type { TrainingAckOf } from '../lib/training/training-protocol';
 import type { RunProgress } from '../engine/playground/types';
 import { randomPort, startAppServer, type AppServer } from '../scripts/support/app-server';
+import { withDatabaseName } from '../scripts/support/postgres-client';
 import { writeResultsSection } from './support/results-file';
 import { parseBenchArgs } from './support/cli';
 import { BENCH_PASSWORD, signInOverHttp } from './support/server-session';
@@ -229,9 +230,7 @@ async function runLoad(args: TArgs): Promise<string> {
     const admin = new pg.Client({ connectionString: args.databaseUrl });
     await admin.connect();
     await admin.query(`CREATE DATABASE "${name}"`);
-    const url = new URL(args.databaseUrl);
-    url.pathname = `/${name}`;
-    const databaseUrl = url.toString();
+    const databaseUrl = withDatabaseName(args.databaseUrl, name);
     let server: AppServer | undefined;
     const sockets: Socket[] = [];
     try {

@@ -17,9 +17,3 @@ export async function signInOverHttp(baseUrl: string, email: string, password = 
   return session;
 }
 
-/** The same PostgreSQL URL with another database name. */
-export function withDatabaseName(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}

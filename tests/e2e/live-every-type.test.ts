@@ -4,7 +4,8 @@ import { exerciseTypes } from '@/engine/exercises';
 import { getDb } from '@/lib/db';
 import type { TQuestionResults } from '@/lib/live/protocol/live-payloads';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
-import { connectLive, createSessionOverHttp, expectOk } from '../integration/live-test-client';
+import { connectLive, createSessionOverHttp } from '../integration/live-test-client';
+import { expectOk } from '../support/acks';
 import { launchBrowser, screenshotPath } from './browser';
 
 // One question of every exercise type, played through the real player screen on a phone: the

@@ -3,7 +3,8 @@ import { exerciseTypes, generate, hints, solve } from '@/engine/exercises';
 import { getDb } from '@/lib/db';
 import type { TStudentVariant, TSubmitResult } from '@/lib/exercises/schemas';
 import { createTestUser, signIn } from '../support/auth';
-import { api, numbersIn, submissionId, submit, wrongAnswer } from './exercises-support';
+import { numbersIn } from '../support/numbers';
+import { api, submissionId, submit, wrongAnswer } from './exercises-support';
 import { seedForStudent } from '@/lib/exercises/keyed-seeds';
 
 type ErrorBody = { error: { code: string; message: string; fieldErrors?: Record<string, string[]> } };

@@ -2,7 +2,8 @@ import { beforeAll, describe, expect, it, inject } from 'vitest';
 import { exerciseTypes, generate, hints, solve } from '@/engine/exercises';
 import type { TPreviewVariant, TStudentVariant, TSubmitResult } from '@/lib/exercises/schemas';
 import { createTestClass, createTestUser, signIn, type TestUser } from '../support/auth';
-import { api, isSameNumber, numbersIn, submit, wrongAnswer } from './exercises-support';
+import { isSameNumber, numbersIn } from '../support/numbers';
+import { api, submit, wrongAnswer } from './exercises-support';
 import { seedForStudent } from '@/lib/exercises/keyed-seeds';
 
 let student: TestUser;

@@ -3,7 +3,8 @@ import { getDb } from '@/lib/db';
 import type { Gradebook } from '@/lib/gradebook/get-gradebook';
 import type { TQuestionResults } from '@/lib/live/protocol/live-payloads';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
-import { connectLive, correctAnswerFor, createSessionOverHttp, expectOk, hostTwoQuestionSession, joinOverHttp } from './live-test-client';
+import { connectLive, correctAnswerFor, createSessionOverHttp, hostTwoQuestionSession, joinOverHttp } from './live-test-client';
+import { expectOk } from '../support/acks';
 
 // Final live results in the class gradebook: the JSON, the page and the CSV, checked against the
 // points the live service stored (the live tests check how those points are computed).

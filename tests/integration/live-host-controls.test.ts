@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
 import type { TCorrectnessView, THostLobbyChange, TLeaderboard, TPlayerQuestion, TPlayerResult, TPlayerView } from '@/lib/live/protocol/live-payloads';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
-import { connectLive, correctAnswerFor, expectOk, hostTwoQuestionSession, joinOverHttp } from './live-test-client';
+import { connectLive, correctAnswerFor, hostTwoQuestionSession, joinOverHttp } from './live-test-client';
+import { expectOk } from '../support/acks';
 
 describe('live host controls', () => {
   it('locks joining, lets a late joiner in at the current question, removes a player, ignores a double click and ends mid-question with the answers counted', async () => {

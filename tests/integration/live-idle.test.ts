@@ -6,7 +6,8 @@ import { createLiveAnnouncer } from '@/lib/live/announce/live-announcer';
 import { SOCKET_NAMESPACES } from '@/lib/realtime/namespaces';
 import { listHostableSessions } from '@/lib/training/challenges/list-hostable-sessions';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
-import { connectLive, expectOk, hostTwoQuestionSession, joinOverHttp } from './live-test-client';
+import { connectLive, hostTwoQuestionSession, joinOverHttp } from './live-test-client';
+import { expectOk } from '../support/acks';
 
 // A session its host walked away from is ended after two hours without activity: it stops being
 // listed as running and is no longer offered to challenges. The recent-sessions list says states

@@ -3,7 +3,8 @@ import { describe, expect, it, inject } from 'vitest';
 import { getDb } from '@/lib/db';
 import type { TLeaderboard } from '@/lib/live/protocol/live-payloads';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
-import { connectLive, createSessionOverHttp, expectOk } from './live-test-client';
+import { connectLive, createSessionOverHttp } from './live-test-client';
+import { expectOk } from '../support/acks';
 
 // Joining by PIN: a session the caller may not join answers exactly as a PIN with no session
 // (same status, body and rate limit), and classmates see the class's public label (nickname, else

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { generate, solve } from '@/engine/exercises';
 import type { TPlayerQuestion } from '@/lib/live/protocol/live-payloads';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
-import { connectLive, createSessionOverHttp, expectOk, joinOverHttp, type LiveTestSocket } from './live-test-client';
+import { isSameNumber, numbersIn } from '../support/numbers';
+import { connectLive, createSessionOverHttp, joinOverHttp, type LiveTestSocket } from './live-test-client';
+import { expectOk } from '../support/acks';
 import { liveSeed } from '@/lib/live/variants/live-variant';
 
 const QUESTIONS = [
@@ -12,13 +14,6 @@ const QUESTIONS = [
 ];
 // Answers the other players type: distinctive numbers that must never reach the watched student.
 const OTHERS_ANSWERS = [777.125, -31337.5];
-
-function numbersIn(value: unknown, into: number[] = []): number[] {
-  if (typeof value === 'number') into.push(value);
-  else if (Array.isArray(value)) for (const item of value) numbersIn(item, into);
-  else if (value && typeof value === 'object') for (const item of Object.values(value)) numbersIn(item, into);
-  return into;
-}
 
 function stringsIn(value: unknown, into: string[] = []): string[] {
   if (typeof value === 'string') into.push(value);
@@ -126,7 +121,7 @@ describe('live privacy', () => {
       expect(forbidden.length - before, `distinctive expected values of ${participant.nickname}`).toBeGreaterThanOrEqual(2);
     }
     for (const value of forbidden) {
-      expect(allNumbers.some((n) => Math.abs(n - value) <= 1e-9 * Math.max(1, Math.abs(value))), `expected value ${value} was sent`).toBe(false);
+      expect(allNumbers.some((n) => isSameNumber(n, value)), `expected value ${value} was sent`).toBe(false);
       expect(allStrings.some((s) => s.includes(String(value))), `expected value ${value} appears in a string`).toBe(false);
     }
     // 2. No other participant's variant: their prompts never appear.

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { TPlayerQuestion, TPlayerResult, TPlayerView } from '@/lib/live/protocol/live-payloads';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
-import { connectLive, expectOk, hostTwoQuestionSession, joinOverHttp } from './live-test-client';
+import { connectLive, hostTwoQuestionSession, joinOverHttp } from './live-test-client';
+import { expectOk } from '../support/acks';
 
 async function sessionWithOnePlayer({ guest = false } = {}) {
   const instructor = await createTestUser('Instructor');

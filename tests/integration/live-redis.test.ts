@@ -4,7 +4,8 @@ import { getDb } from '@/lib/db';
 import type { TPlayerQuestion, TQuestionProgress, TQuestionResults } from '@/lib/live/protocol/live-payloads';
 import { randomPort, startAppServer, type AppServer } from '../../scripts/support/app-server';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
-import { connectLive, correctAnswerFor, createSessionOverHttp, expectOk, joinOverHttp } from './live-test-client';
+import { connectLive, correctAnswerFor, createSessionOverHttp, joinOverHttp } from './live-test-client';
+import { expectOk } from '../support/acks';
 
 const REDIS_URL = 'redis://127.0.0.1:6379';
 

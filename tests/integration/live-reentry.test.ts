@@ -3,7 +3,8 @@ import { getDb } from '@/lib/db';
 import type { THostView, TPlayerQuestion, TPlayerView, TQuestionResults } from '@/lib/live/protocol/live-payloads';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
 import { wrongAnswer } from '../../scripts/support/wrong-answer';
-import { connectLive, correctAnswerFor, expectOk, hostTwoQuestionSession, joinOverHttp, type LiveTestSocket } from './live-test-client';
+import { connectLive, correctAnswerFor, hostTwoQuestionSession, joinOverHttp, type LiveTestSocket } from './live-test-client';
+import { expectOk } from '../support/acks';
 
 // Re-entering (a second tab, or live:enter again) while a question is open must not tell a player
 // whether the answer they just gave was right: score, streak and rank stay those of the last

@@ -4,7 +4,8 @@ import { getDb } from '@/lib/db';
 import type { THostView, TPlayerQuestion, TPlayerResult, TPlayerView } from '@/lib/live/protocol/live-payloads';
 import { randomPort, startAppServer, type AppServer } from '../../scripts/support/app-server';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
-import { connectLive, correctAnswerFor, createSessionOverHttp, expectOk, joinOverHttp } from './live-test-client';
+import { connectLive, correctAnswerFor, createSessionOverHttp, joinOverHttp } from './live-test-client';
+import { expectOk } from '../support/acks';
 
 // A second server process on this run's database: killed mid-question and started again on the
 // same port, so the clients' automatic reconnection finds it.

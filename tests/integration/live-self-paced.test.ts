@@ -4,7 +4,8 @@ import { computePoints } from '@/lib/live/state/compute-points';
 import { findLiveSessionResults } from '@/lib/live/views/find-live-session-results';
 import type { TLeaderboard, TPlayerQuestion, TPlayerView, TQuestionProgress } from '@/lib/live/protocol/live-payloads';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
-import { connectLive, correctAnswerFor, createSessionOverHttp, expectOk, joinOverHttp } from './live-test-client';
+import { connectLive, correctAnswerFor, createSessionOverHttp, joinOverHttp } from './live-test-client';
+import { expectOk } from '../support/acks';
 
 describe('live session: self-paced', () => {
   it('lets each student move on at their own pace with their own clock, records a timed-out question as missed, and ends on the podium', async () => {

@@ -3,7 +3,8 @@ import { getDb } from '@/lib/db';
 import { computePoints } from '@/lib/live/state/compute-points';
 import type { TLeaderboard, TPlayerQuestion, TPlayerResult, TPlayerView, THostView, TQuestionResults } from '@/lib/live/protocol/live-payloads';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
-import { connectLive, correctAnswerFor, createSessionOverHttp, expectOk, joinOverHttp } from './live-test-client';
+import { connectLive, correctAnswerFor, createSessionOverHttp, joinOverHttp } from './live-test-client';
+import { expectOk } from '../support/acks';
 
 async function setUpClass(studentCount: number) {
   const instructor = await createTestUser('Instructor');

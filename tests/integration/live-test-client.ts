@@ -5,14 +5,11 @@ import type { TLiveAck } from '@/lib/live/protocol/live-payloads';
 import { SOCKET_NAMESPACES } from '@/lib/realtime/namespaces';
 import type { TCreateLiveSession } from '@/lib/live/protocol/live-schemas';
 import { liveSeed } from '@/lib/live/variants/live-variant';
+import { expectOk } from '../support/acks';
+import { recordSocket, type RecordedEvent } from '../support/socket-recorder';
 
 // A socket.io client of the live protocol for integration tests: records every event a socket
 // receives (the privacy test deep-scans them) and turns acks into promises.
-
-export interface RecordedEvent {
-  event: string;
-  payload: unknown;
-}
 
 export interface LiveTestSocket {
   socket: Socket;
@@ -36,17 +33,7 @@ export async function connectLive({ baseUrl = inject('baseUrl'), cookie, guestTo
     reconnectionDelay: 200,
     reconnectionDelayMax: 1000,
   });
-  const events: RecordedEvent[] = [];
-  const waiters: { event: string; predicate: (payload: unknown) => boolean; resolve: (payload: unknown) => void }[] = [];
-  socket.onAny((event: string, payload: unknown) => {
-    events.push({ event, payload });
-    for (const waiter of [...waiters]) {
-      if (waiter.event === event && waiter.predicate(payload)) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve(payload);
-      }
-    }
-  });
+  const { events, next } = recordSocket(socket);
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
@@ -59,25 +46,9 @@ export async function connectLive({ baseUrl = inject('baseUrl'), cookie, guestTo
       events.push({ event: `ack:${event}`, payload: ack });
       return ack;
     },
-    next: <T>(event: string, predicate: (payload: T) => boolean = () => true, timeoutMs = 20_000) =>
-      new Promise<T>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
-        waiters.push({
-          event,
-          predicate: (payload) => predicate(payload as T),
-          resolve: (payload) => {
-            clearTimeout(timer);
-            resolve(payload as T);
-          },
-        });
-      }),
+    next,
     close: () => socket.close(),
   };
-}
-
-export function expectOk<T extends object>(ack: TLiveAck<T>): T {
-  if (!ack.ok) throw new Error(`expected ok, got ${ack.error.reason}: ${ack.error.message}`);
-  return ack;
 }
 
 export async function createSessionOverHttp(cookie: string, input: Partial<TCreateLiveSession> & Pick<TCreateLiveSession, 'classId' | 'questions'>, baseUrl = inject('baseUrl')) {

@@ -5,7 +5,8 @@ import type { ChallengeLeaderboard } from '@/lib/training/challenges/get-challen
 import { readStoredMetrics, toStoredMetrics } from '@/lib/training/runs/stored-run-schema';
 import { TRAINING_CLIENT_EVENTS } from '@/lib/training/training-events';
 import { createTestClass, createTestUser, signIn, type TestUser } from '../support/auth';
-import { connectTraining, expectOk, type TrainingClient } from './training-support';
+import { connectTraining, type TrainingClient } from './training-support';
+import { expectOk } from '../support/acks';
 
 // Challenges end to end: an instructor opens one, students enter runs over sockets, the server
 // retrains each entry from its configuration and seed, and ranks what it computed.

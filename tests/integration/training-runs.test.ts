@@ -6,7 +6,8 @@ import { TRAINING_LIMITS } from '@/engine/playground/limits';
 import { readStoredMetrics } from '@/lib/training/runs/stored-run-schema';
 import { trainModel } from '@/engine/playground/train-model';
 import { createTestUser, signIn } from '../support/auth';
-import { connectTraining, expectOk, type TrainingClient } from './training-support';
+import { connectTraining, type TrainingClient } from './training-support';
+import { expectOk } from '../support/acks';
 
 // Runs over the real server's sockets: start, stream, stop, store, reopen, fork, limits.
 

@@ -1,18 +1,20 @@
 import { inject } from 'vitest';
 import { io, type Socket } from 'socket.io-client';
-import type { TAck } from '@/lib/errors';
 import { TRAINING_CLIENT_EVENTS, TRAINING_SERVER_EVENTS } from '@/lib/training/training-events';
 import type { TrainingAckOf, TrainingClientEvent } from '@/lib/training/training-protocol';
 import type { RunProgress } from '@/engine/playground/types';
 import { SOCKET_NAMESPACES } from '@/lib/realtime/namespaces';
+import { recordSocket } from '../support/socket-recorder';
 
-// A socket.io client of the playground protocol for integration tests: keeps every progress
-// message and turns acks into promises.
+// A socket.io client of the playground protocol for integration tests: records every event
+// (tests/support/socket-recorder.ts) and turns acks into promises.
 
 export interface TrainingClient {
   socket: Socket;
-  progress: RunProgress[];
-  leaderboardChanges: string[];
+  /** Every progress message received so far. */
+  readonly progress: RunProgress[];
+  /** The challenge ids of every leaderboard change received so far. */
+  readonly leaderboardChanges: string[];
   /** Any protocol event; the payload is not checked (tests send malformed ones), the ack is typed. */
   emit: <E extends TrainingClientEvent>(event: E, payload: unknown) => Promise<TrainingAckOf<E>>;
   start: (config: unknown, forkedFromId?: string) => Promise<TrainingAckOf<typeof TRAINING_CLIENT_EVENTS.start>>;
@@ -39,19 +41,8 @@ export interface ConnectTrainingOptions {
 
 export async function connectTraining(cookie?: string, baseUrl = inject('baseUrl'), { isPaced = true }: ConnectTrainingOptions = {}): Promise<TrainingClient> {
   const socket = io(`${baseUrl}${SOCKET_NAMESPACES.training}`, { transports: ['websocket'], extraHeaders: cookie ? { cookie } : {} });
-  const progress: RunProgress[] = [];
-  const leaderboardChanges: string[] = [];
-  const waiters: { runId: string; predicate: (p: RunProgress) => boolean; resolve: (p: RunProgress) => void }[] = [];
-  socket.on(TRAINING_SERVER_EVENTS.progress, (message: RunProgress) => {
-    progress.push(message);
-    for (const waiter of [...waiters]) {
-      if (waiter.runId === message.runId && waiter.predicate(message)) {
-        waiters.splice(waiters.indexOf(waiter), 1);
-        waiter.resolve(message);
-      }
-    }
-  });
-  socket.on(TRAINING_SERVER_EVENTS.leaderboard, ({ challengeId }: { challengeId: string }) => leaderboardChanges.push(challengeId));
+  const recorder = recordSocket(socket);
+  const progressOf = () => recorder.payloadsOf<RunProgress>(TRAINING_SERVER_EVENTS.progress);
   await new Promise<void>((resolve, reject) => {
     socket.once('connect', () => resolve());
     socket.once('connect_error', reject);
@@ -65,30 +56,22 @@ export async function connectTraining(cookie?: string, baseUrl = inject('baseUrl
       await new Promise((resolve) => setTimeout(resolve, 1_100));
     }
   };
-  const waitFor: TrainingClient['waitFor'] = (runId, predicate, timeoutMs = 60_000) => {
-    const seen = progress.find((p) => p.runId === runId && predicate(p));
-    if (seen) return Promise.resolve(seen);
-    return new Promise((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`no matching progress for run ${runId} within ${timeoutMs} ms`)), timeoutMs);
-      waiters.push({ runId, predicate, resolve: (p) => (clearTimeout(timer), resolve(p)) });
-    });
-  };
+  const waitFor: TrainingClient['waitFor'] = (runId, predicate, timeoutMs = 60_000) =>
+    recorder.first<RunProgress>(TRAINING_SERVER_EVENTS.progress, (p) => p.runId === runId && predicate(p), timeoutMs);
   return {
     socket,
-    progress,
-    leaderboardChanges,
+    get progress() {
+      return progressOf();
+    },
+    get leaderboardChanges() {
+      return recorder.payloadsOf<{ challengeId: string }>(TRAINING_SERVER_EVENTS.leaderboard).map((change) => change.challengeId);
+    },
     emit,
     start: (config, forkedFromId) => emit(TRAINING_CLIENT_EVENTS.start, { config, forkedFromId }),
     stop: (runId) => emit(TRAINING_CLIENT_EVENTS.stop, { runId }),
     waitFor,
     waitForEnd: (runId, timeoutMs) => waitFor(runId, isFinal, timeoutMs),
-    epochsOf: (runId) => progress.filter((p) => p.runId === runId).flatMap((p) => p.metrics.map((m) => m.epoch)),
+    epochsOf: (runId) => progressOf().filter((p) => p.runId === runId).flatMap((p) => p.metrics.map((m) => m.epoch)),
     close: () => socket.close(),
   };
-}
-
-/** Unwraps a successful ack, failing the test with the server's message otherwise. */
-export function expectOk<T extends object>(ack: TAck<T>): T {
-  if (!ack.ok) throw new Error(`expected ok, got ${ack.error.code}: ${ack.error.message}`);
-  return ack;
 }

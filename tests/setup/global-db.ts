@@ -6,6 +6,7 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from '@/lib/db/embedded-
 import { applyMigrations } from '@/lib/db/schema-engine';
 import { ensureBuild } from '@/lib/server/ensure-build';
 import { startAppServer, type AppServer } from '../../scripts/support/app-server';
+import { withDatabaseName, withPgClient } from '../../scripts/support/postgres-client';
 
 // Integration and browser tests get their own database, created here and dropped afterwards,
 // on DATABASE_URL's server, else the machine's PostgreSQL at 127.0.0.1:5432, else an embedded one.
@@ -75,18 +76,6 @@ async function canConnect(url: string): Promise<boolean> {
   }
 }
 
-async function withAdmin<T>(task: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    return await task(client);
-  } finally {
-    await client.end();
-  }
-}
-
-function withDatabaseName(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
+function withAdmin<T>(task: (client: pg.Client) => Promise<T>): Promise<T> {
+  return withPgClient(adminUrl, task);
 }

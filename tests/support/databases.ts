@@ -1,7 +1,8 @@
 import crypto from 'node:crypto';
-import pg from 'pg';
+import type pg from 'pg';
 import { inject } from 'vitest';
 import { applyMigrations } from '@/lib/db/schema-engine';
+import { withDatabaseName, withPgClient } from '../../scripts/support/postgres-client';
 
 // Extra throwaway databases on the same server as this run's test database.
 
@@ -9,20 +10,9 @@ export function adminUrl(): string {
   return withDatabaseName(inject('databaseUrl'), 'postgres');
 }
 
-export function withDatabaseName(url: string, name: string): string {
-  const parsed = new URL(url);
-  parsed.pathname = `/${name}`;
-  return parsed.toString();
-}
-
-export async function withAdmin<T>(task: (client: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: adminUrl() });
-  await client.connect();
-  try {
-    return await task(client);
-  } finally {
-    await client.end();
-  }
+/** Runs `task` connected to the test server's `postgres` database (to create and drop databases). */
+export function withAdmin<T>(task: (client: pg.Client) => Promise<T>): Promise<T> {
+  return withPgClient(adminUrl(), task);
 }
 
 export interface ScratchDatabase {
