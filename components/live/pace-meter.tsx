@@ -1,5 +1,5 @@
 import type { Locale, Localized } from '@/lib/i18n/locales';
-import type { TPaceMeter } from '@/lib/live/live-payloads';
+import type { TPaceMeter } from '@/lib/live/protocol/live-payloads';
 import styles from '@/components/live/live.module.css';
 
 export const PACE_TEXT = {

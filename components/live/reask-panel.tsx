@@ -1,7 +1,7 @@
 import type { Locale, Localized } from '@/lib/i18n/locales';
 import { fill } from '@/lib/i18n/fill';
 import { formatPercent } from '@/lib/i18n/format';
-import type { TQuestionResults, TReaskComparison } from '@/lib/live/live-payloads';
+import type { TQuestionResults, TReaskComparison } from '@/lib/live/protocol/live-payloads';
 import styles from '@/components/live/live.module.css';
 
 const TEXT = {

@@ -3,8 +3,8 @@ import { inject } from 'vitest';
 import { grade, solve } from '@/engine/exercises';
 import { registry } from '@/engine/exercises/registry';
 import { getDb } from '@/lib/db';
-import type { THostQuestion, TLeaderboard, TLiveSessionResults, TPlayerQuestion, TPlayerResult, TQuestionResults } from '@/lib/live/live-payloads';
-import { liveSeed } from '@/lib/live/live-variant';
+import type { THostQuestion, TLeaderboard, TLiveSessionResults, TPlayerQuestion, TPlayerResult, TQuestionResults } from '@/lib/live/protocol/live-payloads';
+import { liveSeed } from '@/lib/live/variants/live-variant';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
 import { connectLive, createSessionOverHttp, expectOk, joinOverHttp, type LiveTestSocket } from './live-test-client';
 

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
-import type { TPaceMeter } from '@/lib/live/live-payloads';
+import type { TPaceMeter } from '@/lib/live/protocol/live-payloads';
 
 export type PaceKind = 'too-fast' | 'lost';
 

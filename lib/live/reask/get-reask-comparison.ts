@@ -1,7 +1,7 @@
 import 'server-only';
 import { isMistakeId, mistakeCatalogue } from '@/engine/exercises';
 import { getDb } from '@/lib/db';
-import type { TReaskComparison } from '@/lib/live/live-payloads';
+import type { TReaskComparison } from '@/lib/live/protocol/live-payloads';
 import { compareReask, type ReaskAnswer } from '@/lib/live/reask/compare-reask';
 
 /** What a named mistake says, in both languages (its id when the catalogue no longer has it). */

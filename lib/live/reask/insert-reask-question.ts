@@ -1,8 +1,8 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
-import { LiveError } from '@/lib/live/live-error';
-import { stalePhase } from '@/lib/live/live-errors';
-import { MAX_SESSION_QUESTIONS } from '@/lib/live/live-schemas';
+import { LiveError } from '@/lib/live/protocol/live-error';
+import { stalePhase } from '@/lib/live/protocol/live-error';
+import { MAX_SESSION_QUESTIONS } from '@/lib/live/protocol/live-schemas';
 
 export interface InsertReaskQuestionOptions {
   sessionId: string;

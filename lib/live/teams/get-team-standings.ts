@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
-import { closedStandingsCte } from '@/lib/live/closed-standings-sql';
+import { closedStandingsCte } from '@/lib/live/views/closed-standings-sql';
 import { rankTeams, type TeamStanding } from '@/lib/live/teams/rank-teams';
 
 /**

@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
-import { LiveError } from '@/lib/live/live-error';
+import { LiveError } from '@/lib/live/protocol/live-error';
 
 export interface PickLiveTeamOptions {
   sessionId: string;
