@@ -1,5 +1,4 @@
-import { describe, expect, it } from 'vitest';
-import { inject } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { grade, solve } from '@/engine/exercises';
 import { registry } from '@/engine/exercises/registry';
 import { getDb } from '@/lib/db';

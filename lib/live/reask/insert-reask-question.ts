@@ -1,7 +1,6 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
-import { LiveError } from '@/lib/live/protocol/live-error';
-import { stalePhase } from '@/lib/live/protocol/live-error';
+import { LiveError, stalePhase } from '@/lib/live/protocol/live-error';
 import { MAX_SESSION_QUESTIONS } from '@/lib/live/protocol/live-schemas';
 
 export interface InsertReaskQuestionOptions {
