@@ -1,6 +1,6 @@
 import type { Locale, Localized } from '@/lib/i18n/locales';
 import type { TTeamStanding } from '@/lib/live/protocol/live-payloads';
-import { TEAM_NAMES } from '@/lib/live/teams/team-setup';
+import { TEAM_NAMES } from '@/lib/live/protocol/team-setup';
 import styles from '@/components/live/live.module.css';
 
 const TEXT = {

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 // The client-safe part of the exercises only: this file is bundled into /join and /live.
 import { ZAnswer, isExerciseTypeId } from '@/engine/exercises/client';
-import { DEFAULT_SCORING, ZScoringOptions } from '@/lib/live/scoring/scoring-options';
-import { MAX_TEAMS, ZTeamSetup } from '@/lib/live/teams/team-setup';
+import { DEFAULT_SCORING, ZScoringOptions } from '@/lib/live/protocol/scoring-options';
+import { MAX_TEAMS, ZTeamSetup } from '@/lib/live/protocol/team-setup';
 import { ZId } from '@/lib/validation/text';
 
 // Every input of the live feature, validated with the same schema on the client and the server.

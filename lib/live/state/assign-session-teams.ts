@@ -1,8 +1,8 @@
 import 'server-only';
 import type { Prisma } from '@/generated/prisma/client';
 import { seedForLive } from '@/lib/exercises/keyed-seeds';
-import { assignTeams } from '@/lib/live/teams/assign-teams';
-import { teamCountFor } from '@/lib/live/teams/team-setup';
+import { assignTeams } from '@/lib/live/state/assign-teams';
+import { teamCountFor } from '@/lib/live/protocol/team-setup';
 
 /** The keyed seed of a session's team shuffle: reproducible on the server, unguessable by players. */
 const TEAM_SEED_INDEX = -1;

@@ -1,4 +1,4 @@
-import { teamName } from '@/lib/live/teams/team-setup';
+import { teamName } from '@/lib/live/protocol/team-setup';
 
 // Team standings. A team's score is the mean of its members' points — not the sum, so a team of
 // five does not beat a team of four by headcount (Kahoot does the same). Every active member

@@ -8,7 +8,7 @@ import { z } from 'zod';
 //   BY_SIZE  — the same deal, into as many teams as make teams of about `size` players;
 //   PICK     — each player picks one of `teams` teams in the lobby; whoever has not picked
 //              when the first question opens joins the smallest team.
-// A team's score is the mean of its members' points (see rank-teams.ts).
+// A team's score is the mean of its members' points (see lib/live/views/rank-teams.ts).
 
 export const MIN_TEAMS = 2;
 export const MAX_TEAMS = 8;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { compareReask, type ReaskAnswer } from '@/lib/live/reask/compare-reask';
+import { compareReask, type ReaskAnswer } from '@/lib/live/views/compare-reask';
 
 const answer = (participantId: string, mistake: string | null, correct = false, answered = true): ReaskAnswer => ({ participantId, mistake, correct, answered });
 

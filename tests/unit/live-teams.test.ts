@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { assignTeams, type TeamCandidate } from '@/lib/live/teams/assign-teams';
-import { rankTeams } from '@/lib/live/teams/rank-teams';
-import { ZTeamSetup, teamCountFor } from '@/lib/live/teams/team-setup';
+import { assignTeams, type TeamCandidate } from '@/lib/live/state/assign-teams';
+import { rankTeams } from '@/lib/live/views/rank-teams';
+import { ZTeamSetup, teamCountFor } from '@/lib/live/protocol/team-setup';
 
 const players = (n: number, picks: (number | null)[] = []): TeamCandidate[] =>
   Array.from({ length: n }, (_, i) => ({ participantId: `p${i}`, picked: picks[i] ?? null }));

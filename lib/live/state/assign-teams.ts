@@ -1,5 +1,5 @@
 import { rng } from '@/engine/rng';
-import { teamCountFor, type TTeamSetup } from '@/lib/live/teams/team-setup';
+import { teamCountFor, type TTeamSetup } from '@/lib/live/protocol/team-setup';
 
 export interface TeamCandidate {
   participantId: string;

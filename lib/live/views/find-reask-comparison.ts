@@ -2,7 +2,7 @@ import 'server-only';
 import { isMistakeId, mistakeCatalogue } from '@/engine/exercises';
 import { getDb } from '@/lib/db';
 import type { TReaskComparison } from '@/lib/live/protocol/live-payloads';
-import { compareReask, type ReaskAnswer } from '@/lib/live/reask/compare-reask';
+import { compareReask, type ReaskAnswer } from '@/lib/live/views/compare-reask';
 
 /** What a named mistake says, in both languages (its id when the catalogue no longer has it). */
 export function mistakeText(id: string): { ko: string; en: string } {
@@ -14,7 +14,7 @@ export function mistakeText(id: string): { ko: string; en: string } {
  * the host removed left out). Null for a question that is not a re-ask. While the follow-up is
  * still open its side is empty: the host sees the "after" once it has closed.
  */
-export async function getReaskComparison(questionId: string): Promise<TReaskComparison | null> {
+export async function findReaskComparison(questionId: string): Promise<TReaskComparison | null> {
   const question = await getDb().liveQuestion.findUnique({
     where: { id: questionId },
     select: { closedAt: true, reaskMistake: true, reaskOf: { select: { id: true, index: true } } },
