@@ -1,6 +1,7 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
-import { LiveError, stalePhase } from '@/lib/live/protocol/live-error';
+import { AppError } from '@/lib/errors';
+import { stalePhase } from '@/lib/live/live-errors';
 import { MAX_SESSION_QUESTIONS } from '@/lib/live/protocol/live-schemas';
 
 export interface InsertReaskQuestionOptions {
@@ -27,11 +28,11 @@ export async function insertReaskQuestion({ sessionId, index, mistakeId }: Inser
     if (!question?.closedAt) throw stalePhase();
     const withMistake = await tx.liveAnswer.count({ where: { questionId: question.id, mistake: mistakeId, participant: { kicked: false } } });
     if (withMistake === 0) {
-      throw new LiveError('UNPROCESSABLE', 'mistake-not-seen', { ko: '이 문제에서 그 실수를 한 답이 없습니다.', en: 'No answer to this question made that mistake.' });
+      throw new AppError('UNPROCESSABLE', { ko: '이 문제에서 그 실수를 한 답이 없습니다.', en: 'No answer to this question made that mistake.' }, { reason: 'mistake-not-seen' });
     }
     const questionCount = await tx.liveQuestion.count({ where: { sessionId } });
     if (questionCount >= MAX_SESSION_QUESTIONS) {
-      throw new LiveError('CONFLICT', 'too-many-questions', { ko: `한 세션의 문제는 ${MAX_SESSION_QUESTIONS}개까지입니다.`, en: `A session holds at most ${MAX_SESSION_QUESTIONS} questions.` });
+      throw new AppError('CONFLICT', { ko: `한 세션의 문제는 ${MAX_SESSION_QUESTIONS}개까지입니다.`, en: `A session holds at most ${MAX_SESSION_QUESTIONS} questions.` }, { reason: 'too-many-questions' });
     }
     // Two steps, because (sessionId, index) is unique and a one-step shift would collide midway.
     await tx.$executeRaw`UPDATE "LiveQuestion" SET index = -index - 1 WHERE "sessionId" = ${sessionId} AND index > ${index}`;

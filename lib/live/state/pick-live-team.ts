@@ -1,6 +1,6 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
-import { LiveError } from '@/lib/live/protocol/live-error';
+import { AppError } from '@/lib/errors';
 
 export interface PickLiveTeamOptions {
   sessionId: string;
@@ -13,11 +13,11 @@ export async function pickLiveTeam({ sessionId, participantId, team }: PickLiveT
   const db = getDb();
   const session = await db.liveSession.findUnique({ where: { id: sessionId }, select: { teamAssign: true, teamCount: true, state: true } });
   if (session?.teamAssign !== 'PICK' || session.teamCount === null) {
-    throw new LiveError('CONFLICT', 'teams-not-picked', { ko: '이 세션에서는 팀을 고를 수 없습니다.', en: 'Teams are not picked by players in this session.' });
+    throw new AppError('CONFLICT', { ko: '이 세션에서는 팀을 고를 수 없습니다.', en: 'Teams are not picked by players in this session.' }, { reason: 'teams-not-picked' });
   }
-  if (session.state !== 'LOBBY') throw new LiveError('CONFLICT', 'teams-not-picked', { ko: '시작한 뒤에는 팀을 바꿀 수 없습니다.', en: 'Teams cannot change once the session has started.' });
-  if (team >= session.teamCount) throw new LiveError('BAD_REQUEST', 'bad-request', { ko: '없는 팀입니다.', en: 'There is no such team.' });
+  if (session.state !== 'LOBBY') throw new AppError('CONFLICT', { ko: '시작한 뒤에는 팀을 바꿀 수 없습니다.', en: 'Teams cannot change once the session has started.' }, { reason: 'teams-not-picked' });
+  if (team >= session.teamCount) throw new AppError('BAD_REQUEST', { ko: '없는 팀입니다.', en: 'There is no such team.' }, { reason: 'bad-request' });
   const updated = await db.liveParticipant.updateMany({ where: { id: participantId, sessionId, kicked: false }, data: { team } });
-  if (updated.count === 0) throw new LiveError('FORBIDDEN', 'not-joined', { ko: '이 세션에 참여하지 않았습니다.', en: 'You have not joined this session.' });
+  if (updated.count === 0) throw new AppError('FORBIDDEN', { ko: '이 세션에 참여하지 않았습니다.', en: 'You have not joined this session.' }, { reason: 'not-joined' });
   return { team };
 }
