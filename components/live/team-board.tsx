@@ -34,7 +34,7 @@ export function TeamBoard({ teams, locale, isFinal, highlight }: TeamBoardProps)
               <span className={styles.teamDot} style={{ background: TEAM_NAMES[team.team]?.color }} aria-hidden="true" />
               {team.name[locale]} <small className="muted">({team.members} {TEXT.members[locale]})</small>
             </span>
-            <span className={styles.points}>
+            <span className={styles.points} data-score={team.score}>
               {team.score.toLocaleString(locale)} <small>{TEXT.points[locale]}</small>
             </span>
           </li>
