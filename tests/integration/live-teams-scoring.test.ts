@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { explain, solve } from '@/engine/exercises';
 import { getDb } from '@/lib/db';
 import type { THostView, TLeaderboard, TPlayerQuestion, TPlayerResult, TPlayerView, TQuestionResults } from '@/lib/live/protocol/live-payloads';
@@ -165,7 +165,7 @@ describe('live scoring options and explanations', () => {
 
     const instructor = await createTestUser('Instructor');
     const klass = await createTestClass([{ user: instructor, role: 'INSTRUCTOR' }]);
-    const response = await fetch(`${(await import('vitest')).inject('baseUrl')}/api/live/sessions`, {
+    const response = await fetch(`${inject('baseUrl')}/api/live/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie: await signIn(instructor.email) },
       body: JSON.stringify({ classId: klass.id, questions: [{ typeId: TYPE, timeLimitS: 30 }], mode: 'SELF_PACED', deadlineMinutes: 30, teams: { assign: 'RANDOM', teams: 2 } }),
