@@ -1,6 +1,7 @@
 'use client';
 
 import { fill } from '@/lib/i18n/fill';
+import { useEffect, useState, type ReactNode } from 'react';
 import type { Locale, Localized } from '@/lib/i18n/locales';
 import type { TScoring, TTeamMode } from '@/lib/live/protocol/live-payloads';
 import { TEAM_NAMES, teamName } from '@/lib/live/protocol/team-setup';
@@ -21,6 +22,7 @@ const TEXT = {
   teamScore: { ko: '팀 점수 = 팀원 점수의 평균', en: 'team score = mean of the members’ points' },
   talk: { ko: '팀 토론 중 — {s}초 뒤에 답할 수 있습니다', en: 'Team talk — answers open in {s} s' },
   followUp: { ko: '다시 묻기: 문제 {n}과 같은 유형, 새 숫자', en: 'Follow-up: the same kind as question {n}, new numbers' },
+  followUpOf: { ko: '다시 묻는 실수', en: 'Re-asking' },
 } satisfies Record<string, Localized>;
 
 /** The lobby's rules card: scoring options and, in team mode, the team rule. */
@@ -85,8 +87,14 @@ export function TalkNotice({ secondsLeft, locale }: { secondsLeft: number; local
   return <p className={styles.talk} role="status" data-testid="team-talk">{fill(TEXT.talk[locale], { s: secondsLeft })}</p>;
 }
 
-export function FollowUpNotice({ ofIndex, locale }: { ofIndex: number; locale: Locale }) {
-  return <p className={styles.followUp} data-testid="follow-up">{fill(TEXT.followUp[locale], { n: ofIndex + 1 })}</p>;
+/** A follow-up's label; the projector also names the mistake it re-asks (phones do not: it would hint the answer away). */
+export function FollowUpNotice({ ofIndex, mistake, locale }: { ofIndex: number; mistake?: string; locale: Locale }) {
+  return (
+    <p className={styles.followUp} data-testid="follow-up">
+      {fill(TEXT.followUp[locale], { n: ofIndex + 1 })}
+      {mistake ? <><br />{TEXT.followUpOf[locale]}: {mistake}</> : null}
+    </p>
+  );
 }
 
 export interface PaceButtonsProps {
@@ -108,4 +116,24 @@ export function PaceButtons({ current, locale, onSignal }: PaceButtonsProps) {
       <small className="muted">{PACE_TEXT.signalHelp[locale]}</small>
     </section>
   );
+}
+
+export interface TalkGateProps {
+  /** When answers open (the end of the team talk), by the server's clock. */
+  openedAt: string;
+  offsetMs: number;
+  children: (talkSecondsLeft: number) => ReactNode;
+}
+
+/** Renders its children with the seconds of team talk left (0 once answers are open), ticking until then. */
+export function TalkGate({ openedAt, offsetMs, children }: TalkGateProps) {
+  const start = new Date(openedAt).getTime();
+  const [now, setNow] = useState(() => Date.now() + offsetMs);
+  const isTalking = now < start;
+  useEffect(() => {
+    if (!isTalking) return;
+    const timer = setInterval(() => setNow(Date.now() + offsetMs), 250);
+    return () => clearInterval(timer);
+  }, [isTalking, offsetMs]);
+  return children(Math.max(0, Math.ceil((start - now) / 1000)));
 }

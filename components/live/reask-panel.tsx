@@ -2,11 +2,10 @@ import type { Locale, Localized } from '@/lib/i18n/locales';
 import { fill } from '@/lib/i18n/fill';
 import { formatPercent } from '@/lib/i18n/format';
 import type { TQuestionResults, TReaskComparison } from '@/lib/live/protocol/live-payloads';
+import { LIVE_TEXT } from '@/components/live/live-text';
 import styles from '@/components/live/live.module.css';
 
 const TEXT = {
-  topMistakes: { ko: '자주 나온 실수', en: 'Most frequent mistakes' },
-  noMistakes: { ko: '이름 붙은 실수는 없었습니다.', en: 'No named mistakes.' },
   ofAnswers: { ko: '답의 {share} ({count}명)', en: '{share} of answers ({count})' },
   reask: { ko: '다시 묻기', en: 'Re-ask' },
   reaskHelp: {
@@ -33,9 +32,9 @@ export interface MistakeListProps {
 export function MistakeList({ results, locale, canReask, isBusy, onReask }: MistakeListProps) {
   return (
     <>
-      <h2>{TEXT.topMistakes[locale]}</h2>
+      <h2>{LIVE_TEXT.topMistakes[locale]}</h2>
       {results.mistakes.length === 0 ? (
-        <p className="muted">{TEXT.noMistakes[locale]}</p>
+        <p className="muted">{LIVE_TEXT.noMistakes[locale]}</p>
       ) : (
         <>
           {canReask ? <p className="muted">{TEXT.reaskHelp[locale]}</p> : null}

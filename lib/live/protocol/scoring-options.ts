@@ -11,15 +11,18 @@ import { z } from 'zod';
 
 export const POINTS_PER_QUESTION_CHOICES = [0, 1000, 2000] as const;
 
-export const ZScoringOptions = z.object({
-  pointsPerQuestion: z
-    .number()
-    .int()
-    .refine((points) => (POINTS_PER_QUESTION_CHOICES as readonly number[]).includes(points), { message: 'points per question are 0, 1000 or 2000' })
-    .default(1000),
-  speedBonus: z.boolean().default(true),
-  streakBonus: z.boolean().default(true),
-});
+export const ZScoringOptions = z
+  .object({
+    pointsPerQuestion: z
+      .number()
+      .int()
+      .refine((points) => (POINTS_PER_QUESTION_CHOICES as readonly number[]).includes(points), { message: 'points per question are 0, 1000 or 2000' })
+      .default(1000)
+      .describe('0 (practice), 1000 or 2000'),
+    speedBonus: z.boolean().default(true).describe('Kahoot’s speed rule; false: correctness only'),
+    streakBonus: z.boolean().default(true).describe('+10 % of the points per correct answer in a row, up to +50 %'),
+  })
+  .describe('The session’s scoring options (docs/live.md, Scoring).');
 export type TScoringOptions = z.infer<typeof ZScoringOptions>;
 
 export const DEFAULT_SCORING: TScoringOptions = { pointsPerQuestion: 1000, speedBonus: true, streakBonus: true };

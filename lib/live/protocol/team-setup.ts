@@ -14,15 +14,19 @@ export const MIN_TEAMS = 2;
 export const MAX_TEAMS = 8;
 export const TEAM_TALK_CHOICES_S = [0, 10, 20, 30] as const;
 
-export const ZTeamSetup = z.object({
-  assign: z.enum(['RANDOM', 'BY_SIZE', 'PICK']),
-  /** RANDOM and PICK: how many teams. */
-  teams: z.number().int().min(MIN_TEAMS).max(MAX_TEAMS).default(4),
-  /** BY_SIZE: players per team. */
-  size: z.number().int().min(2).max(20).default(4),
-  /** Seconds of team talk before answers are taken (0: none). */
-  talkS: z.number().int().refine((s) => (TEAM_TALK_CHOICES_S as readonly number[]).includes(s), { message: 'team talk is 0, 10, 20 or 30 seconds' }).default(0),
-});
+export const ZTeamSetup = z
+  .object({
+    assign: z.enum(['RANDOM', 'BY_SIZE', 'PICK']).describe('RANDOM: dealt at the start; BY_SIZE: dealt into teams of about `size`; PICK: players choose in the lobby'),
+    teams: z.number().int().min(MIN_TEAMS).max(MAX_TEAMS).default(4).describe(`RANDOM and PICK: how many teams (${MIN_TEAMS}–${MAX_TEAMS})`),
+    size: z.number().int().min(2).max(20).default(4).describe('BY_SIZE: players per team (2–20)'),
+    talkS: z
+      .number()
+      .int()
+      .refine((s) => (TEAM_TALK_CHOICES_S as readonly number[]).includes(s), { message: 'team talk is 0, 10, 20 or 30 seconds' })
+      .default(0)
+      .describe('seconds of team talk before answers are taken: 0, 10, 20 or 30'),
+  })
+  .describe('Team mode (instructor-paced only). A team’s score is the mean of its members’ points.');
 export type TTeamSetup = z.infer<typeof ZTeamSetup>;
 export type TTeamAssign = TTeamSetup['assign'];
 

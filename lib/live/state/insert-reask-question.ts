@@ -1,7 +1,7 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
-import { stalePhase } from '@/lib/live/live-errors';
+import { stalePhase } from '@/lib/live/protocol/live-errors';
 import { MAX_SESSION_QUESTIONS } from '@/lib/live/protocol/live-schemas';
 
 export interface InsertReaskQuestionOptions {

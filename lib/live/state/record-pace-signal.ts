@@ -1,6 +1,7 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
 import type { TPaceMeter } from '@/lib/live/protocol/live-payloads';
+import { getPaceMeter } from '@/lib/live/views/get-pace-meter';
 
 export type PaceKind = 'too-fast' | 'lost';
 
@@ -26,15 +27,4 @@ export async function recordPaceSignal({ sessionId, participantId, kind }: Recor
   if (kind === 'clear') await db.livePaceSignal.deleteMany({ where: { sessionId, questionIndex, participantId } });
   else await db.livePaceSignal.upsert({ where: key, create: { sessionId, questionIndex, participantId, kind: KIND[kind] }, update: { kind: KIND[kind] } });
   return getPaceMeter(sessionId, questionIndex);
-}
-
-/** The anonymous meter of one question: how many active players say "too fast" and "lost". */
-export async function getPaceMeter(sessionId: string, questionIndex: number): Promise<TPaceMeter> {
-  const db = getDb();
-  const [counts, joined] = await Promise.all([
-    db.livePaceSignal.groupBy({ by: ['kind'], where: { sessionId, questionIndex, participant: { kicked: false } }, _count: { _all: true } }),
-    db.liveParticipant.count({ where: { sessionId, kicked: false } }),
-  ]);
-  const count = (kind: 'TOO_FAST' | 'LOST') => counts.find((row) => row.kind === kind)?._count._all ?? 0;
-  return { questionIndex, tooFast: count('TOO_FAST'), lost: count('LOST'), joined };
 }

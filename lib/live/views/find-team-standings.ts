@@ -13,8 +13,6 @@ export async function findTeamStandings(sessionId: string): Promise<TeamStanding
   if (!session?.teamAssign) return null;
   const members = await getDb().$queryRaw<{ team: number; score: number; totalAnswerMs: number }[]>`
     WITH ${closedStandingsCte(sessionId)}
-    SELECT p.team, s.score, s."totalAnswerMs"
-    FROM standing s JOIN "LiveParticipant" p ON p.id = s.id
-    WHERE NOT s.kicked AND p.team IS NOT NULL`;
+    SELECT team, score, "totalAnswerMs" FROM standing WHERE NOT kicked AND team IS NOT NULL`;
   return rankTeams(members.map((member) => ({ team: member.team, score: Number(member.score), totalAnswerMs: Number(member.totalAnswerMs) })));
 }
