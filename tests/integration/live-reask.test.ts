@@ -5,7 +5,8 @@ import { getDb } from '@/lib/db';
 import type { THostQuestion, TLeaderboard, TLiveSessionResults, TPlayerQuestion, TPlayerResult, TQuestionResults } from '@/lib/live/protocol/live-payloads';
 import { liveSeed } from '@/lib/live/variants/live-variant';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
-import { connectLive, createSessionOverHttp, expectOk, joinOverHttp, type LiveTestSocket } from './live-test-client';
+import { expectOk } from '../support/acks';
+import { connectLive, createSessionOverHttp, joinOverHttp, type LiveTestSocket } from './live-test-client';
 
 // Re-ask the top mistake: a follow-up of the same type with fresh numbers for everyone, and the
 // before/after counts checked against the answers stored in the database.

@@ -6,7 +6,8 @@ import { computePoints } from '@/lib/live/state/compute-points';
 import { PROJECTOR_PARTICIPANT, liveSeed } from '@/lib/live/variants/live-variant';
 import { seedForLive } from '@/lib/exercises/keyed-seeds';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
-import { connectLive, createSessionOverHttp, expectOk, joinOverHttp, type LiveTestSocket } from './live-test-client';
+import { expectOk } from '../support/acks';
+import { connectLive, createSessionOverHttp, joinOverHttp, type LiveTestSocket } from './live-test-client';
 
 // Teams (random deal, players' picks, team talk), scoring options and the explanation after each
 // question, over real sockets against the real server and PostgreSQL.
