@@ -7,6 +7,9 @@ import { MAX_TIME_LIMIT_S, MIN_TIME_LIMIT_S, ZCreateLiveSession } from '@/lib/li
 import { describeApiError, sendJson } from '@/components/ui/api-client';
 import { LIVE_TEXT } from '@/components/live/live-text';
 import styles from '@/components/live/live.module.css';
+import { DEFAULT_SCORING, type TScoringOptions } from '@/lib/live/protocol/scoring-options';
+import { OPTIONS_TEXT, SessionOptionsFields, teamSetupOf, type TeamChoice } from '@/components/live/session-options-fields';
+import { MAX_TEAMS, MIN_TEAMS } from '@/lib/live/protocol/team-setup';
 
 export interface CreateSessionFormProps {
   locale: Locale;
@@ -28,6 +31,8 @@ export function CreateSessionForm({ locale, classes, units, types }: CreateSessi
   const [mode, setMode] = useState<'INSTRUCTOR_PACED' | 'SELF_PACED'>('INSTRUCTOR_PACED');
   const [deadlineMinutes, setDeadlineMinutes] = useState('60');
   const [allowGuests, setAllowGuests] = useState(false);
+  const [scoring, setScoring] = useState<TScoringOptions>(DEFAULT_SCORING);
+  const [team, setTeam] = useState<TeamChoice>({ assign: 'NONE', teams: '4', size: '4', talkS: 0 });
   const [isSending, setIsSending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -53,10 +58,18 @@ export function CreateSessionForm({ locale, classes, units, types }: CreateSessi
       mode,
       allowGuests,
       deadlineMinutes: mode === 'SELF_PACED' ? Number(deadlineMinutes) : undefined,
+      scoring,
+      teams: mode === 'INSTRUCTOR_PACED' ? teamSetupOf(team) : undefined,
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const field = issue?.path.includes('timeLimitS') ? `${LIVE_TEXT.timeLimit[locale]}: ${MIN_TIME_LIMIT_S}–${MAX_TIME_LIMIT_S}` : issue?.path[0] === 'deadlineMinutes' ? `${LIVE_TEXT.deadlineMinutes[locale]}: 5–${14 * 24 * 60}` : LIVE_TEXT.klass[locale];
+      const field = issue?.path.includes('timeLimitS')
+        ? `${LIVE_TEXT.timeLimit[locale]}: ${MIN_TIME_LIMIT_S}–${MAX_TIME_LIMIT_S}`
+        : issue?.path[0] === 'deadlineMinutes'
+          ? `${LIVE_TEXT.deadlineMinutes[locale]}: 5–${14 * 24 * 60}`
+          : issue?.path[0] === 'teams'
+            ? `${OPTIONS_TEXT.teams[locale]}: ${OPTIONS_TEXT.teamCount[locale]} ${MIN_TEAMS}–${MAX_TEAMS}, ${OPTIONS_TEXT.teamSize[locale]} 2–20`
+            : LIVE_TEXT.klass[locale];
       setProblem(`${locale === 'ko' ? '입력을 확인하세요' : 'Check this field'} — ${field}`);
       return;
     }
@@ -149,6 +162,8 @@ export function CreateSessionForm({ locale, classes, units, types }: CreateSessi
           </>
         ) : null}
       </fieldset>
+
+      <SessionOptionsFields locale={locale} scoring={scoring} onScoring={setScoring} team={team} onTeam={setTeam} canUseTeams={mode === 'INSTRUCTOR_PACED'} />
 
       <label className={styles.inline}>
         <input type="checkbox" checked={allowGuests} onChange={(event) => setAllowGuests(event.currentTarget.checked)} /> {LIVE_TEXT.allowGuests[locale]}

@@ -9,6 +9,9 @@ import { CorrectnessTable } from '@/components/live/correctness-table';
 import { LeaderboardList } from '@/components/live/leaderboard-list';
 import { LIVE_TEXT } from '@/components/live/live-text';
 import { ResultsPanel } from '@/components/live/results-panel';
+import { PaceMeter } from '@/components/live/pace-meter';
+import { FollowUpNotice, RulesCard, TalkGate, TalkNotice, TeamLabel } from '@/components/live/player-extras';
+import { TeamBoard } from '@/components/live/team-board';
 import styles from '@/components/live/live.module.css';
 import { useLiveHost } from '@/components/live/use-live-host';
 
@@ -85,6 +88,7 @@ export function HostScreen({ sessionId, locale, joinUrl, qrSvg }: HostScreenProp
             <p className={styles.bigPin}>{session.pin}</p>
             {session.mode === 'SELF_PACED' ? <p className="muted">{LIVE_TEXT.selfPacedNote[locale]}</p> : null}
           </div>
+          <RulesCard scoring={session.scoring} teams={session.teams} locale={locale} />
           <div className={styles.qr} role="img" aria-label={LIVE_TEXT.qrAlt[locale]} dangerouslySetInnerHTML={{ __html: qrSvg }} />
         </section>
       ) : null}
@@ -111,7 +115,18 @@ export function HostScreen({ sessionId, locale, joinUrl, qrSvg }: HostScreenProp
           <h1>
             {LIVE_TEXT.question[locale]} {question.index + 1} {LIVE_TEXT.of[locale]} {session.questionCount} · {question.title[locale]}
           </h1>
-          <Countdown closesAt={question.closesAt} offsetMs={offset} timeLimitS={question.timeLimitS} locale={locale} large />
+          {question.reask ? <FollowUpNotice ofIndex={question.reask.ofIndex} mistake={question.reask.mistake.text[locale]} locale={locale} /> : null}
+          {question.openedAt ? (
+            <TalkGate openedAt={question.openedAt} offsetMs={offset}>
+              {(talkLeft) =>
+                talkLeft > 0 ? (
+                  <TalkNotice secondsLeft={talkLeft} locale={locale} />
+                ) : (
+                  <Countdown closesAt={question.closesAt!} offsetMs={offset} timeLimitS={question.timeLimitS} locale={locale} large />
+                )
+              }
+            </TalkGate>
+          ) : null}
           <div className={styles.hostPrompt} data-testid="host-prompt">
             <p className="muted">{LIVE_TEXT.exampleNumbers[locale]}</p>
             <MarkdownText key={question.prompt[locale]} markdown={question.prompt[locale]} className={styles.prompt} />
@@ -124,9 +139,20 @@ export function HostScreen({ sessionId, locale, joinUrl, qrSvg }: HostScreenProp
         </section>
       ) : null}
 
-      {session.state === 'RESULTS' && results ? <ResultsPanel results={results} locale={locale} /> : null}
+      {session.state === 'RESULTS' && results ? (
+        <ResultsPanel
+          results={results}
+          locale={locale}
+          canReask={!isSelfPaced && results.questionIndex === session.currentIndex}
+          isBusy={isBusy}
+          onReask={(mistakeId) => void command(LIVE_CLIENT_EVENTS.hostReask, { from: { state: session.state, index: session.currentIndex }, mistakeId })}
+        />
+      ) : null}
       {(session.state === 'LEADERBOARD' || session.state === 'FINISHED') && leaderboard ? (
-        <LeaderboardList leaderboard={leaderboard} locale={locale} heading={session.state === 'FINISHED' ? LIVE_TEXT.podium[locale] : undefined} />
+        <div className={styles.boards}>
+          <LeaderboardList leaderboard={leaderboard} locale={locale} heading={session.state === 'FINISHED' ? LIVE_TEXT.podium[locale] : undefined} />
+          {leaderboard.teams ? <TeamBoard teams={leaderboard.teams} locale={locale} isFinal={leaderboard.isFinal} /> : null}
+        </div>
       ) : null}
       {session.state === 'FINISHED' ? (
         <p>
@@ -142,6 +168,8 @@ export function HostScreen({ sessionId, locale, joinUrl, qrSvg }: HostScreenProp
         </p>
       ) : null}
 
+      {session.state !== 'LOBBY' && session.state !== 'FINISHED' && !isSelfPaced ? <PaceMeter meter={view.pace} locale={locale} /> : null}
+
       {isCorrectnessOpen && correctness ? <CorrectnessTable view={correctness} locale={locale} /> : null}
 
       <section className={styles.participants} aria-label={LIVE_TEXT.players[locale]}>
@@ -153,6 +181,7 @@ export function HostScreen({ sessionId, locale, joinUrl, qrSvg }: HostScreenProp
           {participants.map((participant) => (
             <li key={participant.id}>
               <span>{participant.nickname}</span>
+              {participant.team !== null ? <small> · <TeamLabel team={participant.team} locale={locale} /></small> : null}
               {participant.isGuest ? <small className="muted"> ({LIVE_TEXT.guest[locale]})</small> : null}
               {session.state !== 'FINISHED' ? (
                 <button

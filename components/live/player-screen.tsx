@@ -11,6 +11,9 @@ import { draftFromAnswer, emptyDraft, setAt, type CellPath, type Draft } from '@
 import { MarkdownText } from '@/components/exercises/markdown-text';
 import { Countdown } from '@/components/live/countdown';
 import { LeaderboardList } from '@/components/live/leaderboard-list';
+import { WorkedSolution } from '@/components/exercises/worked-solution';
+import { FollowUpNotice, PaceButtons, RulesCard, TalkGate, TalkNotice, TeamLabel, TeamPicker } from '@/components/live/player-extras';
+import { TeamBoard } from '@/components/live/team-board';
 import { LIVE_TEXT, formatRank } from '@/components/live/live-text';
 import styles from '@/components/live/live.module.css';
 import { useLivePlayer } from '@/components/live/use-live-player';
@@ -23,7 +26,7 @@ export interface PlayerScreenProps {
 /** The student's phone screen (markup; the socket and its state live in useLivePlayer). */
 export function PlayerScreen({ sessionId, locale }: PlayerScreenProps) {
   const idPrefix = useId().replace(/:/g, '');
-  const { view, connection, fatal, offset, status, problem, setProblem, submit } = useLivePlayer(sessionId, locale);
+  const { view, connection, fatal, offset, status, problem, setProblem, submit, pickTeam, pace, signalPace } = useLivePlayer(sessionId, locale);
   const [draft, setDraft] = useState<{ index: number; value: Draft } | null>(null);
 
   if (fatal) {
@@ -73,6 +76,7 @@ export function PlayerScreen({ sessionId, locale }: PlayerScreenProps) {
             {LIVE_TEXT.totalScore[locale]} <strong>{formatNumber(you.score, locale)}</strong>
           </span>
           {you.streak > 1 ? <span>{LIVE_TEXT.streak[locale]} <strong>{you.streak}</strong></span> : null}
+          {you.team !== null && session.state !== 'LOBBY' ? <TeamLabel team={you.team} locale={locale} /> : null}
         </header>
         {connection === 'offline' ? <p className={styles.offline} role="status">{LIVE_TEXT.offline[locale]}</p> : null}
 
@@ -80,44 +84,51 @@ export function PlayerScreen({ sessionId, locale }: PlayerScreenProps) {
           <section className={styles.center} data-testid="lobby">
             <h1>{LIVE_TEXT.lobbyIn[locale]}</h1>
             <p className="muted">{LIVE_TEXT.lobbyWait[locale]}</p>
+            <RulesCard scoring={session.scoring} teams={session.teams} locale={locale} />
+            {session.teams ? <TeamPicker teams={session.teams} myTeam={you.team} isBusy={false} locale={locale} onPick={(team) => void pickTeam(team)} /> : null}
           </section>
         ) : null}
 
         {/* A single-value answer's empty draft is '' (falsy): compare with null, never truthiness. */}
         {session.state === 'QUESTION' && question && questionDraft !== null ? (
-          <section aria-labelledby={`${idPrefix}-title`} data-testid="question">
-            <div className={styles.questionHead}>
-              <h1 id={`${idPrefix}-title`}>
-                {LIVE_TEXT.question[locale]} {question.index + 1} {LIVE_TEXT.of[locale]} {question.questionCount} · {question.title[locale]}
-              </h1>
-              <Countdown closesAt={question.closesAt} offsetMs={offset} timeLimitS={question.timeLimitS} locale={locale} />
-            </div>
-            <MarkdownText key={question.prompt[locale]} markdown={question.prompt[locale]} className={styles.prompt} />
-            <form onSubmit={onSubmit} noValidate className={styles.answerForm}>
-              <AnswerInput
-                spec={question.answerSpec}
-                draft={questionDraft}
-                label={LIVE_TEXT.answer[locale]}
-                locale={locale}
-                parts={null}
-                editedCells={new Set()}
-                firstWrong={null}
-                isDisabled={Boolean(submission) || status !== 'idle'}
-                idPrefix={idPrefix}
-                onChange={change}
-              />
-              {submission ? (
-                <p className="success" role="status" data-testid="submitted">✓ {LIVE_TEXT.submitted[locale]}</p>
-              ) : (
-                <p>
-                  <button className="button" type="submit" disabled={status !== 'idle'}>
-                    {status === 'idle' ? LIVE_TEXT.submit[locale] : status === 'sending' ? LIVE_TEXT.sending[locale] : LIVE_TEXT.resending[locale]}
-                  </button>
-                </p>
-              )}
-              <div role="status" aria-live="polite">{problem ? <p className="error">{problem}</p> : null}</div>
-            </form>
-          </section>
+          <TalkGate openedAt={question.openedAt} offsetMs={offset}>
+            {(talkLeft) => (
+              <section aria-labelledby={`${idPrefix}-title`} data-testid="question">
+                {question.reaskOf !== null ? <FollowUpNotice ofIndex={question.reaskOf} locale={locale} /> : null}
+                <div className={styles.questionHead}>
+                  <h1 id={`${idPrefix}-title`}>
+                    {LIVE_TEXT.question[locale]} {question.index + 1} {LIVE_TEXT.of[locale]} {question.questionCount} · {question.title[locale]}
+                  </h1>
+                  {talkLeft > 0 ? <TalkNotice secondsLeft={talkLeft} locale={locale} /> : <Countdown closesAt={question.closesAt} offsetMs={offset} timeLimitS={question.timeLimitS} locale={locale} />}
+                </div>
+                <MarkdownText key={question.prompt[locale]} markdown={question.prompt[locale]} className={styles.prompt} />
+                <form onSubmit={onSubmit} noValidate className={styles.answerForm}>
+                  <AnswerInput
+                    spec={question.answerSpec}
+                    draft={questionDraft}
+                    label={LIVE_TEXT.answer[locale]}
+                    locale={locale}
+                    parts={null}
+                    editedCells={new Set()}
+                    firstWrong={null}
+                    isDisabled={Boolean(submission) || status !== 'idle'}
+                    idPrefix={idPrefix}
+                    onChange={change}
+                  />
+                  {submission ? (
+                    <p className="success" role="status" data-testid="submitted">✓ {LIVE_TEXT.submitted[locale]}</p>
+                  ) : (
+                    <p>
+                      <button className="button" type="submit" disabled={status !== 'idle' || talkLeft > 0}>
+                        {status === 'idle' ? LIVE_TEXT.submit[locale] : status === 'sending' ? LIVE_TEXT.sending[locale] : LIVE_TEXT.resending[locale]}
+                      </button>
+                    </p>
+                )}
+                  <div role="status" aria-live="polite">{problem ? <p className="error">{problem}</p> : null}</div>
+                </form>
+              </section>
+            )}
+          </TalkGate>
         ) : null}
 
         {session.state === 'QUESTION' && !question ? (
@@ -131,6 +142,7 @@ export function PlayerScreen({ sessionId, locale }: PlayerScreenProps) {
         {leaderboard && (session.state === 'LEADERBOARD' || session.state === 'FINISHED' || (isSelfPaced && !question)) ? (
           <>
             <LeaderboardList leaderboard={leaderboard} locale={locale} highlight={you.nickname} heading={session.state === 'FINISHED' ? LIVE_TEXT.podium[locale] : undefined} />
+            {leaderboard.teams ? <TeamBoard teams={leaderboard.teams} locale={locale} isFinal={leaderboard.isFinal} highlight={you.team} /> : null}
             <p className={styles.myRank} data-testid="my-rank">
               {LIVE_TEXT.yourRank[locale]}: <strong>{formatRank(you.rank, you.participantCount, locale)}</strong>
             </p>
@@ -145,6 +157,7 @@ export function PlayerScreen({ sessionId, locale }: PlayerScreenProps) {
             </p>
           </>
         ) : null}
+        {session.state !== 'FINISHED' && !isSelfPaced ? <PaceButtons current={pace} locale={locale} onSignal={(kind) => void signalPace(kind)} /> : null}
       </div>
     </PlayView>
   );
@@ -181,6 +194,7 @@ function ResultCard({ result, locale }: { result: TPlayerResult; locale: Locale 
         <strong>{formatNumber(result.totalScore, locale)}</strong>
         {result.streak > 1 ? ` · ${LIVE_TEXT.streak[locale]} ${result.streak}` : ''}
       </p>
+      {result.explanation.length > 0 ? <WorkedSolution steps={result.explanation} locale={locale} /> : null}
     </section>
   );
 }

@@ -1,18 +1,32 @@
 import { formatPercent } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import type { TQuestionResults } from '@/lib/live/protocol/live-payloads';
-import { InlineMarkdown } from '@/components/ui/inline-markdown';
+import { WorkedSolution } from '@/components/exercises/worked-solution';
 import { LIVE_TEXT } from '@/components/live/live-text';
+import { MistakeList, ReaskComparison } from '@/components/live/reask-panel';
 import styles from '@/components/live/live.module.css';
 
-/** Class-wide results of one question: share correct, grade histogram, most frequent mistakes. */
-export function ResultsPanel({ results, locale }: { results: TQuestionResults; locale: Locale }) {
+export interface ResultsPanelProps {
+  results: TQuestionResults;
+  locale: Locale;
+  /** The host may re-ask one of the mistakes (instructor-paced, these results on screen). */
+  canReask: boolean;
+  isBusy: boolean;
+  onReask: (mistakeId: string) => void;
+}
+
+/**
+ * Class-wide results of one question: share correct, grade histogram, the most frequent mistakes
+ * (each with "Re-ask"), before/after on a follow-up, and the worked solution of the example.
+ */
+export function ResultsPanel({ results, locale, canReask, isBusy, onReask }: ResultsPanelProps) {
   const largest = Math.max(1, ...results.histogram.map((bucket) => bucket.count));
   return (
     <section className={styles.results} aria-label={LIVE_TEXT.results[locale]} data-testid="results">
       <h1>
         {LIVE_TEXT.results[locale]} · {results.title[locale]}
       </h1>
+      {results.reask ? <ReaskComparison reask={results.reask} locale={locale} /> : null}
       <p className={styles.bigCount}>
         {LIVE_TEXT.shareCorrect[locale]} <strong data-testid="share-correct">{formatPercent(results.shareCorrect)}</strong>{' '}
         <span className="muted">
@@ -31,18 +45,8 @@ export function ResultsPanel({ results, locale }: { results: TQuestionResults; l
           </li>
         ))}
       </ul>
-      <h2>{LIVE_TEXT.topMistakes[locale]}</h2>
-      {results.mistakes.length === 0 ? (
-        <p className="muted">{LIVE_TEXT.noMistakes[locale]}</p>
-      ) : (
-        <ol className={styles.mistakes}>
-          {results.mistakes.map((mistake) => (
-            <li key={mistake.id}>
-              <strong>{mistake.count}×</strong> <InlineMarkdown text={mistake.text[locale]} />
-            </li>
-          ))}
-        </ol>
-      )}
+      <MistakeList results={results} locale={locale} canReask={canReask} isBusy={isBusy} onReask={onReask} />
+      {results.example.length > 0 ? <WorkedSolution steps={results.example} locale={locale} /> : null}
     </section>
   );
 }

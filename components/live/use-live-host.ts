@@ -7,7 +7,7 @@ import type { TCorrectnessView, THostView } from '@/lib/live/protocol/live-paylo
 import type { LiveInput } from '@/lib/live/protocol/live-protocol';
 import { clockOffset, emitLive, openLiveSocket, type LiveSocket } from '@/components/live/live-socket';
 
-type HostCommand = typeof LIVE_CLIENT_EVENTS.hostAdvance | typeof LIVE_CLIENT_EVENTS.hostEnd | typeof LIVE_CLIENT_EVENTS.hostLock | typeof LIVE_CLIENT_EVENTS.hostKick;
+type HostCommand = typeof LIVE_CLIENT_EVENTS.hostAdvance | typeof LIVE_CLIENT_EVENTS.hostEnd | typeof LIVE_CLIENT_EVENTS.hostLock | typeof LIVE_CLIENT_EVENTS.hostKick | typeof LIVE_CLIENT_EVENTS.hostReask;
 
 export interface LiveHost {
   view: THostView | null;
@@ -67,7 +67,12 @@ export function useLiveHost(sessionId: string, locale: Locale): LiveHost {
     socket.on(LIVE_SERVER_EVENTS.session, (session) => setView((current) => (current ? { ...current, session: { ...current.session, ...session } } : current)));
     socket.on(LIVE_SERVER_EVENTS.hostQuestion, (question) => {
       setOffset(clockOffset(question.serverNow));
-      setView((current) => (current ? { ...current, question, results: null, leaderboard: null, progress: { questionIndex: question.index, answered: 0, joined: current.participants.length } } : current));
+      // A new question starts a new pace meter.
+      setView((current) =>
+        current
+          ? { ...current, question, results: null, leaderboard: null, progress: { questionIndex: question.index, answered: 0, joined: current.participants.length }, pace: { questionIndex: question.index, tooFast: 0, lost: 0, joined: current.pace.joined } }
+          : current,
+      );
     });
     socket.on(LIVE_SERVER_EVENTS.hostProgress, (progress) => {
       setJoined(progress.joined);
@@ -77,12 +82,15 @@ export function useLiveHost(sessionId: string, locale: Locale): LiveHost {
       setView((current) => (current ? { ...current, results, progress: { questionIndex: results.questionIndex, answered: results.answered, joined: results.joined } } : current));
     });
     socket.on(LIVE_SERVER_EVENTS.leaderboard, (leaderboard) => setView((current) => (current ? { ...current, leaderboard } : current)));
+    socket.on(LIVE_SERVER_EVENTS.hostPace, (pace) => setView((current) => (current ? { ...current, pace } : current)));
     socket.on(LIVE_SERVER_EVENTS.hostLobby, (change) => {
       setJoined(change.joined);
       setView((current) => {
         if (!current) return current;
         let participants = current.participants;
-        if (change.added && !participants.some((p) => p.id === change.added?.id)) participants = [...participants, change.added];
+        const added = change.added;
+        // A player who comes back, or picks a team, is updated in place.
+        if (added) participants = participants.some((p) => p.id === added.id) ? participants.map((p) => (p.id === added.id ? added : p)) : [...participants, added];
         if (change.removedId) participants = participants.filter((p) => p.id !== change.removedId);
         return { ...current, participants };
       });

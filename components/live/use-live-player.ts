@@ -22,6 +22,11 @@ export interface LivePlayer {
   problem: string | null;
   setProblem: (problem: string | null) => void;
   submit: (questionIndex: number, answer: Draft) => Promise<void>;
+  /** PICK team mode, in the lobby. */
+  pickTeam: (team: number) => Promise<void>;
+  /** The player's pace signal on the current question (null: none). */
+  pace: 'too-fast' | 'lost' | null;
+  signalPace: (kind: 'too-fast' | 'lost' | 'clear') => Promise<void>;
 }
 
 /**
@@ -39,6 +44,7 @@ export function useLivePlayer(sessionId: string, locale: Locale): LivePlayer {
   const [offset, setOffset] = useState(0);
   const [status, setStatus] = useState<LivePlayer['status']>('idle');
   const [problem, setProblem] = useState<string | null>(null);
+  const [pace, setPace] = useState<{ index: number; kind: 'too-fast' | 'lost' } | null>(null);
 
   const showView = useCallback((next: TPlayerView) => {
     setView(next);
@@ -111,7 +117,7 @@ export function useLivePlayer(sessionId: string, locale: Locale): LivePlayer {
     socket.on(LIVE_SERVER_EVENTS.question, (question) => {
       setOffset(clockOffset(question.serverNow));
       setProblem(null);
-      setView((current) => (current ? { ...current, question, submission: null, result: null, leaderboard: null } : current));
+      setView((current) => (current ? { ...current, question, submission: null, result: null, leaderboard: null, you: { ...current.you, team: question.team ?? current.you.team } } : current));
     });
     socket.on(LIVE_SERVER_EVENTS.result, (result) => {
       setView((current) =>
@@ -145,5 +151,24 @@ export function useLivePlayer(sessionId: string, locale: Locale): LivePlayer {
     return () => clearTimeout(timer);
   }, [offset, selfPacedCloses, sessionId, showView]);
 
-  return { view, connection, fatal, offset, status, problem, setProblem, submit };
+  const pickTeam = async (team: number) => {
+    const socket = socketRef.current;
+    if (!socket) return;
+    const ack = await emitLive(socket, LIVE_CLIENT_EVENTS.pickTeam, { sessionId, team });
+    if (ack.ok) setView((current) => (current ? { ...current, you: { ...current.you, team: ack.team } } : current));
+    else setProblem(ack.error.text[locale]);
+  };
+
+  const currentIndex = view?.session.currentIndex ?? -1;
+  const signalPace = async (kind: 'too-fast' | 'lost' | 'clear') => {
+    const socket = socketRef.current;
+    if (!socket) return;
+    const ack = await emitLive(socket, LIVE_CLIENT_EVENTS.pace, { sessionId, kind });
+    if (ack.ok) setPace(kind === 'clear' ? null : { index: currentIndex, kind });
+    else setProblem(ack.error.text[locale]);
+  };
+
+  // The signal belongs to one question: a new one starts without it, as on the host's meter.
+  const currentPace = pace && pace.index === currentIndex ? pace.kind : null;
+  return { view, connection, fatal, offset, status, problem, setProblem, submit, pickTeam, pace: currentPace, signalPace };
 }

@@ -12,8 +12,11 @@ import { getHostView } from '@/lib/live/views/get-host-view';
 import { getPlayerView } from '@/lib/live/views/get-player-view';
 import { kickAndAnnounce } from '@/lib/live/announce/kick-and-announce';
 import { LIVE_CLIENT_EVENTS, hostRoom, participantRoom, sessionRoom } from '@/lib/live/protocol/live-events';
-import { notJoined } from '@/lib/live/protocol/live-errors';
-import { ZHostAdvance, ZHostKick, ZHostLock, ZHostSessionCommand, ZLiveEnter, ZSubmitLiveAnswer } from '@/lib/live/protocol/live-schemas';
+import { notJoined, stalePhase } from '@/lib/live/protocol/live-errors';
+import { ZHostAdvance, ZHostKick, ZHostLock, ZHostReask, ZHostSessionCommand, ZLiveEnter, ZPaceSignal, ZPickTeam, ZSubmitLiveAnswer } from '@/lib/live/protocol/live-schemas';
+import { reaskAndAnnounce } from '@/lib/live/announce/reask-and-announce';
+import { pickLiveTeam } from '@/lib/live/state/pick-live-team';
+import { recordPaceSignal } from '@/lib/live/state/record-pace-signal';
 import { getLiveVariant } from '@/lib/live/variants/live-variant';
 import { prewarmVariants } from '@/lib/live/variants/prewarm-variants';
 import { rearmLiveTimers } from '@/lib/live/announce/rearm-live-timers';
@@ -40,6 +43,8 @@ interface LiveSocketState {
 
 // 20 events per second per socket: far above a human's pace, low enough to blunt a flood.
 const limiter = createRateLimiter({ name: 'live-socket', points: 20, durationSeconds: 1 });
+// Pace signals: a few taps a minute is all a player needs; more is noise on the host's meter.
+const paceLimiter = createRateLimiter({ name: 'live-pace', points: 10, durationSeconds: 60 });
 const ZGuestAuth = z.object({ guestToken: z.string().min(16).max(128).optional() });
 
 export function registerLiveHandlers(io: LiveNamespace): void {
@@ -49,8 +54,8 @@ export function registerLiveHandlers(io: LiveNamespace): void {
 
   io.on('connection', (socket) => {
     // Typed by the protocol module: the event's input schema and its ack are those the browser expects.
-    const handle = <E extends LiveClientEvent>(event: E, schema: z.ZodType<LiveInput<E>>, run: (input: LiveInput<E>) => Promise<LiveClientEventMap[E]['ack']>) =>
-      onEvent(socket, event, schema, run, { limiter });
+    const handle = <E extends LiveClientEvent>(event: E, schema: z.ZodType<LiveInput<E>>, run: (input: LiveInput<E>) => Promise<LiveClientEventMap[E]['ack']>, eventLimiter = limiter) =>
+      onEvent(socket, event, schema, run, { limiter: eventLimiter });
 
     handle(LIVE_CLIENT_EVENTS.enter, ZLiveEnter, async ({ sessionId }) => {
       const auth = ZGuestAuth.safeParse(socket.handshake.auth);
@@ -61,9 +66,28 @@ export function registerLiveHandlers(io: LiveNamespace): void {
       armTimersFor(announce, view.session, view.question);
       if (view.session.state === 'LOBBY') warmFirstQuestion(sessionId, participant.id);
       const joined = await countActivePlayers(sessionId);
-      announce.lobbyChange(sessionId, { joined, added: { id: participant.id, nickname: participant.nickname, isGuest: !socket.data.userId, score: view.you.score } });
+      announce.lobbyChange(sessionId, { joined, added: { id: participant.id, nickname: participant.nickname, isGuest: !socket.data.userId, score: view.you.score, team: view.you.team } });
       return { view };
     });
+
+    handle(LIVE_CLIENT_EVENTS.pickTeam, ZPickTeam, async ({ sessionId, team }) => {
+      const participantId = playerIn(socket, sessionId);
+      await pickLiveTeam({ sessionId, participantId, team });
+      const view = await getPlayerView({ sessionId, participantId });
+      announce.lobbyChange(sessionId, { joined: view.you.participantCount, added: { id: participantId, nickname: view.you.nickname, isGuest: !socket.data.userId, score: view.you.score, team } });
+      return { team };
+    });
+
+    handle(
+      LIVE_CLIENT_EVENTS.pace,
+      ZPaceSignal,
+      async ({ sessionId, kind }) => {
+        const participantId = playerIn(socket, sessionId);
+        announce.pace(sessionId, await recordPaceSignal({ sessionId, participantId, kind }));
+        return { kind };
+      },
+      paceLimiter,
+    );
 
     handle(LIVE_CLIENT_EVENTS.submit, ZSubmitLiveAnswer, async ({ sessionId, questionIndex, answer }) => {
       const receivedAt = new Date();
@@ -118,6 +142,12 @@ export function registerLiveHandlers(io: LiveNamespace): void {
       await requireLiveHost(sessionId, socket.data.userId ?? null);
       await kickAndAnnounce(announce, sessionId, participantId);
       return {};
+    });
+
+    handle(LIVE_CLIENT_EVENTS.hostReask, ZHostReask, async ({ sessionId, from, mistakeId }) => {
+      const session = await requireLiveHost(sessionId, socket.data.userId ?? null);
+      if (session.state !== from.state || session.currentIndex !== from.index) throw stalePhase();
+      return reaskAndAnnounce(announce, sessionId, { from, mistakeId });
     });
 
     handle(LIVE_CLIENT_EVENTS.hostCorrectness, ZHostSessionCommand, async ({ sessionId }) => {

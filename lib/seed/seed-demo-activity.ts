@@ -7,6 +7,7 @@ import { roundSeed } from '@/lib/exercises/keyed-seeds';
 import { submitAttempt } from '@/lib/exercises/submit-attempt';
 import { closeLiveQuestion } from '@/lib/live/state/close-live-question';
 import { createLiveSession } from '@/lib/live/state/create-live-session';
+import { DEFAULT_SCORING } from '@/lib/live/protocol/scoring-options';
 import { finishLiveSession } from '@/lib/live/state/finish-live-session';
 import { joinLiveSession } from '@/lib/live/state/join-live-session';
 import { liveSeed } from '@/lib/live/variants/live-variant';
@@ -148,7 +149,7 @@ async function seedTrainingRuns(studentIds: string[]): Promise<number> {
 async function seedLiveSession(hostId: string, classId: string, studentIds: string[]): Promise<number> {
   const db = getDb();
   if ((await db.liveSession.count({ where: { classId, state: 'FINISHED' } })) > 0) return 0;
-  const { sessionId, pin } = await createLiveSession({ hostId, input: { classId, questions: LIVE_QUESTIONS, mode: 'INSTRUCTOR_PACED', allowGuests: false } });
+  const { sessionId, pin } = await createLiveSession({ hostId, input: { classId, questions: LIVE_QUESTIONS, mode: 'INSTRUCTOR_PACED', allowGuests: false, scoring: DEFAULT_SCORING } });
   const participants = [];
   for (const userId of studentIds) participants.push(await joinLiveSession({ input: { pin }, userId }));
   // Held yesterday afternoon: each question a few minutes after the previous one.

@@ -25,6 +25,24 @@ function stringsIn(value: unknown, into: string[] = []): string[] {
   return into;
 }
 
+/** The payload without any `explanation` (a player's own worked solution, sent after the close). */
+function withoutExplanations(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(withoutExplanations);
+  if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'explanation').map(([key, item]) => [key, withoutExplanations(item)]));
+  return value;
+}
+
+function explanationsIn(value: unknown, into: unknown[] = []): unknown[] {
+  if (Array.isArray(value)) for (const item of value) explanationsIn(item, into);
+  else if (value && typeof value === 'object') {
+    for (const [key, item] of Object.entries(value)) {
+      if (key === 'explanation') into.push(item);
+      else explanationsIn(item, into);
+    }
+  }
+  return into;
+}
+
 function isDistinctive(value: number): boolean {
   return Math.abs(value * 1000 - Math.round(value * 1000)) > 1e-6;
 }
@@ -99,8 +117,13 @@ describe('live privacy', () => {
     expect(received.filter((e) => e.event === 'live:question')).toHaveLength(QUESTIONS.length);
     const ownQuestions = received.filter((e) => e.event === 'live:question').map((e) => e.payload as TPlayerQuestion);
     const ownVisible = new Set(ownQuestions.flatMap((q) => numbersIn(q.given)));
-    const allNumbers = received.flatMap((e) => numbersIn(e.payload));
-    const allStrings = received.flatMap((e) => stringsIn(e.payload));
+    // The one thing that may hold expected values: the watched student's own worked solution, in
+    // their result once the question has closed. It is checked on its own below.
+    const allNumbers = received.flatMap((e) => numbersIn(withoutExplanations(e.payload)));
+    const allStrings = received.flatMap((e) => stringsIn(withoutExplanations(e.payload)));
+    const explanationStrings = received.flatMap((e) => stringsIn(explanationsIn(e.payload)));
+    expect(received.filter((e) => explanationsIn(e.payload).length > 0 && e.event !== 'live:result' && e.event !== 'ack:live:enter').map((e) => e.event)).toEqual([]);
+    expect(received.filter((e) => e.event === 'live:question').flatMap((e) => explanationsIn(e.payload))).toEqual([]);
 
     // 1. No expected value of any participant's variant (the watched student's own included).
     const forbidden: number[] = [];
@@ -120,6 +143,13 @@ describe('live privacy', () => {
       // round); softmax probabilities never are, so every participant contributes some.
       expect(forbidden.length - before, `distinctive expected values of ${participant.nickname}`).toBeGreaterThanOrEqual(2);
     }
+    const othersForbidden: number[] = [];
+    for (const participant of joined.slice(1)) {
+      QUESTIONS.forEach(({ typeId }, index) => {
+        for (const value of numbersIn(solve(typeId, seeds.get(participant.participantId)![index]))) if (isDistinctive(value) && !ownVisible.has(value)) othersForbidden.push(value);
+      });
+    }
+    for (const value of othersForbidden) expect(explanationStrings.some((s) => s.includes(String(value))), `another player's value ${value} in an explanation`).toBe(false);
     for (const value of forbidden) {
       expect(allNumbers.some((n) => isSameNumber(n, value)), `expected value ${value} was sent`).toBe(false);
       expect(allStrings.some((s) => s.includes(String(value))), `expected value ${value} appears in a string`).toBe(false);

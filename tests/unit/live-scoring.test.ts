@@ -43,3 +43,27 @@ describe('computePoints', () => {
     }
   });
 });
+
+describe('computePoints with the session’s scoring options', () => {
+  const at = (ms: number, streakBefore: number, scoring: { pointsPerQuestion: number; speedBonus: boolean; streakBonus: boolean }) =>
+    computePoints({ score: 1, msToAnswer: ms, timeLimitMs: T, streakBefore, scoring });
+
+  it('gives the full points whenever a correct answer arrives with the speed bonus off', () => {
+    const correctnessOnly = { pointsPerQuestion: 1000, speedBonus: false, streakBonus: false };
+    expect([0, T / 2, T].map((ms) => at(ms, 0, correctnessOnly).points)).toEqual([1000, 1000, 1000]);
+    expect(computePoints({ score: 0.5, msToAnswer: T, timeLimitMs: T, streakBefore: 0, scoring: correctnessOnly }).points).toBe(500);
+  });
+
+  it('scales the base and the streak bonus with the points per question, and gives 0 in a practice session', () => {
+    const double = { pointsPerQuestion: 2000, speedBonus: true, streakBonus: true };
+    // Kahoot's rule doubled: 2000 × (1 − 0.5 / 2) = 1500, and the third correct in a row +200 × 2.
+    expect(at(T / 2, 2, double)).toMatchObject({ basePoints: 1500, streakBonus: 400, points: 1900, streak: 3 });
+    const practice = { pointsPerQuestion: 0, speedBonus: true, streakBonus: true };
+    expect(at(0, 5, practice)).toMatchObject({ points: 0, streak: 6 });
+  });
+
+  it('keeps counting the streak with the streak bonus off, and adds nothing for it', () => {
+    const noStreak = { pointsPerQuestion: 1000, speedBonus: true, streakBonus: false };
+    expect(at(0, 4, noStreak)).toMatchObject({ points: 1000, streakBonus: 0, streak: 5 });
+  });
+});

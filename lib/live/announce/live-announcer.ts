@@ -1,14 +1,15 @@
 import type { Namespace } from 'socket.io';
 import { getDb } from '@/lib/db';
 import { LIVE_SERVER_EVENTS, hostRoom, participantRoom, sessionRoom } from '@/lib/live/protocol/live-events';
-import type { THostLobbyChange, THostQuestion, TQuestionProgress } from '@/lib/live/protocol/live-payloads';
+import type { THostLobbyChange, TPaceMeter, TQuestionProgress } from '@/lib/live/protocol/live-payloads';
 import type { LiveClientToServer, LiveServerToClient } from '@/lib/live/protocol/live-protocol';
 import { getLiveSessionRow } from '@/lib/live/state/get-live-session-row';
-import { exerciseTitle, projectorPrompt } from '@/lib/live/variants/live-variant';
 import { LEADERBOARD_SIZE, buildLeaderboard } from '@/lib/live/views/build-leaderboard';
+import { buildHostQuestion } from '@/lib/live/views/build-host-question';
 import { buildPlayerQuestion } from '@/lib/live/views/build-player-question';
 import { countActivePlayers } from '@/lib/live/views/count-active-players';
 import { findQuestionResults } from '@/lib/live/views/find-question-results';
+import { findTeamStandings } from '@/lib/live/views/find-team-standings';
 import { getLiveStandings } from '@/lib/live/views/get-live-standings';
 import { getPlayerResults } from '@/lib/live/views/get-player-results';
 import { getPublicSession } from '@/lib/live/views/get-public-session';
@@ -30,6 +31,10 @@ export interface QuestionToAnnounce {
   timeLimitS: number;
   openedAt: Date;
   closesAt: Date;
+  /** Team talk: seconds shown before openedAt. */
+  talkS?: number;
+  /** A follow-up: the question it re-asks and the mistake. */
+  reaskOf?: { index: number; mistake: string } | null;
 }
 
 export interface LiveAnnouncer {
@@ -39,7 +44,9 @@ export interface LiveAnnouncer {
   questionOpened(sessionId: string, question: QuestionToAnnounce): Promise<void>;
   /** Results: the host gets the class-wide histogram, each player their own result and rank. */
   questionClosed(sessionId: string, index: number): Promise<void>;
-  /** Room-wide: the top ten. */
+  /** Host: the anonymous pace meter. */
+  pace(sessionId: string, meter: TPaceMeter): void;
+  /** Room-wide: the top ten (and the teams in team mode). */
   leaderboard(sessionId: string, afterIndex: number, isFinal: boolean): Promise<void>;
   /** Host: how many have answered question `index` (counted now); returns the counts. */
   progress(sessionId: string, index: number): Promise<{ answered: number; joined: number }>;
@@ -64,25 +71,16 @@ export function createLiveAnnouncer(io: LiveNamespace): LiveAnnouncer {
     async questionOpened(sessionId, question) {
       const db = getDb();
       const [participants, questionCount] = await Promise.all([
-        db.liveParticipant.findMany({ where: { sessionId, kicked: false }, select: { id: true } }),
+        db.liveParticipant.findMany({ where: { sessionId, kicked: false }, select: { id: true, team: true } }),
         db.liveQuestion.count({ where: { sessionId } }),
       ]);
-      const hostQuestion: THostQuestion = {
-        index: question.index,
-        typeId: question.typeId,
-        title: exerciseTitle(question.typeId),
-        prompt: projectorPrompt(sessionId, question.index, question.typeId),
-        timeLimitS: question.timeLimitS,
-        openedAt: question.openedAt.toISOString(),
-        closesAt: question.closesAt.toISOString(),
-        closedAt: null,
-        serverNow: new Date().toISOString(),
-      };
+      const hostQuestion = buildHostQuestion(sessionId, { ...question, closedAt: null, talkS: question.talkS ?? 0, reaskOf: question.reaskOf ?? null });
+      const playerQuestion = { ...question, reaskOf: question.reaskOf?.index ?? null };
       io.to(hostRoom(sessionId)).emit(LIVE_SERVER_EVENTS.hostQuestion, hostQuestion);
       io.to(hostRoom(sessionId)).emit(LIVE_SERVER_EVENTS.hostProgress, { questionIndex: question.index, answered: 0, joined: participants.length });
       for (let start = 0; start < participants.length; start += EMIT_BATCH) {
-        for (const { id } of participants.slice(start, start + EMIT_BATCH)) {
-          io.to(participantRoom(id)).emit(LIVE_SERVER_EVENTS.question, await buildPlayerQuestion({ sessionId, participantId: id, questionCount, question }));
+        for (const { id, team } of participants.slice(start, start + EMIT_BATCH)) {
+          io.to(participantRoom(id)).emit(LIVE_SERVER_EVENTS.question, await buildPlayerQuestion({ sessionId, participantId: id, questionCount, question: playerQuestion, team }));
         }
         await yieldToEventLoop();
       }
@@ -100,8 +98,8 @@ export function createLiveAnnouncer(io: LiveNamespace): LiveAnnouncer {
     },
 
     async leaderboard(sessionId, afterIndex, isFinal) {
-      const [top, participantCount] = await Promise.all([getLiveStandings(sessionId, LEADERBOARD_SIZE), countActivePlayers(sessionId)]);
-      io.to(sessionRoom(sessionId)).emit(LIVE_SERVER_EVENTS.leaderboard, buildLeaderboard(top, participantCount, afterIndex, isFinal));
+      const [top, participantCount, teams] = await Promise.all([getLiveStandings(sessionId, LEADERBOARD_SIZE), countActivePlayers(sessionId), findTeamStandings(sessionId)]);
+      io.to(sessionRoom(sessionId)).emit(LIVE_SERVER_EVENTS.leaderboard, buildLeaderboard(top, participantCount, afterIndex, isFinal, teams));
     },
 
     async progress(sessionId, index) {
@@ -112,6 +110,10 @@ export function createLiveAnnouncer(io: LiveNamespace): LiveAnnouncer {
 
     hostProgress(sessionId, progress) {
       io.to(hostRoom(sessionId)).emit(LIVE_SERVER_EVENTS.hostProgress, progress);
+    },
+
+    pace(sessionId, meter) {
+      io.to(hostRoom(sessionId)).emit(LIVE_SERVER_EVENTS.hostPace, meter);
     },
 
     lobbyChange(sessionId, change) {

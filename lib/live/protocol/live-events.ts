@@ -11,6 +11,12 @@ export const LIVE_CLIENT_EVENTS = {
   hostLock: 'live:host:lock',
   hostKick: 'live:host:kick',
   hostCorrectness: 'live:host:correctness',
+  /** Host: re-ask a named mistake of the question just closed (a follow-up opens at once). */
+  hostReask: 'live:host:reask',
+  /** Player, PICK team mode, in the lobby: choose a team. */
+  pickTeam: 'live:team',
+  /** Player, any time: "too fast" / "lost" (or clear it); anonymous to the host. */
+  pace: 'live:pace',
 } as const;
 
 export const LIVE_SERVER_EVENTS = {
@@ -32,6 +38,8 @@ export const LIVE_SERVER_EVENTS = {
   hostResults: 'live:host:results',
   /** Host: THostLobbyChange. */
   hostLobby: 'live:host:lobby',
+  /** Host: TPaceMeter. */
+  hostPace: 'live:host:pace',
 } as const;
 
 export function sessionRoom(sessionId: string): string {

@@ -19,6 +19,29 @@ export type TLiveStateName = z.infer<typeof ZLiveStateName>;
 export const ZLiveModeName = z.enum(['INSTRUCTOR_PACED', 'SELF_PACED']);
 export type TLiveModeName = z.infer<typeof ZLiveModeName>;
 
+const ZWorkedStep = z.object({
+  text: ZText.describe('what this step computes and how: Markdown with KaTeX'),
+  latex: z.string().describe('the value it arrives at, as KaTeX (four significant digits)'),
+});
+
+export const ZScoring = z
+  .object({
+    pointsPerQuestion: z.number().int().describe('the most one answer’s base earns: 0 (practice), 1000 or 2000'),
+    speedBonus: z.boolean().describe('true: Kahoot’s speed rule (half the points at the buzzer); false: correctness only'),
+    streakBonus: z.boolean().describe('true: +10 % of the points per correct answer in a row after the first, up to +50 %'),
+  })
+  .describe('The session’s scoring options, shown to players before the start.');
+export type TScoring = z.infer<typeof ZScoring>;
+
+export const ZTeamMode = z
+  .object({
+    assign: z.enum(['RANDOM', 'BY_SIZE', 'PICK']).describe('RANDOM: dealt at the start; BY_SIZE: dealt into teams of about `size`; PICK: players choose in the lobby'),
+    count: z.number().int().describe('number of teams (BY_SIZE: fixed when the first question opens)'),
+    talkS: z.number().int().describe('seconds of team talk before answers are taken (0: none)'),
+  })
+  .describe('Team mode. A team’s score is the mean of its members’ points.');
+export type TTeamMode = z.infer<typeof ZTeamMode>;
+
 export const ZPublicSession = z
   .object({
     sessionId: z.string().describe('the session id'),
@@ -29,6 +52,8 @@ export const ZPublicSession = z
     locked: z.boolean().describe('true: no new players may join'),
     allowGuests: z.boolean().describe('true: players may join with a nickname, without an account'),
     deadline: at('self-paced deadline').nullable(),
+    scoring: ZScoring,
+    teams: ZTeamMode.nullable().describe('team mode; null: everyone for themselves'),
   })
   .describe('Session status, the same for everyone in it.');
 export type TPublicSession = z.infer<typeof ZPublicSession>;
@@ -46,6 +71,9 @@ export const ZPlayerQuestion = z
     openedAt: at('when the question opened (self-paced: when this player’s clock started)'),
     closesAt: at('when it closes; answers received later are refused'),
     serverNow: at('the server’s clock when this was sent, to correct a skewed phone clock'),
+    talkS: z.number().int().describe('team talk: the question was shown this many seconds before `openedAt`; answers are taken from `openedAt` (0: no talk)'),
+    reaskOf: z.number().int().nullable().describe('a follow-up (re-ask) of this question index, with new numbers; null for a planned question'),
+    team: z.number().int().nullable().describe('the player’s team (0-based), in team mode'),
   })
   .describe('One player’s own variant of the current question. No expected value, no seed.');
 export type TPlayerQuestion = z.infer<typeof ZPlayerQuestion>;
@@ -72,6 +100,7 @@ export const ZPlayerResult = z
     participantCount: z.number().int().describe('active players ranked'),
     feedback: ZText.nullable().describe('a sentence about the answer (the named mistake, partial credit, or “Correct!”)'),
     mistake: z.object({ id: z.string().describe('mistake id (engine/exercises/mistakes.ts)'), text: ZText.describe('what the mistake is') }).nullable().describe('the named mistake the answer matches, if any'),
+    explanation: z.array(ZWorkedStep).describe('the worked solution of this player’s own variant, step by step, computed by the engine (sent only once the question has closed)'),
   })
   .describe('The player’s own result once the question has closed.');
 export type TPlayerResult = z.infer<typeof ZPlayerResult>;
@@ -83,12 +112,22 @@ export const ZLeaderboardEntry = z.object({
 });
 export type TLeaderboardEntry = z.infer<typeof ZLeaderboardEntry>;
 
+export const ZTeamStanding = z.object({
+  team: z.number().int().describe('team number (0-based)'),
+  name: ZText.describe('the team’s name'),
+  members: z.number().int().describe('active members'),
+  score: z.number().int().describe('the mean of the members’ points, rounded'),
+  rank: z.number().int().describe('1 = first (by the exact mean, then the members’ mean answer time)'),
+});
+export type TTeamStanding = z.infer<typeof ZTeamStanding>;
+
 export const ZLeaderboard = z
   .object({
     afterIndex: z.number().int().describe('index of the last closed question (−1 before any)'),
     isFinal: z.boolean().describe('true on the podium (the session has ended)'),
     participantCount: z.number().int().describe('active players'),
     top: z.array(ZLeaderboardEntry).describe('the top ten, in leaderboard order'),
+    teams: z.array(ZTeamStanding).nullable().describe('team mode: every team in order (the team podium when final); null without teams'),
   })
   .describe('The top ten, for everyone in the session.');
 export type TLeaderboard = z.infer<typeof ZLeaderboard>;
@@ -100,6 +139,7 @@ export const ZPlayerStanding = z
     streak: z.number().int().describe('fully correct answers in a row, as of the last closed question'),
     rank: z.number().int().describe('rank as of the last closed question'),
     participantCount: z.number().int().describe('active players'),
+    team: z.number().int().nullable().describe('the player’s team (0-based) in team mode: picked, or dealt at the start; null before or without teams'),
   })
   .describe('The player’s own standing. While a question is open it is that of the last closed question, so re-entering does not reveal the grade of an answer just given.');
 export type TPlayerStanding = z.infer<typeof ZPlayerStanding>;
@@ -123,8 +163,33 @@ export const ZHostParticipant = z.object({
   nickname: z.string().describe('nickname'),
   isGuest: z.boolean().describe('joined without an account'),
   score: z.number().int().describe('points, as of the last closed question'),
+  team: z.number().int().nullable().describe('team (0-based) in team mode, null until picked or dealt'),
 });
 export type THostParticipant = z.infer<typeof ZHostParticipant>;
+
+export const ZReaskOf = z
+  .object({
+    ofIndex: z.number().int().describe('the question re-asked'),
+    mistake: z.object({ id: z.string().describe('mistake id'), text: ZText.describe('what the mistake is') }).describe('the named mistake re-asked'),
+  })
+  .describe('What a follow-up re-asks.');
+export type TReaskOf = z.infer<typeof ZReaskOf>;
+
+const ZReaskSide = (when: string) =>
+  z.object({
+    answered: z.number().int().describe(`answers ${when}`),
+    withMistake: z.number().int().describe(`answers ${when} with the mistake`),
+    share: z.number().describe('withMistake ÷ answered (0…1; 0 without answers)'),
+  });
+
+export const ZReaskComparison = ZReaskOf.extend({
+  before: ZReaskSide('to the original question').describe('the original question'),
+  after: ZReaskSide('to the follow-up').describe('the follow-up (empty while it is open)'),
+  madeIt: z.number().int().describe('players who made the mistake on the original question'),
+  nowCorrect: z.number().int().describe('of them, fully correct on the follow-up'),
+  madeItAgain: z.number().int().describe('of them, the same mistake again'),
+}).describe('Before and after a re-ask, from the stored answers (players the host removed left out).');
+export type TReaskComparison = z.infer<typeof ZReaskComparison>;
 
 export const ZHostQuestion = z
   .object({
@@ -137,6 +202,8 @@ export const ZHostQuestion = z
     closesAt: at('when it closes').nullable(),
     closedAt: at('when it closed').nullable(),
     serverNow: at('the server’s clock when this was sent'),
+    talkS: z.number().int().describe('team talk: seconds shown before `openedAt`, when answers start (0: none)'),
+    reask: ZReaskOf.nullable().describe('a follow-up: the question and the named mistake it re-asks'),
   })
   .describe('The current question for the projector: no player’s variant.');
 export type THostQuestion = z.infer<typeof ZHostQuestion>;
@@ -167,10 +234,27 @@ export const ZQuestionResults = z
     correct: z.number().int().describe('players fully correct'),
     shareCorrect: z.number().describe('correct ÷ joined (0…1)'),
     histogram: z.array(ZScoreBucket).describe('players per grade bucket (every player has different numbers, so grades are grouped, not raw answers)'),
-    mistakes: z.array(z.object({ id: z.string().describe('mistake id'), text: ZText.describe('what the mistake is'), count: z.number().int().describe('answers with it') })).describe('the most frequent named mistakes (up to 3)'),
+    mistakes: z.array(z.object({
+      id: z.string().describe('mistake id'),
+      text: ZText.describe('what the mistake is'),
+      count: z.number().int().describe('answers with it'),
+      share: z.number().describe('count ÷ answered (0…1): the share the re-ask button shows'),
+    })).describe('the most frequent named mistakes (up to 3)'),
+    reask: ZReaskComparison.nullable().describe('a follow-up’s before and after; null for a planned question'),
+    example: z.array(ZWorkedStep).describe('the worked solution of the projector’s example variant (the prompt it showed), step by step'),
   })
   .describe('A closed question’s results for the host: counts only.');
 export type TQuestionResults = z.infer<typeof ZQuestionResults>;
+
+export const ZPaceMeter = z
+  .object({
+    questionIndex: z.number().int().describe('the question the signals are about (−1: the lobby)'),
+    tooFast: z.number().int().describe('players saying “too fast”'),
+    lost: z.number().int().describe('players saying “I’m lost”'),
+    joined: z.number().int().describe('active players'),
+  })
+  .describe('The anonymous pace meter: counts only, reset with each question.');
+export type TPaceMeter = z.infer<typeof ZPaceMeter>;
 
 export const ZHostView = z
   .object({
@@ -180,12 +264,19 @@ export const ZHostView = z
       unitId: z.string().nullable().describe('the unit its questions came from, if picked by unit'),
       endedAt: at('when it ended').nullable(),
     }).describe('TPublicSession and the host-only fields'),
-    questions: z.array(z.object({ index: z.number().int().describe('question index'), typeId: z.string().describe('exercise type id'), title: ZText.describe('title'), timeLimitS: z.number().int().describe('time limit in seconds') })).describe('the plan'),
+    questions: z.array(z.object({
+      index: z.number().int().describe('question index'),
+      typeId: z.string().describe('exercise type id'),
+      title: ZText.describe('title'),
+      timeLimitS: z.number().int().describe('time limit in seconds'),
+      reaskOf: z.number().int().nullable().describe('a follow-up: the index of the question it re-asks'),
+    })).describe('the plan, with any follow-ups in place'),
     participants: z.array(ZHostParticipant).describe('active players in leaderboard order, as of the last closed question'),
     question: ZHostQuestion.nullable().describe('the current (or last) question'),
     progress: ZQuestionProgress.nullable().describe('answers to the current question'),
     results: ZQuestionResults.nullable().describe('the current question’s results once it has closed'),
     leaderboard: ZLeaderboard.nullable().describe('in LEADERBOARD and FINISHED (self-paced: while running)'),
+    pace: ZPaceMeter.describe('the pace meter of the current question'),
   })
   .describe('The host’s whole screen, rebuilt from the database (the ack of `live:host:enter`).');
 export type THostView = z.infer<typeof ZHostView>;
@@ -265,11 +356,16 @@ export const ZLiveSessionResults = z
       title: ZText.describe('title'),
       timeLimitS: z.number().int().describe('time limit in seconds'),
       wasOpened: z.boolean().describe('false for questions never reached'),
-    })).describe('the plan'),
+      reaskOf: z.object({ index: z.number().int().describe('the question re-asked'), mistake: z.string().describe('the mistake id re-asked') }).nullable().describe('a follow-up added by re-asking a mistake'),
+      reask: ZReaskComparison.nullable().describe('a follow-up’s before and after'),
+    })).describe('the questions played, follow-ups in place'),
+    scoring: ZScoring,
+    teams: z.array(ZTeamStanding).nullable().describe('team mode: the final team standings'),
     participants: z.array(z.object({
       participantId: z.string().describe('participant id'),
       userId: z.string().nullable().describe('the account (null for guests)'),
       nickname: z.string().describe('nickname shown in the session'),
+      team: z.number().int().nullable().describe('team (0-based) in team mode'),
       rank: z.number().int().describe('final rank (leaderboard order)'),
       score: z.number().int().describe('points'),
       totalAnswerMs: z.number().int().describe('answer time summed over questions (no answer counts the whole limit): the tie-break'),

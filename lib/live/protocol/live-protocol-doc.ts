@@ -1,6 +1,8 @@
 import type { z } from 'zod';
 import * as payloads from '@/lib/live/protocol/live-payloads';
 import * as inputs from '@/lib/live/protocol/live-schemas';
+import { ZScoringOptions } from '@/lib/live/protocol/scoring-options';
+import { ZTeamSetup } from '@/lib/live/protocol/team-setup';
 
 // The field tables of docs/live-protocol.md, generated from the zod schemas the server validates
 // inputs with and the payload schemas its types are inferred from. The doc holds them between
@@ -40,6 +42,9 @@ const INPUT_NOTES: Record<string, string> = {
   'from.index': 'its question index (−1 in the lobby)',
   locked: 'true: no new players',
   participantId: 'the player to remove (from THostView.participants)',
+  mistakeId: 'the named mistake to ask again (from TQuestionResults.mistakes)',
+  team: 'the team to join (0-based, below TTeamMode.count)',
+  kind: '"too-fast", "lost", or "clear" to withdraw the signal',
 };
 
 export const PROTOCOL_SCHEMAS: { name: string; schema: AnySchema; isInput?: boolean }[] = [
@@ -50,10 +55,17 @@ export const PROTOCOL_SCHEMAS: { name: string; schema: AnySchema; isInput?: bool
   { name: 'THostAdvance', schema: inputs.ZHostAdvance, isInput: true },
   { name: 'THostLock', schema: inputs.ZHostLock, isInput: true },
   { name: 'THostKick', schema: inputs.ZHostKick, isInput: true },
+  { name: 'THostReask', schema: inputs.ZHostReask, isInput: true },
+  { name: 'TPickTeam', schema: inputs.ZPickTeam, isInput: true },
+  { name: 'TPaceSignal', schema: inputs.ZPaceSignal, isInput: true },
+  { name: 'TScoringOptions', schema: ZScoringOptions, isInput: true },
+  { name: 'TTeamSetup', schema: ZTeamSetup, isInput: true },
   { name: 'THello', schema: payloads.ZHello },
   { name: 'TLiveAckError', schema: payloads.ZLiveAckError },
   { name: 'TPlayerView', schema: payloads.ZPlayerView },
   { name: 'TPublicSession', schema: payloads.ZPublicSession },
+  { name: 'TScoring', schema: payloads.ZScoring },
+  { name: 'TTeamMode', schema: payloads.ZTeamMode },
   { name: 'TPlayerStanding', schema: payloads.ZPlayerStanding },
   { name: 'TPlayerQuestion', schema: payloads.ZPlayerQuestion },
   { name: 'TPlayerSubmission', schema: payloads.ZPlayerSubmission },
@@ -61,12 +73,16 @@ export const PROTOCOL_SCHEMAS: { name: string; schema: AnySchema; isInput?: bool
   { name: 'TPlayerResult', schema: payloads.ZPlayerResult },
   { name: 'TLeaderboard', schema: payloads.ZLeaderboard },
   { name: 'TLeaderboardEntry', schema: payloads.ZLeaderboardEntry },
+  { name: 'TTeamStanding', schema: payloads.ZTeamStanding },
   { name: 'THostView', schema: payloads.ZHostView },
   { name: 'THostParticipant', schema: payloads.ZHostParticipant },
   { name: 'THostQuestion', schema: payloads.ZHostQuestion },
+  { name: 'TReaskOf', schema: payloads.ZReaskOf },
   { name: 'TQuestionProgress', schema: payloads.ZQuestionProgress },
   { name: 'TQuestionResults', schema: payloads.ZQuestionResults },
   { name: 'TScoreBucket', schema: payloads.ZScoreBucket },
+  { name: 'TReaskComparison', schema: payloads.ZReaskComparison },
+  { name: 'TPaceMeter', schema: payloads.ZPaceMeter },
   { name: 'THostLobbyChange', schema: payloads.ZHostLobbyChange },
   { name: 'TCorrectnessView', schema: payloads.ZCorrectnessView },
   { name: 'TLiveSessionResults', schema: payloads.ZLiveSessionResults },

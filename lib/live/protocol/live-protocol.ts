@@ -7,6 +7,7 @@ import type {
   THostQuestion,
   THostView,
   TLeaderboard,
+  TPaceMeter,
   TLiveAck,
   TPlayerQuestion,
   TPlayerResult,
@@ -16,7 +17,7 @@ import type {
   TQuestionResults,
   TSubmitAck,
 } from '@/lib/live/protocol/live-payloads';
-import type { THostAdvance, TLiveEnter, TSubmitLiveAnswer, ZHostKick, ZHostLock, ZHostSessionCommand } from '@/lib/live/protocol/live-schemas';
+import type { THostAdvance, THostReask, TLiveEnter, TPaceSignal, TPickTeam, TSubmitLiveAnswer, ZHostKick, ZHostLock, ZHostSessionCommand } from '@/lib/live/protocol/live-schemas';
 
 // The live protocol as types: every client → server event with its input and the `ok: true`
 // fields of its acknowledgement, and every server → client event with its payload. The server's
@@ -36,6 +37,9 @@ export interface LiveClientEventMap {
   [LIVE_CLIENT_EVENTS.hostLock]: { input: z.infer<typeof ZHostLock>; ack: { locked: boolean } };
   [LIVE_CLIENT_EVENTS.hostKick]: { input: z.infer<typeof ZHostKick>; ack: Record<string, never> };
   [LIVE_CLIENT_EVENTS.hostCorrectness]: { input: TSessionCommand; ack: { view: TCorrectnessView } };
+  [LIVE_CLIENT_EVENTS.hostReask]: { input: THostReask; ack: { index: number } };
+  [LIVE_CLIENT_EVENTS.pickTeam]: { input: TPickTeam; ack: { team: number } };
+  [LIVE_CLIENT_EVENTS.pace]: { input: TPaceSignal; ack: { kind: TPaceSignal['kind'] } };
 }
 
 export type LiveClientEvent = keyof LiveClientEventMap;
@@ -57,4 +61,5 @@ export interface LiveServerToClient {
   [LIVE_SERVER_EVENTS.hostProgress]: (progress: TQuestionProgress) => void;
   [LIVE_SERVER_EVENTS.hostResults]: (results: TQuestionResults) => void;
   [LIVE_SERVER_EVENTS.hostLobby]: (change: THostLobbyChange) => void;
+  [LIVE_SERVER_EVENTS.hostPace]: (meter: TPaceMeter) => void;
 }

@@ -14,12 +14,19 @@ export interface LiveSessionRow {
   unitId: string | null;
   deadline: Date | null;
   endedAt: Date | null;
+  pointsPerQuestion: number;
+  speedBonus: boolean;
+  streakBonus: boolean;
+  teamAssign: 'RANDOM' | 'BY_SIZE' | 'PICK' | null;
+  teamCount: number | null;
+  teamTalkS: number;
 }
 
 /** The columns of a LiveSessionRow. */
 export const LIVE_SESSION_SELECT = {
   id: true, classId: true, hostId: true, pin: true, mode: true, state: true, currentIndex: true,
   locked: true, allowGuests: true, unitId: true, deadline: true, endedAt: true,
+  pointsPerQuestion: true, speedBonus: true, streakBonus: true, teamAssign: true, teamCount: true, teamTalkS: true,
 } as const;
 
 /** The session by id; throws sessionNotFound() if there is none. */

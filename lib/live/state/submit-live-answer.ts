@@ -42,6 +42,9 @@ interface QuestionAndParticipant {
   streak: number;
   kicked: boolean;
   mode: 'INSTRUCTOR_PACED' | 'SELF_PACED';
+  pointsPerQuestion: number;
+  speedBonus: boolean;
+  streakBonus: boolean;
 }
 
 interface InsertOutcome {
@@ -58,7 +61,8 @@ interface InsertOutcome {
 export async function submitLiveAnswer({ sessionId, participantId, questionIndex, answer, receivedAt }: SubmitLiveAnswerOptions): Promise<SubmitLiveAnswerResult> {
   const sql = getLiveSql();
   const { rows } = await sql.query<QuestionAndParticipant>(
-    `SELECT q.id AS "questionId", q."typeId", q."timeLimitS", q."openedAt", q."closesAt", q."closedAt", p.streak, p.kicked, s.mode::text AS mode
+    `SELECT q.id AS "questionId", q."typeId", q."timeLimitS", q."openedAt", q."closesAt", q."closedAt", p.streak, p.kicked, s.mode::text AS mode,
+       s."pointsPerQuestion", s."speedBonus", s."streakBonus"
      FROM "LiveQuestion" q JOIN "LiveParticipant" p ON p."sessionId" = q."sessionId" JOIN "LiveSession" s ON s.id = q."sessionId"
      WHERE q."sessionId" = $1 AND q.index = $2 AND p.id = $3`,
     [sessionId, questionIndex, participantId],
@@ -84,6 +88,8 @@ export async function submitLiveAnswer({ sessionId, participantId, questionIndex
     closesAt = position.closesAt;
   }
 
+  // Team talk: the question is on screen, but answers are taken from openedAt on.
+  if (receivedAt.getTime() < openedAt.getTime()) throw teamTalk();
   const isLate = row.closedAt !== null || receivedAt.getTime() > closesAt.getTime();
   if (isLate) {
     const existing = await findExisting(row.questionId, participantId, questionIndex);
@@ -99,6 +105,7 @@ export async function submitLiveAnswer({ sessionId, participantId, questionIndex
     msToAnswer: receivedAt.getTime() - openedAt.getTime(),
     timeLimitMs: row.timeLimitS * 1000,
     streakBefore: row.streak,
+    scoring: { pointsPerQuestion: row.pointsPerQuestion, speedBonus: row.speedBonus, streakBonus: row.streakBonus },
   });
 
   const received = receivedAt.toISOString();
@@ -151,6 +158,10 @@ async function findExisting(questionId: string, participantId: string, questionI
 
 function notOpen(): AppError {
   return new AppError('CONFLICT', { ko: '이 문제는 아직 열리지 않았습니다.', en: 'This question is not open yet.' }, { reason: 'question-not-open' });
+}
+
+function teamTalk(): AppError {
+  return new AppError('CONFLICT', { ko: '팀 토론 시간입니다. 잠시 뒤에 답하세요.', en: 'Team talk: answers open in a moment.' }, { reason: 'team-talk' });
 }
 
 function closed(): AppError {

@@ -1,5 +1,5 @@
 import 'server-only';
-import { exerciseTypes, generate, type GeneratedExercise, type LocalizedText } from '@/engine/exercises';
+import { exerciseTypes, explain, generate, type GeneratedExercise, type LocalizedText } from '@/engine/exercises';
 import { variantSeed } from '@/engine/exercises/seeds';
 import { getDb } from '@/lib/db';
 import { seedForLive } from '@/lib/exercises/keyed-seeds';
@@ -118,6 +118,16 @@ function projectorVariant(sessionId: string, questionIndex: number, typeId: stri
 
 export function projectorPrompt(sessionId: string, questionIndex: number, typeId: string): LocalizedText {
   return projectorVariant(sessionId, questionIndex, typeId).prompt;
+}
+
+/** The worked solution of the projector's example, step by step: shown once the question has closed. */
+export function projectorExample(sessionId: string, questionIndex: number, typeId: string): { text: LocalizedText; latex: string }[] {
+  return workedSteps(typeId, projectorVariant(sessionId, questionIndex, typeId).seed);
+}
+
+/** A variant's worked solution as sent to a browser: what each step computes and the value it reaches. */
+export function workedSteps(typeId: string, seed: number): { text: LocalizedText; latex: string }[] {
+  return explain(typeId, seed).map(({ text, latex }) => ({ text, latex }));
 }
 
 const titles = new Map(exerciseTypes.map((type) => [type.id, type.title]));

@@ -5,11 +5,13 @@ export interface BuildPlayerQuestionOptions {
   sessionId: string;
   participantId: string;
   questionCount: number;
-  question: { index: number; typeId: string; timeLimitS: number; openedAt: Date; closesAt: Date };
+  question: { index: number; typeId: string; timeLimitS: number; openedAt: Date; closesAt: Date; talkS?: number; reaskOf?: number | null };
+  /** The player's team in team mode. */
+  team?: number | null;
 }
 
 /** The player's own variant, from the expected-free `generate` output only. */
-export async function buildPlayerQuestion({ sessionId, participantId, questionCount, question }: BuildPlayerQuestionOptions): Promise<TPlayerQuestion> {
+export async function buildPlayerQuestion({ sessionId, participantId, questionCount, question, team = null }: BuildPlayerQuestionOptions): Promise<TPlayerQuestion> {
   const variant = await getLiveVariant({ sessionId, questionIndex: question.index, participantId, typeId: question.typeId });
   return {
     index: question.index,
@@ -23,5 +25,8 @@ export async function buildPlayerQuestion({ sessionId, participantId, questionCo
     openedAt: question.openedAt.toISOString(),
     closesAt: question.closesAt.toISOString(),
     serverNow: new Date().toISOString(),
+    talkS: question.talkS ?? 0,
+    reaskOf: question.reaskOf ?? null,
+    team,
   };
 }

@@ -7,7 +7,7 @@ import { Prisma } from '@/generated/prisma/client';
  * closes (the stored row already includes them: the answer and its points are one statement).
  * The streak before a wrong answer is rebuilt from the closed questions: correct answers in a row
  * after the last closed question without one. Columns: id, nickname, userId, joinedAt, kicked,
- * score, streak, totalAnswerMs. Self-paced sessions report each answer's result in its ack, so
+ * score, streak, totalAnswerMs, team. Self-paced sessions report each answer's result in its ack, so
  * nothing is held back there.
  */
 export function closedStandingsCte(sessionId: string): Prisma.Sql {
@@ -18,7 +18,7 @@ export function closedStandingsCte(sessionId: string): Prisma.Sql {
         AND q.index = s."currentIndex" AND q."openedAt" IS NOT NULL AND q."closedAt" IS NULL
     ),
     standing AS (
-      SELECT p.id, p.nickname, p."userId", p."joinedAt", p.kicked,
+      SELECT p.id, p.nickname, p."userId", p."joinedAt", p.kicked, p.team,
         p.score - coalesce(a.points, 0) AS score,
         p."totalAnswerMs" - coalesce(a."msToAnswer", 0) AS "totalAnswerMs",
         CASE

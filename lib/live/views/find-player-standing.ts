@@ -9,7 +9,7 @@ import type { TPlayerStanding } from '@/lib/live/protocol/live-payloads';
 export async function findPlayerStanding(sessionId: string, participantId: string): Promise<TPlayerStanding | null> {
   const rows = await getDb().$queryRaw<TPlayerStanding[]>`
     WITH ${closedStandingsCte(sessionId)}
-    SELECT me.nickname, me.score, me.streak,
+    SELECT me.nickname, me.score, me.streak, me.team,
       (SELECT count(*) FROM standing o
         WHERE NOT o.kicked
           AND (o.score, -o."totalAnswerMs", -extract(epoch FROM o."joinedAt")) > (me.score, -me."totalAnswerMs", -extract(epoch FROM me."joinedAt"))

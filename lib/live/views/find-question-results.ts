@@ -1,7 +1,8 @@
-import { isMistakeId, mistakeCatalogue } from '@/engine/exercises';
+import { isMistakeId } from '@/engine/exercises';
 import { getDb } from '@/lib/db';
+import { findReaskComparison, mistakeText } from '@/lib/live/views/find-reask-comparison';
 import { countActivePlayers } from '@/lib/live/views/count-active-players';
-import { exerciseTitle } from '@/lib/live/variants/live-variant';
+import { exerciseTitle, projectorExample } from '@/lib/live/variants/live-variant';
 import type { TQuestionResults, TScoreBucket } from '@/lib/live/protocol/live-payloads';
 
 const TOP_MISTAKES = 3;
@@ -9,13 +10,15 @@ const TOP_MISTAKES = 3;
 /**
  * Class-wide results of one question for the host's screen: share correct, a histogram of grader
  * scores (every player has different numbers, so raw answers are not comparable) and the most
- * frequent named mistakes. Counts only: no answers, no variants.
+ * frequent named mistakes with their share of the answers (what "Re-ask" offers). Counts only: no
+ * answers, no variants. A follow-up also carries its before/after, and every closed question the
+ * worked solution of the projector's example (the players' own come in their results).
  */
 export async function findQuestionResults(sessionId: string, index: number): Promise<TQuestionResults | null> {
   const db = getDb();
   const question = await db.liveQuestion.findUnique({
     where: { sessionId_index: { sessionId, index } },
-    select: { typeId: true, answers: { where: { participant: { kicked: false } }, select: { answer: true, score: true, correct: true, mistake: true } } },
+    select: { id: true, typeId: true, answers: { where: { participant: { kicked: false } }, select: { answer: true, score: true, correct: true, mistake: true } } },
   });
   if (!question) return null;
   const joined = await countActivePlayers(sessionId);
@@ -35,7 +38,7 @@ export async function findQuestionResults(sessionId: string, index: number): Pro
     .filter(([id]) => isMistakeId(id))
     .sort((a, b) => b[1] - a[1])
     .slice(0, TOP_MISTAKES)
-    .map(([id, n]) => ({ id, text: isMistakeId(id) ? mistakeCatalogue[id] : { ko: id, en: id }, count: n }));
+    .map(([id, n]) => ({ id, text: mistakeText(id), count: n, share: n / answers.length }));
   const correct = answers.filter((answer) => answer.correct).length;
   return {
     questionIndex: index,
@@ -47,5 +50,7 @@ export async function findQuestionResults(sessionId: string, index: number): Pro
     shareCorrect: joined > 0 ? correct / joined : 0,
     histogram,
     mistakes,
+    reask: await findReaskComparison(question.id),
+    example: projectorExample(sessionId, index, question.typeId),
   };
 }

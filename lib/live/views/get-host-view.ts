@@ -6,8 +6,11 @@ import { getPublicSession } from '@/lib/live/views/get-public-session';
 import { getQuestionProgress } from '@/lib/live/views/get-question-progress';
 import { findQuestionResults } from '@/lib/live/views/find-question-results';
 import type { THostView } from '@/lib/live/protocol/live-payloads';
-import { exerciseTitle, projectorPrompt } from '@/lib/live/variants/live-variant';
+import { exerciseTitle } from '@/lib/live/variants/live-variant';
 import type { LiveSessionRow } from '@/lib/live/state/get-live-session-row';
+import { getPaceMeter } from '@/lib/live/views/get-pace-meter';
+import { buildHostQuestion } from '@/lib/live/views/build-host-question';
+import { findTeamStandings } from '@/lib/live/views/find-team-standings';
 
 /** The host's whole screen, rebuilt from the database (after a reload or a restart as well). */
 export async function getHostView(session: LiveSessionRow): Promise<THostView> {
@@ -17,31 +20,26 @@ export async function getHostView(session: LiveSessionRow): Promise<THostView> {
     db.liveQuestion.findMany({
       where: { sessionId: session.id },
       orderBy: { index: 'asc' },
-      select: { index: true, typeId: true, timeLimitS: true, openedAt: true, closesAt: true, closedAt: true },
+      select: { index: true, typeId: true, timeLimitS: true, openedAt: true, closesAt: true, closedAt: true, reaskMistake: true, reaskOf: { select: { index: true } } },
     }),
     getLiveStandings(session.id),
   ]);
   const current = session.currentIndex >= 0 ? questions.find((question) => question.index === session.currentIndex) : undefined;
   const view: THostView = {
     session: { ...publicSession, pin: session.pin, classId: session.classId, unitId: session.unitId, endedAt: session.endedAt?.toISOString() ?? null },
-    questions: questions.map(({ index, typeId, timeLimitS }) => ({ index, typeId, title: exerciseTitle(typeId), timeLimitS })),
-    participants: standings.map(({ participantId, nickname, isGuest, score }) => ({ id: participantId, nickname, isGuest, score })),
+    questions: questions.map(({ index, typeId, timeLimitS, reaskOf }) => ({ index, typeId, title: exerciseTitle(typeId), timeLimitS, reaskOf: reaskOf?.index ?? null })),
+    participants: standings.map(({ participantId, nickname, isGuest, score, team }) => ({ id: participantId, nickname, isGuest, score, team })),
     question: current
-      ? {
-          index: current.index,
-          typeId: current.typeId,
-          title: exerciseTitle(current.typeId),
-          prompt: projectorPrompt(session.id, current.index, current.typeId),
-          timeLimitS: current.timeLimitS,
-          openedAt: current.openedAt?.toISOString() ?? null,
-          closesAt: current.closesAt?.toISOString() ?? null,
-          closedAt: current.closedAt?.toISOString() ?? null,
-          serverNow: new Date().toISOString(),
-        }
+      ? buildHostQuestion(session.id, {
+          ...current,
+          talkS: publicSession.teams?.talkS ?? 0,
+          reaskOf: current.reaskOf && current.reaskMistake ? { index: current.reaskOf.index, mistake: current.reaskMistake } : null,
+        })
       : null,
     progress: current ? await getQuestionProgress(session.id, current.index) : null,
     results: current?.closedAt ? await findQuestionResults(session.id, current.index) : null,
     leaderboard: null,
+    pace: await getPaceMeter(session.id, session.currentIndex),
   };
   if (session.mode === 'SELF_PACED' && session.state !== 'LOBBY') {
     // Self-paced: the host follows who has finished and the live top ten, not one question.
@@ -49,7 +47,7 @@ export async function getHostView(session: LiveSessionRow): Promise<THostView> {
     view.results = null;
   }
   if (session.state === 'LEADERBOARD' || session.state === 'FINISHED' || (session.mode === 'SELF_PACED' && session.state === 'QUESTION')) {
-    view.leaderboard = buildLeaderboard(standings.slice(0, LEADERBOARD_SIZE), standings.length, session.currentIndex, session.state === 'FINISHED');
+    view.leaderboard = buildLeaderboard(standings.slice(0, LEADERBOARD_SIZE), standings.length, session.currentIndex, session.state === 'FINISHED', await findTeamStandings(session.id));
   }
   return view;
 }

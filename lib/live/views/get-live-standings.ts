@@ -9,6 +9,7 @@ export interface LiveStanding {
   score: number;
   streak: number;
   totalAnswerMs: number;
+  team: number | null;
   rank: number;
 }
 
@@ -20,7 +21,7 @@ export interface LiveStanding {
 export async function getLiveStandings(sessionId: string, limit?: number): Promise<LiveStanding[]> {
   const rows = await getDb().$queryRaw<Omit<LiveStanding, 'rank'>[]>`
     WITH ${closedStandingsCte(sessionId)}
-    SELECT id AS "participantId", nickname, ("userId" IS NULL) AS "isGuest", score, streak, "totalAnswerMs"
+    SELECT id AS "participantId", nickname, ("userId" IS NULL) AS "isGuest", score, streak, "totalAnswerMs", team
     FROM standing
     WHERE NOT kicked
     ORDER BY score DESC, "totalAnswerMs" ASC, "joinedAt" ASC, id ASC

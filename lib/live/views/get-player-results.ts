@@ -1,7 +1,11 @@
 import { isMistakeId, mistakeCatalogue } from '@/engine/exercises';
 import { getDb } from '@/lib/db';
 import type { TPlayerResult } from '@/lib/live/protocol/live-payloads';
+import { getLiveVariant, workedSteps } from '@/lib/live/variants/live-variant';
 import type { LiveStanding } from '@/lib/live/views/get-live-standings';
+
+/** Explaining a variant costs a millisecond or two: yield between batches so acks keep flowing. */
+const EXPLAIN_BATCH = 50;
 
 export interface GetPlayerResultsOptions {
   sessionId: string;
@@ -11,18 +15,25 @@ export interface GetPlayerResultsOptions {
   participantCount: number;
 }
 
-/** Each participant's own result of a closed question, with their rank after it. */
+/**
+ * Each participant's own result of a closed question, with their rank after it and the worked
+ * solution of their own variant (called only once the question has closed).
+ */
 export async function getPlayerResults({ sessionId, index, standings, participantCount }: GetPlayerResultsOptions): Promise<Map<string, TPlayerResult>> {
   const onlyOne = standings.length === 1 ? standings[0].participantId : undefined;
+  const question = await getDb().liveQuestion.findUnique({ where: { sessionId_index: { sessionId, index } }, select: { typeId: true } });
   const answers = await getDb().liveAnswer.findMany({
     where: { question: { sessionId, index }, ...(onlyOne ? { participantId: onlyOne } : {}) },
-    select: { participantId: true, answer: true, score: true, correct: true, points: true, mistake: true },
+    select: { participantId: true, answer: true, score: true, correct: true, points: true, mistake: true, seed: true },
   });
   // A JSON-null answer is a self-paced question whose time ran out: no answer.
   const byParticipant = new Map(answers.filter((answer) => answer.answer !== null).map((answer) => [answer.participantId, answer]));
   const results = new Map<string, TPlayerResult>();
-  for (const standing of standings) {
+  for (const [position, standing] of standings.entries()) {
+    if (position > 0 && position % EXPLAIN_BATCH === 0) await new Promise((resolve) => setImmediate(resolve));
     const answer = byParticipant.get(standing.participantId);
+    // The seed the answer was graded with; without an answer, the player's variant as it was drawn.
+    const seed = answer ? Number(answer.seed) : question ? (await getLiveVariant({ sessionId, questionIndex: index, participantId: standing.participantId, typeId: question.typeId })).seed : null;
     const mistake = answer?.mistake && isMistakeId(answer.mistake) ? { id: answer.mistake, text: mistakeCatalogue[answer.mistake] } : null;
     results.set(standing.participantId, {
       questionIndex: index,
@@ -36,6 +47,7 @@ export async function getPlayerResults({ sessionId, index, standings, participan
       participantCount,
       feedback: answer ? feedbackFor(answer.correct, answer.score, mistake?.text ?? null) : { ko: '시간 안에 답하지 못했습니다.', en: 'No answer in time.' },
       mistake,
+      explanation: question && seed !== null ? workedSteps(question.typeId, seed) : [],
     });
   }
   return results;

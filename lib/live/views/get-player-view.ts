@@ -10,6 +10,7 @@ import { getSelfPacedPosition, type SelfPacedPosition } from '@/lib/live/views/g
 import { notJoined } from '@/lib/live/protocol/live-errors';
 import type { TPlayerView } from '@/lib/live/protocol/live-payloads';
 import { getLiveSessionRow } from '@/lib/live/state/get-live-session-row';
+import { findTeamStandings } from '@/lib/live/views/find-team-standings';
 
 export interface GetPlayerViewOptions {
   sessionId: string;
@@ -34,7 +35,7 @@ export async function getPlayerView({ sessionId, participantId, selfPacedPositio
 
   const question = await getDb().liveQuestion.findUnique({
     where: { sessionId_index: { sessionId, index: session.currentIndex } },
-    select: { id: true, index: true, typeId: true, timeLimitS: true, openedAt: true, closesAt: true, closedAt: true },
+    select: { id: true, index: true, typeId: true, timeLimitS: true, openedAt: true, closesAt: true, closedAt: true, reaskOf: { select: { index: true } } },
   });
   if (!question?.openedAt || !question.closesAt) return view;
 
@@ -43,7 +44,8 @@ export async function getPlayerView({ sessionId, participantId, selfPacedPositio
       sessionId,
       participantId,
       questionCount: publicSession.questionCount,
-      question: { ...question, openedAt: question.openedAt, closesAt: question.closesAt },
+      question: { ...question, openedAt: question.openedAt, closesAt: question.closesAt, talkS: publicSession.teams?.talkS ?? 0, reaskOf: question.reaskOf?.index ?? null },
+      team: you.team,
     });
     const answer = await getDb().liveAnswer.findUnique({
       where: { questionId_participantId: { questionId: question.id, participantId } },
@@ -57,7 +59,7 @@ export async function getPlayerView({ sessionId, participantId, selfPacedPositio
     view.result = await ownResult(view, sessionId, participantId, question.index);
     if (session.state === 'LEADERBOARD' || session.state === 'FINISHED') {
       const top = await getLiveStandings(sessionId, LEADERBOARD_SIZE);
-      view.leaderboard = buildLeaderboard(top, you.participantCount, question.index, session.state === 'FINISHED');
+      view.leaderboard = buildLeaderboard(top, you.participantCount, question.index, session.state === 'FINISHED', await findTeamStandings(sessionId));
     }
   }
   return view;
@@ -65,7 +67,7 @@ export async function getPlayerView({ sessionId, participantId, selfPacedPositio
 
 async function ownResult(view: TPlayerView, sessionId: string, participantId: string, index: number) {
   const { you } = view;
-  const mine = { participantId, nickname: you.nickname, isGuest: false, score: you.score, streak: you.streak, totalAnswerMs: 0, rank: you.rank };
+  const mine = { participantId, nickname: you.nickname, isGuest: false, score: you.score, streak: you.streak, totalAnswerMs: 0, team: you.team, rank: you.rank };
   const results = await getPlayerResults({ sessionId, index, standings: [mine], participantCount: you.participantCount });
   return results.get(participantId) ?? null;
 }

@@ -14,5 +14,7 @@ export async function getPublicSession(session: LiveSessionRow): Promise<TPublic
     locked: session.locked,
     allowGuests: session.allowGuests,
     deadline: session.deadline?.toISOString() ?? null,
+    scoring: { pointsPerQuestion: session.pointsPerQuestion, speedBonus: session.speedBonus, streakBonus: session.streakBonus },
+    teams: session.teamAssign ? { assign: session.teamAssign, count: session.teamCount ?? 0, talkS: session.teamTalkS } : null,
   };
 }
