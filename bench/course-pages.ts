@@ -17,7 +17,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import pg from 'pg';
 import { z } from 'zod';
 import { exerciseTypeIds } from '../engine/exercises/index';
 import { hashPassword } from '../lib/auth/password';

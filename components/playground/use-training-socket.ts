@@ -10,6 +10,7 @@ import { emitTraining, openTrainingSocket, type TrainingSocket } from './trainin
 export type LiveRun = RunProgress;
 
 export type StartAck = TrainingAckOf<typeof TRAINING_CLIENT_EVENTS.start>;
+export type SetLrAck = TrainingAckOf<typeof TRAINING_CLIENT_EVENTS.setLr>;
 
 /**
  * One socket.io connection for the playground: start, stop and watch runs, and merge the progress
@@ -70,8 +71,9 @@ export function useTrainingSocket() {
     await emitTraining(socketRef.current, TRAINING_CLIENT_EVENTS.stop, { runId });
   }, []);
 
-  const setLr = useCallback(async (runId: string, lr: number): Promise<TrainingAckOf<typeof TRAINING_CLIENT_EVENTS.setLr>> => {
-    return (await emitTraining(socketRef.current, TRAINING_CLIENT_EVENTS.setLr, { runId, lr })) ?? offline();
+  const setLr = useCallback(async (runId: string, lr: number): Promise<SetLrAck> => {
+    const ack = await emitTraining(socketRef.current, TRAINING_CLIENT_EVENTS.setLr, { runId, lr });
+    return ack ?? offline();
   }, []);
 
   return { isConnected, runs, start, stop, watch, setLr };
