@@ -32,6 +32,8 @@ beforeAll(async () => {
   student = await createTestUser('Finish Student');
   classmate = await createTestUser('Hidden Realname');
   const { id: classId } = await createTestClass([{ user: student, role: 'STUDENT' }, { user: classmate, role: 'STUDENT' }], 'Fork class');
+  // The class shows nicknames, so classmates see the public label (nickname, else "Student N"), never the real name.
+  await getDb().class.update({ where: { id: classId }, data: { showNicknames: true } });
   await getDb().membership.update({ where: { userId_classId: { userId: classmate.id, classId } }, data: { nickname: 'Nova' } });
   // A classmate's finished run, entered in a challenge of the class: visible to the student, and forkable.
   const config = { ...DEFAULT_CONFIGS.mlp, task: 'xor' as const, epochs: 5 };

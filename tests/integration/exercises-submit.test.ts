@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { exerciseTypes, generate, hints, solve } from '@/engine/exercises';
+import { exerciseTypes, generate, hints, MAX_ANSWER_CELLS, solve } from '@/engine/exercises';
 import { getDb } from '@/lib/db';
 import type { TStudentVariant, TSubmitResult } from '@/lib/exercises/schemas';
 import { createTestUser, signIn } from '../support/auth';
@@ -100,7 +100,7 @@ describe('POST /api/exercises/{typeId}/submit', () => {
       { rawBody: JSON.stringify({ round: 0, clientSubmissionId: submissionId() }).replace('{', '{"answer": [1e999, 2], '), message: /not finite/ },
       { body: { answer: [true, 2], round: 0, clientSubmissionId: submissionId() }, message: /numbers, strings, arrays/ },
       { body: { answer: ['1'.repeat(65), 2], round: 0, clientSubmissionId: submissionId() }, message: /longer than 64 characters/ },
-      { body: { answer: Array.from({ length: 10_001 }, () => 0), round: 0, clientSubmissionId: submissionId() }, message: /more than 10000 cells/ },
+      { body: { answer: Array.from({ length: MAX_ANSWER_CELLS + 1 }, () => 0), round: 0, clientSubmissionId: submissionId() }, message: new RegExp(`more than ${MAX_ANSWER_CELLS} cells`) },
     ];
     for (const { body, rawBody, message } of cases) {
       const response = await api<ErrorBody>(cookie, path, { body, rawBody });

@@ -159,8 +159,10 @@ describe('live scoring options and explanations', () => {
   it('records a practice session’s grades with no points, and refuses teams in a self-paced session', async () => {
     const { sessionId, host, players, ids } = await hostSession({ scoring: { pointsPerQuestion: 0, speedBonus: true, streakBonus: true } }, ['solo']);
     const result = players[0].next<TPlayerResult>('live:result', (r) => r.questionIndex === 0);
+    // Wait from before the advance: the question can arrive before the host's ack.
+    const question = players[0].next('live:question');
     expectOk(await host.emit('live:host:advance', { sessionId, from: { state: 'LOBBY', index: -1 } }));
-    await players[0].next('live:question');
+    await question;
     expectOk(await players[0].emit('live:submit', { sessionId, questionIndex: 0, answer: await right(sessionId, 0, ids[0]) }));
     expect(await result).toMatchObject({ correct: true, grade: 1, points: 0, totalScore: 0 });
 
