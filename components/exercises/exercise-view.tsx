@@ -137,6 +137,20 @@ export function ExerciseView({ locale, variant, promptHtml, renderedHtml, attemp
   const help = kinds.hasGrid ? TEXT.gridHelp[locale] : kinds.hasNumbers ? TEXT.numberHelp[locale] : null;
   const firstWrongLabel = attempt?.firstWrong ? fieldLabel(variant, attempt.firstWrong, locale) : null;
 
+  // The same answer grid props whether the type draws its own figure (comp-graph) or not.
+  const answerProps = {
+    spec: variant.answer,
+    draft,
+    label: TEXT.answer[locale],
+    locale,
+    parts: attempt?.parts ?? null,
+    editedCells,
+    emptyCells,
+    firstWrong: attempt?.firstWrong ?? null,
+    isDisabled: isLocked || status !== 'idle',
+    idPrefix,
+    onChange: change,
+  };
   return (
     <div className={styles.view}>
       {variant.mode === 'preview' ? (
@@ -162,36 +176,7 @@ export function ExerciseView({ locale, variant, promptHtml, renderedHtml, attemp
             <small>{help}</small>
           </p>
         ) : null}
-        {variant.typeId === 'comp-graph' && isCompGraphGiven(variant.given) ? (
-          <CompGraphAnswer
-            given={variant.given}
-            spec={variant.answer}
-            draft={draft}
-            label={TEXT.answer[locale]}
-            locale={locale}
-            parts={attempt?.parts ?? null}
-            editedCells={editedCells}
-            emptyCells={emptyCells}
-            firstWrong={attempt?.firstWrong ?? null}
-            isDisabled={isLocked || status !== 'idle'}
-            idPrefix={idPrefix}
-            onChange={change}
-          />
-        ) : (
-          <AnswerInput
-            spec={variant.answer}
-            draft={draft}
-            label={TEXT.answer[locale]}
-            locale={locale}
-            parts={attempt?.parts ?? null}
-            editedCells={editedCells}
-            emptyCells={emptyCells}
-            firstWrong={attempt?.firstWrong ?? null}
-            isDisabled={isLocked || status !== 'idle'}
-            idPrefix={idPrefix}
-            onChange={change}
-          />
-        )}
+        {variant.typeId === 'comp-graph' && isCompGraphGiven(variant.given) ? <CompGraphAnswer given={variant.given} {...answerProps} /> : <AnswerInput {...answerProps} />}
         {!isPreview && !isRoundOver ? (
           <p className={styles.actions}>
             <button className="button" type="submit" disabled={status !== 'idle'} aria-describedby={`${idPrefix}-status`}>
