@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { generate, solve, type AnswerValue } from '@/engine/exercises';
+import { generate, solve, type AnswerValue, type NumberTree } from '@/engine/exercises';
 import { finishExam } from '@/lib/course/exams/finish-exam';
 import { getStudentExam } from '@/lib/course/exams/get-student-exam';
 import { setExamExtension } from '@/lib/course/exams/save-exam';
@@ -61,6 +61,14 @@ async function createExam(fields: { timeLimitMinutes?: number; maxAttempts?: num
     select: { id: true },
   });
   return exam.id;
+}
+
+/** The expected answer with every number moved out of tolerance, so the answer sent holds none of them. */
+function everyCellWrong(value: AnswerValue): AnswerValue {
+  const move = (tree: NumberTree): NumberTree => (typeof tree === 'number' ? tree + 1 + Math.abs(tree) : tree.map(move));
+  if (typeof value === 'number' || Array.isArray(value)) return move(value);
+  if (typeof value === 'object' && value !== null) return Object.fromEntries(Object.entries(value).map(([key, field]) => [key, everyCellWrong(field as AnswerValue)])) as AnswerValue;
+  return value;
 }
 
 function expectedFor(examId: string, typeId: string, user: TestUser): AnswerValue {
@@ -248,7 +256,7 @@ describe('exam mode', () => {
     const sent: unknown[] = [];
     for (const question of started.body.questions) {
       const expected = expectedFor(examId, question.typeId, alice);
-      const wrong = wrongAnswer(question.answer, expected);
+      const wrong = question.answer.kind === 'choice' ? wrongAnswer(question.answer, expected) : everyCellWrong(expected);
       sent.push(wrong);
       const answered = await api<TExamAnswerResult>(aliceCookie, `/api/course/exams/${examId}/answers`, { body: { typeId: question.typeId, answer: wrong, clientSubmissionId: crypto.randomUUID() } });
       expect(answered.status).toBe(200);
@@ -270,7 +278,8 @@ describe('exam mode', () => {
     for (const question of started.body.questions) {
       const expected = numbersIn(expectedFor(examId, question.typeId, alice));
       const allowed = numbersIn([question, sent, started.body.exam, started.body.session]);
-      const distinctive = expected.filter((value) => !allowed.some((other) => isSameNumber(other, value)));
+      // Round values (quarters: 0, 0.5, 2…) also name credit factors and counts, so only the others are distinctive.
+      const distinctive = expected.filter((value) => !Number.isInteger(value * 4) && !allowed.some((other) => isSameNumber(other, value)));
       if (distinctive.length > 0) checked += 1;
       // Expected values are finite; a long digit string in a text can read as Infinity, which "equals" nothing.
       for (const payload of payloads) expect(numbersIn(payload).filter((value) => Number.isFinite(value) && distinctive.some((d) => isSameNumber(d, value))), question.typeId).toEqual([]);
