@@ -6,6 +6,7 @@ import { AppError } from '@/lib/errors';
 import { kicked } from '@/lib/live/protocol/live-errors';
 import { advanceSelfPacedPosition, getSelfPacedPosition, type SelfPacedPosition } from '@/lib/live/views/get-self-paced-position';
 import { liveSeed } from '@/lib/live/variants/live-variant';
+import { recordLiveAnswer } from '@/lib/course/record-live-answer';
 
 export interface SubmitLiveAnswerOptions {
   sessionId: string;
@@ -41,6 +42,8 @@ interface QuestionAndParticipant {
   closedAt: Date | null;
   streak: number;
   kicked: boolean;
+  /** The participant's account; null for a guest. */
+  userId: string | null;
   mode: 'INSTRUCTOR_PACED' | 'SELF_PACED';
   pointsPerQuestion: number;
   speedBonus: boolean;
@@ -61,7 +64,7 @@ interface InsertOutcome {
 export async function submitLiveAnswer({ sessionId, participantId, questionIndex, answer, receivedAt }: SubmitLiveAnswerOptions): Promise<SubmitLiveAnswerResult> {
   const sql = getLiveSql();
   const { rows } = await sql.query<QuestionAndParticipant>(
-    `SELECT q.id AS "questionId", q."typeId", q."timeLimitS", q."openedAt", q."closesAt", q."closedAt", p.streak, p.kicked, s.mode::text AS mode,
+    `SELECT q.id AS "questionId", q."typeId", q."timeLimitS", q."openedAt", q."closesAt", q."closedAt", p.streak, p.kicked, p."userId", s.mode::text AS mode,
        s."pointsPerQuestion", s."speedBonus", s."streakBonus"
      FROM "LiveQuestion" q JOIN "LiveParticipant" p ON p."sessionId" = q."sessionId" JOIN "LiveSession" s ON s.id = q."sessionId"
      WHERE q."sessionId" = $1 AND q.index = $2 AND p.id = $3`,
@@ -137,6 +140,8 @@ export async function submitLiveAnswer({ sessionId, participantId, questionIndex
   const outcome = outcomes[0];
 
   if (outcome.inserted === 1) {
+    // Like homework and exam attempts, a newly stored live answer updates the learner model.
+    await recordLiveAnswer({ userId: row.userId, typeId: row.typeId, score: graded.score, correct: graded.correct, at: receivedAt });
     const selfPacedPosition = position && advanceSelfPacedPosition(position, { index: questionIndex, at: receivedAt });
     return { questionId: row.questionId, questionIndex, isDuplicate: false, answer, msToAnswer: points.countedMs, mode, selfPacedPosition };
   }
