@@ -4,8 +4,11 @@ import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import type { Locale, Localized } from '@/lib/i18n/locales';
 import type { GradebookRow } from '@/lib/gradebook/get-gradebook';
+import type { AssignmentColumn, ExamColumn } from '@/lib/course/gradebook/find-course-grades';
+import { STATUS_TEXT } from '@/lib/course/assignments/assignment-status-text';
+import { EXAM_STATUS_TEXT } from '@/lib/course/exams/exam-status-text';
 import type { OutlineUnit } from '@/lib/dashboard/get-course-outline';
-import { formatPercent } from '@/lib/i18n/format';
+import { formatNumber, formatPercent } from '@/lib/i18n/format';
 import { DateTime } from '@/components/ui/date-time';
 import styles from '@/components/classes/classes.module.css';
 
@@ -19,9 +22,17 @@ const TEXT = {
   showExercises: { ko: '문제별 열 보기', en: 'Show a column per exercise' },
   attempts: { ko: '회 시도', en: ' attempts' },
   none: { ko: '아직 학생이 없습니다.', en: 'No students yet.' },
+  late: { ko: '지각', en: 'late' },
+  assignment: { ko: '과제', en: 'Assignment' },
+  exam: { ko: '시험', en: 'Exam' },
 } satisfies Record<string, Localized>;
 
-type SortKey = { kind: 'name' | 'total' | 'solved' | 'last' | 'live' } | { kind: 'unit'; unitId: string } | { kind: 'exercise'; typeId: string };
+type SortKey =
+  | { kind: 'name' | 'total' | 'solved' | 'last' | 'live' }
+  | { kind: 'unit'; unitId: string }
+  | { kind: 'exercise'; typeId: string }
+  | { kind: 'assignment'; id: string }
+  | { kind: 'exam'; id: string };
 
 export interface GradebookTableProps {
   locale: Locale;
@@ -29,6 +40,9 @@ export interface GradebookTableProps {
   units: OutlineUnit[];
   rows: GradebookRow[];
   exerciseCount: number;
+  /** Published assignments and exams: one column each after the live column. */
+  assignments: AssignmentColumn[];
+  exams: ExamColumn[];
 }
 
 function sortValue(row: GradebookRow, key: SortKey): number | string {
@@ -47,10 +61,14 @@ function sortValue(row: GradebookRow, key: SortKey): number | string {
       return row.unitScores[key.unitId] ?? 0;
     case 'exercise':
       return row.cells[key.typeId]?.best ?? -1;
+    case 'assignment':
+      return row.course.assignments[key.id]?.score ?? -1;
+    case 'exam':
+      return row.course.exams[key.id]?.score ?? -1;
   }
 }
 
-export function GradebookTable({ locale, classId, units, rows, exerciseCount }: GradebookTableProps) {
+export function GradebookTable({ locale, classId, units, rows, exerciseCount, assignments, exams }: GradebookTableProps) {
   const [sort, setSort] = useState<{ key: SortKey; isAscending: boolean }>({ key: { kind: 'name' }, isAscending: true });
   const [isShowingExercises, setIsShowingExercises] = useState(true);
 
@@ -101,6 +119,8 @@ export function GradebookTable({ locale, classId, units, rows, exerciseCount }: 
               {units.map((unit) => header({ kind: 'unit', unitId: unit.unitId }, `${unit.title[locale]} (%)`, styles.numeric))}
               {isShowingExercises && exercises.map((exercise) => header({ kind: 'exercise', typeId: exercise.typeId }, exercise.title[locale], styles.numeric))}
               {header({ kind: 'live' }, TEXT.live[locale], styles.numeric)}
+              {assignments.map((assignment) => header({ kind: 'assignment', id: assignment.id }, `${TEXT.assignment[locale]}: ${assignment.title} (%)`, styles.numeric))}
+              {exams.map((exam) => header({ kind: 'exam', id: exam.id }, `${TEXT.exam[locale]}: ${exam.title} (/${exam.totalPoints})`, styles.numeric))}
               {header({ kind: 'last' }, TEXT.last[locale])}
             </tr>
           </thead>
@@ -128,6 +148,25 @@ export function GradebookTable({ locale, classId, units, rows, exerciseCount }: 
                 <td className={styles.numeric} data-testid="live-total">
                   {row.live.sessions === 0 ? '—' : <>{row.live.points} <span className="muted">({row.live.correct}/{row.live.questions})</span></>}
                 </td>
+                {assignments.map((assignment) => {
+                  const grade = row.course.assignments[assignment.id];
+                  return (
+                    <td key={assignment.id} className={styles.numeric} data-assignment={assignment.id} data-status={grade?.status} title={grade ? STATUS_TEXT[grade.status][locale] : undefined}>
+                      {formatPercent(grade?.score ?? null)}
+                      {grade?.isLate && <span className="muted"> ({TEXT.late[locale]})</span>}
+                    </td>
+                  );
+                })}
+                {exams.map((exam) => {
+                  const grade = row.course.exams[exam.id];
+                  return (
+                    <td key={exam.id} className={styles.numeric} data-exam={exam.id} data-status={grade?.status}>
+                      {grade?.score === null || grade?.score === undefined
+                        ? <span className="muted">{grade ? EXAM_STATUS_TEXT[grade.status][locale] : '—'}</span>
+                        : formatNumber(grade.score, locale, 1)}
+                    </td>
+                  );
+                })}
                 <td><DateTime value={row.lastActivityAt} locale={locale} /></td>
               </tr>
             ))}

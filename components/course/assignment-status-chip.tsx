@@ -1,5 +1,5 @@
 import type { AssignmentStatus } from '@/lib/course/assignments/evaluate-assignment';
-import { STATUS_TEXT } from '@/lib/course/assignments/build-assignments-csv';
+import { STATUS_TEXT } from '@/lib/course/assignments/assignment-status-text';
 import type { Locale } from '@/lib/i18n/locales';
 import styles from './course.module.css';
 

@@ -10,7 +10,7 @@ import { getReviewQueue } from '@/lib/course/review/get-review-queue';
 import { getCourseOutline } from '@/lib/dashboard/get-course-outline';
 import type { Locale } from '@/lib/i18n/locales';
 import { AssignmentStatusChip } from './assignment-status-chip';
-import { EXAM_STATUS_TEXT } from './exams/exam-text';
+import { EXAM_STATUS_TEXT } from '@/lib/course/exams/exam-status-text';
 import { MasteryChip } from './mastery-chip';
 import { formatRelative } from './time-left';
 import styles from './course.module.css';

@@ -43,6 +43,7 @@ const row = (overrides: Partial<GradebookRow>): GradebookRow => ({
   attempts: 0,
   lastActivityAt: null,
   live: { sessions: 0, points: 0, correct: 0, questions: 0 },
+  course: { assignments: {}, exams: {} },
   ...overrides,
 });
 
@@ -51,6 +52,8 @@ const gradebook: Gradebook = {
   className: '딥러닝',
   exerciseCount: 2,
   liveSessions: [],
+  assignments: [],
+  exams: [],
   units: [
     {
       unitId: 'perceptron',
@@ -119,5 +122,27 @@ describe('buildGradebookCsv', () => {
     expect(rows[1][2]).toBe(`'=HYPERLINK("http://evil")`);
     for (const start of ['=', '+', '-', '@']) expect(csvField(`${start}1+1`).startsWith(`'${start}`)).toBe(true);
     expect(csvField('plain')).toBe('plain');
+  });
+
+  it('adds per assignment its score after the late penalty, on time or late, and status; per exam its points and status', () => {
+    const withCourse: Gradebook = {
+      ...gradebook,
+      assignments: [{ id: 'as1', title: 'HW 1', dueAt: new Date('2025-04-01T14:59:59Z') }],
+      exams: [{ id: 'ex1', title: 'Midterm', totalPoints: 12, closesAt: new Date('2025-04-20T03:00:00Z') }],
+      rows: [
+        row({ userId: 'a', name: 'A', course: { assignments: { as1: { score: 0.8, isLate: true, status: 'LATE' } }, exams: { ex1: { status: 'TIMED_OUT', score: 7.25 } } } }),
+        row({ userId: 'b', name: 'B', course: { assignments: { as1: { score: 1, isLate: false, status: 'DONE' } }, exams: { ex1: { status: 'IN_PROGRESS', score: null } } } }),
+        row({ userId: 'c', name: 'C', course: { assignments: { as1: { score: 0, isLate: false, status: 'MISSED' } }, exams: { ex1: { status: 'NOT_STARTED', score: null } } } }),
+      ],
+    };
+    const rows = parseCsv(buildGradebookCsv(withCourse, 'en').slice(1));
+    expect(rows[0].slice(-5)).toEqual(['HW 1 (assignment % after late penalty)', 'HW 1 (on time/late)', 'HW 1 (status)', 'Midterm (exam points /12)', 'Midterm (status)']);
+    expect(rows[1].slice(-5)).toEqual(['80', 'late', 'Late', '7.3', 'Timed out (submitted automatically)']);
+    expect(rows[2].slice(-5)).toEqual(['100', 'on time', 'Done', '', 'In progress']);
+    expect(rows[3].slice(-5)).toEqual(['0', '', 'Missed', '', 'Not started']);
+    expect(rows.every((fields) => fields.length === rows[0].length)).toBe(true);
+    const korean = parseCsv(buildGradebookCsv(withCourse, 'ko').slice(1));
+    expect(korean[0].slice(-5)).toEqual(['HW 1 (과제 % 지각 감점 후)', 'HW 1 (제때/지각)', 'HW 1 (상태)', 'Midterm (시험 점수 /12)', 'Midterm (상태)']);
+    expect(korean[1].slice(-5)).toEqual(['80', '지각', '지각', '7.3', '시간 종료 (자동 제출)']);
   });
 });

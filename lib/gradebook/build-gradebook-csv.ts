@@ -1,5 +1,7 @@
 import type { Gradebook } from '@/lib/gradebook/get-gradebook';
 import type { Locale } from '@/lib/i18n/locales';
+import { STATUS_TEXT } from '@/lib/course/assignments/assignment-status-text';
+import { EXAM_STATUS_TEXT } from '@/lib/course/exams/exam-status-text';
 
 // RFC 4180 quoting is a dozen lines, so no CSV dependency. The byte order mark makes Excel read the
 // file as UTF-8 (Korean names stay intact); CRLF line ends are what RFC 4180 and Excel expect.
@@ -19,9 +21,19 @@ const HEADERS = {
   livePoints: { ko: '라이브 점수', en: 'Live points' },
   liveCorrect: { ko: '라이브 정답 수', en: 'Live correct' },
   liveQuestions: { ko: '라이브 문제 수', en: 'Live questions' },
+  assignmentScore: { ko: '(과제 % 지각 감점 후)', en: '(assignment % after late penalty)' },
+  assignmentTiming: { ko: '(제때/지각)', en: '(on time/late)' },
+  status: { ko: '(상태)', en: '(status)' },
+  examScore: { ko: '(시험 점수 /{points})', en: '(exam points /{points})' },
+  onTime: { ko: '제때', en: 'on time' },
+  late: { ko: '지각', en: 'late' },
 } as const;
 
-/** The gradebook as CSV text: one row per student, unit percentages, best percentage per exercise, live play. */
+/**
+ * The gradebook as CSV text: one row per student, unit percentages, best percentage per exercise,
+ * live play, then per published assignment its score after the late penalty, on time or late, and
+ * status, and per published exam its points (once the student's exam has ended) and status.
+ */
 export function buildGradebookCsv(gradebook: Gradebook, locale: Locale): string {
   const exercises = gradebook.units.flatMap((unit) => unit.exercises);
   const header = [
@@ -38,6 +50,15 @@ export function buildGradebookCsv(gradebook: Gradebook, locale: Locale): string 
     HEADERS.livePoints[locale],
     HEADERS.liveCorrect[locale],
     HEADERS.liveQuestions[locale],
+    ...gradebook.assignments.flatMap((assignment) => [
+      `${assignment.title} ${HEADERS.assignmentScore[locale]}`,
+      `${assignment.title} ${HEADERS.assignmentTiming[locale]}`,
+      `${assignment.title} ${HEADERS.status[locale]}`,
+    ]),
+    ...gradebook.exams.flatMap((exam) => [
+      `${exam.title} ${HEADERS.examScore[locale].replace('{points}', String(exam.totalPoints))}`,
+      `${exam.title} ${HEADERS.status[locale]}`,
+    ]),
   ];
   const lines = gradebook.rows.map((row) => [
     row.name,
@@ -56,6 +77,18 @@ export function buildGradebookCsv(gradebook: Gradebook, locale: Locale): string 
     String(row.live.points),
     String(row.live.correct),
     String(row.live.questions),
+    ...gradebook.assignments.flatMap((assignment) => {
+      const grade = row.course.assignments[assignment.id];
+      if (!grade) return ['', '', ''];
+      // On time or late only says something once work has counted.
+      const timing = grade.score > 0 ? (grade.isLate ? HEADERS.late : HEADERS.onTime)[locale] : '';
+      return [percent(grade.score), timing, STATUS_TEXT[grade.status][locale]];
+    }),
+    ...gradebook.exams.flatMap((exam) => {
+      const grade = row.course.exams[exam.id];
+      if (!grade) return ['', ''];
+      return [grade.score === null ? '' : formatNumber(grade.score), EXAM_STATUS_TEXT[grade.status][locale]];
+    }),
   ]);
   return BOM + [header, ...lines].map((fields) => fields.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

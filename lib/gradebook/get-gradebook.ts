@@ -5,6 +5,7 @@ import { getCourseOutline, type OutlineUnit } from '@/lib/dashboard/get-course-o
 import { findAttemptSummaries } from '@/lib/gradebook/find-attempt-summaries';
 import { findClassLiveResults, summarizeLivePlay, type ClassLiveSession, type LiveSummary } from '@/lib/gradebook/find-class-live-results';
 import type { Localized } from '@/lib/i18n/locales';
+import { findCourseGrades, type AssignmentColumn, type ExamColumn, type StudentCourseGrades } from '@/lib/course/gradebook/find-course-grades';
 
 export interface GradebookCell {
   attempts: number;
@@ -29,6 +30,8 @@ export interface GradebookRow {
   lastActivityAt: Date | null;
   /** Live sessions of this class the student played, summed (guests are not students). */
   live: LiveSummary;
+  /** Per published assignment (score after the late penalty, on time or late) and exam (status, points). */
+  course: StudentCourseGrades;
 }
 
 export interface MistakeCount {
@@ -61,6 +64,9 @@ export interface Gradebook {
   exerciseCount: number;
   /** The class's finished live sessions, newest first, with their final standings. */
   liveSessions: ClassLiveSession[];
+  /** The class's published assignments (by due date) and exams (by opening time): one column each. */
+  assignments: AssignmentColumn[];
+  exams: ExamColumn[];
 }
 
 export interface GetGradebookOptions {
@@ -93,10 +99,11 @@ export async function getGradebook({ actorId, classId }: GetGradebookOptions): P
   const typeIds = units.flatMap((unit) => unit.exercises.map((exercise) => exercise.typeId));
   // Two passes over the class's attempts: per (student, type) summaries — the per-type attempt
   // counts and mean scores are sums of them — and the named mistakes (their own index).
-  const [summaries, mistakes, liveSessions] = await Promise.all([
+  const [summaries, mistakes, liveSessions, courseGrades] = await Promise.all([
     findAttemptSummaries({ userIds }),
     db.attempt.groupBy({ by: ['typeId', 'mistake'], where: { userId: { in: userIds }, mistake: { not: null } }, _count: { _all: true } }),
     findClassLiveResults(classId),
+    findCourseGrades({ classId, userIds }),
   ]);
   const scoreOf = new Map<string, { attempts: number; scoreSum: number }>();
   for (const summary of summaries) {
@@ -135,6 +142,7 @@ export async function getGradebook({ actorId, classId }: GetGradebookOptions): P
       attempts: filled.reduce((sum, cell) => sum + cell.attempts, 0),
       lastActivityAt: lastTimes.length > 0 ? new Date(Math.max(...lastTimes)) : null,
       live: livePlay.get(student.userId) ?? { sessions: 0, points: 0, correct: 0, questions: 0 },
+      course: courseGrades.byStudent.get(student.userId) ?? { assignments: {}, exams: {} },
     };
   });
   rows.sort((a, b) => a.name.localeCompare(b.name, 'ko'));
@@ -161,7 +169,7 @@ export async function getGradebook({ actorId, classId }: GetGradebookOptions): P
     };
   });
 
-  return { classId, className: found.name, units, rows, stats, exerciseCount: typeIds.length, liveSessions };
+  return { classId, className: found.name, units, rows, stats, exerciseCount: typeIds.length, liveSessions, assignments: courseGrades.assignments, exams: courseGrades.exams };
 }
 
 function describeMistake(mistakeId: string, count: number): MistakeCount {

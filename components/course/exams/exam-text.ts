@@ -1,14 +1,6 @@
-import type { StudentExamStatus } from '@/lib/course/exams/exam-rules';
 import type { Localized } from '@/lib/i18n/locales';
 
 // Labels shared by the exam pages (client-safe).
-
-export const EXAM_STATUS_TEXT: Record<StudentExamStatus, Localized> = {
-  NOT_STARTED: { ko: '시작 전', en: 'Not started' },
-  IN_PROGRESS: { ko: '응시 중', en: 'In progress' },
-  SUBMITTED: { ko: '제출함', en: 'Submitted' },
-  TIMED_OUT: { ko: '시간 종료 (자동 제출)', en: 'Timed out (submitted automatically)' },
-};
 
 export const FEEDBACK_TEXT: Record<'IMMEDIATE' | 'ON_RELEASE', Localized> = {
   IMMEDIATE: { ko: '답을 낼 때마다 채점 결과를 바로 봅니다.', en: 'Each answer’s grading is shown right away.' },

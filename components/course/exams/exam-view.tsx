@@ -16,7 +16,8 @@ import { MarkdownText } from '@/components/exercises/markdown-text';
 import { newSubmissionId } from '@/components/exercises/new-submission-id';
 import { WorkedSolution } from '@/components/exercises/worked-solution';
 import exercise from '@/components/exercises/exercise-view.module.css';
-import { EXAM_STATUS_TEXT, FEEDBACK_TEXT, formatRemaining } from './exam-text';
+import { EXAM_STATUS_TEXT } from '@/lib/course/exams/exam-status-text';
+import { FEEDBACK_TEXT, formatRemaining } from './exam-text';
 import styles from './exam.module.css';
 
 const TEXT = {

@@ -6,7 +6,7 @@ import { orNotFound } from '@/components/ui/or-not-found';
 import { AssignmentForm } from '@/components/course/assignment-form';
 import { AssignmentsGradebookSection } from '@/components/course/assignments-gradebook-section';
 import { DeleteAssignmentButton } from '@/components/course/delete-assignment-button';
-import { STATUS_TEXT } from '@/lib/course/assignments/build-assignments-csv';
+import { STATUS_TEXT } from '@/lib/course/assignments/assignment-status-text';
 import { requirePageUser } from '@/lib/accounts/require-page-user';
 import { listClassAssignments } from '@/lib/course/assignments/list-class-assignments';
 import { utcToZoned } from '@/lib/course/assignments/zoned-time';

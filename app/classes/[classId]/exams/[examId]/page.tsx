@@ -6,7 +6,7 @@ import { DateTime } from '@/components/ui/date-time';
 import { orNotFound } from '@/components/ui/or-not-found';
 import { DeleteExamButton, ExtensionInput, ReleaseExamButton } from '@/components/course/exams/exam-admin-actions';
 import { ExamForm } from '@/components/course/exams/exam-form';
-import { EXAM_STATUS_TEXT } from '@/components/course/exams/exam-text';
+import { EXAM_STATUS_TEXT } from '@/lib/course/exams/exam-status-text';
 import styles from '@/components/course/course.module.css';
 import { requirePageUser } from '@/lib/accounts/require-page-user';
 import { utcToZoned } from '@/lib/course/assignments/zoned-time';
