@@ -20,6 +20,9 @@ import { CLIENT_ADDRESS_HEADER, resolveClientAddress } from '@/lib/accounts/read
 import { ensureAuthSecret } from '@/lib/server/ensure-auth-secret';
 import { ensureSeedSecret } from '@/lib/exercises/keyed-seeds';
 import { ensureBuild } from '@/lib/server/ensure-build';
+import { stopBoss } from '@/lib/jobs/boss';
+import { closeRunControl } from '@/lib/training/runtime/run-control';
+import { closeTrainingRuntime } from '@/lib/training/runtime/training-runtime';
 
 const ROOT = import.meta.dirname;
 const isDev = process.argv.includes('--dev');
@@ -56,8 +59,13 @@ async function main(): Promise<void> {
     log.info(`${signal}: shutting down`);
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    // The in-process training worker takes no more jobs; runs in hand go back to pg-boss (another
+    // worker, or this server after its restart, trains them again from their start).
+    await closeTrainingRuntime().catch((error: unknown) => log.warn({ err: error }, 'could not stop the training worker'));
     await closeSockets?.().catch(() => {});
     await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await stopBoss({ timeoutMs: 2_000 }).catch((error: unknown) => log.warn({ err: error }, 'could not stop the job queue'));
+    await closeRunControl();
     // Both the Prisma client and the live-play pg pool: the embedded database waits for its clients.
     await closeDatabases().catch((error: unknown) => log.warn({ err: error }, 'could not close the database connections'));
     if (embedded) {

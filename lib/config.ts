@@ -25,6 +25,8 @@ const ZConfig = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   TRAINING_WORKERS: z.coerce.number().int().min(1).max(16).optional(),
   TRAINING_WALL_SECONDS: z.coerce.number().int().min(1).max(600).optional(),
+  // 0: this web process trains nothing; `npm run worker` processes take the runs (docs/deployment.md).
+  TRAINING_IN_PROCESS: z.enum(['0', '1', 'false', 'true']).default('1').transform((value) => value === '1' || value === 'true'),
   // Port of the embedded PostgreSQL started when DATABASE_URL is not set (5432 is usually taken).
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   DATA_DIR: z.string().min(1).default('.data'),

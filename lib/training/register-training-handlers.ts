@@ -3,7 +3,6 @@ import type { z } from 'zod';
 import { getLogger } from '@/lib/log';
 import { createRateLimiter } from '@/lib/rate-limit';
 import { onEvent } from '@/lib/realtime/on-event';
-import { failOrphanedRuns } from './runs/fail-orphaned-runs';
 import { getChallengeLeaderboard } from './challenges/get-challenge-leaderboard';
 import { startRun } from './runs/start-run';
 import { setRunLr } from './runs/set-run-lr';
@@ -24,9 +23,7 @@ export function registerTrainingHandlers(io: Namespace): void {
     toChallenge: (challengeId, event, payload) => io.to(challengeRoom(challengeId)).emit(event, payload),
   };
   const runtime = getTrainingRuntime(publisher);
-  failOrphanedRuns()
-    .then((count) => count > 0 && getLogger().info(`training: marked ${count} unfinished runs of an earlier process as failed`))
-    .catch((error: unknown) => getLogger().error({ err: error }, 'training: could not clean up unfinished runs'));
+  runtime.ready.catch((error: unknown) => getLogger().error({ err: error }, 'training: the job queue could not start'));
 
   io.on('connection', (socket) => {
     // Typed by the protocol module: the event's input schema and its ack are those the browser expects.
@@ -40,7 +37,7 @@ export function registerTrainingHandlers(io: Namespace): void {
     if (socket.data.userId) void socket.join(userRoom(socket.data.userId));
     handle(TRAINING_CLIENT_EVENTS.start, ZStartRun, ({ config, forkedFromId, challengeId }, userId) => startRun({ runtime, userId, config, forkedFromId, challengeId }));
     handle(TRAINING_CLIENT_EVENTS.stop, ZRunCommand, ({ runId }, userId) => stopRun({ runtime, userId, runId }));
-    handle(TRAINING_CLIENT_EVENTS.setLr, ZSetLr, ({ runId, lr }, userId) => setRunLr({ runtime, userId, runId, lr }));
+    handle(TRAINING_CLIENT_EVENTS.setLr, ZSetLr, ({ runId, lr }, userId) => setRunLr({ userId, runId, lr }));
     handle(TRAINING_CLIENT_EVENTS.watch, ZRunCommand, async ({ runId }, userId) => ({ progress: await watchRun({ runtime, userId, runId }) }));
     handle(TRAINING_CLIENT_EVENTS.watchChallenge, ZChallengeCommand, async ({ challengeId }, userId) => {
       const leaderboard = await getChallengeLeaderboard({ userId, challengeId });

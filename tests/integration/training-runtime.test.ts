@@ -10,13 +10,15 @@ import type { RunProgress } from '@/engine/playground/types';
 import { watchRun } from '@/lib/training/runs/watch-run';
 import { createTestUser } from '../support/auth';
 
-// The service layer with its own runtime in this process (one worker thread, a 2 s wall time),
-// against the test database: queue positions, the wall-time limit, stored progress.
+// The service layer with its own runtime in this process (one worker thread, a 2 s wall time, its
+// own pg-boss queue so the test server's worker never takes these runs), against the test
+// database: queue positions, the wall-time limit, stored progress.
 
 const published: { userId: string; progress: RunProgress }[] = [];
 const runtime = createTrainingRuntime({
   threads: 1,
   wallSeconds: 2,
+  queueName: `training-test-${process.pid}`,
   publisher: { toUser: (userId, _event, payload) => published.push({ userId, progress: payload as RunProgress }), toChallenge: () => {} },
 });
 afterAll(() => runtime.close());
@@ -57,9 +59,12 @@ describe('the training runtime', () => {
   it('gives waiting runs their places in line, tells them when they move up, and runs them in order', async () => {
     const [ann, ben, cat] = await Promise.all([createTestUser('Ann'), createTestUser('Ben'), createTestUser('Cat')]);
     const a = await startRun({ runtime, userId: ann.id, config: longMlp });
+    // Ann's run is first in line until the worker takes it (at once: the pool's one thread is free).
+    expect(a.position).toBeLessThanOrEqual(1);
+    await waitForProgress(a.runId, (p) => p.status === 'RUNNING');
     const b = await startRun({ runtime, userId: ben.id, config: tinyMlp });
     const c = await startRun({ runtime, userId: cat.id, config: tinyMlp });
-    expect([a.position, b.position, c.position]).toEqual([0, 1, 2]);
+    expect([b.position, c.position]).toEqual([1, 2]);
     expect((await watchRun({ runtime, userId: cat.id, runId: c.runId })).position).toBe(2);
     await stopRun({ runtime, userId: ann.id, runId: a.runId });
     // Ben starts; Cat moves up to first place and hears it.
@@ -86,7 +91,7 @@ describe('the training runtime', () => {
 
   it('stores the curve while training, so a reload shows progress before the run ends', async () => {
     const user = await createTestUser();
-    const slow = createTrainingRuntime({ threads: 1, wallSeconds: 20, publisher: { toUser: () => {}, toChallenge: () => {} } });
+    const slow = createTrainingRuntime({ threads: 1, wallSeconds: 20, queueName: `training-test-slow-${process.pid}`, publisher: { toUser: () => {}, toChallenge: () => {} } });
     try {
       const { runId } = await startRun({ runtime: slow, userId: user.id, config: longMlp });
       let stored = 0;
@@ -100,7 +105,7 @@ describe('the training runtime', () => {
       expect(live.status).toBe('RUNNING');
       expect(live.metrics.length).toBeGreaterThanOrEqual(stored);
       await stopRun({ runtime: slow, userId: user.id, runId });
-      for (let i = 0; i < 100 && slow.active.has(runId); i++) await new Promise((resolve) => setTimeout(resolve, 50));
+      for (let i = 0; i < 100 && slow.worker?.active.has(runId); i++) await new Promise((resolve) => setTimeout(resolve, 50));
     } finally {
       await slow.close();
     }

@@ -2,10 +2,11 @@ import { isUniqueViolation } from '@/lib/errors';
 import { getDb } from '@/lib/db';
 import { ZStoredTrainingConfig } from '@/engine/playground/config-schema';
 import { assertConfigFitsChallenge, getChallengeRules } from './get-challenge-rules';
-import { recheckEntry } from './recheck-entry';
 import { readStoredMetrics } from '../runs/stored-run-schema';
 import { AppError } from '@/lib/errors';
 import { TRAINING_SERVER_EVENTS } from '../training-events';
+import { recheckWallMs } from './recheck-entry';
+import { sendRecheck } from '../runtime/training-jobs';
 import type { TrainingRuntime } from '../runtime/training-runtime';
 
 /** Entries one student may make in one challenge (each costs a server-side re-check). */
@@ -57,21 +58,24 @@ export async function submitChallengeEntry({ runtime, userId, challengeId, runId
     }
     throw error;
   }
-  let position: number;
   try {
-    position = runtime.queue.enqueue({
-      id: `recheck:${entryId}`,
-      // Re-checks of one challenge take turns, whoever entered them.
-      owner: `recheck:${challengeId}`,
-      isSystem: true,
-      start: () => recheckEntry({ runtime, entryId, config: config.data, epochs: metrics.length, maxSeconds: challenge.maxSeconds, finalValAcc: metrics[metrics.length - 1].valAcc }),
-      stop: () => {},
+    await runtime.ready;
+    await sendRecheck(runtime.queueName, {
+      kind: 'recheck',
+      entryId,
+      config: config.data,
+      epochs: metrics.length,
+      wallMs: recheckWallMs(challenge.maxSeconds, runtime.wallMs),
+      finalValAcc: metrics[metrics.length - 1].valAcc,
     });
   } catch (error) {
-    // The queue is full: take the entry back so the student can simply try again.
+    // The queue could not take it: take the entry back so the student can simply try again.
     await db.challengeEntry.delete({ where: { id: entryId } });
     throw error;
   }
+  runtime.worker?.wake();
+  // Re-checks wait in the same line as runs: the entry's place is the number of runs ahead of it.
+  const position = await db.trainingRun.count({ where: { status: 'QUEUED' } });
   runtime.publisher.toChallenge(challengeId, TRAINING_SERVER_EVENTS.leaderboard, { challengeId });
   return { entryId, position };
 }

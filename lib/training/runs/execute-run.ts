@@ -2,7 +2,7 @@ import { getDb } from '@/lib/db';
 import { getLogger } from '@/lib/log';
 import type { TTrainingConfig } from '@/engine/playground/config-schema';
 import { toStoredMetrics } from './stored-run-schema';
-import type { ActiveRun, TrainingRuntime } from '../runtime/training-runtime';
+import type { ActiveRun, TrainingWorker } from '../runtime/training-job-worker';
 import type { RunStatusName, StopReason } from '@/engine/playground/types';
 
 /** Progress reaches the browser at most this often; epochs in between travel together. */
@@ -11,30 +11,27 @@ const EMIT_INTERVAL_MS = 150;
 const FLUSH_INTERVAL_MS = 2_000;
 
 export interface ExecuteRunOptions {
-  runtime: TrainingRuntime;
+  worker: TrainingWorker;
   run: ActiveRun;
   config: TTrainingConfig;
 }
 
 /**
- * Trains a queued run in the pool: claims it (QUEUED → RUNNING), streams its epochs to the
- * owner, stores the curve every few seconds and the outcome at the end. Never rejects: whatever
- * happens, the row ends COMPLETED, STOPPED or FAILED and the owner hears about it.
+ * Trains a run the worker has claimed (claim-run.ts: it is RUNNING) in the pool: streams its epochs
+ * to the owner, stores the curve every few seconds and the outcome at the end. Never rejects:
+ * whatever happens, the row ends COMPLETED, STOPPED or FAILED and the owner hears about it.
  */
-export async function executeRun({ runtime, run, config }: ExecuteRunOptions): Promise<void> {
+export async function executeRun({ worker, run, config }: ExecuteRunOptions): Promise<void> {
   const db = getDb();
   try {
-    const claimed = await db.trainingRun.updateMany({ where: { id: run.runId, status: 'QUEUED' }, data: { status: 'RUNNING' } });
-    if (claimed.count === 0) return;
-    run.status = 'RUNNING';
-    runtime.publishProgress(run.userId, { runId: run.runId, status: 'RUNNING', metrics: [], totalEpochs: run.totalEpochs });
+    worker.publishProgress(run.userId, { runId: run.runId, status: 'RUNNING', metrics: [], totalEpochs: run.totalEpochs });
 
     let sent = 0;
     let sentFrames = 0;
     const emit = () => {
       if (sent === run.metrics.length && sentFrames === run.frames.length) return;
       const frames = run.frames.slice(sentFrames);
-      runtime.publishProgress(run.userId, { runId: run.runId, status: 'RUNNING', metrics: run.metrics.slice(sent), snapshot: frames.at(-1), frames, totalEpochs: run.totalEpochs });
+      worker.publishProgress(run.userId, { runId: run.runId, status: 'RUNNING', metrics: run.metrics.slice(sent), snapshot: frames.at(-1), frames, totalEpochs: run.totalEpochs });
       sent = run.metrics.length;
       sentFrames = run.frames.length;
     };
@@ -48,7 +45,7 @@ export async function executeRun({ runtime, run, config }: ExecuteRunOptions): P
     const emitTimer = setInterval(emit, EMIT_INTERVAL_MS);
     const flushTimer = setInterval(flush, FLUSH_INTERVAL_MS);
 
-    const task = runtime.pool.run({
+    const task = worker.pool.run({
       config,
       wallMs: run.wallMs,
       onEpoch: ({ metric, snapshot }) => {
@@ -63,7 +60,7 @@ export async function executeRun({ runtime, run, config }: ExecuteRunOptions): P
     if (config.model !== 'perceptron' && config.model !== 'delta-rule') run.setLr = task.setLr;
     if (run.isStopRequested) task.stop();
     // A worker checks its wall time between batches; one stuck inside a batch is terminated.
-    const killTimer = setTimeout(task.kill, run.wallMs + runtime.hardKillGraceMs);
+    const killTimer = setTimeout(task.kill, run.wallMs + worker.hardKillGraceMs);
     const result = await task.result;
     clearTimeout(killTimer);
     clearInterval(emitTimer);
@@ -72,7 +69,7 @@ export async function executeRun({ runtime, run, config }: ExecuteRunOptions): P
     await flushing;
 
     if (!result.ok) {
-      await finish({ runtime, run, config, status: 'FAILED', error: result.error });
+      await finish({ worker, run, config, status: 'FAILED', error: result.error });
       return;
     }
     const { outcome } = result;
@@ -87,17 +84,17 @@ export async function executeRun({ runtime, run, config }: ExecuteRunOptions): P
     run.lrChanges = outcome.lrChanges;
     emit();
     const isStopped = outcome.stopReason === 'user' || outcome.stopReason === 'time';
-    await finish({ runtime, run, config, status: isStopped ? 'STOPPED' : 'COMPLETED', stopReason: outcome.stopReason, finalValAcc: outcome.finalValAcc, params: outcome.params });
+    await finish({ worker, run, config, status: isStopped ? 'STOPPED' : 'COMPLETED', stopReason: outcome.stopReason, finalValAcc: outcome.finalValAcc, params: outcome.params });
   } catch (error) {
     getLogger().error({ err: error, runId: run.runId }, 'training: run failed');
-    await finish({ runtime, run, config, status: 'FAILED', error: 'The run failed on the server. Please try again.' }).catch(() => {});
+    await finish({ worker, run, config, status: 'FAILED', error: 'The run failed on the server. Please try again.' }).catch(() => {});
   } finally {
-    runtime.active.delete(run.runId);
+    worker.active.delete(run.runId);
   }
 }
 
 interface FinishOptions {
-  runtime: TrainingRuntime;
+  worker: TrainingWorker;
   run: ActiveRun;
   config: TTrainingConfig;
   status: Extract<RunStatusName, 'COMPLETED' | 'STOPPED' | 'FAILED'>;
@@ -108,7 +105,7 @@ interface FinishOptions {
 }
 
 /** Stores the outcome and tells the owner. A stopped run's `error` column holds why: 'user' or 'time'. */
-async function finish({ runtime, run, config, status, stopReason, error, finalValAcc, params }: FinishOptions): Promise<void> {
+async function finish({ worker, run, config, status, stopReason, error, finalValAcc, params }: FinishOptions): Promise<void> {
   const hasEpochs = run.metrics.length > 0;
   await getDb().trainingRun.update({
     where: { id: run.runId },
@@ -123,7 +120,7 @@ async function finish({ runtime, run, config, status, stopReason, error, finalVa
       finishedAt: new Date(),
     },
   });
-  runtime.publishProgress(run.userId, {
+  worker.publishProgress(run.userId, {
     runId: run.runId,
     status,
     metrics: [],

@@ -1,16 +1,25 @@
-import { getConfig } from '@/lib/config';
 import { getDb } from '@/lib/db';
+import type { RunProgress } from '@/engine/playground/types';
+
+export const ORPHANED_RUN_MESSAGE = 'The training worker stopped before this run finished. Start it again.';
 
 /**
- * At start-up: runs left QUEUED or RUNNING by a previous process can never finish, so they are
- * marked FAILED. With several processes (REDIS_URL set) another one may be training a run right
- * now, so only runs older than any run can live are touched.
+ * No run stays QUEUED or RUNNING forever: a run whose training job has ended (failed, cancelled,
+ * completed without storing an outcome) or never existed can no longer finish, so it is marked
+ * FAILED with a message its owner sees. A run's job id is md5(run id) as a uuid (training-jobs.ts);
+ * a run younger than a minute may still be between its insert and its send. Every worker runs
+ * this periodically; it is one idempotent statement. (Timestamps are UTC without a zone, as Prisma stores them.)
  */
-export async function failOrphanedRuns(): Promise<number> {
-  const isMultiProcess = Boolean(getConfig().REDIS_URL);
-  const result = await getDb().trainingRun.updateMany({
-    where: { status: { in: ['QUEUED', 'RUNNING'] }, ...(isMultiProcess ? { createdAt: { lt: new Date(Date.now() - 30 * 60 * 1000) } } : {}) },
-    data: { status: 'FAILED', error: 'The server restarted before this run finished. Start it again.', finishedAt: new Date() },
-  });
-  return result.count;
+export async function failOrphanedRuns(): Promise<{ userId: string; progress: RunProgress }[]> {
+  const rows = await getDb().$queryRaw<{ id: string; userId: string }[]>`
+    UPDATE "TrainingRun" r
+    SET status = 'FAILED', error = ${ORPHANED_RUN_MESSAGE}, "finishedAt" = timezone('UTC', now())
+    WHERE r.status IN ('QUEUED', 'RUNNING')
+      AND r."createdAt" < timezone('UTC', now()) - interval '1 minute'
+      AND NOT EXISTS (
+        SELECT 1 FROM pgboss.job j
+        WHERE j.id = md5(r.id)::uuid AND j.state IN ('created', 'retry', 'active')
+      )
+    RETURNING r.id, r."userId"`;
+  return rows.map(({ id, userId }) => ({ userId, progress: { runId: id, status: 'FAILED', metrics: [], totalEpochs: 0, error: ORPHANED_RUN_MESSAGE } }));
 }

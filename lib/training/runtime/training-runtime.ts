@@ -1,101 +1,68 @@
 import { getConfig } from '@/lib/config';
+import { JOB_QUEUES, ensureQueue } from '@/lib/jobs/boss';
 import { TRAINING_LIMITS } from '@/engine/playground/limits';
-import { createTrainingPool, defaultThreadCount, type TrainingPool } from './training-pool';
-import { TrainingQueue } from './training-queue';
+import type { RunProgress } from '@/engine/playground/types';
 import { TRAINING_SERVER_EVENTS } from '../training-events';
-import type { EpochMetric, RunProgress, TrainingSnapshot, LrChange } from '@/engine/playground/types';
+import { createTrainingWorker, type TrainingPublisher, type TrainingWorker } from './training-job-worker';
 
-// The training machinery of one server process: the worker pool (created on the first run),
-// the queue in front of it, the runs it knows about, and where progress is published. server.ts's
-// process creates it when it registers the socket handlers; Next's route handlers never touch it.
+export type { ActiveRun, TrainingPublisher } from './training-job-worker';
 
-export interface TrainingPublisher {
-  toUser: (userId: string, event: string, payload: unknown) => void;
-  toChallenge: (challengeId: string, event: string, payload: unknown) => void;
-}
-
-/** A run this process has queued or is training: the live state behind its progress events. */
-export interface ActiveRun {
-  runId: string;
-  userId: string;
-  totalEpochs: number;
-  /** The run's wall-time limit: the server's, or a challenge's smaller budget. */
-  wallMs: number;
-  status: 'QUEUED' | 'RUNNING';
-  metrics: EpochMetric[];
-  /** The latest picture, and every picture so far (the timeline). */
-  snapshot: TrainingSnapshot | null;
-  frames: TrainingSnapshot[];
-  /** Learning-rate changes the worker applied (filled from the outcome). */
-  lrChanges: LrChange[];
-  /** Set by a stop that arrives before the worker has the task; honoured as soon as it does. */
-  isStopRequested: boolean;
-  stopTask?: () => void;
-  /** Set while a gradient-trained run is in a worker: a new learning rate from the next epoch on. */
-  setLr?: (lr: number) => void;
-}
+// The training side of one web process: where runs are sent (a pg-boss queue on the database),
+// the wall time it grants, where progress is published, and — unless TRAINING_IN_PROCESS=0 — a
+// training worker of its own, so `npm start` alone trains. Web-only processes leave training to
+// `npm run worker` processes (lib/training/runtime/worker-main.ts). server.ts's process creates
+// it when it registers the socket handlers; Next's route handlers never touch it.
 
 export interface TrainingRuntime {
-  readonly pool: TrainingPool;
-  readonly queue: TrainingQueue;
   readonly publisher: TrainingPublisher;
-  readonly active: Map<string, ActiveRun>;
+  /** The pg-boss queue this runtime sends runs to (tests use their own). */
+  readonly queueName: string;
   readonly wallMs: number;
-  readonly hardKillGraceMs: number;
+  /** This process's worker, when it trains. */
+  readonly worker: TrainingWorker | undefined;
+  /** Resolves once runs can be sent (the queue exists) and the in-process worker takes jobs. */
+  readonly ready: Promise<void>;
   publishProgress: (userId: string, progress: RunProgress) => void;
   close: () => Promise<void>;
 }
 
 export interface CreateTrainingRuntimeOptions {
   publisher: TrainingPublisher;
+  /** Train in this process (default true). */
+  hasWorker?: boolean;
   threads?: number;
   wallSeconds?: number;
   memoryMb?: number;
+  queueName?: string;
 }
 
 export function createTrainingRuntime(options: CreateTrainingRuntimeOptions): TrainingRuntime {
-  const threads = options.threads ?? defaultThreadCount();
-  let pool: TrainingPool | undefined;
-  const active = new Map<string, ActiveRun>();
-  const publishProgress = (userId: string, progress: RunProgress) => options.publisher.toUser(userId, TRAINING_SERVER_EVENTS.progress, progress);
-  const queue = new TrainingQueue({
-    concurrency: threads,
-    maxRunningPerUser: TRAINING_LIMITS.maxRunningPerUser,
-    maxQueuedPerUser: TRAINING_LIMITS.maxQueuedPerUser,
-    maxQueueLength: TRAINING_LIMITS.maxQueueLength,
-    onPositions: (positions) => {
-      for (const { job, position } of positions) {
-        const run = active.get(job.id);
-        if (run?.status === 'QUEUED') publishProgress(run.userId, { runId: run.runId, status: 'QUEUED', position, metrics: [], totalEpochs: run.totalEpochs });
-      }
-    },
-  });
+  const queueName = options.queueName ?? JOB_QUEUES.training;
+  const worker = (options.hasWorker ?? true) ? createTrainingWorker({ publisher: options.publisher, queueName, threads: options.threads, memoryMb: options.memoryMb }) : undefined;
+  const queueReady = ensureQueue(queueName);
   return {
-    get pool() {
-      pool ??= createTrainingPool({ threads, memoryMb: options.memoryMb });
-      return pool;
-    },
-    queue,
     publisher: options.publisher,
-    active,
+    queueName,
     wallMs: (options.wallSeconds ?? TRAINING_LIMITS.wallSeconds) * 1000,
-    hardKillGraceMs: TRAINING_LIMITS.hardKillGraceSeconds * 1000,
-    publishProgress,
+    worker,
+    ready: Promise.all([queueReady, worker?.ready]).then(() => {}),
+    publishProgress: (userId, progress) => options.publisher.toUser(userId, TRAINING_SERVER_EVENTS.progress, progress),
     close: async () => {
-      await pool?.close();
+      await worker?.close();
     },
   };
 }
 
 const globalForTraining = globalThis as unknown as { trainingRuntime?: TrainingRuntime };
 
-/** This process's runtime, created on first use with the configured threads and wall time. */
+/** This process's runtime, created on first use with the configured threads, wall time and worker. */
 export function getTrainingRuntime(publisher?: TrainingPublisher): TrainingRuntime {
   if (!globalForTraining.trainingRuntime) {
     if (!publisher) throw new Error('the training runtime is created by registerTrainingHandlers (server.ts), not here');
     const config = getConfig();
     globalForTraining.trainingRuntime = createTrainingRuntime({
       publisher,
+      hasWorker: config.TRAINING_IN_PROCESS,
       threads: config.TRAINING_WORKERS,
       wallSeconds: config.TRAINING_WALL_SECONDS,
     });
@@ -103,3 +70,9 @@ export function getTrainingRuntime(publisher?: TrainingPublisher): TrainingRunti
   return globalForTraining.trainingRuntime;
 }
 
+/** Shutdown: stops this process's worker if one was created (its runs in hand are retried by another worker). */
+export async function closeTrainingRuntime(): Promise<void> {
+  const runtime = globalForTraining.trainingRuntime;
+  globalForTraining.trainingRuntime = undefined;
+  await runtime?.close();
+}
