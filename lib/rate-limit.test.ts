@@ -23,3 +23,15 @@ describe('createRateLimiter', () => {
     await expect(limiter.consume('alice')).resolves.toBeUndefined();
   });
 });
+
+describe('consumeLocal (socket ids: counted in this process)', () => {
+  it('applies the same limit as consume, with its own count', async () => {
+    const limiter = createRateLimiter({ name: `test-${Math.random()}`, points: 2, durationSeconds: 60 });
+    await limiter.consumeLocal('socket-1');
+    await limiter.consumeLocal('socket-1');
+    await expect(limiter.consumeLocal('socket-1')).rejects.toMatchObject({ code: 'RATE_LIMITED' });
+    await expect(limiter.consume('socket-1')).resolves.toBeUndefined();
+    await limiter.reset('socket-1');
+    await expect(limiter.consumeLocal('socket-1')).resolves.toBeUndefined();
+  });
+});

@@ -9,7 +9,10 @@ import { toAck } from '@/lib/realtime/to-ack';
 // happens. Identity comes from the handshake cookie (socket.data.userId), never from the payload.
 
 export interface OnEventOptions {
-  /** Counted per socket before anything else; over the limit the ack is RATE_LIMITED. */
+  /**
+   * Counted per socket before anything else; over the limit the ack is RATE_LIMITED. A socket is
+   * connected to one process, so the count stays in that process's memory (no store round trip).
+   */
   limiter?: RateLimiter;
   /** Refuse with UNAUTHORIZED unless the socket's cookie named a user; the handler then gets a string userId. */
   requireUser?: boolean;
@@ -43,7 +46,7 @@ export function onEvent<S extends z.ZodType, R extends object>(
     const last = args.at(-1);
     const ack = typeof last === 'function' ? (last as (response: unknown) => void) : () => {};
     try {
-      await limiter?.consume(socket.id);
+      await limiter?.consumeLocal(socket.id);
       const userId = (socket.data as { userId?: string | null }).userId ?? null;
       if (requireUser && !userId) throw new AppError('UNAUTHORIZED', SIGN_IN_REQUIRED);
       const input = schema.parse(typeof args[0] === 'function' ? undefined : args[0]);
