@@ -5,7 +5,7 @@ import { buildAttemptView } from '@/lib/exercises/build-attempt-view';
 import { computeRoundState, countRevealedHints, MAX_ATTEMPTS_PER_VARIANT } from '@/lib/exercises/current-round';
 import { findLatestAttempts } from '@/lib/exercises/find-latest-attempts';
 import { getExerciseType } from '@/lib/exercises/get-exercise-type';
-import { roundSeed } from '@/lib/exercises/keyed-seeds';
+import { getRoundSeed } from '@/lib/exercises/homework-seed';
 import { regradeAttempt } from '@/lib/exercises/regrade-attempt';
 import type { TStudentVariant } from '@/lib/exercises/schemas';
 
@@ -16,13 +16,14 @@ export interface GetVariantOptions {
 
 /**
  * The student's current variant of an exercise type. The seed is keyed with the server's secret
- * over the user id, the type and the round; the client never chooses or computes it.
+ * over the user id, the type and the round, and redrawn where a classmate holds the same numbers
+ * (getRoundSeed); the client never chooses or computes it.
  */
 export async function getVariant({ userId, typeId }: GetVariantOptions): Promise<TStudentVariant> {
   const type = getExerciseType(typeId);
   const latest = await findLatestAttempts({ db: getDb(), userId, typeId });
   const state = computeRoundState(latest);
-  const seed = roundSeed(userId, typeId, state.round, latest);
+  const seed = await getRoundSeed({ userId, typeId, round: state.round, attempts: latest });
   const exercise = generate(typeId, seed);
   const allHints = hints(typeId, seed);
   // Every attempt so far in an open round was wrong, so each revealed one hint.

@@ -43,19 +43,12 @@ export function keyedSeed(secret: string, parts: readonly string[]): number {
   return crypto.createHmac('sha256', secret).update(parts.join(SEPARATOR), 'utf8').digest().readUInt32BE(0);
 }
 
-/** Homework: one seed per student, exercise type and variant round. */
+/**
+ * Homework: one seed per student, exercise type and variant round — the first candidate of the
+ * round's draw (lib/exercises/homework-seed.ts), which moves on when a classmate holds its numbers.
+ */
 export function seedForStudent(userId: string, typeId: string, round: number): number {
   return keyedSeed(seedSecret(), ['student', userId, typeId, String(round)]);
-}
-
-/**
- * The seed of a student's round: the one its stored attempts were graded with (attempts keep
- * their seed; a round begun before the seeds were keyed goes on with its numbers), else the
- * keyed seed of (user, type, round).
- */
-export function roundSeed(userId: string, typeId: string, round: number, attempts: readonly { round: number; seed: bigint }[]): number {
-  const stored = attempts.find((attempt) => attempt.round === round);
-  return stored ? Number(stored.seed) : seedForStudent(userId, typeId, round);
 }
 
 /** Live play: one seed per session, question and participant. */

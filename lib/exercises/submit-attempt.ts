@@ -10,7 +10,7 @@ import { buildSubmitResult } from '@/lib/exercises/build-submit-result';
 import { computeRoundState } from '@/lib/exercises/current-round';
 import { findLatestAttempts, LATEST_ATTEMPT_SELECT, type LatestAttempt } from '@/lib/exercises/find-latest-attempts';
 import { getExerciseType } from '@/lib/exercises/get-exercise-type';
-import { roundSeed } from '@/lib/exercises/keyed-seeds';
+import { getRoundSeed } from '@/lib/exercises/homework-seed';
 import { regradeAttempt } from '@/lib/exercises/regrade-attempt';
 import type { TSubmitResult } from '@/lib/exercises/schemas';
 
@@ -81,7 +81,7 @@ async function submitInTransaction(tx: Prisma.TransactionClient, options: Submit
     throw new AppError('CONFLICT', MESSAGES.replaced[locale], { details: { round, current: state.round } });
   }
 
-  const seed = roundSeed(userId, typeId, state.round, latest);
+  const seed = await getRoundSeed({ userId, typeId, round: state.round, attempts: latest, tx });
   const graded = grade(typeId, seed, answer);
   if (graded.invalid) throw new AppError('UNPROCESSABLE', graded.invalid[locale], { fieldErrors: { answer: [graded.invalid[locale]] } });
 

@@ -3,7 +3,7 @@ import { registry } from '@/engine/exercises/registry';
 import { getDb } from '@/lib/db';
 import { computeRoundState } from '@/lib/exercises/current-round';
 import { findLatestAttempts } from '@/lib/exercises/find-latest-attempts';
-import { roundSeed } from '@/lib/exercises/keyed-seeds';
+import { getRoundSeed } from '@/lib/exercises/homework-seed';
 import { submitAttempt } from '@/lib/exercises/submit-attempt';
 import { closeLiveQuestion } from '@/lib/live/state/close-live-question';
 import { createLiveSession } from '@/lib/live/state/create-live-session';
@@ -91,7 +91,7 @@ async function seedAttempts(studentIds: string[]): Promise<number> {
         const latest = await findLatestAttempts({ db, userId, typeId });
         const { round } = computeRoundState(latest);
         // The seed submitAttempt will grade against (the student's own numbers).
-        const seed = roundSeed(userId, typeId, round, latest);
+        const seed = await getRoundSeed({ userId, typeId, round, attempts: latest });
         await submitAttempt({ userId, typeId, round, answer: answerFor(typeId, seed, kind, step) as TAnswer, clientSubmissionId: `demo-${typeId}-${index}-${step}`, locale: 'en' });
         stored++;
       }

@@ -1,7 +1,7 @@
 import 'server-only';
 import { exerciseTypes, explain, generate, type GeneratedExercise, type LocalizedText } from '@/engine/exercises';
-import { variantSeed } from '@/engine/exercises/seeds';
 import { getDb } from '@/lib/db';
+import { drawDistinctVariant, variantKey } from '@/lib/exercises/draw-distinct-variant';
 import { seedForLive } from '@/lib/exercises/keyed-seeds';
 import { getLogger } from '@/lib/log';
 
@@ -9,13 +9,12 @@ import { getLogger } from '@/lib/log';
 // (session, question index, participant), and no two players of one question get the same given
 // numbers: players are taken in join order (joinedAt, then id; kicked players keep their place),
 // and a player whose variant repeats an earlier player's draws again from variantSeed(seed, 1),
-// (…, 2), … So a player's seed depends only on the players who joined before them, and it is the
-// same on every server process and after a restart. Generating takes a millisecond or two, so
+// (…, 2), … (drawDistinctVariant, the rule homework rounds share). So a player's seed depends only
+// on the players who joined before them, and it is the same on every server process and after a
+// restart. Generating takes a millisecond or two, so
 // each question's draws are kept (a bounded number of questions): a question opened for 2,000
 // players, and every reconnect after it, then costs one generation per player.
 
-/** Re-draws before a repeat is accepted: only a type with fewer variants than players gets there. */
-const MAX_REDRAWS = 64;
 const MAX_CACHED_QUESTIONS = 64;
 
 export interface LiveVariantKey {
@@ -44,7 +43,7 @@ function drawsOf({ sessionId, questionIndex, typeId }: Omit<LiveVariantKey, 'par
     questions.delete(key);
   } else {
     // The projector's example is nobody's: no player gets its numbers either.
-    const projector = JSON.stringify(projectorVariant(sessionId, questionIndex, typeId).given);
+    const projector = variantKey(projectorVariant(sessionId, questionIndex, typeId));
     draws = { variants: new Map(), taken: new Set([projector]), last: null, queue: Promise.resolve() };
     if (questions.size >= MAX_CACHED_QUESTIONS) questions.delete(questions.keys().next().value as string);
   }
@@ -54,14 +53,10 @@ function drawsOf({ sessionId, questionIndex, typeId }: Omit<LiveVariantKey, 'par
 
 function draw(draws: QuestionDraws, key: LiveVariantKey): void {
   const base = seedForLive(key.sessionId, key.questionIndex, key.participantId);
-  let variant = generate(key.typeId, base);
-  for (let attempt = 1; draws.taken.has(JSON.stringify(variant.given)) && attempt <= MAX_REDRAWS; attempt++) {
-    variant = generate(key.typeId, variantSeed(base, attempt));
-  }
-  const given = JSON.stringify(variant.given);
-  if (draws.taken.has(given)) getLogger().warn({ sessionId: key.sessionId, questionIndex: key.questionIndex, typeId: key.typeId }, 'live variant repeats another player’s: the type has too few variants');
-  draws.taken.add(given);
-  draws.variants.set(key.participantId, variant);
+  const drawn = drawDistinctVariant(key.typeId, base, (given) => draws.taken.has(given));
+  if (drawn.isRepeat) getLogger().warn({ sessionId: key.sessionId, questionIndex: key.questionIndex, typeId: key.typeId }, 'live variant repeats another player’s: the type has too few variants');
+  draws.taken.add(drawn.key);
+  draws.variants.set(key.participantId, drawn.variant);
 }
 
 /** Draws for every participant who joined up to `participantId`, in join order. */
