@@ -9,7 +9,7 @@ try {
   getDatabaseUrl();
   await seedDemoData(getDb());
   const added = await seedDemoActivity();
-  console.log(`Seeded demo data (added ${added.attempts} attempts, ${added.trainingRuns} training runs, ${added.liveSessions} live session, ${added.challenges} challenge).`);
+  console.log(`Seeded demo data (added ${added.attempts} attempts, ${added.trainingRuns} training runs, ${added.liveSessions} live session, ${added.challenges} challenge, ${added.assignments} assignment).`);
 } catch (error) {
   console.error(error instanceof Error ? error.message : error);
   process.exitCode = 1;

@@ -13,6 +13,8 @@ import { joinLiveSession } from '@/lib/live/state/join-live-session';
 import { liveSeed } from '@/lib/live/variants/live-variant';
 import { openLiveQuestion } from '@/lib/live/state/open-live-question';
 import { submitLiveAnswer } from '@/lib/live/state/submit-live-answer';
+import { createAssignment } from '@/lib/course/assignments/save-assignment';
+import { utcToZoned } from '@/lib/course/assignments/zoned-time';
 import { createChallenge } from '@/lib/training/challenges/create-challenge';
 import { DEFAULT_CONFIGS } from '@/engine/playground/default-configs';
 import { toStoredMetrics } from '@/lib/training/runs/stored-run-schema';
@@ -22,7 +24,7 @@ import { DEMO_CLASS, DEMO_INSTRUCTOR, DEMO_STUDENTS } from '@/lib/seed/seed-demo
 
 // Demo activity, so a first-time instructor sees a class that has been used: exercise attempts
 // with typical mistakes, a few training runs, one finished live session with standings, one
-// challenge. Everything goes through the real services and the engine (grades, points, accuracies
+// challenge, one published assignment the demo attempts already count towards. Everything goes through the real services and the engine (grades, points, accuracies
 // are computed, never written down here). Idempotent: each part is skipped when it already exists.
 
 /** What each demo student does with an exercise type: a typical mistake first, a slip, or the right answer. */
@@ -59,12 +61,24 @@ const TRAINING_PLAN: { student: number; config: TTrainingConfig }[] = [
 ];
 
 export const DEMO_CHALLENGE_TITLE = 'Spirals with at most 400 parameters (demo)';
+export const DEMO_ASSIGNMENT_TITLE = 'Week 1: backpropagation (demo)';
+
+/**
+ * Types the demo students have attempted, so the assignment shows progress of every kind: done by
+ * some, in progress for others (comp-graph solved by two, softmax-ce-grad's 80 % reached by two).
+ */
+const ASSIGNMENT_ITEMS = [
+  { typeId: 'comp-graph', target: 'SOLVE_COUNT', targetValue: 1 },
+  { typeId: 'softmax-ce-grad', target: 'BEST_SCORE', targetValue: 0.8 },
+  { typeId: 'affine-backward', target: 'SOLVE_COUNT', targetValue: 1 },
+] as const;
 
 export interface SeededActivity {
   attempts: number;
   trainingRuns: number;
   liveSessions: number;
   challenges: number;
+  assignments: number;
 }
 
 export async function seedDemoActivity(): Promise<SeededActivity> {
@@ -77,6 +91,7 @@ export async function seedDemoActivity(): Promise<SeededActivity> {
     trainingRuns: await seedTrainingRuns(students.map((student) => student.id)),
     liveSessions: await seedLiveSession(instructor.id, demoClass.id, students.map((student) => student.id)),
     challenges: await seedChallenge(instructor.id, demoClass.id),
+    assignments: await seedAssignment(instructor.id, demoClass.id),
   };
 }
 
@@ -176,6 +191,21 @@ async function seedChallenge(userId: string, classId: string): Promise<number> {
   await createChallenge({
     userId,
     input: { classId, title: DEMO_CHALLENGE_TITLE, model: 'mlp', task: 'spirals', maxParams: 400, maxSeconds: 30, closesAt: new Date(Date.now() + 14 * 24 * 3600_000) },
+  });
+  return 1;
+}
+
+/** Opened a week before seeding, due a week after: the demo attempts (made now) count towards it. */
+async function seedAssignment(actorId: string, classId: string): Promise<number> {
+  const db = getDb();
+  if ((await db.assignment.count({ where: { classId, title: DEMO_ASSIGNMENT_TITLE } })) > 0) return 0;
+  const { timeZone } = await db.class.findUniqueOrThrow({ where: { id: classId }, select: { timeZone: true } });
+  const local = (days: number) => utcToZoned(new Date(Date.now() + days * 24 * 3600_000), timeZone).slice(0, 16);
+  await createAssignment({
+    actorId,
+    classId,
+    locale: 'en',
+    input: { title: DEMO_ASSIGNMENT_TITLE, unitIds: [], items: ASSIGNMENT_ITEMS.map((item) => ({ ...item })), opensAt: local(-7), dueAt: local(7), lateUntil: local(9), latePenaltyPct: 20, isPublished: true },
   });
   return 1;
 }

@@ -4,7 +4,8 @@ import { PrismaClient } from '@/generated/prisma/client';
 import { verifyPassword } from '@/lib/auth/password';
 import { grade } from '@/engine/exercises';
 import { getDb } from '@/lib/db';
-import { DEMO_CHALLENGE_TITLE, seedDemoActivity } from '@/lib/seed/seed-demo-activity';
+import { listClassAssignments } from '@/lib/course/assignments/list-class-assignments';
+import { DEMO_ASSIGNMENT_TITLE, DEMO_CHALLENGE_TITLE, seedDemoActivity } from '@/lib/seed/seed-demo-activity';
 import { DEMO_CLASS, DEMO_INSTRUCTOR, DEMO_PASSWORD, DEMO_STUDENTS, seedDemoData } from '@/lib/seed/seed-demo-data';
 import { createScratchDatabase } from '../support/databases';
 
@@ -46,6 +47,7 @@ describe('seedDemoActivity', () => {
       runs: await shared.trainingRun.count({ where: { userId: { in: studentIds } } }),
       sessions: await shared.liveSession.count({ where: { classId: demoClass.id } }),
       challenges: await shared.challenge.count({ where: { classId: demoClass.id } }),
+      assignments: await shared.assignment.count({ where: { classId: demoClass.id } }),
     });
     const before = await counts();
 
@@ -83,7 +85,21 @@ describe('seedDemoActivity', () => {
 
     expect(await shared.challenge.count({ where: { classId: demoClass.id, title: DEMO_CHALLENGE_TITLE } })).toBe(1);
 
-    expect(await seedDemoActivity()).toEqual({ attempts: 0, trainingRuns: 0, liveSessions: 0, challenges: 0 });
+    // One published assignment, open now, that the demo attempts count towards: students differ in progress.
+    const instructor = await shared.user.findUniqueOrThrow({ where: { email: DEMO_INSTRUCTOR.email }, select: { id: true } });
+    const { assignments, results } = await listClassAssignments({ actorId: instructor.id, classId: demoClass.id });
+    expect(assignments.map((a) => a.title)).toEqual([DEMO_ASSIGNMENT_TITLE]);
+    const [assignment] = assignments;
+    expect(assignment.publishedAt).not.toBeNull();
+    expect(assignment.opensAt.getTime()).toBeLessThan(Date.now());
+    expect(assignment.dueAt.getTime()).toBeGreaterThan(Date.now());
+    const evaluations = Object.values(results[assignment.id]);
+    expect(evaluations).toHaveLength(3);
+    expect(evaluations.every((evaluation) => evaluation.score > 0)).toBe(true);
+    expect(new Set(evaluations.map((evaluation) => evaluation.score)).size).toBeGreaterThan(1);
+    expect(evaluations.some((evaluation) => evaluation.status === 'IN_PROGRESS')).toBe(true);
+
+    expect(await seedDemoActivity()).toEqual({ attempts: 0, trainingRuns: 0, liveSessions: 0, challenges: 0, assignments: 0 });
     expect(await counts()).toEqual(before);
   }, 120_000);
 });
