@@ -23,6 +23,7 @@ import { ensureBuild } from '@/lib/server/ensure-build';
 import { stopBoss } from '@/lib/jobs/boss';
 import { closeRunControl } from '@/lib/training/runtime/run-control';
 import { closeTrainingRuntime } from '@/lib/training/runtime/training-runtime';
+import { consoleText, routeConsoleToLog } from '@/lib/server/route-console-to-log';
 
 const ROOT = import.meta.dirname;
 const isDev = process.argv.includes('--dev');
@@ -30,6 +31,10 @@ const isDev = process.argv.includes('--dev');
 async function main(): Promise<void> {
   const config = getConfig();
   const log = getLogger();
+  // On a pipe the log is JSON lines: Next's own lines (its build, "✓ Running next.config.js took …",
+  // request errors) and any other console output join it through the logger.
+  const isJsonLog = process.stdout.isTTY !== true;
+  if (isJsonLog) routeConsoleToLog(log);
   const dataDir = path.resolve(ROOT, config.DATA_DIR);
 
   let embedded: EmbeddedDatabase | undefined;
@@ -90,7 +95,7 @@ async function main(): Promise<void> {
       await seedDemoActivity();
       log.info('seeded demo data (see README for the demo accounts)');
     }
-    if (!isDev) ensureBuild(ROOT, (m) => log.info(m));
+    if (!isDev) ensureBuild(ROOT, (m) => log.info(m), isJsonLog ? { output: (line, isError) => (isError ? log.warn(consoleText([line])) : log.info(consoleText([line]))) } : {});
 
     const app = next({ dev: isDev, dir: ROOT, hostname: 'localhost', port: config.PORT });
     await app.prepare();
@@ -116,6 +121,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   // Expected start-up failures (bad config, database unreachable, port in use) are one clear line.
-  console.error(`Backprop Live could not start: ${describeStartupError(error)}`);
+  // Straight to stderr (console may be routed into the JSON log by now): exactly one plain line.
+  process.stderr.write(`Backprop Live could not start: ${describeStartupError(error)}\n`);
   process.exit(1);
 });
