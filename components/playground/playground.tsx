@@ -1,6 +1,7 @@
 'use client';
 import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState } from 'react';
+import { formatNumber } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import type { ModelKind, TTrainingConfig } from '@/engine/playground/config-schema';
 import { ZTrainingConfig } from '@/engine/playground/training-config';
@@ -161,13 +162,13 @@ export function Playground({ locale, initialConfig, forkedFrom, challenge }: Pla
           ) : null}
           <KnobForm key={tab} config={config} onChange={setConfig} locale={locale} errors={errors} />
           <p className={errors.model ? 'error' : 'muted'} data-testid="param-count">
-            {T.params[locale]}: {params === null ? '—' : params.toLocaleString(locale)} / {TRAINING_LIMITS.maxParams.toLocaleString(locale)}
+            {T.params[locale]}: {formatNumber(params, locale)} / {formatNumber(TRAINING_LIMITS.maxParams, locale)}
             {errors.model ? ` — ${errors.model}` : ''}
           </p>
           {fork ? <ForkBanner origin={fork} locale={locale} isForking /> : null}
           {challenge ? (
             <p className="muted" data-testid="challenge-banner">
-              {fill(T.forChallenge[locale], { title: challenge.title, p: challenge.maxParams.toLocaleString(locale), s: challenge.maxSeconds })}
+              {fill(T.forChallenge[locale], { title: challenge.title, p: formatNumber(challenge.maxParams, locale), s: challenge.maxSeconds })}
             </p>
           ) : null}
           <div className={styles.actions}>
@@ -187,7 +188,7 @@ export function Playground({ locale, initialConfig, forkedFrom, challenge }: Pla
           </div>
           {message ? <p className="error" role="alert">{message}</p> : null}
           <p className="muted">
-            {fill(T.limits[locale], { p: TRAINING_LIMITS.maxParams.toLocaleString(locale), e: TRAINING_LIMITS.maxEpochs, s: TRAINING_LIMITS.wallSeconds, q: TRAINING_LIMITS.maxQueuedPerUser })}
+            {fill(T.limits[locale], { p: formatNumber(TRAINING_LIMITS.maxParams, locale), e: TRAINING_LIMITS.maxEpochs, s: TRAINING_LIMITS.wallSeconds, q: TRAINING_LIMITS.maxQueuedPerUser })}
           </p>
         </form>
         <section className={styles.live} aria-live="polite" aria-busy={isBusy}>

@@ -1,4 +1,5 @@
 'use client';
+import { formatPercent } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import type { EpochMetric } from '@/engine/playground/types';
 import { MetricChart, type ChartMarker, type ChartSeries } from './metric-chart';
@@ -35,7 +36,7 @@ export function RunCharts({ curves, totalEpochs, locale, markers, cursor }: { cu
         xLabel={T.epoch[locale]}
         yRange={[0, 1]}
         emptyText={T.chartEmpty[locale]}
-        formatY={(v) => `${Math.round(v * 100)}%`}
+        formatY={(v) => formatPercent(v)}
         markers={markers}
         cursor={cursor}
       />
