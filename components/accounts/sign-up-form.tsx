@@ -42,7 +42,8 @@ export function SignUpForm({ locale, callbackUrl }: SignUpFormProps) {
   const router = useRouter();
   const [values, setValues] = useState({ name: '', email: '', password: '' });
   const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const [error, setError] = useState<{ text: string; showSignIn?: boolean } | null>(null);
+  // `field`: the one input the alert is about (a taken email), marked invalid without repeating the sentence under it.
+  const [error, setError] = useState<{ text: string; showSignIn?: boolean; field?: Field } | null>(null);
   const [isPending, setIsPending] = useState(false);
 
   function localizeFields(fields: Iterable<string>): FieldErrors {
@@ -66,9 +67,10 @@ export function SignUpForm({ locale, callbackUrl }: SignUpFormProps) {
     const created = await sendJson<{ user: { email: string } }>('/api/account/signup', 'POST', parsed.data);
     if (!created.ok) {
       setIsPending(false);
-      if (created.error.code === 'CONFLICT') setFieldErrors({ email: TEXT.exists[locale] });
-      else if (created.error.fieldErrors) setFieldErrors(localizeFields(Object.keys(created.error.fieldErrors)));
-      setError({ text: describeApiError(created.error, locale, { CONFLICT: TEXT.exists, BAD_REQUEST: TEXT.fixFields }), showSignIn: created.error.code === 'CONFLICT' });
+      const isTaken = created.error.code === 'CONFLICT';
+      if (!isTaken && created.error.fieldErrors) setFieldErrors(localizeFields(Object.keys(created.error.fieldErrors)));
+      // A taken email is said once, in the alert with its sign-in link; the email box is marked and points to it.
+      setError({ text: describeApiError(created.error, locale, { CONFLICT: TEXT.exists, BAD_REQUEST: TEXT.fixFields }), showSignIn: isTaken, field: isTaken ? 'email' : undefined });
       return;
     }
     try {
@@ -96,8 +98,8 @@ export function SignUpForm({ locale, callbackUrl }: SignUpFormProps) {
         autoComplete={autoComplete}
         required
         value={values[name]}
-        aria-invalid={fieldErrors[name] ? true : undefined}
-        aria-describedby={[hint ? `signup-${name}-hint` : '', fieldErrors[name] ? `signup-${name}-error` : ''].filter(Boolean).join(' ') || undefined}
+        aria-invalid={fieldErrors[name] || error?.field === name ? true : undefined}
+        aria-describedby={[hint ? `signup-${name}-hint` : '', fieldErrors[name] ? `signup-${name}-error` : '', error?.field === name ? 'signup-alert' : ''].filter(Boolean).join(' ') || undefined}
         onChange={(e) => setValues((current) => ({ ...current, [name]: e.target.value }))}
       />
       {hint && <p id={`signup-${name}-hint`} className={styles.hint}>{hint[locale]}</p>}
@@ -110,7 +112,7 @@ export function SignUpForm({ locale, callbackUrl }: SignUpFormProps) {
       {field('name', 'text', 'name', TEXT.nameHint)}
       {field('email', 'email', 'email')}
       {field('password', 'password', 'new-password', TEXT.passwordHint)}
-      <div role="alert" aria-live="assertive">
+      <div id="signup-alert" role="alert" aria-live="assertive">
         {error && (
           <p className={styles.alert}>
             {error.text}{' '}
