@@ -108,9 +108,10 @@ export function GradebookTable({ locale, classId, units, rows, exerciseCount, as
         <input type="checkbox" checked={isShowingExercises} onChange={(e) => setIsShowingExercises(e.target.checked)} />
         {TEXT.showExercises[locale]}
       </label>
+      {/* Outside the scrolling box: a <caption> is as wide as the table, so on a phone it was cut off at the screen's edge. */}
+      <p id="gradebook-caption" className="muted">{TEXT.caption[locale]}</p>
       <div className={styles.scroll} tabIndex={0} role="region" aria-labelledby="gradebook-caption">
-        <table>
-          <caption id="gradebook-caption" className="muted" style={{ textAlign: 'left', padding: '0.4rem 0.5rem' }}>{TEXT.caption[locale]}</caption>
+        <table aria-labelledby="gradebook-caption">
           <thead>
             <tr>
               {header({ kind: 'name' }, TEXT.name[locale], styles.sticky)}
