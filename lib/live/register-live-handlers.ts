@@ -24,6 +24,7 @@ import { recordMissedQuestion } from '@/lib/live/state/record-missed-question';
 import { scheduleSelfPacedProgress } from '@/lib/live/announce/schedule-self-paced-progress';
 import { armDeadlineTimer } from '@/lib/live/announce/arm-deadline-timer';
 import type { TPublicSession } from '@/lib/live/protocol/live-payloads';
+import { PREDICT_TYPE_ID } from '@/lib/live/protocol/predict-setup';
 import { requireLiveHost } from '@/lib/live/state/require-live-host';
 import { resolveLiveParticipant } from '@/lib/live/state/resolve-live-participant';
 import { scheduleProgress } from '@/lib/live/announce/schedule-progress';
@@ -191,7 +192,7 @@ function warmFirstQuestion(sessionId: string, participantId: string): void {
   setImmediate(() => {
     getDb()
       .liveQuestion.findUnique({ where: { sessionId_index: { sessionId, index: 0 } }, select: { typeId: true } })
-      .then((question) => (question ? getLiveVariant({ sessionId, questionIndex: 0, participantId, typeId: question.typeId }) : undefined))
+      .then((question) => (question && question.typeId !== PREDICT_TYPE_ID ? getLiveVariant({ sessionId, questionIndex: 0, participantId, typeId: question.typeId }) : undefined))
       .catch(() => {});
   });
 }

@@ -1,7 +1,7 @@
 import type { LiveAnnouncer } from '@/lib/live/announce/live-announcer';
 import { closeQuestionAndAnnounce } from '@/lib/live/announce/close-question-and-announce';
 import { endSessionAndAnnounce } from '@/lib/live/announce/end-session-and-announce';
-import { sessionEnded, stalePhase } from '@/lib/live/protocol/live-errors';
+import { sessionEnded, stalePhase, trainingRunning } from '@/lib/live/protocol/live-errors';
 import type { THostAdvance } from '@/lib/live/protocol/live-schemas';
 import { openQuestionAndAnnounce } from '@/lib/live/announce/open-question-and-announce';
 import { getDb } from '@/lib/db';
@@ -29,6 +29,7 @@ export async function advanceLiveSession(announce: LiveAnnouncer, session: LiveS
       if (!(await closeQuestionAndAnnounce(announce, session.id, session.currentIndex))) throw stalePhase();
       return;
     case 'RESULTS':
+      if (await isPredictionUndecided(session.id, session.currentIndex)) throw trainingRunning();
       await showLiveLeaderboard(session.id, session.currentIndex);
       await announce.session(session.id);
       return announce.leaderboard(session.id, session.currentIndex, false);
@@ -40,4 +41,10 @@ export async function advanceLiveSession(announce: LiveAnnouncer, session: LiveS
     case 'FINISHED':
       throw sessionEnded();
   }
+}
+
+/** A prediction question whose training has not decided it yet: its results are still to come. */
+async function isPredictionUndecided(sessionId: string, index: number): Promise<boolean> {
+  const question = await getDb().liveQuestion.findUnique({ where: { sessionId_index: { sessionId, index } }, select: { predict: true, predictOutcome: true } });
+  return question !== null && question.predict !== null && question.predictOutcome === null;
 }

@@ -1,7 +1,9 @@
 import type { Namespace } from 'socket.io';
 import { getDb } from '@/lib/db';
 import { LIVE_SERVER_EVENTS, hostRoom, participantRoom, sessionRoom } from '@/lib/live/protocol/live-events';
-import type { THostLobbyChange, TPaceMeter, TQuestionProgress } from '@/lib/live/protocol/live-payloads';
+import type { THostLobbyChange, TPaceMeter, TPredictTraining, TQuestionProgress } from '@/lib/live/protocol/live-payloads';
+import type { TPredictSetup } from '@/lib/live/protocol/predict-setup';
+import { trainPredictionAndAnnounce } from '@/lib/live/announce/train-prediction-and-announce';
 import type { LiveClientToServer, LiveServerToClient } from '@/lib/live/protocol/live-protocol';
 import { getLiveSessionRow } from '@/lib/live/state/get-live-session-row';
 import { LEADERBOARD_SIZE, buildLeaderboard } from '@/lib/live/views/build-leaderboard';
@@ -35,6 +37,8 @@ export interface QuestionToAnnounce {
   talkS?: number;
   /** A follow-up: the question it re-asks and the mistake. */
   reaskOf?: { index: number; mistake: string } | null;
+  /** A predict-then-train question's setup. */
+  predict?: TPredictSetup | null;
 }
 
 export interface LiveAnnouncer {
@@ -42,8 +46,16 @@ export interface LiveAnnouncer {
   session(sessionId: string): Promise<void>;
   /** Each active player gets their own variant; the host gets the question without any variant. */
   questionOpened(sessionId: string, question: QuestionToAnnounce): Promise<void>;
-  /** Results: the host gets the class-wide histogram, each player their own result and rank. */
+  /**
+   * A question closed. Results: the host gets the class-wide histogram, each player their own result
+   * and rank. A predict-then-train question trains first (streamed with `training`); its results
+   * follow once the outcome is decided.
+   */
   questionClosed(sessionId: string, index: number): Promise<void>;
+  /** The results of a closed question (the second half of questionClosed). */
+  results(sessionId: string, index: number): Promise<void>;
+  /** Room-wide: a prediction question's training without the picture; the host gets it with the picture. */
+  training(sessionId: string, training: TPredictTraining): void;
   /** Host: the anonymous pace meter. */
   pace(sessionId: string, meter: TPaceMeter): void;
   /** Room-wide: the top ten (and the teams in team mode). */
@@ -62,7 +74,7 @@ export interface LiveAnnouncer {
 const EMIT_BATCH = 50;
 
 export function createLiveAnnouncer(io: LiveNamespace): LiveAnnouncer {
-  return {
+  const announcer: LiveAnnouncer = {
     async session(sessionId) {
       const session = await getLiveSessionRow(sessionId);
       io.to(sessionRoom(sessionId)).emit(LIVE_SERVER_EVENTS.session, await getPublicSession(session));
@@ -87,6 +99,11 @@ export function createLiveAnnouncer(io: LiveNamespace): LiveAnnouncer {
     },
 
     async questionClosed(sessionId, index) {
+      if (await trainPredictionAndAnnounce(announcer, sessionId, index)) return;
+      await announcer.results(sessionId, index);
+    },
+
+    async results(sessionId, index) {
       const [results, standings] = await Promise.all([findQuestionResults(sessionId, index), getLiveStandings(sessionId)]);
       if (results) io.to(hostRoom(sessionId)).emit(LIVE_SERVER_EVENTS.hostResults, results);
       const playerResults = await getPlayerResults({ sessionId, index, standings, participantCount: standings.length });
@@ -112,6 +129,11 @@ export function createLiveAnnouncer(io: LiveNamespace): LiveAnnouncer {
       io.to(hostRoom(sessionId)).emit(LIVE_SERVER_EVENTS.hostProgress, progress);
     },
 
+    training(sessionId, training) {
+      io.to(hostRoom(sessionId)).emit(LIVE_SERVER_EVENTS.hostTrain, training);
+      io.to(sessionRoom(sessionId)).except(hostRoom(sessionId)).emit(LIVE_SERVER_EVENTS.train, { ...training, picture: null });
+    },
+
     pace(sessionId, meter) {
       io.to(hostRoom(sessionId)).emit(LIVE_SERVER_EVENTS.hostPace, meter);
     },
@@ -125,6 +147,7 @@ export function createLiveAnnouncer(io: LiveNamespace): LiveAnnouncer {
       io.in(participantRoom(participantId)).socketsLeave([sessionRoom(sessionId), participantRoom(participantId)]);
     },
   };
+  return announcer;
 }
 
 function yieldToEventLoop(): Promise<void> {

@@ -23,6 +23,7 @@ export const LIVE_ERROR_REASONS = [
   'too-many-questions',
   'teams-not-picked',
   'team-talk',
+  'training-running',
   'rate-limited',
   'bad-request',
   'internal',
@@ -52,4 +53,8 @@ export function kicked(): AppError {
 
 export function notHost(): AppError {
   return new AppError('FORBIDDEN', { ko: '이 세션의 진행자만 할 수 있습니다.', en: 'Only the host of this session can do that.' }, { reason: 'not-host' });
+}
+
+export function trainingRunning(): AppError {
+  return new AppError('CONFLICT', { ko: '아직 학습 중입니다. 결과가 나온 뒤에 넘어가세요.', en: 'Still training: move on once the outcome is in.' }, { reason: 'training-running' });
 }

@@ -40,6 +40,10 @@ export const LIVE_SERVER_EVENTS = {
   hostLobby: 'live:host:lobby',
   /** Host: TPaceMeter. */
   hostPace: 'live:host:pace',
+  /** Room-wide: TPredictTraining (a prediction question's training, without the picture). */
+  train: 'live:train',
+  /** Host: TPredictTraining with the model's picture. */
+  hostTrain: 'live:host:train',
 } as const;
 
 export function sessionRoom(sessionId: string): string {

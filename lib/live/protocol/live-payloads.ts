@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AnswerSpec, Json, TAnswer } from '@/engine/exercises';
+import type { TPredictSetup } from '@/lib/live/protocol/predict-setup';
 
 // What the live feature sends to browsers, as zod schemas whose descriptions are the protocol's
 // field tables (docs/live-protocol.md is generated from them; tests/unit/live-protocol-doc.test.ts
@@ -58,6 +59,68 @@ export const ZPublicSession = z
   .describe('Session status, the same for everyone in it.');
 export type TPublicSession = z.infer<typeof ZPublicSession>;
 
+// Predict, then train (docs/live.md): the training of a closed prediction question, for everyone.
+
+export const ZPredictCurvePoint = z.object({
+  epoch: z.number().int().describe('epoch (1-based)'),
+  loss: z.number().nullable().describe('training loss after the epoch; null when it was not a number (diverged)'),
+  valAcc: z.number().describe('validation accuracy after the epoch (0…1)'),
+});
+export type TPredictCurvePoint = z.infer<typeof ZPredictCurvePoint>;
+
+export const ZPredictVerdict = z
+  .object({
+    outcome: z.enum(['diverges', 'flat', 'slow', 'fast']).describe('the run judged by the rules (docs/live.md, Predict, then train)'),
+    epochs: z.number().int().describe('epochs trained'),
+    initialLoss: z.number().nullable().describe('the reference loss: an uninformed guess’s (ln of the number of classes), or the first epoch’s if lower (null: not a number)'),
+    finalLoss: z.number().nullable().describe('training loss after the last epoch (null: not a number)'),
+    finalValLoss: z.number().nullable().describe('final validation loss (null: diverged); breaks a "which wins" tie'),
+    finalValAcc: z.number().describe('final validation accuracy (0 for a diverged run)'),
+    halfEpoch: z.number().int().nullable().describe('first epoch whose loss is at most half the initial loss; null: never'),
+  })
+  .describe('What the rules read off one trained run.');
+export type TPredictVerdict = z.infer<typeof ZPredictVerdict>;
+
+export const ZPredictRun = z.object({
+  label: z.enum(['A', 'B']).describe('A, or B for the second configuration of a "which wins" question'),
+  seed: z.number().int().describe('the seed it trains with (initial weights, batch order): re-training the configuration with it gives the same curve'),
+  status: z.enum(['QUEUED', 'RUNNING', 'COMPLETED', 'STOPPED', 'FAILED']).describe('the training run’s status'),
+  totalEpochs: z.number().int().describe('epochs the configuration asks for'),
+  curve: z.array(ZPredictCurvePoint).describe('the epochs trained so far, thinned to at most 120 points (the first and last always kept)'),
+  verdict: ZPredictVerdict.nullable().describe('once trained: what the rules read off the run'),
+});
+export type TPredictRun = z.infer<typeof ZPredictRun>;
+
+export const ZPredictPicture = z
+  .object({
+    label: z.enum(['A', 'B']).describe('the run it shows'),
+    epoch: z.number().int().describe('the epoch it was taken after'),
+    res: z.number().int().describe('grid side (res × res cells)'),
+    extent: z.array(z.number()).describe('[xMin, xMax, yMin, yMax] of the plane'),
+    grid: z.array(z.number()).describe('the model’s probability of class 1 per cell, row by row from the top'),
+  })
+  .describe('The MLP’s decision boundary (host only; plane tasks only).');
+export type TPredictPicture = z.infer<typeof ZPredictPicture>;
+
+export const ZPredictTraining = z
+  .object({
+    questionIndex: z.number().int().describe('the prediction question'),
+    prediction: z.enum(['outcome', 'accuracy', 'versus']).describe('what was predicted'),
+    status: z.enum(['training', 'decided', 'failed']).describe('training: the runs are training; decided: the outcome is in and predictions are scored; failed: training could not run (no points)'),
+    answered: z.number().int().describe('players who made a prediction'),
+    choices: z.array(z.object({
+      id: z.string().describe('choice id'),
+      label: ZText.describe('the choice'),
+      count: z.number().int().describe('players who predicted it (the class’s histogram)'),
+    })).describe('every choice with the number of players who predicted it'),
+    runs: z.array(ZPredictRun).describe('one run (A), or two for "which wins"'),
+    outcome: z.string().nullable().describe('the right choice once decided; null while training or when it failed'),
+    picture: ZPredictPicture.nullable().describe('host only: the latest decision boundary of an MLP on a plane task; null for players and other models'),
+  })
+  .describe('A prediction question’s training, streamed while it trains (`live:train`, `live:host:train`) and in the views.');
+export type TPredictTraining = z.infer<typeof ZPredictTraining>;
+
+
 export const ZPlayerQuestion = z
   .object({
     index: z.number().int().describe('question index (0-based)'),
@@ -74,6 +137,7 @@ export const ZPlayerQuestion = z
     talkS: z.number().int().describe('team talk: the question was shown this many seconds before `openedAt`; answers are taken from `openedAt` (0: no talk)'),
     reaskOf: z.number().int().nullable().describe('a follow-up (re-ask) of this question index, with new numbers; null for a planned question'),
     team: z.number().int().nullable().describe('the player’s team (0-based), in team mode'),
+    predict: z.enum(['outcome', 'accuracy', 'versus']).nullable().describe('a predict-then-train question: what is predicted (the choices are in `answerSpec`, the configuration in `prompt`); null for an exercise'),
   })
   .describe('One player’s own variant of the current question. No expected value, no seed.');
 export type TPlayerQuestion = z.infer<typeof ZPlayerQuestion>;
@@ -101,6 +165,10 @@ export const ZPlayerResult = z
     feedback: ZText.nullable().describe('a sentence about the answer (the named mistake, partial credit, or “Correct!”)'),
     mistake: z.object({ id: z.string().describe('mistake id (engine/exercises/mistakes.ts)'), text: ZText.describe('what the mistake is') }).nullable().describe('the named mistake the answer matches, if any'),
     explanation: z.array(ZWorkedStep).describe('the worked solution of this player’s own variant, step by step, computed by the engine (sent only once the question has closed)'),
+    prediction: z.object({
+      chosen: z.string().nullable().describe('the player’s prediction (a choice id); null without one'),
+      outcome: z.string().describe('the right choice'),
+    }).nullable().describe('a predict-then-train question, once decided: the player’s prediction and the outcome; null otherwise'),
   })
   .describe('The player’s own result once the question has closed.');
 export type TPlayerResult = z.infer<typeof ZPlayerResult>;
@@ -152,6 +220,7 @@ export const ZPlayerView = z
     submission: ZPlayerSubmission.nullable().describe('this player’s answer to the open question, if given'),
     result: ZPlayerResult.nullable().describe('the result of the last closed question (self-paced: of the player’s last answer)'),
     leaderboard: ZLeaderboard.nullable().describe('in LEADERBOARD and FINISHED (self-paced: always after the start)'),
+    training: ZPredictTraining.nullable().describe('a predict-then-train question that has closed: its training, the class’s predictions and the outcome; null otherwise'),
   })
   .describe('Everything a (re)connecting player sees, rebuilt from the database (the ack of `live:enter`).');
 export type TPlayerView = z.infer<typeof ZPlayerView>;
@@ -204,6 +273,7 @@ export const ZHostQuestion = z
     serverNow: at('the server’s clock when this was sent'),
     talkS: z.number().int().describe('team talk: seconds shown before `openedAt`, when answers start (0: none)'),
     reask: ZReaskOf.nullable().describe('a follow-up: the question and the named mistake it re-asks'),
+    predict: z.custom<TPredictSetup>().nullable().describe('a predict-then-train question: its TPredictSetup (what is predicted, the configuration or two); null for an exercise'),
   })
   .describe('The current question for the projector: no player’s variant.');
 export type THostQuestion = z.infer<typeof ZHostQuestion>;
@@ -242,6 +312,7 @@ export const ZQuestionResults = z
     })).describe('the most frequent named mistakes (up to 3)'),
     reask: ZReaskComparison.nullable().describe('a follow-up’s before and after; null for a planned question'),
     example: z.array(ZWorkedStep).describe('the worked solution of the projector’s example variant (the prompt it showed), step by step'),
+    predict: ZPredictTraining.nullable().describe('a predict-then-train question: its training and outcome (results are sent once it is decided); null for an exercise'),
   })
   .describe('A closed question’s results for the host: counts only.');
 export type TQuestionResults = z.infer<typeof ZQuestionResults>;
@@ -277,6 +348,7 @@ export const ZHostView = z
     results: ZQuestionResults.nullable().describe('the current question’s results once it has closed'),
     leaderboard: ZLeaderboard.nullable().describe('in LEADERBOARD and FINISHED (self-paced: while running)'),
     pace: ZPaceMeter.describe('the pace meter of the current question'),
+    training: ZPredictTraining.nullable().describe('the current question’s training, if it is a predict-then-train question that has closed'),
   })
   .describe('The host’s whole screen, rebuilt from the database (the ack of `live:host:enter`).');
 export type THostView = z.infer<typeof ZHostView>;

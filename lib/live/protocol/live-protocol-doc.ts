@@ -3,6 +3,7 @@ import * as payloads from '@/lib/live/protocol/live-payloads';
 import * as inputs from '@/lib/live/protocol/live-schemas';
 import { ZScoringOptions } from '@/lib/live/protocol/scoring-options';
 import { ZTeamSetup } from '@/lib/live/protocol/team-setup';
+import { ZPredictSetup } from '@/lib/live/protocol/predict-setup';
 
 // The field tables of docs/live-protocol.md, generated from the zod schemas the server validates
 // inputs with and the payload schemas its types are inferred from. The doc holds them between
@@ -29,6 +30,7 @@ const INPUT_NOTES: Record<string, string> = {
   questions: 'the questions in order (1–30)',
   'questions[].typeId': 'exercise type id (engine/exercises)',
   'questions[].timeLimitS': 'time limit in seconds (10–120)',
+  'questions[].predict': 'a predict-then-train question (typeId "predict-train"): its TPredictSetup',
   mode: 'everyone together, or each at their own pace until a deadline',
   allowGuests: 'let players join with a nickname, without an account',
   deadlineMinutes: 'self-paced only (required there): minutes until the deadline (5 min … 14 days)',
@@ -60,6 +62,7 @@ export const PROTOCOL_SCHEMAS: { name: string; schema: AnySchema; isInput?: bool
   { name: 'TPaceSignal', schema: inputs.ZPaceSignal, isInput: true },
   { name: 'TScoringOptions', schema: ZScoringOptions, isInput: true },
   { name: 'TTeamSetup', schema: ZTeamSetup, isInput: true },
+  { name: 'TPredictSetup', schema: ZPredictSetup, isInput: true },
   { name: 'THello', schema: payloads.ZHello },
   { name: 'TLiveAckError', schema: payloads.ZLiveAckError },
   { name: 'TPlayerView', schema: payloads.ZPlayerView },
@@ -85,6 +88,11 @@ export const PROTOCOL_SCHEMAS: { name: string; schema: AnySchema; isInput?: bool
   { name: 'TPaceMeter', schema: payloads.ZPaceMeter },
   { name: 'THostLobbyChange', schema: payloads.ZHostLobbyChange },
   { name: 'TCorrectnessView', schema: payloads.ZCorrectnessView },
+  { name: 'TPredictTraining', schema: payloads.ZPredictTraining },
+  { name: 'TPredictRun', schema: payloads.ZPredictRun },
+  { name: 'TPredictCurvePoint', schema: payloads.ZPredictCurvePoint },
+  { name: 'TPredictVerdict', schema: payloads.ZPredictVerdict },
+  { name: 'TPredictPicture', schema: payloads.ZPredictPicture },
   { name: 'TLiveSessionResults', schema: payloads.ZLiveSessionResults },
 ];
 

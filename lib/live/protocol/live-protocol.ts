@@ -12,6 +12,7 @@ import type {
   TPlayerQuestion,
   TPlayerResult,
   TPlayerView,
+  TPredictTraining,
   TPublicSession,
   TQuestionProgress,
   TQuestionResults,
@@ -62,4 +63,6 @@ export interface LiveServerToClient {
   [LIVE_SERVER_EVENTS.hostResults]: (results: TQuestionResults) => void;
   [LIVE_SERVER_EVENTS.hostLobby]: (change: THostLobbyChange) => void;
   [LIVE_SERVER_EVENTS.hostPace]: (meter: TPaceMeter) => void;
+  [LIVE_SERVER_EVENTS.train]: (training: TPredictTraining) => void;
+  [LIVE_SERVER_EVENTS.hostTrain]: (training: TPredictTraining) => void;
 }

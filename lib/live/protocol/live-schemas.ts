@@ -4,6 +4,7 @@ import { ZAnswer, isExerciseTypeId } from '@/engine/exercises/client';
 import { DEFAULT_SCORING, ZScoringOptions } from '@/lib/live/protocol/scoring-options';
 import { MAX_TEAMS, ZTeamSetup } from '@/lib/live/protocol/team-setup';
 import { ZId } from '@/lib/validation/text';
+import { PREDICT_TYPE_ID, ZPredictSetup } from '@/lib/live/protocol/predict-setup';
 
 // Every input of the live feature, validated with the same schema on the client and the server.
 
@@ -16,10 +17,16 @@ export const MAX_REASKS = 10;
 export const MAX_SESSION_QUESTIONS = MAX_QUESTIONS + MAX_REASKS;
 
 
-export const ZLiveQuestionPlan = z.object({
-  typeId: z.string().refine(isExerciseTypeId, { message: 'unknown exercise type' }),
-  timeLimitS: z.number().int().min(MIN_TIME_LIMIT_S).max(MAX_TIME_LIMIT_S),
-});
+export const ZLiveQuestionPlan = z
+  .object({
+    typeId: z.string(),
+    timeLimitS: z.number().int().min(MIN_TIME_LIMIT_S).max(MAX_TIME_LIMIT_S),
+    predict: ZPredictSetup.optional(),
+  })
+  .refine((plan) => (plan.typeId === PREDICT_TYPE_ID ? plan.predict !== undefined : isExerciseTypeId(plan.typeId) && plan.predict === undefined), {
+    message: `unknown exercise type (a predict-then-train question is "${PREDICT_TYPE_ID}" with its setup in "predict")`,
+    path: ['typeId'],
+  });
 export type TLiveQuestionPlan = z.infer<typeof ZLiveQuestionPlan>;
 
 export const ZCreateLiveSession = z
@@ -38,6 +45,10 @@ export const ZCreateLiveSession = z
   .refine((input) => input.mode === 'INSTRUCTOR_PACED' || input.deadlineMinutes !== undefined, {
     message: 'a self-paced session needs a deadline',
     path: ['deadlineMinutes'],
+  })
+  .refine((input) => input.mode === 'INSTRUCTOR_PACED' || input.questions.every((question) => question.predict === undefined), {
+    message: 'predict-then-train questions are played together: choose instructor-paced',
+    path: ['questions'],
   })
   .refine((input) => input.mode === 'INSTRUCTOR_PACED' || input.teams === undefined, {
     message: 'teams play together: choose instructor-paced',

@@ -36,7 +36,7 @@ export async function createLiveSession({ hostId, input }: CreateLiveSessionOpti
           teamCount: input.teams && input.teams.assign !== 'BY_SIZE' ? input.teams.teams : null,
           teamSize: input.teams?.assign === 'BY_SIZE' ? input.teams.size : null,
           teamTalkS: input.teams?.talkS ?? 0,
-          questions: { create: input.questions.map((question, index) => ({ index, typeId: question.typeId, timeLimitS: question.timeLimitS })) },
+          questions: { create: input.questions.map((question, index) => ({ index, typeId: question.typeId, timeLimitS: question.timeLimitS, predict: question.predict ?? undefined })) },
         },
         select: { id: true, pin: true },
       });

@@ -1,6 +1,8 @@
 import { getDb } from '@/lib/db';
 import { stalePhase } from '@/lib/live/protocol/live-errors';
 import { assignSessionTeams } from '@/lib/live/state/assign-session-teams';
+import { readPredictSetup } from '@/lib/live/state/read-predict-setup';
+import type { TPredictSetup } from '@/lib/live/protocol/predict-setup';
 
 export interface OpenLiveQuestionOptions {
   sessionId: string;
@@ -20,6 +22,8 @@ export interface OpenedLiveQuestion {
   talkS: number;
   /** A follow-up: the question it re-asks and the mistake. */
   reaskOf: { index: number; mistake: string } | null;
+  /** A predict-then-train question's setup; null for an exercise. */
+  predict: TPredictSetup | null;
 }
 
 /**
@@ -46,8 +50,8 @@ export async function openLiveQuestion({ sessionId, index, now = new Date() }: O
     const opened = await tx.liveQuestion.update({
       where: { id: question.id },
       data: { openedAt, closesAt },
-      select: { id: true, index: true, typeId: true, timeLimitS: true, reaskMistake: true, reaskOf: { select: { index: true } } },
+      select: { id: true, index: true, typeId: true, timeLimitS: true, reaskMistake: true, predict: true, reaskOf: { select: { index: true } } },
     });
-    return { questionId: opened.id, index: opened.index, typeId: opened.typeId, timeLimitS: opened.timeLimitS, openedAt, closesAt, talkS, reaskOf: opened.reaskOf && opened.reaskMistake ? { index: opened.reaskOf.index, mistake: opened.reaskMistake } : null };
+    return { questionId: opened.id, index: opened.index, typeId: opened.typeId, timeLimitS: opened.timeLimitS, openedAt, closesAt, talkS, reaskOf: opened.reaskOf && opened.reaskMistake ? { index: opened.reaskOf.index, mistake: opened.reaskMistake } : null, predict: readPredictSetup(opened.predict) };
   });
 }

@@ -7,6 +7,8 @@ import { kicked } from '@/lib/live/protocol/live-errors';
 import { advanceSelfPacedPosition, getSelfPacedPosition, type SelfPacedPosition } from '@/lib/live/views/get-self-paced-position';
 import { liveSeed } from '@/lib/live/variants/live-variant';
 import { recordLiveAnswer } from '@/lib/course/record-live-answer';
+import { predictChoices, type TPredictSetup } from '@/lib/live/protocol/predict-setup';
+import { readPredictSetup } from '@/lib/live/state/read-predict-setup';
 
 export interface SubmitLiveAnswerOptions {
   sessionId: string;
@@ -48,6 +50,7 @@ interface QuestionAndParticipant {
   pointsPerQuestion: number;
   speedBonus: boolean;
   streakBonus: boolean;
+  predict: unknown;
 }
 
 interface InsertOutcome {
@@ -65,7 +68,7 @@ export async function submitLiveAnswer({ sessionId, participantId, questionIndex
   const sql = getLiveSql();
   const { rows } = await sql.query<QuestionAndParticipant>(
     `SELECT q.id AS "questionId", q."typeId", q."timeLimitS", q."openedAt", q."closesAt", q."closedAt", p.streak, p.kicked, p."userId", s.mode::text AS mode,
-       s."pointsPerQuestion", s."speedBonus", s."streakBonus"
+       s."pointsPerQuestion", s."speedBonus", s."streakBonus", q.predict
      FROM "LiveQuestion" q JOIN "LiveParticipant" p ON p."sessionId" = q."sessionId" JOIN "LiveSession" s ON s.id = q."sessionId"
      WHERE q."sessionId" = $1 AND q.index = $2 AND p.id = $3`,
     [sessionId, questionIndex, participantId],
@@ -100,16 +103,31 @@ export async function submitLiveAnswer({ sessionId, participantId, questionIndex
     throw closed();
   }
 
-  const seed = await liveSeed({ sessionId, questionIndex, participantId, typeId: row.typeId });
-  const graded = grade(row.typeId, seed, answer);
-  if (graded.invalid) throw new AppError('UNPROCESSABLE', graded.invalid, { reason: 'invalid-answer' });
-  const points = computePoints({
-    score: graded.score,
-    msToAnswer: receivedAt.getTime() - openedAt.getTime(),
-    timeLimitMs: row.timeLimitS * 1000,
-    streakBefore: row.streak,
-    scoring: { pointsPerQuestion: row.pointsPerQuestion, speedBonus: row.speedBonus, streakBonus: row.streakBonus },
-  });
+  const predict = readPredictSetup(row.predict);
+  let seed: number;
+  let graded: { score: number; correct: boolean; mistake?: string | null };
+  let points: { points: number; streak: number; countedMs: number };
+  if (predict) {
+    // A prediction is stored now and scored when the training has decided the outcome
+    // (scorePredictions): nothing to grade yet, no points, the streak as it was.
+    if (typeof answer !== 'string' || !predictChoices(predict).some((choice) => choice.id === answer)) throw invalidPrediction(predict);
+    seed = 0;
+    graded = { score: 0, correct: false, mistake: null };
+    const countedMs = Math.min(row.timeLimitS * 1000, Math.max(0, receivedAt.getTime() - openedAt.getTime()));
+    points = { points: 0, streak: row.streak, countedMs };
+  } else {
+    seed = await liveSeed({ sessionId, questionIndex, participantId, typeId: row.typeId });
+    const result = grade(row.typeId, seed, answer);
+    if (result.invalid) throw new AppError('UNPROCESSABLE', result.invalid, { reason: 'invalid-answer' });
+    graded = result;
+    points = computePoints({
+      score: result.score,
+      msToAnswer: receivedAt.getTime() - openedAt.getTime(),
+      timeLimitMs: row.timeLimitS * 1000,
+      streakBefore: row.streak,
+      scoring: { pointsPerQuestion: row.pointsPerQuestion, speedBonus: row.speedBonus, streakBonus: row.streakBonus },
+    });
+  }
 
   const received = receivedAt.toISOString();
   const { rows: outcomes } = await sql.query<InsertOutcome>(
@@ -140,8 +158,9 @@ export async function submitLiveAnswer({ sessionId, participantId, questionIndex
   const outcome = outcomes[0];
 
   if (outcome.inserted === 1) {
-    // Like homework and exam attempts, a newly stored live answer updates the learner model.
-    await recordLiveAnswer({ userId: row.userId, typeId: row.typeId, score: graded.score, correct: graded.correct, at: receivedAt });
+    // Like homework and exam attempts, a newly stored live answer updates the learner model
+    // (a prediction is about a training run, not a skill of the course: it does not).
+    if (!predict) await recordLiveAnswer({ userId: row.userId, typeId: row.typeId, score: graded.score, correct: graded.correct, at: receivedAt });
     const selfPacedPosition = position && advanceSelfPacedPosition(position, { index: questionIndex, at: receivedAt });
     return { questionId: row.questionId, questionIndex, isDuplicate: false, answer, msToAnswer: points.countedMs, mode, selfPacedPosition };
   }
@@ -171,4 +190,9 @@ function teamTalk(): AppError {
 
 function closed(): AppError {
   return new AppError('CONFLICT', { ko: '시간이 끝나 답을 받을 수 없습니다.', en: 'Time is up: the question is closed.' }, { reason: 'question-closed' });
+}
+
+function invalidPrediction(setup: TPredictSetup): AppError {
+  const ids = predictChoices(setup).map((choice) => choice.id).join(', ');
+  return new AppError('UNPROCESSABLE', { ko: `예측은 보기 중 하나입니다 (${ids}).`, en: `A prediction is one of the choices (${ids}).` }, { reason: 'invalid-answer' });
 }

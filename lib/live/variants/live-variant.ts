@@ -4,6 +4,7 @@ import { getDb } from '@/lib/db';
 import { drawDistinctVariant, variantKey } from '@/lib/exercises/draw-distinct-variant';
 import { seedForLive } from '@/lib/exercises/keyed-seeds';
 import { getLogger } from '@/lib/log';
+import { PREDICT_TITLE, PREDICT_TYPE_ID } from '@/lib/live/protocol/predict-setup';
 
 // A participant's own variant of a question. Its seed is keyed with the server's secret over
 // (session, question index, participant), and no two players of one question get the same given
@@ -117,15 +118,18 @@ export function projectorPrompt(sessionId: string, questionIndex: number, typeId
 
 /** The worked solution of the projector's example, step by step: shown once the question has closed. */
 export function projectorExample(sessionId: string, questionIndex: number, typeId: string): { text: LocalizedText; latex: string }[] {
+  if (typeId === PREDICT_TYPE_ID) return [];
   return workedSteps(typeId, projectorVariant(sessionId, questionIndex, typeId).seed);
 }
 
 /** A variant's worked solution as sent to a browser: what each step computes and the value it reaches. */
 export function workedSteps(typeId: string, seed: number): { text: LocalizedText; latex: string }[] {
+  // A prediction has no worked solution: the training run is its explanation.
+  if (typeId === PREDICT_TYPE_ID) return [];
   return explain(typeId, seed).map(({ text, latex }) => ({ text, latex }));
 }
 
-const titles = new Map(exerciseTypes.map((type) => [type.id, type.title]));
+const titles = new Map<string, LocalizedText>([...exerciseTypes.map((type): [string, LocalizedText] => [type.id, type.title]), [PREDICT_TYPE_ID, PREDICT_TITLE]]);
 
 export function exerciseTitle(typeId: string): LocalizedText {
   return titles.get(typeId) ?? { ko: typeId, en: typeId };

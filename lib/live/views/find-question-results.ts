@@ -4,6 +4,7 @@ import { findReaskComparison, mistakeText } from '@/lib/live/views/find-reask-co
 import { countActivePlayers } from '@/lib/live/views/count-active-players';
 import { exerciseTitle, projectorExample } from '@/lib/live/variants/live-variant';
 import type { TQuestionResults, TScoreBucket } from '@/lib/live/protocol/live-payloads';
+import { findPredictTraining } from '@/lib/live/views/find-predict-training';
 
 const TOP_MISTAKES = 3;
 
@@ -18,7 +19,7 @@ export async function findQuestionResults(sessionId: string, index: number): Pro
   const db = getDb();
   const question = await db.liveQuestion.findUnique({
     where: { sessionId_index: { sessionId, index } },
-    select: { id: true, typeId: true, answers: { where: { participant: { kicked: false } }, select: { answer: true, score: true, correct: true, mistake: true } } },
+    select: { id: true, index: true, typeId: true, predict: true, predictOutcome: true, closedAt: true, answers: { where: { participant: { kicked: false } }, select: { answer: true, score: true, correct: true, mistake: true } } },
   });
   if (!question) return null;
   const joined = await countActivePlayers(sessionId);
@@ -52,5 +53,6 @@ export async function findQuestionResults(sessionId: string, index: number): Pro
     mistakes,
     reask: await findReaskComparison(question.id),
     example: projectorExample(sessionId, index, question.typeId),
+    predict: await findPredictTraining(question),
   };
 }

@@ -11,6 +11,8 @@ import type { LiveSessionRow } from '@/lib/live/state/get-live-session-row';
 import { getPaceMeter } from '@/lib/live/views/get-pace-meter';
 import { buildHostQuestion } from '@/lib/live/views/build-host-question';
 import { findTeamStandings } from '@/lib/live/views/find-team-standings';
+import { findPredictTraining } from '@/lib/live/views/find-predict-training';
+import { readPredictSetup } from '@/lib/live/state/read-predict-setup';
 
 /** The host's whole screen, rebuilt from the database (after a reload or a restart as well). */
 export async function getHostView(session: LiveSessionRow): Promise<THostView> {
@@ -20,7 +22,7 @@ export async function getHostView(session: LiveSessionRow): Promise<THostView> {
     db.liveQuestion.findMany({
       where: { sessionId: session.id },
       orderBy: { index: 'asc' },
-      select: { index: true, typeId: true, timeLimitS: true, openedAt: true, closesAt: true, closedAt: true, reaskMistake: true, reaskOf: { select: { index: true } } },
+      select: { id: true, index: true, typeId: true, timeLimitS: true, openedAt: true, closesAt: true, closedAt: true, reaskMistake: true, predict: true, predictOutcome: true, reaskOf: { select: { index: true } } },
     }),
     getLiveStandings(session.id),
   ]);
@@ -34,12 +36,14 @@ export async function getHostView(session: LiveSessionRow): Promise<THostView> {
           ...current,
           talkS: publicSession.teams?.talkS ?? 0,
           reaskOf: current.reaskOf && current.reaskMistake ? { index: current.reaskOf.index, mistake: current.reaskMistake } : null,
+          predict: readPredictSetup(current.predict),
         })
       : null,
     progress: current ? await getQuestionProgress(session.id, current.index) : null,
     results: current?.closedAt ? await findQuestionResults(session.id, current.index) : null,
     leaderboard: null,
     pace: await getPaceMeter(session.id, session.currentIndex),
+    training: current ? await findPredictTraining(current) : null,
   };
   if (session.mode === 'SELF_PACED' && session.state !== 'LOBBY') {
     // Self-paced: the host follows who has finished and the live top ten, not one question.

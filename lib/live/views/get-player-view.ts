@@ -11,6 +11,8 @@ import { notJoined } from '@/lib/live/protocol/live-errors';
 import type { TPlayerView } from '@/lib/live/protocol/live-payloads';
 import { getLiveSessionRow } from '@/lib/live/state/get-live-session-row';
 import { findTeamStandings } from '@/lib/live/views/find-team-standings';
+import { findPredictTraining } from '@/lib/live/views/find-predict-training';
+import { readPredictSetup } from '@/lib/live/state/read-predict-setup';
 
 export interface GetPlayerViewOptions {
   sessionId: string;
@@ -29,13 +31,13 @@ export async function getPlayerView({ sessionId, participantId, selfPacedPositio
   const publicSession = await getPublicSession(session);
   const you = await findPlayerStanding(sessionId, participantId);
   if (!you) throw notJoined();
-  const view: TPlayerView = { session: publicSession, you, question: null, submission: null, result: null, leaderboard: null };
+  const view: TPlayerView = { session: publicSession, you, question: null, submission: null, result: null, leaderboard: null, training: null };
   if (session.mode === 'SELF_PACED' && session.state !== 'LOBBY') return fillSelfPacedView(view, sessionId, participantId, session.state, selfPacedPosition);
   if (session.currentIndex < 0) return view;
 
   const question = await getDb().liveQuestion.findUnique({
     where: { sessionId_index: { sessionId, index: session.currentIndex } },
-    select: { id: true, index: true, typeId: true, timeLimitS: true, openedAt: true, closesAt: true, closedAt: true, reaskOf: { select: { index: true } } },
+    select: { id: true, index: true, typeId: true, timeLimitS: true, openedAt: true, closesAt: true, closedAt: true, predict: true, predictOutcome: true, reaskOf: { select: { index: true } } },
   });
   if (!question?.openedAt || !question.closesAt) return view;
 
@@ -44,7 +46,7 @@ export async function getPlayerView({ sessionId, participantId, selfPacedPositio
       sessionId,
       participantId,
       questionCount: publicSession.questionCount,
-      question: { ...question, openedAt: question.openedAt, closesAt: question.closesAt, talkS: publicSession.teams?.talkS ?? 0, reaskOf: question.reaskOf?.index ?? null },
+      question: { ...question, openedAt: question.openedAt, closesAt: question.closesAt, talkS: publicSession.teams?.talkS ?? 0, reaskOf: question.reaskOf?.index ?? null, predict: readPredictSetup(question.predict) },
       team: you.team,
     });
     const answer = await getDb().liveAnswer.findUnique({
@@ -57,6 +59,8 @@ export async function getPlayerView({ sessionId, participantId, selfPacedPositio
 
   if (question.closedAt) {
     view.result = await ownResult(view, sessionId, participantId, question.index);
+    const training = await findPredictTraining(question);
+    view.training = training && { ...training, picture: null };
     if (session.state === 'LEADERBOARD' || session.state === 'FINISHED') {
       const top = await getLiveStandings(sessionId, LEADERBOARD_SIZE);
       view.leaderboard = buildLeaderboard(top, you.participantCount, question.index, session.state === 'FINISHED', await findTeamStandings(sessionId));
