@@ -10,6 +10,8 @@ import styles from '@/components/live/live.module.css';
 import { DEFAULT_SCORING, type TScoringOptions } from '@/lib/live/protocol/scoring-options';
 import { OPTIONS_TEXT, SessionOptionsFields, teamSetupOf, type TeamChoice } from '@/components/live/session-options-fields';
 import { MAX_TEAMS, MIN_TEAMS } from '@/lib/live/protocol/team-setup';
+import { PREDICT_TYPE_ID } from '@/lib/live/protocol/predict-setup';
+import { PREDICT_FORM_TEXT, PredictRoundsFields, type PredictRound } from '@/components/live/predict-rounds-fields';
 
 export interface CreateSessionFormProps {
   locale: Locale;
@@ -33,6 +35,7 @@ export function CreateSessionForm({ locale, classes, units, types }: CreateSessi
   const [allowGuests, setAllowGuests] = useState(false);
   const [scoring, setScoring] = useState<TScoringOptions>(DEFAULT_SCORING);
   const [team, setTeam] = useState<TeamChoice>({ assign: 'NONE', teams: '4', size: '4', talkS: 0 });
+  const [predictRounds, setPredictRounds] = useState<PredictRound[]>([]);
   const [isSending, setIsSending] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
 
@@ -47,14 +50,17 @@ export function CreateSessionForm({ locale, classes, units, types }: CreateSessi
   async function submit(event: FormEvent) {
     event.preventDefault();
     if (isSending) return;
-    if (selected.length === 0) {
+    if (selected.length === 0 && predictRounds.length === 0) {
       setProblem(LIVE_TEXT.pickAtLeastOne[locale]);
       return;
     }
     const parsed = ZCreateLiveSession.safeParse({
       classId,
       unitId: source === 'unit' ? unitId : undefined,
-      questions: selected.map((typeId) => ({ typeId, timeLimitS: Number(timeLimits[typeId] ?? DEFAULT_TIME_S) })),
+      questions: [
+        ...selected.map((typeId) => ({ typeId, timeLimitS: Number(timeLimits[typeId] ?? DEFAULT_TIME_S) })),
+        ...(mode === 'INSTRUCTOR_PACED' ? predictRounds.map((round) => ({ typeId: PREDICT_TYPE_ID, timeLimitS: Number(round.timeLimitS), predict: round.setup })) : []),
+      ],
       mode,
       allowGuests,
       deadlineMinutes: mode === 'SELF_PACED' ? Number(deadlineMinutes) : undefined,
@@ -63,7 +69,9 @@ export function CreateSessionForm({ locale, classes, units, types }: CreateSessi
     });
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
-      const field = issue?.path.includes('timeLimitS')
+      const field = issue?.path.includes('predict')
+        ? PREDICT_FORM_TEXT.legend[locale]
+        : issue?.path.includes('timeLimitS')
         ? `${LIVE_TEXT.timeLimit[locale]}: ${MIN_TIME_LIMIT_S}–${MAX_TIME_LIMIT_S}`
         : issue?.path[0] === 'deadlineMinutes'
           ? `${LIVE_TEXT.deadlineMinutes[locale]}: 5–${14 * 24 * 60}`
@@ -162,6 +170,8 @@ export function CreateSessionForm({ locale, classes, units, types }: CreateSessi
           </>
         ) : null}
       </fieldset>
+
+      {mode === 'INSTRUCTOR_PACED' ? <PredictRoundsFields locale={locale} rounds={predictRounds} onChange={setPredictRounds} /> : null}
 
       <SessionOptionsFields locale={locale} scoring={scoring} onScoring={setScoring} team={team} onTeam={setTeam} canUseTeams={mode === 'INSTRUCTOR_PACED'} />
 

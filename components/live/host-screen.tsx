@@ -14,6 +14,7 @@ import { FollowUpNotice, RulesCard, TalkGate, TalkNotice, TeamLabel } from '@/co
 import { TeamBoard } from '@/components/live/team-board';
 import styles from '@/components/live/live.module.css';
 import { useLiveHost } from '@/components/live/use-live-host';
+import { PredictTrainingPanel } from '@/components/live/predict-training-panel';
 
 export interface HostScreenProps {
   sessionId: string;
@@ -28,7 +29,8 @@ export function HostScreen({ sessionId, locale, joinUrl, qrSvg }: HostScreenProp
   const { view, joined, offset, connection, problem, isBusy, correctness, isCorrectnessOpen, toggleCorrectness, command } = useLiveHost(sessionId, locale);
 
   if (!view) return <p role="status">{problem ?? LIVE_TEXT.connecting[locale]}</p>;
-  const { session, question, progress, results, leaderboard, participants } = view;
+  const { session, question, progress, results, leaderboard, participants, training } = view;
+  const isTraining = session.state === 'RESULTS' && training !== null && training.status === 'training';
   const isLast = session.currentIndex + 1 >= session.questionCount;
   const isSelfPaced = session.mode === 'SELF_PACED';
   const advanceLabel =
@@ -59,7 +61,7 @@ export function HostScreen({ sessionId, locale, joinUrl, qrSvg }: HostScreenProp
 
       <div className={styles.controls} role="group" aria-label={locale === 'ko' ? '진행 버튼' : 'Controls'}>
         {advanceLabel ? (
-          <button className="button" type="button" disabled={isBusy} data-testid="advance" onClick={() => void command(LIVE_CLIENT_EVENTS.hostAdvance, { from: { state: session.state, index: session.currentIndex } })}>
+          <button className="button" type="button" disabled={isBusy || isTraining} data-testid="advance" onClick={() => void command(LIVE_CLIENT_EVENTS.hostAdvance, { from: { state: session.state, index: session.currentIndex } })}>
             {advanceLabel}
           </button>
         ) : null}
@@ -128,7 +130,7 @@ export function HostScreen({ sessionId, locale, joinUrl, qrSvg }: HostScreenProp
             </TalkGate>
           ) : null}
           <div className={styles.hostPrompt} data-testid="host-prompt">
-            <p className="muted">{LIVE_TEXT.exampleNumbers[locale]}</p>
+            <p className="muted">{question.predict ? LIVE_TEXT.predictHint[locale] : LIVE_TEXT.exampleNumbers[locale]}</p>
             <MarkdownText key={question.prompt[locale]} markdown={question.prompt[locale]} className={styles.prompt} />
           </div>
           {progress ? (
@@ -139,6 +141,7 @@ export function HostScreen({ sessionId, locale, joinUrl, qrSvg }: HostScreenProp
         </section>
       ) : null}
 
+      {session.state === 'RESULTS' && training ? <PredictTrainingPanel training={training} locale={locale} setup={question?.predict ?? null} /> : null}
       {session.state === 'RESULTS' && results ? (
         <ResultsPanel
           results={results}

@@ -17,6 +17,7 @@ import { TeamBoard } from '@/components/live/team-board';
 import { LIVE_TEXT, formatRank } from '@/components/live/live-text';
 import styles from '@/components/live/live.module.css';
 import { useLivePlayer } from '@/components/live/use-live-player';
+import { PredictTrainingPanel } from '@/components/live/predict-training-panel';
 
 export interface PlayerScreenProps {
   sessionId: string;
@@ -47,7 +48,8 @@ export function PlayerScreen({ sessionId, locale }: PlayerScreenProps) {
     );
   }
 
-  const { session, you, question, submission, result, leaderboard } = view;
+  const { session, you, question, submission, result, leaderboard, training } = view;
+  const myPrediction = result?.prediction?.chosen ?? (typeof submission?.answer === 'string' ? submission.answer : null);
   const isSelfPaced = session.mode === 'SELF_PACED';
   const questionDraft = question ? (draft?.index === question.index ? draft.value : null) ?? (submission ? draftFromAnswer(question.answerSpec, submission.answer) : null) ?? emptyDraft(question.answerSpec) : null;
 
@@ -102,6 +104,7 @@ export function PlayerScreen({ sessionId, locale }: PlayerScreenProps) {
                   {talkLeft > 0 ? <TalkNotice secondsLeft={talkLeft} locale={locale} /> : <Countdown closesAt={question.closesAt} offsetMs={offset} timeLimitS={question.timeLimitS} locale={locale} />}
                 </div>
                 <MarkdownText key={question.prompt[locale]} markdown={question.prompt[locale]} className={styles.prompt} />
+                {question.predict ? <p className="muted">{LIVE_TEXT.predictHint[locale]}</p> : null}
                 <form onSubmit={onSubmit} noValidate className={styles.answerForm}>
                   <AnswerInput
                     spec={question.answerSpec}
@@ -120,7 +123,7 @@ export function PlayerScreen({ sessionId, locale }: PlayerScreenProps) {
                   ) : (
                     <p>
                       <button className="button" type="submit" disabled={status !== 'idle' || talkLeft > 0}>
-                        {status === 'idle' ? LIVE_TEXT.submit[locale] : status === 'sending' ? LIVE_TEXT.sending[locale] : LIVE_TEXT.resending[locale]}
+                        {status === 'idle' ? (question.predict ? LIVE_TEXT.predictSubmit : LIVE_TEXT.submit)[locale] : status === 'sending' ? LIVE_TEXT.sending[locale] : LIVE_TEXT.resending[locale]}
                       </button>
                     </p>
                 )}
@@ -134,6 +137,8 @@ export function PlayerScreen({ sessionId, locale }: PlayerScreenProps) {
         {session.state === 'QUESTION' && !question ? (
           <p className={styles.center} role="status">{isSelfPaced ? LIVE_TEXT.allDone[locale] : LIVE_TEXT.timeUp[locale]}</p>
         ) : null}
+
+        {training && session.state === 'RESULTS' ? <PredictTrainingPanel training={training} locale={locale} mine={myPrediction} /> : null}
 
         {result && (session.state !== 'QUESTION' || isSelfPaced) ? <ResultCard result={result} locale={locale} /> : null}
 

@@ -70,7 +70,7 @@ export function useLiveHost(sessionId: string, locale: Locale): LiveHost {
       // A new question starts a new pace meter.
       setView((current) =>
         current
-          ? { ...current, question, results: null, leaderboard: null, progress: { questionIndex: question.index, answered: 0, joined: current.participants.length }, pace: { questionIndex: question.index, tooFast: 0, lost: 0, joined: current.pace.joined } }
+          ? { ...current, question, results: null, leaderboard: null, training: null, progress: { questionIndex: question.index, answered: 0, joined: current.participants.length }, pace: { questionIndex: question.index, tooFast: 0, lost: 0, joined: current.pace.joined } }
           : current,
       );
     });
@@ -82,6 +82,7 @@ export function useLiveHost(sessionId: string, locale: Locale): LiveHost {
       setView((current) => (current ? { ...current, results, progress: { questionIndex: results.questionIndex, answered: results.answered, joined: results.joined } } : current));
     });
     socket.on(LIVE_SERVER_EVENTS.leaderboard, (leaderboard) => setView((current) => (current ? { ...current, leaderboard } : current)));
+    socket.on(LIVE_SERVER_EVENTS.hostTrain, (training) => setView((current) => (current ? { ...current, training } : current)));
     socket.on(LIVE_SERVER_EVENTS.hostPace, (pace) => setView((current) => (current ? { ...current, pace } : current)));
     socket.on(LIVE_SERVER_EVENTS.hostLobby, (change) => {
       setJoined(change.joined);

@@ -117,8 +117,10 @@ export function useLivePlayer(sessionId: string, locale: Locale): LivePlayer {
     socket.on(LIVE_SERVER_EVENTS.question, (question) => {
       setOffset(clockOffset(question.serverNow));
       setProblem(null);
-      setView((current) => (current ? { ...current, question, submission: null, result: null, leaderboard: null, you: { ...current.you, team: question.team ?? current.you.team } } : current));
+      setView((current) => (current ? { ...current, question, submission: null, result: null, leaderboard: null, training: null, you: { ...current.you, team: question.team ?? current.you.team } } : current));
     });
+    // Predict, then train: the curve as the model trains, then the outcome (before this player's result).
+    socket.on(LIVE_SERVER_EVENTS.train, (training) => setView((current) => (current ? { ...current, question: null, training } : current)));
     socket.on(LIVE_SERVER_EVENTS.result, (result) => {
       setView((current) =>
         current

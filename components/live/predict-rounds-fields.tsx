@@ -1,0 +1,97 @@
+'use client';
+
+import type { Locale } from '@/lib/i18n/locales';
+import type { TTrainingConfig } from '@/engine/playground/config-schema';
+import { MAX_TIME_LIMIT_S, MIN_TIME_LIMIT_S } from '@/lib/live/protocol/live-schemas';
+import { PREDICT_PRESETS } from '@/lib/live/protocol/predict-presets';
+import { PREDICTION_KINDS, type TPredictSetup, type TPredictionKind } from '@/lib/live/protocol/predict-setup';
+import { KnobForm } from '@/components/playground/knob-form';
+import styles from '@/components/live/live.module.css';
+
+/** A predict-then-train round being planned: its setup and time limit (the form keeps strings). */
+export interface PredictRound {
+  key: number;
+  setup: TPredictSetup;
+  timeLimitS: string;
+}
+
+export const PREDICT_FORM_TEXT = {
+  legend: { ko: '예측한 다음 학습하기', en: 'Predict, then train' },
+  intro: { ko: '학생들이 결과를 예측한 뒤 서버가 이 설정으로 학습합니다. 문제들 뒤에 이어서 진행합니다.', en: 'Students predict the outcome, then the server trains the configuration. Played after the questions above.' },
+  add: { ko: '예측 라운드 추가', en: 'Add a prediction round' },
+  remove: { ko: '빼기', en: 'Remove' },
+  preset: { ko: '설정', en: 'Configuration' },
+  prediction: { ko: '예측할 것', en: 'Players predict' },
+  knobs: { ko: '설정 바꾸기', en: 'Change the knobs' },
+  second: { ko: '두 번째 설정 (B)', en: 'Second configuration (B)' },
+  timeLimit: { ko: '예측 시간(초)', en: 'Time to predict (s)' },
+  kinds: {
+    outcome: { ko: '결과 (발산 / 멈춤 / 천천히 / 빠르게)', en: 'Outcome (diverges / flat / slow / fast)' },
+    accuracy: { ko: '최종 검증 정확도 구간', en: 'Final validation-accuracy bin' },
+    versus: { ko: '두 설정 중 어느 쪽이 이기는가', en: 'Which of two configurations wins' },
+  },
+} as const;
+
+export interface PredictRoundsFieldsProps {
+  locale: Locale;
+  rounds: PredictRound[];
+  onChange: (rounds: PredictRound[]) => void;
+}
+
+/** The create form's predict-then-train rounds: a preset, what is predicted, the knobs, the time. */
+export function PredictRoundsFields({ locale, rounds, onChange }: PredictRoundsFieldsProps) {
+  const update = (key: number, change: Partial<PredictRound>) => onChange(rounds.map((round) => (round.key === key ? { ...round, ...change } : round)));
+  const add = () => onChange([...rounds, { key: Date.now(), setup: PREDICT_PRESETS[0].setup, timeLimitS: '30' }]);
+  const withKind = (setup: TPredictSetup, prediction: TPredictionKind): TPredictSetup =>
+    prediction === 'versus' ? { prediction, config: setup.config, versus: setup.versus ?? setup.config } : { prediction, config: setup.config };
+  return (
+    <fieldset data-testid="predict-rounds">
+      <legend>{PREDICT_FORM_TEXT.legend[locale]}</legend>
+      <p className="muted"><small>{PREDICT_FORM_TEXT.intro[locale]}</small></p>
+      {rounds.map((round, i) => (
+        <div key={round.key} className={styles.predictRound}>
+          <label htmlFor={`predict-preset-${round.key}`}>{i + 1}. {PREDICT_FORM_TEXT.preset[locale]}</label>
+          <select
+            id={`predict-preset-${round.key}`}
+            defaultValue=""
+            onChange={(event) => {
+              const preset = PREDICT_PRESETS.find((candidate) => candidate.id === event.currentTarget.value);
+              if (preset) update(round.key, { setup: preset.setup });
+            }}
+          >
+            <option value="" disabled>—</option>
+            {PREDICT_PRESETS.map((preset) => (
+              <option key={preset.id} value={preset.id}>{preset.label[locale]}</option>
+            ))}
+          </select>
+          <label htmlFor={`predict-kind-${round.key}`}>{PREDICT_FORM_TEXT.prediction[locale]}</label>
+          <select id={`predict-kind-${round.key}`} value={round.setup.prediction} onChange={(event) => update(round.key, { setup: withKind(round.setup, event.currentTarget.value as TPredictionKind) })}>
+            {PREDICTION_KINDS.map((kind) => (
+              <option key={kind} value={kind}>{PREDICT_FORM_TEXT.kinds[kind][locale]}</option>
+            ))}
+          </select>
+          <label htmlFor={`predict-time-${round.key}`}>{PREDICT_FORM_TEXT.timeLimit[locale]}</label>
+          <input id={`predict-time-${round.key}`} type="number" min={MIN_TIME_LIMIT_S} max={MAX_TIME_LIMIT_S} step={5} value={round.timeLimitS} onChange={(event) => update(round.key, { timeLimitS: event.currentTarget.value })} />
+          <details>
+            <summary>{PREDICT_FORM_TEXT.knobs[locale]}</summary>
+            <KnobForm config={round.setup.config} locale={locale} errors={{}} onChange={(config: TTrainingConfig) => update(round.key, { setup: { ...round.setup, config } })} />
+            {round.setup.versus ? (
+              <>
+                <p><strong>{PREDICT_FORM_TEXT.second[locale]}</strong></p>
+                <KnobForm config={round.setup.versus} locale={locale} errors={{}} onChange={(versus: TTrainingConfig) => update(round.key, { setup: { ...round.setup, versus } })} />
+              </>
+            ) : null}
+          </details>
+          <p>
+            <button className="button secondary" type="button" onClick={() => onChange(rounds.filter((candidate) => candidate.key !== round.key))}>
+              {PREDICT_FORM_TEXT.remove[locale]}
+            </button>
+          </p>
+        </div>
+      ))}
+      <p>
+        <button className="button secondary" type="button" data-testid="add-predict" onClick={add}>{PREDICT_FORM_TEXT.add[locale]}</button>
+      </p>
+    </fieldset>
+  );
+}
