@@ -11,6 +11,8 @@ import { getLogger } from '@/lib/log';
 export const JOB_QUEUES = {
   /** A playground run or a challenge re-check, trained by any training worker. */
   training: 'training',
+  /** Takeover of a live question's or self-paced session's deadline, by any web process (lib/live/announce/live-timer-jobs.ts). */
+  liveTimers: 'live-timers',
 } as const;
 
 export type JobQueueName = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES];
@@ -19,6 +21,8 @@ export type JobQueueName = (typeof JOB_QUEUES)[keyof typeof JOB_QUEUES];
 const QUEUE_OPTIONS: Record<JobQueueName, Omit<PgBoss.Queue, 'name'>> = {
   // Retried once from its start when its worker died (the job expires while active); see lib/training/runtime.
   training: { policy: 'standard', retryLimit: 1, retryDelay: 1 },
+  // 'short': one waiting job per singleton key (a deadline), however many processes arm it.
+  'live-timers': { policy: 'short', retryLimit: 2, retryDelay: 1 },
 };
 
 /**

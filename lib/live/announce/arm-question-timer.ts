@@ -1,6 +1,7 @@
 import type { LiveAnnouncer } from '@/lib/live/announce/live-announcer';
 import { closeQuestionAndAnnounce } from '@/lib/live/announce/close-question-and-announce';
 import { armTimer, questionTimerKey } from '@/lib/live/announce/live-timers';
+import { scheduleTimerTakeover } from '@/lib/live/announce/live-timer-jobs';
 
 /**
  * Closes the question a moment after its deadline. The grace lets an answer that arrived before
@@ -9,7 +10,10 @@ import { armTimer, questionTimerKey } from '@/lib/live/announce/live-timers';
 export const CLOSE_GRACE_MS = 500;
 
 export function armQuestionTimer(announce: LiveAnnouncer, sessionId: string, index: number, closesAt: Date): void {
-  armTimer(questionTimerKey(sessionId, index), new Date(closesAt.getTime() + CLOSE_GRACE_MS), async () => {
+  const closeAt = new Date(closesAt.getTime() + CLOSE_GRACE_MS);
+  const isNew = armTimer(questionTimerKey(sessionId, index), closeAt, async () => {
     await closeQuestionAndAnnounce(announce, sessionId, index);
   });
+  // Should this process die before closeAt, another one closes the question.
+  if (isNew) scheduleTimerTakeover({ kind: 'close-question', sessionId, index }, closeAt);
 }

@@ -2,15 +2,16 @@ import { getLogger } from '@/lib/log';
 
 // In-process timers of the live feature. They are only a nudge: every deadline is stored in
 // PostgreSQL and enforced on submit, each process arms timers for what it sees (and all open
-// questions at boot), and what a timer triggers is idempotent, so two processes firing the same
+// questions at boot), a pg-boss job takes a deadline over when the process that armed it died
+// (live-timer-jobs.ts), and what a timer triggers is idempotent, so two processes firing the same
 // timer, or a restart re-arming it, do no harm.
 
 const globalForTimers = globalThis as unknown as { liveTimers?: Map<string, NodeJS.Timeout> };
 const timers = (globalForTimers.liveTimers ??= new Map());
 
-/** Runs `task` at `at` unless a timer with this key is already armed. */
-export function armTimer(key: string, at: Date, task: () => Promise<void>): void {
-  if (timers.has(key)) return;
+/** Runs `task` at `at` unless a timer with this key is already armed; true when this call armed it. */
+export function armTimer(key: string, at: Date, task: () => Promise<void>): boolean {
+  if (timers.has(key)) return false;
   const delay = Math.max(0, at.getTime() - Date.now());
   const timer = setTimeout(() => {
     timers.delete(key);
@@ -18,6 +19,7 @@ export function armTimer(key: string, at: Date, task: () => Promise<void>): void
   }, delay);
   timer.unref();
   timers.set(key, timer);
+  return true;
 }
 
 /** Runs `task` once `delayMs` after the first call; later calls within the window join it. */

@@ -3,10 +3,12 @@ import { getDb } from '@/lib/db';
 import { armQuestionTimer } from '@/lib/live/announce/arm-question-timer';
 import { getLogger } from '@/lib/log';
 import { armDeadlineTimer } from '@/lib/live/announce/arm-deadline-timer';
+import { workTimerTakeovers } from '@/lib/live/announce/live-timer-jobs';
 
 /**
  * At boot: re-arm the deadline of every question still open, and of every running self-paced
  * session. A deadline that passed while the server was down fires right away (stored answers count).
+ * From then on this process also takes over the deadlines of processes that died (live-timer-jobs).
  */
 export async function rearmLiveTimers(announce: LiveAnnouncer): Promise<number> {
   const db = getDb();
@@ -19,6 +21,7 @@ export async function rearmLiveTimers(announce: LiveAnnouncer): Promise<number> 
   ]);
   for (const question of open) if (question.closesAt) armQuestionTimer(announce, question.sessionId, question.index, question.closesAt);
   for (const session of selfPaced) if (session.deadline) armDeadlineTimer(announce, session.id, session.deadline);
+  await workTimerTakeovers(announce);
   const count = open.length + selfPaced.length;
   if (count > 0) getLogger().info(`live: re-armed ${count} deadline(s)`);
   return count;

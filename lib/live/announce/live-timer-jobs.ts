@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type PgBoss from 'pg-boss';
+import { getBoss, JOB_QUEUES } from '@/lib/jobs/boss';
+import type { LiveAnnouncer } from '@/lib/live/announce/live-announcer';
+import { closeQuestionAndAnnounce } from '@/lib/live/announce/close-question-and-announce';
+import { endSessionAndAnnounce } from '@/lib/live/announce/end-session-and-announce';
+import { getLogger } from '@/lib/log';
+import { ZId } from '@/lib/validation/text';
+
+// The takeover of live deadlines across processes. The process that opens a question closes it
+// with its own setTimeout (live-timers.ts, precise to the millisecond); each deadline is also a
+// pg-boss job, due TAKEOVER_DELAY_MS later, that any web process may take. If the opener died, the
+// job closes the question from its stored closesAt and announces it through the socket.io adapter,
+// which reaches every process's sockets; if it did not, the close is already done and the job
+// finds nothing to do (closing is a conditional UPDATE: one close, one announce, whoever races).
+
+/** How long after a deadline another process steps in; plus up to one polling interval. */
+export const TAKEOVER_DELAY_MS = 1_000;
+const POLLING_INTERVAL_SECONDS = 1;
+
+const ZLiveTimerJob = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('close-question'), sessionId: ZId, index: z.number().int().min(0) }),
+  z.object({ kind: z.literal('end-session'), sessionId: ZId }),
+]);
+export type TLiveTimerJob = z.infer<typeof ZLiveTimerJob>;
+
+/** Stores the takeover job for a deadline (once per deadline: a singleton key per question or session). */
+export function scheduleTimerTakeover(job: TLiveTimerJob, deadline: Date): void {
+  const singletonKey = job.kind === 'close-question' ? `${job.sessionId}:question:${job.index}` : `${job.sessionId}:deadline`;
+  const startAfter = new Date(deadline.getTime() + TAKEOVER_DELAY_MS);
+  getBoss()
+    .then((boss) => boss.sendAfter(JOB_QUEUES.liveTimers, job, { singletonKey }, startAfter))
+    .catch((error: unknown) => getLogger().error({ err: error, job }, 'live: could not store a timer takeover job (this process still closes it)'));
+}
+
+/** Every web process takes due takeover jobs (started once per process, from the /live handlers). */
+export async function workTimerTakeovers(announce: LiveAnnouncer): Promise<void> {
+  const boss = await getBoss();
+  await boss.work(JOB_QUEUES.liveTimers, { pollingIntervalSeconds: POLLING_INTERVAL_SECONDS, batchSize: 1 }, async ([job]: PgBoss.Job<unknown>[]) => {
+    const task = ZLiveTimerJob.parse(job.data);
+    if (task.kind === 'close-question') {
+      if (await closeQuestionAndAnnounce(announce, task.sessionId, task.index)) getLogger().info({ sessionId: task.sessionId, index: task.index }, 'live: took over a question timer');
+    } else {
+      await endSessionAndAnnounce(announce, task.sessionId);
+    }
+  });
+}
