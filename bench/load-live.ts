@@ -16,6 +16,11 @@
  *   npm run load -- --students 150
  *   npm run load -- --students 2000 --client-processes 2
  *   npm run load -- --students 30 --questions 3 --no-write
+ *   npm run load -- --students 2000 --client-processes 2 --web-processes 2 --redis-url redis://127.0.0.1:6379
+ *
+ * With --web-processes N (needs --redis-url), N app processes share the database and Redis; the
+ * host is on the first, student k connects to process k mod N; CPU and peak RSS are summed over
+ * the N processes, and the row goes into its own table (<!-- live-load-web-N:start -->).
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -39,8 +44,11 @@ import { BENCH_PASSWORD, signInOverHttp } from './support/server-session';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS_FILE = path.join(ROOT, 'bench', 'RESULTS.md');
-const MARK_START = '<!-- live-load:start -->';
-const MARK_END = '<!-- live-load:end -->';
+/** Where a run's row goes: one table per number of web processes. */
+function marks(webProcesses: number): { start: string; end: string } {
+  const name = webProcesses === 1 ? 'live-load' : `live-load-web-${webProcesses}`;
+  return { start: `<!-- ${name}:start -->`, end: `<!-- ${name}:end -->` };
+}
 /** The whole run stops itself after this long, whatever happens. */
 const RUN_LIMIT_MS = 25 * 60 * 1000;
 
@@ -58,6 +66,7 @@ const ZArgs = z.object({
   pauseMs: z.coerce.number().int().min(0).max(60_000).default(3000),
   databaseUrl: z.string().regex(/^postgres(ql)?:\/\//).default('postgresql://postgres@127.0.0.1:5432/postgres'),
   redisUrl: z.string().url().optional(),
+  webProcesses: z.coerce.number().int().min(1).max(4).default(1),
   write: z.boolean().default(true),
   role: z.enum(['main', 'students']).default('main'),
 });
@@ -67,7 +76,8 @@ function parseArgs(argv: readonly string[]): TArgs {
   return parseBenchArgs(
     ZArgs.strict()
       .refine((args) => args.answerMaxMs >= args.answerMinMs, { message: 'answer-max-ms must be at least answer-min-ms', path: ['answerMaxMs'] })
-      .refine((args) => args.answerMaxMs < args.timeLimitS * 1000, { message: 'answers must fit in the time limit', path: ['answerMaxMs'] }),
+      .refine((args) => args.answerMaxMs < args.timeLimitS * 1000, { message: 'answers must fit in the time limit', path: ['answerMaxMs'] })
+      .refine((args) => args.webProcesses === 1 || args.redisUrl, { message: 'several web processes need --redis-url (the socket.io adapter joins them)', path: ['redisUrl'] }),
     argv,
   );
 }
@@ -100,7 +110,7 @@ interface StudentSpec {
 }
 
 type ToStudents =
-  | { type: 'start'; baseUrl: string; sessionId: string; students: StudentSpec[]; answerMinMs: number; answerMaxMs: number }
+  | { type: 'start'; baseUrls: string[]; sessionId: string; students: StudentSpec[]; answerMinMs: number; answerMaxMs: number }
   | { type: 'count'; event: 'question' | 'leaderboard'; index: number }
   | { type: 'report' }
   | { type: 'stop' };
@@ -130,8 +140,9 @@ async function runStudents(): Promise<void> {
       const BATCH = 50;
       for (let start = 0; start < message.students.length; start += BATCH) {
         await Promise.all(
-          message.students.slice(start, start + BATCH).map(async (student) => {
-            const socket = io(`${message.baseUrl}${SOCKET_NAMESPACES.live}`, { transports: ['websocket'], forceNew: true, auth: { guestToken: student.guestToken }, reconnectionDelay: 500 });
+          message.students.slice(start, start + BATCH).map(async (student, offset) => {
+            const baseUrl = message.baseUrls[(start + offset) % message.baseUrls.length];
+            const socket = io(`${baseUrl}${SOCKET_NAMESPACES.live}`, { transports: ['websocket'], forceNew: true, auth: { guestToken: student.guestToken }, reconnectionDelay: 500 });
             sockets.push(socket);
             wireStudent(socket, student, message, report, push);
             try {
@@ -261,6 +272,10 @@ function servingPid(server: AppServer): number {
   return children[0] ?? parent;
 }
 
+function sum(values: number[]): number {
+  return values.reduce((total, value) => total + value, 0);
+}
+
 function cpuSeconds(pid: number): number {
   const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
   const ticks = Number(fields[11]) + Number(fields[12]);
@@ -366,13 +381,13 @@ async function runMain(args: TArgs): Promise<void> {
   const databaseName = `bpl_load_${crypto.randomBytes(4).toString('hex')}`;
   const adminUrl = withDatabaseName(args.databaseUrl, 'postgres');
   const databaseUrl = withDatabaseName(args.databaseUrl, databaseName);
-  let server: AppServer | undefined;
+  const servers: AppServer[] = [];
   let host: HostSocket | undefined;
   const children: StudentsChild[] = [];
   const cleanup = async () => {
     host?.socket.close();
     for (const { child } of children) if (child.connected) child.send({ type: 'stop' } satisfies ToStudents);
-    await server?.stop().catch(() => null);
+    await Promise.all(servers.map((server) => server.stop().catch(() => null)));
     await withPgClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`)).catch(() => {});
   };
   process.once('SIGINT', () => void cleanup().then(() => process.exit(130)));
@@ -391,12 +406,17 @@ async function runMain(args: TArgs): Promise<void> {
     await db.query(`INSERT INTO "Class" (id, name, "joinCode") VALUES ($1, 'Load class', $2)`, [classId, crypto.randomBytes(4).toString('hex').toUpperCase()]);
     await db.query(`INSERT INTO "Membership" (id, "userId", "classId", role) VALUES ($1, $2, $3, 'INSTRUCTOR')`, [crypto.randomUUID(), instructorId, classId]);
 
-    const port = 20_000 + Math.floor(Math.random() * 20_000);
     const env: Record<string, string> = { LOG_LEVEL: 'warn' };
     if (args.redisUrl) env.REDIS_URL = args.redisUrl;
-    server = await startAppServer({ databaseUrl, port, authSecret: crypto.randomBytes(32).toString('base64url'), env });
-    const baseUrl = server.baseUrl;
-    const pid = servingPid(server);
+    const authSecret = crypto.randomBytes(32).toString('base64url');
+    // One after the other: the first may rebuild the app, the others then reuse the build.
+    for (let i = 0; i < args.webProcesses; i++) {
+      const port = 20_000 + Math.floor(Math.random() * 20_000);
+      servers.push(await startAppServer({ databaseUrl, port, authSecret, env }));
+    }
+    const baseUrl = servers[0].baseUrl;
+    const baseUrls = servers.map((server) => server.baseUrl);
+    const pids = servers.map(servingPid);
     const cookie = await signInOverHttp(baseUrl, email);
 
     const typeIds = Array.from({ length: args.questions }, (_, i) => exerciseTypeIds[i % exerciseTypeIds.length]);
@@ -428,14 +448,15 @@ async function runMain(args: TArgs): Promise<void> {
       children.map((entry, i) => {
         const share = students.filter((_, index) => index % children.length === i);
         entry.size = share.length;
-        return entry.request({ type: 'start', baseUrl, sessionId, students: share, answerMinMs: args.answerMinMs, answerMaxMs: args.answerMaxMs }, 'ready');
+        // Each child's share interleaves the processes: student k of a share goes to process k mod N.
+        return entry.request({ type: 'start', baseUrls, sessionId, students: share, answerMinMs: args.answerMinMs, answerMaxMs: args.answerMaxMs }, 'ready');
       }),
     );
     const entered = readies.reduce((sum, ready) => sum + ready.entered, 0);
     const failed = readies.flatMap((ready) => ready.failed);
     console.log(`load-live: ${entered} sockets entered in ${((now() - connectStarted) / 1000).toFixed(1)} s${failed.length ? `; failed: ${failed.slice(0, 5).join(', ')}` : ''}`);
 
-    const cpuBefore = cpuSeconds(pid);
+    const cpuBefore = sum(pids.map(cpuSeconds));
     const playStarted = now();
     const openSentAt: number[] = [];
     const leaderboardSentAt: number[] = [];
@@ -454,8 +475,8 @@ async function runMain(args: TArgs): Promise<void> {
     }
     await host.command('live:host:advance', { sessionId, from: { state: 'LEADERBOARD', index: args.questions - 1 } });
     const playSeconds = (now() - playStarted) / 1000;
-    const cpuShare = (cpuSeconds(pid) - cpuBefore) / playSeconds;
-    const peak = peakRssMb(pid);
+    const cpuShare = (sum(pids.map(cpuSeconds)) - cpuBefore) / playSeconds;
+    const peak = sum(pids.map(peakRssMb));
     await sleep(2000);
 
     const reports = await Promise.all(children.map((entry) => entry.request({ type: 'report' }, 'report')));
@@ -537,6 +558,7 @@ function writeResult(result: RunResult, args: TArgs): void {
     '| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |',
   ];
   const existing = fs.existsSync(RESULTS_FILE) ? fs.readFileSync(RESULTS_FILE, 'utf8') : '# Benchmark results\n';
+  const { start: MARK_START, end: MARK_END } = marks(args.webProcesses);
   const start = existing.indexOf(MARK_START);
   const end = existing.indexOf(MARK_END);
   const previous = start >= 0 && end > start ? existing.slice(start, end) : '';
@@ -549,9 +571,14 @@ function writeResult(result: RunResult, args: TArgs): void {
   const cpu = os.cpus();
   const section = [
     MARK_START,
-    '## Live sessions under load (`npm run load -- --students N`)',
+    args.webProcesses === 1
+      ? '## Live sessions under load (`npm run load -- --students N`)'
+      : `## Live sessions under load on ${args.webProcesses} web processes and Redis (\`npm run load -- --students N --web-processes ${args.webProcesses} --redis-url …\`)`,
     '',
-    `Machine: ${cpu[0]?.model ?? 'unknown CPU'} (${cpu.length} threads), Node ${process.version}; the server, PostgreSQL and the student processes share it. ` +
+    `Machine: ${cpu[0]?.model ?? 'unknown CPU'} (${cpu.length} threads), Node ${process.version}; ` +
+      (args.webProcesses === 1
+        ? 'the server, PostgreSQL and the student processes share it. '
+        : `${args.webProcesses} app processes (joined by the socket.io Redis streams adapter; rate limits in Redis), Redis, PostgreSQL and the student processes share it; the host is on the first process, student k on process k mod ${args.webProcesses}; server CPU and peak RSS are summed over the app processes. `) +
       `Each run: ${args.questions} questions of ${args.timeLimitS} s cycling through the exercise types, every student answers each once at a random moment ${args.answerMinMs / 1000}–${args.answerMaxMs / 1000} s after it arrives ` +
       `(${Math.round(args.rightShare * 100)}% with the right answer); the host shows results and then the leaderboard after every question, each for ${args.pauseMs / 1000} s. Latencies are measured across processes on one clock. ` +
       `"lost" = acknowledged as stored but missing from PostgreSQL afterwards.`,

@@ -5,7 +5,6 @@
 // (`npm run worker`). Ctrl-C stops them all: web processes and workers first, then what this
 // script started (redis-server, embedded PostgreSQL). docs/deployment.md explains each role.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import fs from 'node:fs';
 import type http from 'node:http';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -62,6 +61,8 @@ async function main(): Promise<void> {
     ...(redisUrl ? { REDIS_URL: redisUrl } : {}),
     // Behind the proxy, the client's address is the last X-Forwarded-For entry (rate limits key on it).
     ...(args.noProxy ? {} : { TRUST_PROXY: '1' }),
+    // With training workers (they need Redis), the web processes train nothing themselves.
+    ...(args.workers > 0 && redisUrl ? { TRAINING_IN_PROCESS: '0' } : {}),
   };
   setBootEnv({ DATABASE_URL: databaseUrl });
 
@@ -157,16 +158,16 @@ async function startWeb({ name, port }: { name: string; port: number }, env: Rec
   log.info(`${name}: ready on port ${port}`);
 }
 
-/** Starts `count` training workers; returns how many it started. */
+/** Starts `count` training workers (scripts/worker.ts, what `npm run worker` runs); returns how many it started. */
 function startWorkers(count: number, env: Record<string, string>): number {
   if (count === 0) return 0;
-  const scripts = (JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts?: Record<string, string> }).scripts ?? {};
-  if (!scripts.worker) {
-    log.warn(`--workers ${count}: this checkout has no \`npm run worker\` yet, so no training worker was started (the web processes train in their own pool)`);
+  if (!env.REDIS_URL) {
+    log.warn(`--workers ${count}: a training worker streams progress through Redis, and there is none; the web processes train in their own pool instead`);
     return 0;
   }
-  for (let i = 1; i <= count; i += 1) launch(`worker ${i}`, 'npm', ['run', '--silent', 'worker'], env);
-  log.info(`started ${count} training worker(s) (npm run worker)`);
+  // Straight to the script: `npm run worker` would regenerate the Prisma client in every worker at once.
+  for (let i = 1; i <= count; i += 1) launch(`worker ${i}`, process.execPath, ['--import', 'tsx', 'scripts/worker.ts'], env);
+  log.info(`started ${count} training worker(s) (scripts/worker.ts, as npm run worker)`);
   return count;
 }
 
