@@ -70,6 +70,16 @@ const config = [
     plugins: { boundaries },
     rules: { 'boundaries/client-imports': 'error' },
   },
+  {
+    // One template filler (lib/i18n/fill.ts): no hand-written `.replace('{n}', …)` on a localised text.
+    files: ['app/**/*.ts', 'app/**/*.tsx', 'components/**/*.ts', 'components/**/*.tsx', 'lib/**/*.ts', 'lib/**/*.tsx'],
+    rules: {
+      'no-restricted-syntax': ['error', {
+        selector: "CallExpression[callee.property.name=/^replace(All)?$/][arguments.0.type='Literal'][arguments.0.value=/^\\{\\w+\\}$/]",
+        message: "Fill a template's {placeholders} with fill() from lib/i18n/fill.ts.",
+      }],
+    },
+  },
   // engine/kernels/assembly is AssemblyScript (compiled by asc, not tsc): see engine/kernels/build-kernels.ts.
   { ignores: ['tests/fixtures/lint/**', 'engine/kernels/assembly/**', 'node_modules/**', '.next/**', 'generated/**', '.data/**', 'test-results/**', 'next-env.d.ts'] },
 ];

@@ -5,6 +5,7 @@ import { getOptionalUser } from '@/lib/auth/require-user';
 import { getCourse } from '@/lib/content/get-course';
 import { listExerciseScores } from '@/lib/exercises/list-exercise-scores';
 import type { TExerciseScore } from '@/lib/exercises/schemas';
+import { fill } from '@/lib/i18n/fill';
 import { formatPercent } from '@/lib/i18n/format';
 import { getLocale } from '@/lib/i18n/get-locale';
 import type { Locale, Localized } from '@/lib/i18n/locales';
@@ -88,7 +89,7 @@ function ExerciseCard({ type, score, isSignedIn, locale }: { type: ExerciseType;
             <span>
               {TEXT.best[locale]}: <strong>{formatPercent(score.bestScore)}</strong>
               {score.isSolved ? <span className={styles.solved}> {TEXT.solved[locale]}</span> : null}
-              <span className="muted"> · {TEXT.attempts[locale].replace('{n}', String(score.attempts))}</span>
+              <span className="muted"> · {fill(TEXT.attempts[locale], { n: score.attempts })}</span>
             </span>
           ) : (
             <span className="muted">{TEXT.notTried[locale]}</span>

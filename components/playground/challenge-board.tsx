@@ -1,6 +1,8 @@
 'use client';
+
 import Link from 'next/link';
 import { useEffect, useId, useRef, useState } from 'react';
+import { fill } from '@/lib/i18n/fill';
 import { formatNumber } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import { DateTime, useDateFormatter } from '@/components/ui/date-time';
@@ -76,7 +78,7 @@ export function ChallengeBoard({ initial, eligibleRuns, locale }: { initial: Cha
     <>
       <p>
         {MODEL_NAMES[challenge.model as keyof typeof MODEL_NAMES]?.[locale] ?? challenge.model} · {TASK_NAMES[challenge.task]?.[locale] ?? challenge.task} ·{' '}
-        {TEXT.limits[locale].replace('{p}', formatNumber(challenge.maxParams, locale)).replace('{s}', String(challenge.maxSeconds))} ·{' '}
+        {fill(TEXT.limits[locale], { p: formatNumber(challenge.maxParams, locale), s: challenge.maxSeconds })} ·{' '}
         {challenge.isOpen ? <>{TEXT.closes[locale]} <DateTime value={challenge.closesAt} locale={locale} /></> : TEXT.closed[locale]}
       </p>
       {rows.length === 0 ? (

@@ -2,6 +2,7 @@ import type { Gradebook } from '@/lib/gradebook/get-gradebook';
 import type { Locale } from '@/lib/i18n/locales';
 import { STATUS_TEXT } from '@/lib/course/assignments/assignment-status-text';
 import { EXAM_STATUS_TEXT } from '@/lib/course/exams/exam-status-text';
+import { fill } from '@/lib/i18n/fill';
 
 // RFC 4180 quoting is a dozen lines, so no CSV dependency. The byte order mark makes Excel read the
 // file as UTF-8 (Korean names stay intact); CRLF line ends are what RFC 4180 and Excel expect.
@@ -56,7 +57,7 @@ export function buildGradebookCsv(gradebook: Gradebook, locale: Locale): string 
       `${assignment.title} ${HEADERS.status[locale]}`,
     ]),
     ...gradebook.exams.flatMap((exam) => [
-      `${exam.title} ${HEADERS.examScore[locale].replace('{points}', String(exam.totalPoints))}`,
+      `${exam.title} ${fill(HEADERS.examScore[locale], { points: exam.totalPoints })}`,
       `${exam.title} ${HEADERS.status[locale]}`,
     ]),
   ];

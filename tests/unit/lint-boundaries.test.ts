@@ -12,7 +12,7 @@ const eslint = new ESLint({ cwd: ROOT });
 async function ruleHits(fixture: string, pretendPath: string): Promise<string[]> {
   const code = fs.readFileSync(path.join(ROOT, 'tests/fixtures/lint', fixture), 'utf8');
   const [result] = await eslint.lintText(code, { filePath: path.join(ROOT, pretendPath) });
-  return result.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'boundaries/client-imports').map((m) => `${m.line}: ${m.message}`);
+  return result.messages.filter((m) => m.ruleId === 'no-restricted-imports' || m.ruleId === 'boundaries/client-imports' || m.ruleId === 'no-restricted-syntax').map((m) => `${m.line}: ${m.message}`);
 }
 
 describe('the folder rules', () => {
@@ -51,5 +51,12 @@ describe('the folder rules', () => {
     expect(client).toEqual([expect.stringMatching(/^4: .*server-only module "@\/lib\/auth\/require-user"/), expect.stringMatching(/^5: .*exercise barrel/)]);
     const schema = await ruleHits('schema-imports-barrel.ts', 'lib/__fixture__/thing-schemas.ts');
     expect(schema).toEqual([expect.stringMatching(/^2: A protocol\/schema module .*exercise barrel/)]);
+  });
+
+  it('fill templates with the one fill(), not a hand-written replace of a placeholder', async () => {
+    for (const pretend of ['components/__fixture__.tsx', 'app/__fixture__/page.tsx', 'lib/__fixture__.ts']) {
+      const hits = await ruleHits('template-replace.ts', pretend);
+      expect(hits, pretend).toEqual([expect.stringMatching(/^3: .*fill\(\) from lib\/i18n\/fill\.ts/), expect.stringMatching(/^4: .*fill\(\)/)]);
+    }
   });
 });

@@ -4,6 +4,7 @@ import { ChallengeForm } from '@/components/playground/challenge-form';
 import { MODEL_NAMES, T, TASK_NAMES } from '@/components/playground/playground-text';
 import { requirePageUser } from '@/lib/accounts/require-page-user';
 import { listMyClasses } from '@/lib/classes/list-my-classes';
+import { fill } from '@/lib/i18n/fill';
 import { getLocale } from '@/lib/i18n/get-locale';
 import { listChallenges } from '@/lib/training/challenges/list-challenges';
 import { listHostableSessions } from '@/lib/training/challenges/list-hostable-sessions';
@@ -41,7 +42,7 @@ export default async function ChallengesPage() {
               <h2><Link className="tap" href={`/playground/challenges/${c.id}`}>{c.title}</Link></h2>
               <p className="muted">
                 {c.className} · {MODEL_NAMES[c.model as keyof typeof MODEL_NAMES]?.[locale] ?? c.model} · {TASK_NAMES[c.task]?.[locale] ?? c.task} ·{' '}
-                {TEXT.entries[locale].replace('{n}', String(c.entries))}
+                {fill(TEXT.entries[locale], { n: c.entries })}
                 {c.isOpen ? '' : ` · ${TEXT.closed[locale]}`}
               </p>
             </li>

@@ -6,6 +6,7 @@ import { requirePageUser } from '@/lib/accounts/require-page-user';
 import { getQuestionStats } from '@/lib/course/stats/get-question-stats';
 import { ZStatsScope } from '@/lib/course/stats/stats-schemas';
 import { getCourseOutline } from '@/lib/dashboard/get-course-outline';
+import { fill } from '@/lib/i18n/fill';
 import { formatPercent } from '@/lib/i18n/format';
 import { getLocale } from '@/lib/i18n/get-locale';
 
@@ -51,7 +52,7 @@ export default async function QuestionStatsPage({ params, searchParams }: { para
         <li><Link className="tap" href={`/classes/${classId}/stats?scope=all`} aria-current={scope === 'all' ? 'page' : undefined}>{TEXT.allClasses[locale]}</Link></li>
         <li><a className="tap" href={`/api/course/classes/${classId}/stats.csv?scope=${scope}`} download>{TEXT.csv[locale]}</a></li>
       </ul>
-      <p className="muted">{TEXT.students[locale].replace('{n}', String(report.studentCount))}. {TEXT.help[locale]}</p>
+      <p className="muted">{fill(TEXT.students[locale], { n: report.studentCount })}. {TEXT.help[locale]}</p>
       <div className={styles.scroll} tabIndex={0} role="region" aria-label={TEXT.title[locale]} data-testid="question-stats">
         <table>
           <thead>
