@@ -39,7 +39,7 @@ const course = await loadCourse({ unitsDir: path.join(ROOT, 'content', 'units'),
 const unitIds = course.units.map((unit) => unit.id);
 
 // Filled in by beforeAll with real records made through the app's own API.
-const data = { classId: '', studentId: '', sessionId: '', runId: '', challengeId: '', assignmentId: '' };
+const data = { classId: '', studentId: '', sessionId: '', runId: '', challengeId: '', assignmentId: '', examId: '' };
 const cookies: Partial<Record<Role, string>> = {};
 
 const PAGES: PageCase[] = [
@@ -59,6 +59,8 @@ const PAGES: PageCase[] = [
   { role: 'student', name: 'my-record', path: () => `/classes/${data.classId}/students/${data.studentId}` },
   { role: 'student', name: 'review', path: () => '/review' },
   { role: 'student', name: 'assignment', path: () => `/assignments/${data.assignmentId}` },
+  { role: 'student', name: 'exam', path: () => `/exams/${data.examId}` },
+  { role: 'student', name: 'account', path: () => '/account' },
   { role: 'student', name: 'join', path: () => '/join' },
   { role: 'student', name: 'player', path: () => `/join/${data.sessionId}` },
   { role: 'student', name: 'playground', path: () => '/playground' },
@@ -71,6 +73,8 @@ const PAGES: PageCase[] = [
   { role: 'instructor', name: 'class', path: () => `/classes/${data.classId}` },
   { role: 'instructor', name: 'gradebook', path: () => `/classes/${data.classId}/gradebook` },
   { role: 'instructor', name: 'assignments', path: () => `/classes/${data.classId}/assignments` },
+  { role: 'instructor', name: 'exams', path: () => `/classes/${data.classId}/exams` },
+  { role: 'instructor', name: 'exam-results', path: () => `/classes/${data.classId}/exams/${data.examId}` },
   { role: 'instructor', name: 'mastery', path: () => `/classes/${data.classId}/mastery` },
   { role: 'instructor', name: 'question-stats', path: () => `/classes/${data.classId}/stats` },
   { role: 'instructor', name: 'student-record', path: () => `/classes/${data.classId}/students/${data.studentId}` },
@@ -125,6 +129,22 @@ async function makeData(): Promise<void> {
   });
   expect(assignment.status, 'create an assignment').toBe(201);
   data.assignmentId = ((await assignment.json()) as { id: string }).id;
+
+  // An exam open for a week that the student has begun (its questions on screen, the timer running).
+  const exam = await post(cookies.instructor, `/api/course/classes/${klass.id}/exams`, {
+    title: 'Quiz 1: backpropagation',
+    opensAt: localTime(-1),
+    closesAt: localTime(7),
+    timeLimitMinutes: 50,
+    maxAttempts: 2,
+    creditDecayPct: 25,
+    feedback: 'ON_RELEASE',
+    questions: [{ typeId: 'comp-graph', points: 3 }, { typeId: 'pooling', points: 2 }],
+    isPublished: true,
+  });
+  expect(exam.status, 'create an exam').toBe(201);
+  data.examId = ((await exam.json()) as { id: string }).id;
+  expect((await post(cookies.student, `/api/course/exams/${data.examId}/start`, { honourCode: true })).status, 'begin the exam').toBe(200);
 
   const { sessionId, pin } = await createSessionOverHttp(cookies.instructor, {
     classId: klass.id,
@@ -242,6 +262,19 @@ async function settle(page: Page): Promise<void> {
 }
 
 describe('every page on a phone and a desktop, in Korean and English', () => {
+  it('has an entry for every app/**/page.tsx', () => {
+    const routes = (fs.readdirSync(path.join(ROOT, 'app'), { recursive: true }) as string[])
+      .filter((file) => path.basename(file) === 'page.tsx')
+      .map((file) => `/${path.dirname(file).split(path.sep).join('/')}`.replace(/^\/\.$/, '/'));
+    const visited = PAGES.map((entry) => entry.path());
+    const missing = routes.filter((route) => {
+      const pattern = new RegExp(`^${route.replace(/\[[^\]]+\]/g, '[^/?]+')}(\\?|$)`);
+      return !visited.some((visit) => pattern.test(visit));
+    });
+    expect(routes.length).toBeGreaterThan(25);
+    expect(missing).toEqual([]);
+  });
+
   it.each(PAGES)('$role: $name', { timeout: 180_000 }, async ({ role, name, path: pathOf }) => {
     const failures: string[] = [];
     for (const locale of LOCALES) {
