@@ -49,7 +49,7 @@ export default async function ReviewPage() {
                 <br />
                 <span className="muted">{TEXT.due[locale]}: <DateTime value={review.due} locale={locale} /></span>
               </span>
-              <Link className="button" href={`/exercises/${review.typeId}`}>{TEXT.start[locale]}</Link>
+              <Link className="button" href={`/exercises/${review.typeId}?review=1`}>{TEXT.start[locale]}</Link>
             </li>
           ))}
         </ul>

@@ -6,12 +6,15 @@ import { computeRoundState, countRevealedHints, MAX_ATTEMPTS_PER_VARIANT } from 
 import { findLatestAttempts } from '@/lib/exercises/find-latest-attempts';
 import { getExerciseType } from '@/lib/exercises/get-exercise-type';
 import { getRoundSeed } from '@/lib/exercises/homework-seed';
+import { isReviewDue, reviewRound } from '@/lib/exercises/review-round';
 import { regradeAttempt } from '@/lib/exercises/regrade-attempt';
 import type { TStudentVariant } from '@/lib/exercises/schemas';
 
 export interface GetVariantOptions {
   userId: string;
   typeId: string;
+  /** "Review now": while the skill's review is due, a fresh variant (see review-round.ts); else the current one. */
+  isReview?: boolean;
 }
 
 /**
@@ -19,10 +22,15 @@ export interface GetVariantOptions {
  * over the user id, the type and the round, and redrawn where a classmate holds the same numbers
  * (getRoundSeed); the client never chooses or computes it.
  */
-export async function getVariant({ userId, typeId }: GetVariantOptions): Promise<TStudentVariant> {
+export async function getVariant({ userId, typeId, isReview = false }: GetVariantOptions): Promise<TStudentVariant> {
   const type = getExerciseType(typeId);
-  const latest = await findLatestAttempts({ db: getDb(), userId, typeId });
-  const state = computeRoundState(latest);
+  const db = getDb();
+  const [latest, isDue] = await Promise.all([
+    findLatestAttempts({ db, userId, typeId }),
+    isReview ? isReviewDue(db, { userId, typeId, now: new Date() }) : false,
+  ]);
+  const current = computeRoundState(latest);
+  const state = isDue ? reviewRound(current) : current;
   const seed = await getRoundSeed({ userId, typeId, round: state.round, attempts: latest });
   const exercise = generate(typeId, seed);
   const allHints = hints(typeId, seed);

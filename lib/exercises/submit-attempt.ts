@@ -11,6 +11,7 @@ import { computeRoundState } from '@/lib/exercises/current-round';
 import { findLatestAttempts, LATEST_ATTEMPT_SELECT, type LatestAttempt } from '@/lib/exercises/find-latest-attempts';
 import { getExerciseType } from '@/lib/exercises/get-exercise-type';
 import { getRoundSeed } from '@/lib/exercises/homework-seed';
+import { isReviewDue, reviewRound } from '@/lib/exercises/review-round';
 import { regradeAttempt } from '@/lib/exercises/regrade-attempt';
 import type { TSubmitResult } from '@/lib/exercises/schemas';
 
@@ -73,7 +74,10 @@ async function submitInTransaction(tx: Prisma.TransactionClient, options: Submit
   const repeated = latest.find((attempt) => attempt.clientSubmissionId === clientSubmissionId);
   if (repeated) return replay(tx, repeated, options);
 
-  const state = computeRoundState(latest);
+  const current = computeRoundState(latest);
+  // A due review is answered on the round after the current one (served by "Review now").
+  const isReviewAnswer = round === current.round + 1 && (await isReviewDue(tx, { userId, typeId, now: new Date() }));
+  const state = isReviewAnswer ? reviewRound(current) : current;
   if (round !== state.round) {
     // A retry of an older attempt whose round has since ended still gets its own result.
     const existing = await findBySubmissionId(tx, options);

@@ -14,7 +14,7 @@ import type { Localized } from '@/lib/i18n/locales';
 import { renderMarkdown } from '@/lib/markdown/render-markdown';
 import { ExerciseView } from '@/components/exercises/exercise-view';
 
-type Props = { params: Promise<{ typeId: string }>; searchParams: Promise<{ seed?: string | string[] }> };
+type Props = { params: Promise<{ typeId: string }>; searchParams: Promise<{ seed?: string | string[]; review?: string | string[] }> };
 
 const TEXT = {
   exercises: { ko: '연습문제', en: 'Exercises' },
@@ -33,11 +33,12 @@ export default async function ExercisePage({ params, searchParams }: Props) {
   const { typeId } = await params;
   const type = exerciseTypes.find((candidate) => candidate.id === typeId);
   if (!type) notFound();
-  const [locale, { seed: seedParam }] = await Promise.all([getLocale(), searchParams]);
+  const [locale, { seed: seedParam, review: reviewParam }] = await Promise.all([getLocale(), searchParams]);
+  const isReview = (Array.isArray(reviewParam) ? reviewParam[0] : reviewParam) === '1';
   const user = await requirePageUser(`/exercises/${typeId}`);
   const unit = (await getCourse()).units.find((candidate) => candidate.id === type.unit);
 
-  const loaded = await loadVariant(user.id, typeId, Array.isArray(seedParam) ? seedParam[0] : seedParam);
+  const loaded = await loadVariant(user.id, typeId, Array.isArray(seedParam) ? seedParam[0] : seedParam, isReview);
   const header = (
     <>
       <p className="muted">
@@ -82,8 +83,8 @@ export default async function ExercisePage({ params, searchParams }: Props) {
   );
 }
 
-async function loadVariant(userId: string, typeId: string, seedParam: string | undefined): Promise<{ variant: TExerciseVariant } | { problem: 'badSeed' | 'notInstructor' }> {
-  if (seedParam === undefined) return { variant: await getVariant({ userId, typeId }) };
+async function loadVariant(userId: string, typeId: string, seedParam: string | undefined, isReview: boolean): Promise<{ variant: TExerciseVariant } | { problem: 'badSeed' | 'notInstructor' }> {
+  if (seedParam === undefined) return { variant: await getVariant({ userId, typeId, isReview }) };
   const seed = ZPreviewSeed.safeParse(seedParam);
   if (!seed.success) return { problem: 'badSeed' };
   try {

@@ -7,14 +7,15 @@ import { ZPreviewSeed } from '@/lib/exercises/schemas';
 
 type Context = { params: Promise<{ typeId: string }> };
 
-/** The signed-in student's variant; `?seed=` opens any variant, for instructors only. */
+/** The signed-in student's variant (`?review=1`: a fresh one while the skill's review is due); `?seed=` opens any variant, for instructors only. */
 export const GET = handleRoute(async (request: Request, { params }: Context) => {
   const { typeId } = await params;
   const user = await requireUser();
-  const seedParam = new URL(request.url).searchParams.get('seed');
+  const searchParams = new URL(request.url).searchParams;
+  const seedParam = searchParams.get('seed');
   if (seedParam !== null) {
     const seed = ZPreviewSeed.parse(seedParam);
     return NextResponse.json(await getPreviewVariant({ userId: user.id, typeId, seed }));
   }
-  return NextResponse.json(await getVariant({ userId: user.id, typeId }));
+  return NextResponse.json(await getVariant({ userId: user.id, typeId, isReview: searchParams.get('review') === '1' }));
 });
