@@ -107,6 +107,8 @@ export const T = {
   compareHint: { ko: '두 개를 골라 나란히 비교하세요.', en: 'Pick two to compare side by side.' },
   open: { ko: '열기', en: 'Open' },
   fork: { ko: '복제해서 수정', en: 'Fork' },
+  exportPyTorch: { ko: 'PyTorch 스크립트로 내보내기', en: 'Export to PyTorch' },
+  exportPyTorchHint: { ko: '이 실행의 모델, 초기 가중치, 데이터, 학습 루프가 담긴 .py 파일 — 첫 단계 기울기가 엔진과 같은지 먼저 확인합니다.', en: "A .py file with this run's model, initial weights, data and training loop — it first checks its first-step gradients match the engine's." },
   forkedFrom: { ko: '복제 원본', en: 'Forked from' },
   forChallenge: {
     ko: '챌린지 「{title}」용 학습: 파라미터 {p}개 이하, 표준 데이터, {s}초가 지나면 멈춥니다. 끝나면 실행을 열어 제출하세요.',

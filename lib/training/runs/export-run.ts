@@ -1,0 +1,31 @@
+import 'server-only';
+import { exportPyTorchScript, isExportable } from '@/engine/playground/export-pytorch';
+import { AppError } from '@/lib/errors';
+import { getRun } from './get-run';
+
+export interface ExportedRun {
+  /** ASCII only: `backprop-live-<model>-<task>-<runId>.py`. */
+  filename: string;
+  script: string;
+}
+
+/**
+ * A run the user may see (their own, or one entered in a challenge of their class) as a runnable
+ * PyTorch script (engine/playground/export-pytorch.ts). NOT_FOUND as for the run page;
+ * UNPROCESSABLE `not-exportable` for a model without a layer-for-layer PyTorch counterpart yet.
+ */
+export async function exportRun({ userId, runId }: { userId: string; runId: string }): Promise<ExportedRun> {
+  const run = await getRun({ userId, runId });
+  if (!isExportable(run.config)) {
+    throw new AppError(
+      'UNPROCESSABLE',
+      { ko: 'PyTorch 내보내기는 지금은 MLP와 CNN 실행만 됩니다.', en: 'Export to PyTorch works for MLP and CNN runs for now.' },
+      { reason: 'not-exportable' },
+    );
+  }
+  const title = `${run.config.model.toUpperCase()} on ${run.task}`;
+  return {
+    filename: `backprop-live-${run.config.model}-${run.task}-${run.id}.py`.replace(/[^A-Za-z0-9._-]/g, '-'),
+    script: exportPyTorchScript(run.config, { runId: run.id, title }),
+  };
+}
