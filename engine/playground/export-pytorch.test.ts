@@ -37,7 +37,7 @@ function entries(text: string, dictName: string): Map<string, unknown> {
 const flat = (value: unknown): number[] => (Array.isArray(value) ? value.flatMap(flat) : [value as number]);
 
 /** The engine's torch-layout view of a parameter: Linear weights transposed to [out, in]. */
-function torchLayout(module: nn.TensorModule, name: string, p: { data: ArrayLike<number>; shape: number[] }): number[] {
+function torchLayout(module: nn.TensorModule, name: string, p: { data: ArrayLike<number>; shape: readonly number[] }): number[] {
   if (!(module instanceof nn.Linear) || name !== 'weight') return Array.from(p.data);
   const [rows, cols] = p.shape;
   return Array.from({ length: rows * cols }, (_, k) => p.data[(k % rows) * cols + Math.floor(k / rows)]);

@@ -106,13 +106,13 @@ function firstStepGradients({ model, head, train }: Prepared, batch: number[]): 
 
 function describeLayer(layer: nn.TensorModule): Layer {
   if (layer instanceof nn.Linear) {
-    const params = [{ name: 'weight', value: transpose(layer.weight) }];
+    const params: Layer['params'] = [{ name: 'weight', value: transpose(layer.weight) }];
     if (layer.bias) params.push({ name: 'bias', value: reshapeLike(layer.bias) });
     return { code: `nn.Linear(${layer.inFeatures}, ${layer.outFeatures}${layer.bias ? '' : ', bias=False'})`, params };
   }
   if (layer instanceof nn.Conv2d) {
     // The engine's convolution is NCHW with weight [out, in, k, k]: torch's layout already.
-    const params = [{ name: 'weight', value: reshapeLike(layer.weight) }];
+    const params: Layer['params'] = [{ name: 'weight', value: reshapeLike(layer.weight) }];
     if (layer.bias) params.push({ name: 'bias', value: reshapeLike(layer.bias) });
     return { code: `nn.Conv2d(${layer.inChannels}, ${layer.outChannels}, ${layer.kernelSize}, stride=${layer.stride}, padding=${layer.padding}${layer.bias ? '' : ', bias=False'})`, params };
   }
