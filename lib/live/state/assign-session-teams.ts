@@ -43,3 +43,17 @@ export async function teamForLateJoiner(tx: Prisma.TransactionClient, sessionId:
   const sizes = Array.from({ length: session.teamCount }, (_, team) => counts.find((row) => row.team === team)?._count._all ?? 0);
   return sizes.indexOf(Math.min(...sizes));
 }
+
+/**
+ * Called by a join, in its transaction, before it picks a team and stores the player: waits while
+ * the first question opens and deals the teams (that transaction holds the session row), so a
+ * player joining at that moment is either dealt with the others (their join committed first) or
+ * comes after the deal as a late joiner — never left without a team. After the start, late joiners
+ * also take turns (an advisory lock per session), so two of them never both pick the same smallest
+ * team.
+ */
+export async function lockSessionForJoin(tx: Prisma.TransactionClient, sessionId: string): Promise<void> {
+  const [session] = await tx.$queryRaw<{ state: string; teamAssign: string | null }[]>`
+    SELECT state::text AS state, "teamAssign"::text AS "teamAssign" FROM "LiveSession" WHERE id = ${sessionId} FOR SHARE`;
+  if (session?.teamAssign && session.state !== 'LOBBY') await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('live-team-join'), hashtext(${sessionId}))`;
+}

@@ -1,6 +1,6 @@
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import { getDb } from '@/lib/db';
-import { teamForLateJoiner } from '@/lib/live/state/assign-session-teams';
+import { lockSessionForJoin, teamForLateJoiner } from '@/lib/live/state/assign-session-teams';
 import { issueGuestToken } from '@/lib/live/state/guest-token';
 import { kicked } from '@/lib/live/protocol/live-errors';
 import type { TJoinLiveSession } from '@/lib/live/protocol/live-schemas';
@@ -88,8 +88,11 @@ async function joinAsGuest(sessionId: string, nickname: string | undefined): Pro
   if (!nickname) throw new AppError('BAD_REQUEST', { ko: '닉네임을 입력하세요.', en: 'Enter a nickname.' }, { reason: 'nickname-required' });
   const { token, hash } = issueGuestToken();
   try {
-    const team = await teamForLateJoiner(getDb(), sessionId);
-    const participant = await getDb().liveParticipant.create({ data: { sessionId, nickname, guestTokenHash: hash, team }, select: { id: true, nickname: true } });
+    const participant = await getDb().$transaction(async (tx) => {
+      await lockSessionForJoin(tx, sessionId);
+      const team = await teamForLateJoiner(tx, sessionId);
+      return tx.liveParticipant.create({ data: { sessionId, nickname, guestTokenHash: hash, team }, select: { id: true, nickname: true } });
+    });
     return { sessionId, participantId: participant.id, nickname: participant.nickname, guestToken: token };
   } catch (error) {
     if (isUniqueViolation(error)) throw new AppError('CONFLICT', { ko: '이미 사용 중인 닉네임입니다. 다른 닉네임을 고르세요.', en: 'That nickname is taken; pick another one.' }, { reason: 'nickname-taken' });
@@ -103,8 +106,11 @@ async function createMemberParticipant(sessionId: string, userId: string, prefer
   for (let attempt = 1; attempt <= 20; attempt++) {
     const nickname = attempt === 1 ? base : `${base} ${attempt}`;
     try {
-      const team = await teamForLateJoiner(getDb(), sessionId);
-      const participant = await getDb().liveParticipant.create({ data: { sessionId, userId, nickname, team }, select: { id: true, nickname: true } });
+      const participant = await getDb().$transaction(async (tx) => {
+        await lockSessionForJoin(tx, sessionId);
+        const team = await teamForLateJoiner(tx, sessionId);
+        return tx.liveParticipant.create({ data: { sessionId, userId, nickname, team }, select: { id: true, nickname: true } });
+      });
       return { sessionId, participantId: participant.id, nickname: participant.nickname, guestToken: null };
     } catch (error) {
       if (!isUniqueViolation(error)) throw error;
