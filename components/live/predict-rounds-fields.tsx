@@ -11,6 +11,8 @@ import styles from '@/components/live/live.module.css';
 /** A predict-then-train round being planned: its setup and time limit (the form keeps strings). */
 export interface PredictRound {
   key: number;
+  /** The preset it started from (the knobs may have changed since). */
+  presetId: string;
   setup: TPredictSetup;
   timeLimitS: string;
 }
@@ -41,7 +43,7 @@ export interface PredictRoundsFieldsProps {
 /** The create form's predict-then-train rounds: a preset, what is predicted, the knobs, the time. */
 export function PredictRoundsFields({ locale, rounds, onChange }: PredictRoundsFieldsProps) {
   const update = (key: number, change: Partial<PredictRound>) => onChange(rounds.map((round) => (round.key === key ? { ...round, ...change } : round)));
-  const add = () => onChange([...rounds, { key: Date.now(), setup: PREDICT_PRESETS[0].setup, timeLimitS: '30' }]);
+  const add = () => onChange([...rounds, { key: Date.now(), presetId: PREDICT_PRESETS[0].id, setup: PREDICT_PRESETS[0].setup, timeLimitS: '30' }]);
   const withKind = (setup: TPredictSetup, prediction: TPredictionKind): TPredictSetup =>
     prediction === 'versus' ? { prediction, config: setup.config, versus: setup.versus ?? setup.config } : { prediction, config: setup.config };
   return (
@@ -53,13 +55,12 @@ export function PredictRoundsFields({ locale, rounds, onChange }: PredictRoundsF
           <label htmlFor={`predict-preset-${round.key}`}>{i + 1}. {PREDICT_FORM_TEXT.preset[locale]}</label>
           <select
             id={`predict-preset-${round.key}`}
-            defaultValue=""
+            value={round.presetId}
             onChange={(event) => {
               const preset = PREDICT_PRESETS.find((candidate) => candidate.id === event.currentTarget.value);
-              if (preset) update(round.key, { setup: preset.setup });
+              if (preset) update(round.key, { presetId: preset.id, setup: preset.setup });
             }}
           >
-            <option value="" disabled>—</option>
             {PREDICT_PRESETS.map((preset) => (
               <option key={preset.id} value={preset.id}>{preset.label[locale]}</option>
             ))}

@@ -15,6 +15,7 @@ import { LIVE_CLIENT_EVENTS, hostRoom, participantRoom, sessionRoom } from '@/li
 import { notJoined, stalePhase } from '@/lib/live/protocol/live-errors';
 import { ZHostAdvance, ZHostKick, ZHostLock, ZHostReask, ZHostSessionCommand, ZLiveEnter, ZPaceSignal, ZPickTeam, ZSubmitLiveAnswer } from '@/lib/live/protocol/live-schemas';
 import { reaskAndAnnounce } from '@/lib/live/announce/reask-and-announce';
+import { trainPredictionAndAnnounce } from '@/lib/live/announce/train-prediction-and-announce';
 import { pickLiveTeam } from '@/lib/live/state/pick-live-team';
 import { recordPaceSignal } from '@/lib/live/state/record-pace-signal';
 import { getLiveVariant } from '@/lib/live/variants/live-variant';
@@ -116,6 +117,8 @@ export function registerLiveHandlers(io: LiveNamespace): void {
       bind(socket, { sessionId, role: 'host', participantId: null }, [sessionRoom(sessionId), hostRoom(sessionId)]);
       const view = await getHostView(session);
       armTimersFor(announce, view.session, view.question?.closedAt ? null : view.question);
+      // A prediction round still training (say, its process restarted): follow its runs to the outcome here.
+      if (view.training?.status === 'training') void trainPredictionAndAnnounce(announce, sessionId, view.training.questionIndex).catch(() => {});
       if (session.state === 'LOBBY') prewarmVariants(sessionId, 0);
       return { view };
     });

@@ -82,7 +82,7 @@ async function trainAndDecide(job: TrainJob, existingRunIds: string[] | null): P
     await announce.results(sessionId, index);
   };
 
-  const runIds = existingRunIds ?? [];
+  const runIds = existingRunIds ? await awaitRunIds(questionId, existingRunIds, configs.length) : [];
   if (!existingRunIds) {
     try {
       // The host owns the runs (they appear among the host's playground runs, replayable from their seed).
@@ -128,4 +128,15 @@ function decide(setup: TPredictSetup, configs: readonly TTrainingConfig[], runs:
     verdicts.push(judgeRun({ metrics: run.metrics, divergedAt, plannedEpochs: runs[i].totalEpochs, chanceLoss: chanceLoss(configs[i]) }));
   }
   return { status: 'decided', runs: runs.map((run, i) => ({ ...run, verdict: verdicts[i] })), outcome: decidePrediction(setup.prediction, verdicts) };
+}
+
+/** Runs claimed by another process a moment ago may not be stored yet: wait a little for their ids. */
+async function awaitRunIds(questionId: string, known: string[], expected: number): Promise<string[]> {
+  let ids = known;
+  for (let waited = 0; ids.length < expected && waited < 10_000; waited += POLL_MS) {
+    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
+    const row = await getDb().liveQuestion.findUnique({ where: { id: questionId }, select: { predictRunIds: true } });
+    ids = (row?.predictRunIds ?? []).filter((id) => id !== CLAIMED);
+  }
+  return ids;
 }

@@ -1,0 +1,113 @@
+import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { getDb } from '@/lib/db';
+import { ZPredictTraining } from '@/lib/live/protocol/live-payloads';
+import { createTestClass, createTestUser, signIn } from '../support/auth';
+import { launchBrowser, screenshotPath } from './browser';
+
+// Predict, then train, in the browser: the instructor adds a prediction round on /live, two
+// phones (390 px, English and Korean) commit predictions, the projector (1280 px) shows the
+// class's histogram, the loss curve and the MLP's decision boundary as the server trains, and
+// the right prediction's points reach the leaderboard.
+
+const PHONE = { width: 390, height: 844 };
+const PROJECTOR = { width: 1280, height: 800 };
+
+const browsers: BrowserContext[] = [];
+beforeAll(async () => {
+  browsers.push(await launchBrowser({ locale: 'en-US' }), await launchBrowser({ locale: 'en-US' }), await launchBrowser({ locale: 'ko-KR' }));
+}, 120_000);
+afterAll(async () => {
+  await Promise.all(browsers.map((browser) => browser.close()));
+});
+
+async function fitsPhone(page: Page) {
+  expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
+}
+
+describe('predict, then train in the browser', () => {
+  it('runs a prediction round on two phones and a projector, training on the server and scoring the right prediction', { timeout: 300_000 }, async () => {
+    const [hostBrowser, phoneA, phoneB] = browsers;
+    const instructor = await createTestUser('Prof Predict');
+    const klass = await createTestClass([{ user: instructor, role: 'INSTRUCTOR' }], 'Deep Learning 101');
+    await getDb().user.update({ where: { id: instructor.id }, data: { locale: 'en' } });
+    const [name, ...value] = (await signIn(instructor.email)).split('=');
+    await hostBrowser.addCookies([{ name, value: value.join('='), url: inject('baseUrl') }]);
+    const baseUrl = inject('baseUrl');
+
+    // The instructor plans one prediction round: an MLP on a circle (a preset), outcome predicted.
+    const host = await hostBrowser.newPage();
+    await host.setViewportSize(PROJECTOR);
+    await host.goto(`${baseUrl}/live`);
+    await host.getByLabel('Class').selectOption(klass.id);
+    await host.getByLabel('Hand-picked').check();
+    await host.getByTestId('add-predict').click();
+    await host.getByLabel('1. Configuration').selectOption('circle-adam');
+    await host.getByLabel('Allow guests', { exact: false }).check();
+    await host.getByRole('button', { name: 'Create session' }).click();
+    await host.waitForURL(/\/live\/[^/]+\/host$/);
+    const sessionId = host.url().split('/').at(-2)!;
+    const pin = (await host.getByTestId('pin').textContent())!.trim();
+
+    const phones: Page[] = [];
+    for (const [browser, nickname, joinLabel] of [[phoneA, 'Ana', 'Join'], [phoneB, '보라', '참여하기']] as const) {
+      const page = await browser.newPage();
+      await page.setViewportSize(PHONE);
+      await page.goto(`${baseUrl}/join?pin=${pin}`);
+      await page.getByLabel(joinLabel === 'Join' ? 'Nickname' : '닉네임').fill(nickname);
+      await page.getByRole('button', { name: joinLabel }).click();
+      await page.getByTestId('lobby').waitFor();
+      phones.push(page);
+    }
+    const [ana, bora] = phones;
+
+    // The prediction: the configuration on every screen, four outcomes to choose from.
+    await host.getByRole('button', { name: 'Start' }).click();
+    await ana.getByTestId('question').waitFor();
+    await bora.getByTestId('question').waitFor();
+    expect(await host.getByTestId('host-prompt').textContent()).toContain('circle');
+    expect(await ana.getByTestId('question').textContent()).toContain('Predict before anything runs');
+    await fitsPhone(ana);
+    await ana.screenshot({ path: screenshotPath('live-predict-phone-question'), fullPage: true });
+    await host.screenshot({ path: screenshotPath('live-predict-host-question'), fullPage: true });
+    await ana.getByLabel('Learns fast').check();
+    await ana.getByRole('button', { name: 'Commit prediction' }).click();
+    await ana.getByTestId('submitted').waitFor();
+    await bora.getByLabel('천천히 배운다').check();
+    await bora.getByRole('button', { name: '예측 제출' }).click();
+
+    // Everyone predicted: the question closes and the server trains. The projector draws the
+    // histogram, the loss curve and the decision boundary; the phones the histogram and the curve.
+    const decided = host.locator('[data-testid="predict-training"][data-status="decided"]');
+    await decided.waitFor({ timeout: 90_000 });
+    expect(await host.locator('[data-testid="predict-training"] canvas').count()).toBe(1);
+    expect(await host.locator('[data-testid="predict-training"] svg').count()).toBeGreaterThan(0);
+    await host.getByTestId('results').waitFor();
+    await host.screenshot({ path: screenshotPath('live-predict-host-outcome'), fullPage: true });
+    for (const phone of phones) {
+      await phone.locator('[data-testid="predict-training"][data-status="decided"]').waitFor();
+      await phone.getByTestId('result').waitFor();
+      await fitsPhone(phone);
+    }
+    await ana.screenshot({ path: screenshotPath('live-predict-phone-outcome'), fullPage: true });
+    await bora.screenshot({ path: screenshotPath('live-predict-phone-outcome-ko'), fullPage: true });
+
+    // The outcome on the screens is the stored one, and the right prediction got the points.
+    const question = await getDb().liveQuestion.findUniqueOrThrow({ where: { sessionId_index: { sessionId, index: 0 } }, select: { predictOutcome: true } });
+    const training = ZPredictTraining.parse(question.predictOutcome);
+    expect(training.status).toBe('decided');
+    const labels: Record<string, string> = { diverges: 'Diverges', flat: 'Stays flat', slow: 'Learns slowly', fast: 'Learns fast' };
+    expect(await host.getByTestId('predict-outcome').textContent()).toContain(labels[training.outcome!]);
+    const players = await getDb().liveParticipant.findMany({ where: { sessionId }, select: { nickname: true, score: true } });
+    const scoreOf = Object.fromEntries(players.map((player) => [player.nickname, player.score]));
+    expect(scoreOf.Ana).toBe(training.outcome === 'fast' ? 1000 : 0);
+    expect(scoreOf['보라']).toBe(training.outcome === 'slow' ? 1000 : 0);
+
+    // On to the podium like any question.
+    await host.getByRole('button', { name: 'Show leaderboard' }).click();
+    await host.getByRole('button', { name: 'Show podium' }).click();
+    await bora.getByText('최종 순위').waitFor();
+    await fitsPhone(bora);
+    await host.screenshot({ path: screenshotPath('live-predict-host-podium'), fullPage: true });
+  });
+});
