@@ -63,7 +63,11 @@ export async function startRun({ runtime, userId, config: input, forkedFromId, c
     throw error;
   }
   runtime.worker?.wake();
-  const position = await queuePositionOf(row.createdAt);
+  // A worker may have taken it (and even finished a tiny run) already: then it is not waiting, and a
+  // late QUEUED message must not overwrite what the owner has heard since.
+  const waitingPlace = await queuePositionOf(row.createdAt);
+  const { status } = await db.trainingRun.findUniqueOrThrow({ where: { id: row.id }, select: { status: true } });
+  const position = status === 'QUEUED' ? waitingPlace : 0;
   if (position > 0) runtime.publishProgress(userId, { runId: row.id, status: 'QUEUED', position, metrics: [], totalEpochs: config.epochs });
   return { runId: row.id, position, params, totalEpochs: config.epochs };
 }
