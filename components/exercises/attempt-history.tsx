@@ -7,8 +7,11 @@ import { InlineMarkdown } from '@/components/ui/inline-markdown';
 import { TEXT } from '@/components/exercises/text';
 import styles from '@/components/exercises/exercise-view.module.css';
 
-/** Every attempt on the type, newest first; the best score is the one that counts. */
-export function AttemptHistory({ attempts, locale }: { attempts: TAttemptSummary[]; locale: Locale }) {
+/**
+ * Every attempt on the type, newest first; the best score is the one that counts. The attempt whose
+ * feedback is shown above (`shownAttemptId`) does not repeat its mistake's sentence here.
+ */
+export function AttemptHistory({ attempts, locale, shownAttemptId = null }: { attempts: TAttemptSummary[]; locale: Locale; shownAttemptId?: string | null }) {
   return (
     <section className={styles.history} aria-label={TEXT.history[locale]}>
       <h2 className={styles.heading}>{TEXT.history[locale]}</h2>
@@ -34,7 +37,7 @@ export function AttemptHistory({ attempts, locale }: { attempts: TAttemptSummary
                   <td>{formatPercent(attempt.score)}</td>
                   <td>
                     {attempt.correct ? `✓ ${TEXT.correct[locale]}` : `✗ ${TEXT.wrong[locale]}`}
-                    {attempt.mistake && isMistakeId(attempt.mistake) ? <div className="muted"><small><InlineMarkdown text={mistakeCatalogue[attempt.mistake][locale]} /></small></div> : null}
+                    {attempt.mistake && isMistakeId(attempt.mistake) && attempt.id !== shownAttemptId ? <div className="muted"><small><InlineMarkdown text={mistakeCatalogue[attempt.mistake][locale]} /></small></div> : null}
                   </td>
                   <td>
                     <DateTime value={attempt.createdAt} locale={locale} />

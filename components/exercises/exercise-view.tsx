@@ -136,6 +136,8 @@ export function ExerciseView({ locale, variant, promptHtml, renderedHtml, attemp
   const kinds = inputKinds(variant.answer);
   const help = kinds.hasGrid ? TEXT.gridHelp[locale] : kinds.hasNumbers ? TEXT.numberHelp[locale] : null;
   const firstWrongLabel = attempt?.firstWrong ? fieldLabel(variant, attempt.firstWrong, locale) : null;
+  // The feedback sentence may already name the first wrong field ("Start by checking σ(z)"): say it once.
+  const isFirstWrongUnsaid = firstWrongLabel !== null && attempt !== null && !attempt.feedback[locale].includes(firstWrongLabel);
 
   // The same answer grid props whether the type draws its own figure (comp-graph) or not.
   const answerProps = {
@@ -210,7 +212,7 @@ export function ExerciseView({ locale, variant, promptHtml, renderedHtml, attemp
           </h2>
           {attempt.mistake ? <h3 className={styles.subheading}>{TEXT.mistake[locale]}</h3> : null}
           <MarkdownText key={attempt.feedback[locale]} markdown={attempt.feedback[locale]} html={renderedHtml[attempt.feedback[locale]]} className={styles.feedback} />
-          {firstWrongLabel ? (
+          {isFirstWrongUnsaid ? (
             <p>
               {TEXT.firstWrong[locale]}: <strong>{firstWrongLabel}</strong>
             </p>
@@ -239,7 +241,7 @@ export function ExerciseView({ locale, variant, promptHtml, renderedHtml, attemp
         </ol>
       </section>
 
-      {isPreview ? null : <AttemptHistory attempts={history} locale={locale} />}
+      {isPreview ? null : <AttemptHistory attempts={history} locale={locale} shownAttemptId={attempt?.id ?? null} />}
     </div>
   );
 }

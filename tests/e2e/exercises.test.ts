@@ -112,7 +112,10 @@ describe('exercise page in Chromium', () => {
     await page.getByRole('button', { name: 'Submit' }).click();
     const result = page.getByTestId('result');
     await expect.poll(() => result.getAttribute('data-correct')).toBe('false');
-    expect(await result.textContent()).toContain(`First wrong value: ${spec.fields[firstGradient].label!.en}`);
+    // Named once: the feedback sentence says where to start, so no second "First wrong value" line repeats it.
+    const label = spec.fields[firstGradient].label!.en;
+    expect(await result.textContent()).toContain(`Start by checking ${label}.`);
+    expect((await result.innerText()).split(label).length - 1).toBe(1);
     expect(await page.locator('[data-first-wrong]').count()).toBe(1);
     await page.screenshot({ path: screenshotPath('exercise-fields-first-wrong'), fullPage: true });
   });
@@ -258,8 +261,17 @@ describe('exercise pages on a phone (390 px)', () => {
     await expect.poll(() => page.getByTestId('result').getAttribute('data-correct')).toBe('false');
     expect(await graph.locator('[data-first-wrong]').count()).toBe(1);
     expect(await graph.locator('[data-state="wrong"]').count()).toBeGreaterThan(0);
+    // The named mistake is rendered (Markdown, not raw *other*) in the result; the history row right
+    // below it does not say it a second time.
+    expect(await page.getByTestId('result').locator('em').textContent()).toBe('other');
     const history = page.getByTestId('attempt-history');
-    expect(await history.locator('em').textContent()).toBe('other');
+    expect(await history.locator('em').count()).toBe(0);
+    // After a second try the first attempt's row shows its mistake, rendered too.
+    await graph.locator('input[id$="-total"]').fill(String(expected.total + 1));
+    await page.getByRole('button', { name: 'Submit' }).click();
+    await expect.poll(() => history.locator('tbody tr').count()).toBe(2);
+    await expect.poll(() => history.locator('em').count()).toBeGreaterThan(0);
+    expect(await history.locator('em').first().textContent()).toBe('other');
     expect(await history.textContent()).not.toContain('*');
     const fits = await history.evaluate((table) => table.getBoundingClientRect().right <= window.innerWidth);
     expect(fits).toBe(true);
