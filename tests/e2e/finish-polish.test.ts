@@ -1,10 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
+import { solve } from '@/engine/exercises';
+import { mistakeCatalogue } from '@/engine/exercises/mistakes';
+import { registry } from '@/engine/exercises/registry';
+import { getDb } from '@/lib/db';
 import { createTestClass, createTestUser, signIn, type TestUser } from '../support/auth';
 import { expectConsoleError, launchBrowser, screenshotPath } from './browser';
 
 // Issue #19's last rough edges, each seen in Chromium as a new user would: a sentence said once,
-// a caption read whole on a phone.
+// a caption read whole on a phone, an exercise's feedback shown once after submitting.
 
 let browser: BrowserContext;
 let student: TestUser;
@@ -88,6 +92,65 @@ describe('gradebook on a phone', () => {
       await page.screenshot({ path: screenshotPath(`gradebook-caption-phone-${locale}`), fullPage: true });
     } finally {
       await page.close();
+    }
+  });
+});
+
+describe('exercise feedback after a submit', () => {
+  it.each(['en', 'ko'] as const)('shows a named mistake once (%s): in the result, not again in the history row below it, also after a reload', async (locale) => {
+    const typeId = 'sigmoid-derivative';
+    const learner = await createTestUser(`Feedback Student ${locale}`);
+    const page = await openAs(learner, locale, 390);
+    try {
+      await page.goto(`${inject('baseUrl')}/exercises/${typeId}`);
+      // The round's seed was drawn when the page opened; answer with the first typical mistake of that variant.
+      const { seed } = await getDb().homeworkSeed.findUniqueOrThrow({ where: { userId_typeId_round: { userId: learner.id, typeId, round: 0 } } });
+      const variant = registry.find((exercise) => exercise.meta.id === typeId)!.variant(Number(seed));
+      const mistake = variant.mistakes[0];
+      const answer = { ...(solve(typeId, Number(seed)) as Record<string, number>), ...(mistake.answer as Record<string, number>) };
+      if (variant.spec.kind !== 'fields') throw new Error(`${typeId} is expected to be a fields answer`);
+      for (const [name, field] of Object.entries(variant.spec.fields)) {
+        await page.getByRole('textbox', { name: field.label![locale], exact: true }).fill(String(answer[name]));
+      }
+      await page.getByRole('button', { name: locale === 'en' ? 'Submit' : '제출' }).click();
+      const result = page.getByTestId('result');
+      await expect.poll(() => result.getAttribute('data-correct')).toBe('false');
+      const sentence = mistakeCatalogue[mistake.id][locale];
+      await expect.poll(() => result.innerText()).toContain(sentence);
+      expect(await page.getByTestId('attempt-history').locator('tbody tr').count()).toBe(1);
+      expect(await countVisible(page, sentence)).toBe(1);
+      await page.screenshot({ path: screenshotPath(`exercise-mistake-once-${locale}`), fullPage: true });
+
+      await page.reload();
+      await expect.poll(() => page.getByTestId('result').innerText()).toContain(sentence);
+      expect(await countVisible(page, sentence)).toBe(1);
+    } finally {
+      await page.close();
+    }
+  });
+});
+
+describe('an exam’s results page', () => {
+  it('gives the time limit in the viewer’s language (was “50 min” in Korean too)', async () => {
+    const cookie = await signIn(instructor.email);
+    const localTime = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 16);
+    const response = await fetch(`${inject('baseUrl')}/api/course/classes/${classId}/exams`, {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'application/json' },
+      body: JSON.stringify({ title: 'Quiz 2', opensAt: localTime(-1), closesAt: localTime(3), timeLimitMinutes: 50, maxAttempts: 2, creditDecayPct: 25, feedback: 'ON_RELEASE', questions: [{ typeId: 'pooling', points: 2 }], isPublished: true }),
+    });
+    expect(response.status).toBe(201);
+    const { id } = (await response.json()) as { id: string };
+    for (const [locale, limit] of [['ko', '50분'], ['en', '50 min']] as const) {
+      const page = await openAs(instructor, locale, 390);
+      try {
+        await page.goto(`${inject('baseUrl')}/classes/${classId}/exams/${id}`);
+        const text = await page.locator('main').innerText();
+        expect(text).toContain(limit);
+        if (locale === 'ko') expect(text).not.toMatch(/\d+ min\b/);
+      } finally {
+        await page.close();
+      }
     }
   });
 });

@@ -14,6 +14,7 @@ import { ZExamParams } from '@/lib/course/exams/exam-schemas';
 import { getExamResults } from '@/lib/course/exams/get-exam-results';
 import { getDb } from '@/lib/db';
 import { getCourseOutline } from '@/lib/dashboard/get-course-outline';
+import { fill } from '@/lib/i18n/fill';
 import { formatPercent } from '@/lib/i18n/format';
 import { getLocale } from '@/lib/i18n/get-locale';
 
@@ -25,6 +26,7 @@ export async function generateMetadata(): Promise<Metadata> {
 
 const TEXT = {
   back: { ko: '← 시험 목록', en: '← Exams' },
+  minutes: { ko: '{n}분', en: '{n} min' },
   status: { ko: '응시 현황', en: 'Who is where' },
   results: { ko: '학생별 결과', en: 'Students' },
   student: { ko: '학생', en: 'Student' },
@@ -66,7 +68,7 @@ export default async function ExamResultsPage({ params }: { params: Promise<{ cl
       <p><Link href={`/classes/${exam.classId}/exams`} className="tap">{TEXT.back[locale]}</Link></p>
       <h1>{exam.title}</h1>
       <p className="muted">
-        <DateTime value={exam.opensAt} locale={locale} /> – <DateTime value={exam.closesAt} locale={locale} /> · {exam.timeLimitMinutes} min
+        <DateTime value={exam.opensAt} locale={locale} /> – <DateTime value={exam.closesAt} locale={locale} /> · {fill(TEXT.minutes[locale], { n: exam.timeLimitMinutes })}
       </p>
 
       <section aria-labelledby="exam-status" className="card">
