@@ -1,6 +1,7 @@
 import type { Locale } from '@/lib/i18n/locales';
 import type { TTrainingConfig } from '@/engine/playground/config-schema';
 import { knobLabel } from '@/engine/playground/knob-messages';
+import { fill } from '@/lib/i18n/fill';
 import { MODEL_NAMES, OPTION_NAMES, TASK_NAMES } from './playground-text';
 import styles from './playground.module.css';
 
@@ -28,6 +29,12 @@ function describe(key: string, value: unknown, locale: Locale): string {
   if (key === 'model' && typeof value === 'string') return MODEL_NAMES[value as keyof typeof MODEL_NAMES]?.[locale] ?? value;
   if (key === 'task' && typeof value === 'string') return TASK_NAMES[value]?.[locale] ?? value;
   if (typeof value === 'string') return OPTION_NAMES[value]?.[locale] ?? value;
+  // Your own points: how many, not the numbers (up to 500 of them).
+  if (key === 'points' && Array.isArray(value)) return fill({ ko: '점 {n}개', en: '{n} points' }[locale], { n: value.length });
+  // Learning-rate changes made while the run trained: "from epoch 5: 0.01".
+  if (key === 'lrSchedule' && Array.isArray(value)) {
+    return value.length > 0 ? value.map((change: { epoch: number; lr: number }) => fill({ ko: '{e} 에포크부터 {lr}', en: 'from epoch {e}: {lr}' }[locale], { e: change.epoch, lr: change.lr })).join(', ') : '—';
+  }
   if (Array.isArray(value)) return value.length > 0 ? value.join(', ') : '—';
   return String(value);
 }

@@ -1,11 +1,12 @@
 'use client';
 import type { Locale } from '@/lib/i18n/locales';
 import {
-  ACTIVATIONS, CLASSIC_TASKS, OPTIMIZERS, PLANE_TASKS, SEQUENCE_TASKS, TRANSLATION_TASKS,
+  ACTIVATIONS, CLASSIC_TASKS, MLP_TASKS, OPTIMIZERS, SEQUENCE_TASKS, TRANSLATION_TASKS,
   type GradientConfig, type TTrainingConfig,
 } from '@/engine/playground/config-schema';
 import { knobRange } from '@/engine/playground/knob-messages';
 import { LayersKnob, NumberKnob, SelectKnob } from './knob-fields';
+import { PointsEditor } from './points-editor';
 import { TASK_NAMES } from './playground-text';
 import styles from './playground.module.css';
 
@@ -51,9 +52,11 @@ export function KnobForm({ config, onChange, locale, errors }: KnobFormProps) {
       break;
     case 'mlp':
       fields = [
-        <SelectKnob key="task" name="task" locale={locale} value={config.task} options={PLANE_TASKS} optionLabel={taskLabel} onChange={(v) => set('task', v)} />,
-        num('noise', config.noise, 0.01),
-        num('samples', config.samples, 10),
+        <SelectKnob key="task" name="task" locale={locale} value={config.task} options={MLP_TASKS} optionLabel={taskLabel} onChange={(v) => set('task', v)} />,
+        // Your own points replace the generated data, so its noise and sample count do not apply.
+        ...(config.task === 'custom'
+          ? [<PointsEditor key="points" points={config.points ?? []} onChange={(points) => set('points', points)} locale={locale} error={errors.points} />]
+          : [num('noise', config.noise, 0.01), num('samples', config.samples, 10)]),
         num('valSplit', config.valSplit, 0.05),
         <LayersKnob key="hidden" locale={locale} value={config.hidden} onChange={(v) => set('hidden', v)} error={errors.hidden} />,
         <SelectKnob key="activation" name="activation" locale={locale} value={config.activation} options={ACTIVATIONS} onChange={(v) => set('activation', v)} />,

@@ -23,6 +23,7 @@ export const TASK_NAMES: Record<string, Localized> = {
   circle: { ko: '원', en: 'Circle' },
   spirals: { ko: '두 나선', en: 'Two spirals' },
   blobs: { ko: '가우시안 덩어리', en: 'Gaussian blobs' },
+  custom: { ko: '내 데이터', en: 'Your own data' },
   digits: { ko: '숫자 이미지 (12×12)', en: 'Digit images (12×12)' },
   'first-symbol': { ko: '첫 기호 기억하기', en: 'Remember the first symbol' },
   'last-symbol': { ko: '마지막 기호 (대조군)', en: 'Last symbol (control)' },

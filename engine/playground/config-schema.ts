@@ -40,6 +40,15 @@ const gradientKnobs = {
 
 export const CLASSIC_TASKS = ['and', 'or', 'xor'] as const;
 export const PLANE_TASKS = ['xor', 'circle', 'spirals', 'blobs'] as const;
+/** The MLP also trains on the student's own points ('custom'); challenges keep to the generated tasks. */
+export const MLP_TASKS = [...PLANE_TASKS, 'custom'] as const;
+
+/** Your own data for the MLP: points inside the picture's square, at least `min` with 2 of each class. */
+export const CUSTOM_POINTS = { min: 6, minPerClass: 2, max: 500, extent: 1.5 } as const;
+const ZCoordinate = z.number().min(-CUSTOM_POINTS.extent).max(CUSTOM_POINTS.extent);
+/** One point: [x, y, class 0 or 1]. */
+export const ZPlanePoint = z.tuple([ZCoordinate, ZCoordinate, z.union([z.literal(0), z.literal(1)])]);
+export type PlanePoint = z.infer<typeof ZPlanePoint>;
 export const SEQUENCE_TASKS = ['first-symbol', 'last-symbol'] as const;
 export const TRANSLATION_TASKS = ['reverse', 'sort'] as const;
 
@@ -57,7 +66,9 @@ export const ZDeltaRuleConfig = z.object({ model: z.literal('delta-rule'), ...cl
 
 export const ZMlpConfig = z.object({
   model: z.literal('mlp'),
-  task: z.enum(PLANE_TASKS),
+  task: z.enum(MLP_TASKS),
+  /** The points to train on when task is 'custom' (samples and noise are then not used). */
+  points: z.array(ZPlanePoint).max(CUSTOM_POINTS.max).optional(),
   samples: ZSamples(40),
   noise: ZNoise,
   valSplit: ZValSplit,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZConfigShape, type ModelKind } from './config-schema';
+import { CUSTOM_POINTS, ZConfigShape, type ModelKind } from './config-schema';
 import { countParameters } from './count-parameters';
 import { TRAINING_LIMITS } from './limits';
 
@@ -40,6 +40,8 @@ export const KNOB_LABELS: Record<string, Text> = {
   heads: { ko: '헤드 수', en: 'Heads' },
   layers: { ko: '층 수', en: 'Layers' },
   dFF: { ko: '피드포워드 크기', en: 'Feed-forward size' },
+  points: { ko: '내 데이터', en: 'Your points' },
+  lrSchedule: { ko: '학습 중 바꾼 학습률', en: 'Learning-rate changes' },
 };
 
 const SCHEMAS = new Map<string, z.ZodObject>(ZConfigShape.options.map((schema) => [schema.shape.model.value, schema]));
@@ -94,6 +96,7 @@ export function describeKnobIssue(issue: z.core.$ZodIssue, input: unknown): Text
       en: `d_model (${config.dModel}) must be divisible by the number of heads (${config.heads}).`,
     };
   }
+  if (knob === 'points') return customPointsRule();
   const model = typeof input === 'object' && input !== null && 'model' in input ? (input as { model: unknown }).model : undefined;
   if (knob === 'hidden' && model === 'mlp') {
     const hint = hiddenLayersHint();
@@ -126,4 +129,13 @@ export function knobErrors(error: z.ZodError, input: unknown): Record<string, Te
 /** The label of a knob as the form shows it (the CNN's `hidden` is its dense layer). */
 export function knobLabel(model: ModelKind, knob: string): Text {
   return KNOB_LABELS[model === 'cnn' && knob === 'hidden' ? 'hiddenDense' : knob] ?? { ko: knob, en: knob };
+}
+
+/** What your own data must be, said the same way by the form's hint and its error. */
+export function customPointsRule(): Text {
+  const { min, minPerClass, max, extent } = CUSTOM_POINTS;
+  return {
+    ko: `점 ${min}–${max}개, 각 클래스에 ${minPerClass}개 이상, 좌표는 −${extent} … ${extent} 안이어야 합니다.`,
+    en: `${min}–${max} points, at least ${minPerClass} of each class, coordinates within −${extent} … ${extent}.`,
+  };
 }

@@ -1,4 +1,4 @@
-import { ZConfigShape } from './config-schema';
+import { CUSTOM_POINTS, ZConfigShape } from './config-schema';
 import { countParameters } from './count-parameters';
 import { TRAINING_LIMITS } from './limits';
 
@@ -12,6 +12,13 @@ export const ZTrainingConfig = ZConfigShape.superRefine((config, context) => {
   }
   if ('lrSchedule' in config && config.lrSchedule?.some((change, i, all) => (i > 0 && change.epoch <= all[i - 1].epoch) || change.epoch > config.epochs)) {
     context.addIssue({ code: 'custom', path: ['lrSchedule'], message: 'Learning-rate changes must be at increasing epochs within the run.' });
+  }
+  if (config.model === 'mlp' && config.task === 'custom') {
+    const points = config.points ?? [];
+    const ones = points.filter((point) => point[2] === 1).length;
+    if (points.length < CUSTOM_POINTS.min || Math.min(ones, points.length - ones) < CUSTOM_POINTS.minPerClass) {
+      context.addIssue({ code: 'custom', path: ['points'], message: `Add at least ${CUSTOM_POINTS.min} points, at least ${CUSTOM_POINTS.minPerClass} of each class.` });
+    }
   }
   const params = countParameters(config);
   if (params > TRAINING_LIMITS.maxParams) {

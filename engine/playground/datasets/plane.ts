@@ -20,13 +20,15 @@ export interface PlaneDataset {
 
 export const PLANE_EXTENT: [number, number, number, number] = [-1.5, 1.5, -1.5, 1.5];
 
-export function generatePlaneDataset(config: Pick<TMlpConfig, 'task' | 'samples' | 'noise' | 'valSplit'>): PlaneDataset {
+export function generatePlaneDataset(config: Pick<TMlpConfig, 'task' | 'samples' | 'noise' | 'valSplit' | 'points'>): PlaneDataset {
+  if (config.task === 'custom') return customDataset(config.points ?? [], config.valSplit);
+  const task = config.task;
   const random = rng(`plane:${config.task}:${config.samples}:${config.noise}`);
   const x: number[][] = [];
   const y: number[] = [];
   for (let i = 0; i < config.samples; i++) {
     const label = i % 2;
-    const [px, py] = drawPoint(config.task, label, i, config.samples, random);
+    const [px, py] = drawPoint(task, label, i, config.samples, random);
     x.push([px + random.normal(0, config.noise), py + random.normal(0, config.noise)]);
     y.push(label);
   }
@@ -35,7 +37,7 @@ export function generatePlaneDataset(config: Pick<TMlpConfig, 'task' | 'samples'
   return { train: pick(split.train), val: pick(split.val), extent: PLANE_EXTENT };
 }
 
-function drawPoint(task: TMlpConfig['task'], label: number, i: number, n: number, random: ReturnType<typeof rng>): [number, number] {
+function drawPoint(task: Exclude<TMlpConfig['task'], 'custom'>, label: number, i: number, n: number, random: ReturnType<typeof rng>): [number, number] {
   switch (task) {
     case 'xor': {
       // Quadrants: class 1 where x·y > 0; a margin keeps the clean classes apart.
@@ -61,4 +63,12 @@ function drawPoint(task: TMlpConfig['task'], label: number, i: number, n: number
       return [random.normal(centre, 0.3), random.normal(centre, 0.3)];
     }
   }
+}
+
+/** The student's own points, split into training and validation by a shuffle seeded by the points themselves. */
+function customDataset(points: readonly (readonly [number, number, number])[], valSplit: number): PlaneDataset {
+  const random = rng(`plane:custom:${points.map((point) => point.join(',')).join(';')}`);
+  const split = splitIndices(points.length, valSplit, random);
+  const pick = (indices: number[]): PlanePoints => ({ x: indices.map((i) => [points[i][0], points[i][1]]), y: indices.map((i) => points[i][2]) });
+  return { train: pick(split.train), val: pick(split.val), extent: PLANE_EXTENT };
 }
