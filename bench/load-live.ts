@@ -21,6 +21,13 @@
  * With --web-processes N (needs --redis-url), N app processes share the database and Redis; the
  * host is on the first, student k connects to process k mod N; CPU and peak RSS are summed over
  * the N processes, and the row goes into its own table (<!-- live-load-web-N:start -->).
+ *
+ * After the exercise questions comes one predict-then-train round (`--no-predict` leaves it out):
+ * every student predicts which of RNN and LSTM wins (sequence length 30), the server trains both
+ * in its training workers when the predictions close, and while it trains every student taps
+ * "too fast" once (live:pace: a database write and a host emit, acknowledged like an answer). The
+ * acks of those taps, and of the predictions, are the "ack during training" figures: training
+ * must not delay them. Written between <!-- live-load-predict:start --> and <!-- live-load-predict:end -->.
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -36,7 +43,9 @@ import { exerciseTypeIds, solve, type AnswerSpec } from '../engine/exercises/ind
 import { liveSeed } from '../lib/live/variants/live-variant';
 import { hashPassword } from '../lib/auth/password';
 import { applyMigrations } from '../lib/db/schema-engine';
-import type { TLiveAck, TPlayerQuestion, TQuestionResults } from '../lib/live/protocol/live-payloads';
+import type { TLiveAck, TPlayerQuestion, TPredictTraining, TQuestionResults } from '../lib/live/protocol/live-payloads';
+import { PREDICT_PRESETS } from '../lib/live/protocol/predict-presets';
+import { PREDICT_TYPE_ID } from '../lib/live/protocol/predict-setup';
 import { startAppServer, type AppServer } from '../scripts/support/app-server';
 import { parseBenchArgs } from './support/cli';
 import { withDatabaseName, withPgClient } from '../scripts/support/postgres-client';
@@ -49,6 +58,10 @@ function marks(webProcesses: number): { start: string; end: string } {
   const name = webProcesses === 1 ? 'live-load' : `live-load-web-${webProcesses}`;
   return { start: `<!-- ${name}:start -->`, end: `<!-- ${name}:end -->` };
 }
+const PREDICT_MARK_START = '<!-- live-load-predict:start -->';
+const PREDICT_MARK_END = '<!-- live-load-predict:end -->';
+/** The prediction round's time to predict, in seconds. */
+const PREDICT_TIME_S = 20;
 /** The whole run stops itself after this long, whatever happens. */
 const RUN_LIMIT_MS = 25 * 60 * 1000;
 
@@ -68,6 +81,8 @@ const ZArgs = z.object({
   redisUrl: z.string().url().optional(),
   webProcesses: z.coerce.number().int().min(1).max(4).default(1),
   write: z.boolean().default(true),
+  /** Play a predict-then-train round (RNN vs LSTM) after the questions. */
+  predict: z.boolean().default(true),
   role: z.enum(['main', 'students']).default('main'),
 });
 type TArgs = z.infer<typeof ZArgs>;
@@ -118,18 +133,24 @@ type ToStudents =
 interface StudentsReport {
   latencies: number[];
   acked: { participantId: string; index: number; isDuplicate: boolean }[];
+  /** Submit→ack latency per question index. */
+  latencyByIndex: Record<number, number[]>;
   sent: number;
   errors: Record<string, number>;
   /** Per question index: receive times of the question and of the leaderboard after it. */
   questionAt: Record<number, number[]>;
   leaderboardAt: Record<number, number[]>;
   disconnects: number;
+  /** Pace taps sent while a prediction round trained: when sent and how long the ack took. */
+  trainTaps: { sentAt: number; ms: number; ok: boolean }[];
+  /** Training updates (live:train) received, all students together. */
+  trainEvents: number;
 }
 
 type FromStudents = { type: 'ready'; entered: number; failed: string[] } | { type: 'count'; count: number } | ({ type: 'report' } & StudentsReport);
 
 async function runStudents(): Promise<void> {
-  const report: StudentsReport = { latencies: [], acked: [], sent: 0, errors: {}, questionAt: {}, leaderboardAt: {}, disconnects: 0 };
+  const report: StudentsReport = { latencies: [], latencyByIndex: {}, acked: [], sent: 0, errors: {}, questionAt: {}, leaderboardAt: {}, disconnects: 0, trainTaps: [], trainEvents: 0 };
   const sockets: Socket[] = [];
   const push = (table: Record<number, number[]>, index: number, at: number) => (table[index] ??= []).push(at);
 
@@ -187,7 +208,10 @@ function wireStudent(
     answered.add(question.index);
     const delay = config.answerMinMs + Math.random() * (config.answerMaxMs - config.answerMinMs);
     setTimeout(async () => {
-      const answer = student.answersRight
+      // A prediction: any of the choices (the outcome is unknown until the server has trained).
+      const answer = question.predict && question.answerSpec.kind === 'choice'
+        ? question.answerSpec.options[Math.floor(Math.random() * question.answerSpec.options.length)].id
+        : student.answersRight
         ? solve(question.typeId, await liveSeed({ sessionId: config.sessionId, questionIndex: question.index, participantId: student.participantId, typeId: question.typeId }))
         : wrongAnswer(question.answerSpec);
       const sentAt = now();
@@ -197,6 +221,7 @@ function wireStudent(
         .emitWithAck('live:submit', { sessionId: config.sessionId, questionIndex: question.index, answer })
         .then((ack: TLiveAck<{ isDuplicate: boolean }>) => {
           report.latencies.push(now() - sentAt);
+          (report.latencyByIndex[question.index] ??= []).push(now() - sentAt);
           if (ack.ok) report.acked.push({ participantId: student.participantId, index: question.index, isDuplicate: ack.isDuplicate });
           else report.errors[ack.error.reason] = (report.errors[ack.error.reason] ?? 0) + 1;
         })
@@ -204,6 +229,21 @@ function wireStudent(
           report.errors['no-ack'] = (report.errors['no-ack'] ?? 0) + 1;
         });
     }, delay);
+  });
+  const tapped = new Set<number>();
+  socket.on('live:train', (training: TPredictTraining) => {
+    report.trainEvents++;
+    if (training.status !== 'training' || tapped.has(training.questionIndex)) return;
+    tapped.add(training.questionIndex);
+    // One "too fast" tap at a random moment of the first 3 s of training.
+    setTimeout(() => {
+      const sentAt = now();
+      socket
+        .timeout(60_000)
+        .emitWithAck('live:pace', { sessionId: config.sessionId, kind: 'too-fast' })
+        .then((ack: TLiveAck<object>) => report.trainTaps.push({ sentAt, ms: now() - sentAt, ok: ack.ok }))
+        .catch(() => report.trainTaps.push({ sentAt, ms: Number.NaN, ok: false }));
+    }, Math.random() * 3000);
   });
   socket.on('live:leaderboard', (board: { afterIndex: number; isFinal: boolean }) => {
     if (!board.isFinal) push(report.leaderboardAt, board.afterIndex, now());
@@ -368,6 +408,24 @@ interface RunResult {
   disconnects: number;
   /** 1-minute load average when the run started: the machine is shared. */
   loadAverage: number;
+  predict: PredictRoundResult | null;
+}
+
+interface PredictRoundResult {
+  predictions: number;
+  /** Prediction acks (live:submit) of the round: p50 / p95. */
+  predictAckP50: number;
+  predictAckP95: number;
+  /** Seconds from the predictions closing to the outcome (both runs trained in the workers). */
+  trainSeconds: number;
+  /** Pace taps acknowledged while training, and their ack p50 / p95 / max. */
+  taps: number;
+  tapsDuringTraining: number;
+  tapAckP50: number;
+  tapAckP95: number;
+  tapAckMax: number;
+  trainEvents: number;
+  outcome: string | null;
 }
 
 async function runMain(args: TArgs): Promise<void> {
@@ -423,7 +481,14 @@ async function runMain(args: TArgs): Promise<void> {
     const created = await fetch(`${baseUrl}/api/live/sessions`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', cookie },
-      body: JSON.stringify({ classId, allowGuests: true, questions: typeIds.map((typeId) => ({ typeId, timeLimitS: args.timeLimitS })) }),
+      body: JSON.stringify({
+        classId,
+        allowGuests: true,
+        questions: [
+          ...typeIds.map((typeId) => ({ typeId, timeLimitS: args.timeLimitS })),
+          ...(args.predict ? [{ typeId: PREDICT_TYPE_ID, timeLimitS: PREDICT_TIME_S, predict: PREDICT_PRESETS.find((preset) => preset.id === 'rnn-vs-lstm')!.setup }] : []),
+        ],
+      }),
     });
     if (created.status !== 201) throw new Error(`could not create the session: ${created.status} ${await created.text()}`);
     const { sessionId, pin } = (await created.json()) as { sessionId: string; pin: string };
@@ -473,7 +538,26 @@ async function runMain(args: TArgs): Promise<void> {
       await sleep(args.pauseMs);
       console.log(`  question ${index + 1}/${args.questions} (${typeIds[index]}): ${got.answered}/${got.joined} answered, ${got.correct} right; leaderboard reached ${delivered}/${entered}`);
     }
-    await host.command('live:host:advance', { sessionId, from: { state: 'LEADERBOARD', index: args.questions - 1 } });
+    let predictTimes: { closedAt: number; decidedAt: number; outcome: string | null; predictions: number } | null = null;
+    if (args.predict) {
+      // The prediction round: everyone predicts within 1–10 s, then the server trains RNN and LSTM.
+      const index = args.questions;
+      const training = host.waitFor<TPredictTraining>('live:host:train', (payload) => payload.questionIndex === index && payload.status === 'training', (PREDICT_TIME_S + 60) * 1000);
+      const decided = host.waitFor<TPredictTraining>('live:host:train', (payload) => payload.questionIndex === index && payload.status !== 'training', (PREDICT_TIME_S + 300) * 1000);
+      const results = host.waitFor<TQuestionResults>('live:host:results', (payload) => payload.questionIndex === index, (PREDICT_TIME_S + 300) * 1000);
+      await host.command('live:host:advance', { sessionId, from: { state: 'LEADERBOARD', index: index - 1 } });
+      await training;
+      const closedAt = now();
+      const outcome = await decided;
+      const decidedAt = now();
+      const got = await results;
+      predictTimes = { closedAt, decidedAt, outcome: outcome.outcome, predictions: got.answered };
+      console.log(`  prediction round (RNN vs LSTM): ${got.answered}/${got.joined} predicted, trained in ${((decidedAt - closedAt) / 1000).toFixed(1)} s, outcome ${outcome.outcome ?? outcome.status}, ${got.correct} right`);
+      await sleep(args.pauseMs);
+      await host.command('live:host:advance', { sessionId, from: { state: 'RESULTS', index } });
+      await sleep(args.pauseMs);
+    }
+    await host.command('live:host:advance', { sessionId, from: { state: 'LEADERBOARD', index: args.predict ? args.questions : args.questions - 1 } });
     const playSeconds = (now() - playStarted) / 1000;
     const cpuShare = (sum(pids.map(cpuSeconds)) - cpuBefore) / playSeconds;
     const peak = sum(pids.map(peakRssMb));
@@ -517,12 +601,32 @@ async function runMain(args: TArgs): Promise<void> {
       playSeconds,
       disconnects: reports.reduce((sum, report) => sum + report.disconnects, 0),
       loadAverage,
+      predict: predictTimes && summarizePredictRound(reports, args.questions, predictTimes),
     };
     printResult(result);
     if (args.write) writeResult(result, args);
   } finally {
     await cleanup();
   }
+}
+
+function summarizePredictRound(reports: StudentsReport[], index: number, times: { closedAt: number; decidedAt: number; outcome: string | null; predictions: number }): PredictRoundResult {
+  const predictAcks = reports.flatMap((report) => report.latencyByIndex[index] ?? []).sort((a, b) => a - b);
+  const taps = reports.flatMap((report) => report.trainTaps).filter((tap) => tap.ok);
+  const during = taps.filter((tap) => tap.sentAt >= times.closedAt && tap.sentAt + tap.ms <= times.decidedAt).map((tap) => tap.ms).sort((a, b) => a - b);
+  return {
+    predictions: times.predictions,
+    predictAckP50: percentile(predictAcks, 50),
+    predictAckP95: percentile(predictAcks, 95),
+    trainSeconds: (times.decidedAt - times.closedAt) / 1000,
+    taps: taps.length,
+    tapsDuringTraining: during.length,
+    tapAckP50: percentile(during, 50),
+    tapAckP95: percentile(during, 95),
+    tapAckMax: during.at(-1) ?? Number.NaN,
+    trainEvents: reports.reduce((sum, report) => sum + report.trainEvents, 0),
+    outcome: times.outcome,
+  };
 }
 
 function printResult(result: RunResult): void {
@@ -535,6 +639,11 @@ function printResult(result: RunResult): void {
   console.log(`question open → last student: median ${ms(result.openMedian)}, worst ${ms(result.openWorst)}`);
   console.log(`leaderboard → last student: median ${ms(result.leaderboardMedian)}, worst ${ms(result.leaderboardWorst)}`);
   console.log(`server: CPU ${(result.cpuShare * 100).toFixed(0)}% of one core while playing, peak RSS ${result.peakRssMb.toFixed(0)} MB; socket disconnects ${result.disconnects}; machine load average at start ${result.loadAverage.toFixed(1)}`);
+  const predict = result.predict;
+  if (predict) {
+    console.log(`prediction round: ${predict.predictions} predictions, ack p50 ${ms(predict.predictAckP50)}, p95 ${ms(predict.predictAckP95)}; trained in ${predict.trainSeconds.toFixed(1)} s (outcome ${predict.outcome ?? 'failed'}), ${predict.trainEvents} training updates received`);
+    console.log(`acks during training (pace taps): ${predict.tapsDuringTraining} of ${predict.taps}, p50 ${ms(predict.tapAckP50)}, p95 ${ms(predict.tapAckP95)}, max ${ms(predict.tapAckMax)}`);
+  }
 }
 
 function writeResult(result: RunResult, args: TArgs): void {
@@ -588,8 +697,51 @@ function writeResult(result: RunResult, args: TArgs): void {
     MARK_END,
   ].join('\n');
   const next = start >= 0 && end > start ? existing.slice(0, start) + section + existing.slice(end + MARK_END.length) : `${existing.trimEnd()}\n\n${section}\n`;
-  fs.writeFileSync(RESULTS_FILE, next);
+  fs.writeFileSync(RESULTS_FILE, result.predict ? withPredictRow(next, result, result.predict) : next);
   console.log(`wrote the row for ${result.students} students into bench/RESULTS.md`);
+}
+
+/** The prediction round's row (one per N) in its own section, after the live-load one. */
+function withPredictRow(file: string, result: RunResult, predict: PredictRoundResult): string {
+  const start = file.indexOf(PREDICT_MARK_START);
+  const end = file.indexOf(PREDICT_MARK_END);
+  const rows = new Map<number, string>();
+  if (start >= 0 && end > start) {
+    for (const line of file.slice(start, end).split('\n')) {
+      const match = /^\|\s*(\d+)\s*\|/.exec(line);
+      if (match) rows.set(Number(match[1]), line);
+    }
+  }
+  const cells = [
+    result.students,
+    predict.predictions,
+    `${predict.predictAckP50.toFixed(1)} / ${predict.predictAckP95.toFixed(1)}`,
+    predict.trainSeconds.toFixed(1),
+    predict.outcome ?? 'failed',
+    `${predict.tapsDuringTraining} / ${predict.taps}`,
+    `${predict.tapAckP50.toFixed(1)} / ${predict.tapAckP95.toFixed(1)} / ${predict.tapAckMax.toFixed(1)}`,
+    `${result.ackP95.toFixed(1)}`,
+    predict.trainEvents,
+    result.loadAverage.toFixed(1),
+    new Date().toISOString().slice(0, 16).replace('T', ' '),
+  ];
+  rows.set(result.students, `| ${cells.join(' | ')} |`);
+  const section = [
+    PREDICT_MARK_START,
+    '### Predict, then train under load (same runs)',
+    '',
+    'After the questions, one predict-then-train round: every student predicts which of RNN and LSTM (sequence length 30, 600 samples, 15 epochs) wins; when the 20 s window closes the server trains both through the training service (worker threads, one run at a time for the host) and streams the curves to every student. ' +
+      'While it trains, every student taps "too fast" once, at a random moment of the first 3 s (live:pace: a database write and a host emit). "During training" counts the taps sent after the predictions closed and acknowledged before the outcome was announced.',
+    '',
+    '| students | predictions | prediction ack p50 / p95 ms | training s | outcome | taps during training / all | ack during training p50 / p95 / max ms | all answers ack p95 ms | training updates received | load avg at start | run (UTC) |',
+    '| ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |',
+    ...[...rows.keys()].sort((a, b) => a - b).map((key) => rows.get(key)),
+    PREDICT_MARK_END,
+  ].join('\n');
+  if (start >= 0 && end > start) return file.slice(0, start) + section + file.slice(end + PREDICT_MARK_END.length);
+  const loadEnd = marks(1).end;
+  const after = file.indexOf(loadEnd);
+  return after >= 0 ? `${file.slice(0, after + loadEnd.length)}\n\n${section}${file.slice(after + loadEnd.length)}` : `${file.trimEnd()}\n\n${section}\n`;
 }
 
 /**
