@@ -728,7 +728,7 @@ function withPredictRow(file: string, result: RunResult, predict: PredictRoundRe
   rows.set(result.students, `| ${cells.join(' | ')} |`);
   const section = [
     PREDICT_MARK_START,
-    '### Predict, then train under load (same runs)',
+    '### Predict, then train under load (`npm run load`, after its questions)',
     '',
     'After the questions, one predict-then-train round: every student predicts which of RNN and LSTM (sequence length 30, 600 samples, 15 epochs) wins; when the 20 s window closes the server trains both through the training service (worker threads, one run at a time for the host) and streams the curves to every student. ' +
       'While it trains, every student taps "too fast" once, at a random moment of the first 3 s (live:pace: a database write and a host emit). "During training" counts the taps sent after the predictions closed and acknowledged before the outcome was announced.',
