@@ -111,6 +111,28 @@ describe('the training runtime', () => {
     }
   });
 
+  it('loses no waiting run when the web process that queued it goes away: a worker started later trains it', async () => {
+    const user = await createTestUser();
+    const queueName = `training-test-restart-${process.pid}`;
+    const received: RunProgress[] = [];
+    const publisher = { toUser: (_userId: string, _event: string, payload: unknown) => received.push(payload as RunProgress), toChallenge: () => {} };
+    // A web-only runtime queues the run and is gone before any worker takes it.
+    const web = createTrainingRuntime({ hasWorker: false, queueName, publisher });
+    const { runId } = await startRun({ runtime: web, userId: user.id, config: tinyMlp });
+    await web.close();
+    expect((await getDb().trainingRun.findUniqueOrThrow({ where: { id: runId } })).status).toBe('QUEUED');
+    // Another process (here: a new runtime with a worker on the same queue) picks the job up.
+    const restarted = createTrainingRuntime({ threads: 1, queueName, publisher });
+    try {
+      for (let i = 0; i < 200 && !received.some((p) => p.runId === runId && isFinal(p)); i++) await new Promise((resolve) => setTimeout(resolve, 100));
+      const row = await getDb().trainingRun.findUniqueOrThrow({ where: { id: runId } });
+      expect(row.status).toBe('COMPLETED');
+      expect(readStoredMetrics(row.metrics).metrics).toHaveLength(tinyMlp.epochs);
+    } finally {
+      await restarted.close();
+    }
+  });
+
   it('lets nobody stop or watch a run that is not theirs', async () => {
     const [owner, other] = await Promise.all([createTestUser(), createTestUser()]);
     const { runId } = await startRun({ runtime, userId: owner.id, config: tinyMlp });
