@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildGradebookCsv, csvField } from '@/lib/gradebook/build-gradebook-csv';
+import { buildGradebookCsv } from '@/lib/gradebook/build-gradebook-csv';
+import { csvField } from '@/lib/http/csv';
 import type { Gradebook, GradebookRow } from '@/lib/gradebook/get-gradebook';
 
 /** A small RFC 4180 reader, written independently of the writer, to read the output back. */
@@ -122,6 +123,9 @@ describe('buildGradebookCsv', () => {
     expect(rows[1][2]).toBe(`'=HYPERLINK("http://evil")`);
     for (const start of ['=', '+', '-', '@']) expect(csvField(`${start}1+1`).startsWith(`'${start}`)).toBe(true);
     expect(csvField('plain')).toBe('plain');
+    // A negative number is data, not a formula: it stays a number a spreadsheet can sum.
+    for (const number of ['-0.12', '-3', '-1e-5']) expect(csvField(number)).toBe(number);
+    expect(csvField('-1+cmd')).toBe("'-1+cmd");
   });
 
   it('adds per assignment its score after the late penalty, on time or late, and status; per exam its points and status', () => {

@@ -3,10 +3,8 @@ import type { Locale } from '@/lib/i18n/locales';
 import { STATUS_TEXT } from '@/lib/course/assignments/assignment-status-text';
 import { EXAM_STATUS_TEXT } from '@/lib/course/exams/exam-status-text';
 import { fill } from '@/lib/i18n/fill';
+import { toCsv } from '@/lib/http/csv';
 
-// RFC 4180 quoting is a dozen lines, so no CSV dependency. The byte order mark makes Excel read the
-// file as UTF-8 (Korean names stay intact); CRLF line ends are what RFC 4180 and Excel expect.
-const BOM = '\uFEFF';
 
 const HEADERS = {
   name: { ko: '이름', en: 'Name' },
@@ -91,15 +89,9 @@ export function buildGradebookCsv(gradebook: Gradebook, locale: Locale): string 
       return [grade.score === null ? '' : formatNumber(grade.score), EXAM_STATUS_TEXT[grade.status][locale]];
     }),
   ]);
-  return BOM + [header, ...lines].map((fields) => fields.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return toCsv([header, ...lines]);
 }
 
-/** One CSV field: quoted when needed, and neutralized when a spreadsheet would run it as a formula. */
-export function csvField(value: string): string {
-  // OWASP "CSV injection": a cell starting with = + - @ (or tab/CR) is a formula to Excel.
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 function percent(score: number | undefined): string {
   return formatNumber((score ?? 0) * 100);

@@ -1,9 +1,8 @@
-import { csvField } from '@/lib/gradebook/build-gradebook-csv';
+import { toCsv } from '@/lib/http/csv';
 import type { Locale } from '@/lib/i18n/locales';
 import type { ClassAssignments } from '@/lib/course/assignments/list-class-assignments';
 import { STATUS_TEXT } from '@/lib/course/assignments/assignment-status-text';
 
-const BOM = '\uFEFF';
 const HEADERS = {
   name: { ko: '이름', en: 'Name' },
   email: { ko: '이메일', en: 'Email' },
@@ -26,5 +25,5 @@ export function buildAssignmentsCsv(data: ClassAssignments, locale: Locale): str
       return [String(Math.round(result.score * 1000) / 10), STATUS_TEXT[result.status][locale]];
     }),
   ]);
-  return BOM + [header, ...lines].map((fields) => fields.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return toCsv([header, ...lines]);
 }

@@ -1,8 +1,7 @@
-import { csvField } from '@/lib/gradebook/build-gradebook-csv';
+import { toCsv } from '@/lib/http/csv';
 import type { Locale } from '@/lib/i18n/locales';
 import type { QuestionStatsReport } from '@/lib/course/stats/get-question-stats';
 
-const BOM = '\uFEFF';
 const HEADERS = {
   type: { ko: '연습문제', en: 'Exercise' },
   attempts: { ko: '시도', en: 'Attempts' },
@@ -32,5 +31,5 @@ export function buildStatsCsv(report: QuestionStatsReport, titles: Map<string, s
     item.topMistakes.map((m) => `${m.mistakeId} (${m.attempts})`).join('; '),
     item.hardestConditions.map((c) => `${c.condition}: ${Math.round(c.failureRate * 100)}% (×${c.ratio.toFixed(1)}, n=${c.variants})`).join('; '),
   ]);
-  return BOM + [header, ...lines].map((fields) => fields.map(csvField).join(',')).join('\r\n') + '\r\n';
+  return toCsv([header, ...lines]);
 }
