@@ -8,6 +8,7 @@ import type { AssignmentColumn, ExamColumn } from '@/lib/course/gradebook/find-c
 import { STATUS_TEXT } from '@/lib/course/assignments/assignment-status-text';
 import { EXAM_STATUS_TEXT } from '@/lib/course/exams/exam-status-text';
 import type { OutlineUnit } from '@/lib/dashboard/get-course-outline';
+import { fill } from '@/lib/i18n/fill';
 import { formatNumber, formatPercent } from '@/lib/i18n/format';
 import { DateTime } from '@/components/ui/date-time';
 import styles from '@/components/classes/classes.module.css';
@@ -25,7 +26,14 @@ const TEXT = {
   late: { ko: '지각', en: 'late' },
   assignment: { ko: '과제', en: 'Assignment' },
   exam: { ko: '시험', en: 'Exam' },
+  range: { ko: '학생 {from}–{to} / {total}명', en: 'Students {from}–{to} of {total}' },
+  previous: { ko: '← 이전', en: '← Previous' },
+  next: { ko: '다음 →', en: 'Next →' },
+  pages: { ko: '성적표 페이지', en: 'Gradebook pages' },
 } satisfies Record<string, Localized>;
+
+/** Rows drawn at once: a class of 500 renders 10 pages of 50, not 500 rows × 30 cells. Sorting covers every row. */
+export const GRADEBOOK_PAGE_SIZE = 50;
 
 type SortKey =
   | { kind: 'name' | 'total' | 'solved' | 'last' | 'live' }
@@ -71,6 +79,7 @@ function sortValue(row: GradebookRow, key: SortKey): number | string {
 export function GradebookTable({ locale, classId, units, rows, exerciseCount, assignments, exams }: GradebookTableProps) {
   const [sort, setSort] = useState<{ key: SortKey; isAscending: boolean }>({ key: { kind: 'name' }, isAscending: true });
   const [isShowingExercises, setIsShowingExercises] = useState(true);
+  const [page, setPage] = useState(0);
 
   const sorted = useMemo(() => {
     const direction = sort.isAscending ? 1 : -1;
@@ -91,7 +100,10 @@ export function GradebookTable({ locale, classId, units, rows, exerciseCount, as
           type="button"
           className={styles.sortButton}
           // Names start A→Z; scores start highest first, which is what a teacher looks for.
-          onClick={() => setSort({ key, isAscending: active ? !sort.isAscending : key.kind === 'name' })}
+          onClick={() => {
+            setSort({ key, isAscending: active ? !sort.isAscending : key.kind === 'name' });
+            setPage(0);
+          }}
         >
           {label} {active ? (sort.isAscending ? '▲' : '▼') : ''}
         </button>
@@ -101,6 +113,17 @@ export function GradebookTable({ locale, classId, units, rows, exerciseCount, as
 
   if (rows.length === 0) return <p className="muted">{TEXT.none[locale]}</p>;
   const exercises = units.flatMap((unit) => unit.exercises);
+  const pageCount = Math.ceil(sorted.length / GRADEBOOK_PAGE_SIZE);
+  const current = Math.min(page, pageCount - 1);
+  const shown = sorted.slice(current * GRADEBOOK_PAGE_SIZE, (current + 1) * GRADEBOOK_PAGE_SIZE);
+  const pager =
+    pageCount > 1 ? (
+      <nav className="button-row" aria-label={TEXT.pages[locale]} data-testid="gradebook-pager">
+        <button type="button" className="button secondary" onClick={() => setPage(current - 1)} disabled={current === 0}>{TEXT.previous[locale]}</button>
+        <span aria-live="polite">{fill(TEXT.range[locale], { from: current * GRADEBOOK_PAGE_SIZE + 1, to: current * GRADEBOOK_PAGE_SIZE + shown.length, total: sorted.length })}</span>
+        <button type="button" className="button secondary" onClick={() => setPage(current + 1)} disabled={current === pageCount - 1}>{TEXT.next[locale]}</button>
+      </nav>
+    ) : null;
 
   return (
     <>
@@ -126,7 +149,7 @@ export function GradebookTable({ locale, classId, units, rows, exerciseCount, as
             </tr>
           </thead>
           <tbody>
-            {sorted.map((row) => (
+            {shown.map((row) => (
               <tr key={row.userId}>
                 <th scope="row" className={styles.sticky}>
                   <Link className="tap" href={`/classes/${classId}/students/${row.userId}`}>{row.name}</Link>
@@ -174,6 +197,7 @@ export function GradebookTable({ locale, classId, units, rows, exerciseCount, as
           </tbody>
         </table>
       </div>
+      {pager}
     </>
   );
 }
