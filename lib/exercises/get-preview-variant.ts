@@ -1,7 +1,7 @@
 import 'server-only';
-import { generate, hints } from '@/engine/exercises';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
+import { describeVariant } from '@/lib/exercises/describe-variant';
 import { getExerciseType } from '@/lib/exercises/get-exercise-type';
 import type { TPreviewVariant } from '@/lib/exercises/schemas';
 
@@ -13,23 +13,14 @@ export interface GetPreviewVariantOptions {
 
 /** Any seed of a type, for instructors (of at least one class) preparing or checking a class. */
 export async function getPreviewVariant({ userId, typeId, seed }: GetPreviewVariantOptions): Promise<TPreviewVariant> {
-  const type = getExerciseType(typeId);
+  getExerciseType(typeId); // NOT_FOUND for an unknown type, before the role check
   const instructorOf = await getDb().membership.findFirst({ where: { userId, role: 'INSTRUCTOR' }, select: { id: true } });
   if (!instructorOf) throw new AppError('FORBIDDEN', 'Only instructors can open an exercise with a chosen seed.');
-  const exercise = generate(typeId, seed);
-  const allHints = hints(typeId, seed);
+  const { allHints, ...variant } = describeVariant(typeId, seed);
   return {
     mode: 'preview',
-    typeId,
-    title: type.title,
-    unit: type.unit,
-    difficulty: type.difficulty,
-    prompt: exercise.prompt,
-    given: exercise.given,
-    answer: exercise.answer,
-    tolerance: type.tolerance.doc,
+    ...variant,
     hints: allHints,
-    hintCount: allHints.length,
     seed,
   };
 }

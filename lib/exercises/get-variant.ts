@@ -1,7 +1,7 @@
 import 'server-only';
-import { generate, hints } from '@/engine/exercises';
 import { getDb } from '@/lib/db';
 import { buildAttemptView } from '@/lib/exercises/build-attempt-view';
+import { describeVariant } from '@/lib/exercises/describe-variant';
 import { computeRoundState, countRevealedHints, MAX_ATTEMPTS_PER_VARIANT } from '@/lib/exercises/current-round';
 import { findLatestAttempts } from '@/lib/exercises/find-latest-attempts';
 import { getExerciseType } from '@/lib/exercises/get-exercise-type';
@@ -23,7 +23,7 @@ export interface GetVariantOptions {
  * (getRoundSeed); the client never chooses or computes it.
  */
 export async function getVariant({ userId, typeId, isReview = false }: GetVariantOptions): Promise<TStudentVariant> {
-  const type = getExerciseType(typeId);
+  getExerciseType(typeId); // NOT_FOUND for an unknown type before anything is read
   const db = getDb();
   const [latest, isDue] = await Promise.all([
     findLatestAttempts({ db, userId, typeId }),
@@ -32,23 +32,14 @@ export async function getVariant({ userId, typeId, isReview = false }: GetVarian
   const current = computeRoundState(latest);
   const state = isDue ? reviewRound(current) : current;
   const seed = await getRoundSeed({ userId, typeId, round: state.round, attempts: latest });
-  const exercise = generate(typeId, seed);
-  const allHints = hints(typeId, seed);
+  const { allHints, ...variant } = describeVariant(typeId, seed);
   // Every attempt so far in an open round was wrong, so each revealed one hint.
   const revealed = countRevealedHints(state.attemptsUsed, allHints.length);
   const last = latest.find((attempt) => attempt.round === state.round);
   return {
     mode: 'student',
-    typeId,
-    title: type.title,
-    unit: type.unit,
-    difficulty: type.difficulty,
-    prompt: exercise.prompt,
-    given: exercise.given,
-    answer: exercise.answer,
-    tolerance: type.tolerance.doc,
+    ...variant,
     hints: allHints.slice(0, revealed),
-    hintCount: allHints.length,
     round: state.round,
     maxAttempts: MAX_ATTEMPTS_PER_VARIANT,
     attemptsUsed: state.attemptsUsed,
