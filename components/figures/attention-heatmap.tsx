@@ -35,27 +35,7 @@ export default function AttentionHeatmap({ locale }: FigureProps) {
   const change = (patch: Partial<AttentionSetup>) => setSetup((old) => ({ ...old, ...patch }));
 
   const outputTable = (
-    <table className={`${shared.numbers} ${styles.output}`}>
-      <caption>{TEXT.output[locale]}</caption>
-      <thead>
-        <tr>
-          <td />
-          {output[0].map((_, index) => (
-            <th key={index} scope="col">z{index + 1}</th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {output.map((row, index) => (
-          <tr key={index}>
-            <th scope="row" lang="fr">{ATTENTION_TOKENS[index]}</th>
-            {row.map((value, column) => (
-              <td key={column}>{formatNumber(value)}</td>
-            ))}
-          </tr>
-        ))}
-      </tbody>
-    </table>
+    <TokenMatrix className={`${shared.numbers} ${styles.output}`} caption={TEXT.output[locale]} columns={output[0].map((_, index) => `z${index + 1}`)} rows={output} />
   );
 
   return (
@@ -64,29 +44,7 @@ export default function AttentionHeatmap({ locale }: FigureProps) {
       locale={locale}
       title={TEXT.title[locale]}
       caption={TEXT.caption[locale]}
-      table={
-        <table className={shared.numbers}>
-          <caption>{TEXT.heatmap[locale]}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{TEXT.query[locale]}</th>
-              {ATTENTION_TOKENS.map((token) => (
-                <th key={token} scope="col" lang="fr">{token}</th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {weights.map((row, index) => (
-              <tr key={index}>
-                <th scope="row" lang="fr">{ATTENTION_TOKENS[index]}</th>
-                {row.map((value, column) => (
-                  <td key={column}>{formatNumber(value)}</td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      }
+      table={<TokenMatrix className={shared.numbers} caption={TEXT.heatmap[locale]} corner={TEXT.query[locale]} columns={ATTENTION_TOKENS} isTokenColumns rows={weights} />}
     >
       <div className={styles.editors}>
         <MatrixEditor id="attn-q" caption={TEXT.queries[locale]} rowLabels={ATTENTION_TOKENS} columnLabels={DIMS} values={setup.q} onChange={(q) => change({ q })} {...RANGE} locale={locale} />
@@ -136,5 +94,32 @@ export default function AttentionHeatmap({ locale }: FigureProps) {
         {outputTable}
       </div>
     </FigureFrame>
+  );
+}
+
+/** A matrix with one row per token (French, as in the lecture's example) and labelled columns. */
+function TokenMatrix({ className, caption, corner, columns, isTokenColumns = false, rows }: { className: string; caption: string; corner?: string; columns: readonly string[]; isTokenColumns?: boolean; rows: number[][] }) {
+  return (
+    <table className={className}>
+      <caption>{caption}</caption>
+      <thead>
+        <tr>
+          {corner === undefined ? <td /> : <th scope="col">{corner}</th>}
+          {columns.map((label) => (
+            <th key={label} scope="col" lang={isTokenColumns ? 'fr' : undefined}>{label}</th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((row, index) => (
+          <tr key={index}>
+            <th scope="row" lang="fr">{ATTENTION_TOKENS[index]}</th>
+            {row.map((value, column) => (
+              <td key={column}>{formatNumber(value)}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
