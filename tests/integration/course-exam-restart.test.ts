@@ -1,11 +1,11 @@
 import crypto from 'node:crypto';
-import { execFileSync } from 'node:child_process';
-import { afterAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { solve } from '@/engine/exercises';
 import { getDb } from '@/lib/db';
 import type { TExamAnswerResult, TStudentExam } from '@/lib/course/exams/exam-schemas';
 import { seedForExam } from '@/lib/exercises/keyed-seeds';
-import { randomPort, startAppServer, type AppServer } from '../../scripts/support/app-server';
+import { randomPort, type AppServer } from '../../scripts/support/app-server';
+import { killHard, startSecondServer } from '../support/second-server';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
 
 // A started exam across a restart of the server process: a second server on this run's database
@@ -20,26 +20,6 @@ afterAll(async () => {
   await server?.stop();
 });
 
-async function start(port: number): Promise<AppServer> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await startAppServer({ databaseUrl: inject('databaseUrl'), port, authSecret: inject('authSecret') });
-    } catch (error) {
-      if (attempt >= 3) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20_000));
-    }
-  }
-}
-
-/** SIGKILL for the server and the server.ts child tsx runs (found by its parent pid). */
-async function killHard(app: AppServer): Promise<void> {
-  const parentPid = app.process.pid;
-  if (!parentPid) throw new Error('the app server has no pid');
-  const children = execFileSync('pgrep', ['-P', String(parentPid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
-  for (const pid of children) process.kill(pid, 'SIGKILL');
-  await app.stop('SIGKILL');
-}
-
 async function call<T>(baseUrl: string, cookie: string, path: string, body?: unknown): Promise<{ status: number; body: T }> {
   const response = await fetch(`${baseUrl}${path}`, {
     method: body === undefined ? 'GET' : 'POST',
@@ -52,7 +32,7 @@ async function call<T>(baseUrl: string, cookie: string, path: string, body?: unk
 describe('exam timer across a server restart', () => {
   it('keeps the started exam’s deadline after the process is killed and started again, and auto-submits at it', { timeout: 300_000 }, async () => {
     const port = randomPort();
-    server = await start(port);
+    server = await startSecondServer(port);
     const baseUrl = server.baseUrl;
     const [teacher, student] = await Promise.all([createTestUser('Teacher'), createTestUser('Examinee')]);
     const klass = await createTestClass([{ user: teacher, role: 'INSTRUCTOR' }, { user: student, role: 'STUDENT' }]);
@@ -74,7 +54,7 @@ describe('exam timer across a server restart', () => {
     expect((await call<TExamAnswerResult>(baseUrl, cookie, `/api/course/exams/${exam.id}/answers`, answer)).status).toBe(200);
 
     await killHard(server);
-    server = await start(port);
+    server = await startSecondServer(port);
 
     const resumed = await call<TStudentExam>(baseUrl, cookie, `/api/course/exams/${exam.id}`);
     expect(resumed.status).toBe(200);

@@ -1,8 +1,8 @@
-import { execFileSync } from 'node:child_process';
-import { afterAll, describe, expect, it, inject } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { getDb } from '@/lib/db';
 import type { THostView, TPlayerQuestion, TPlayerResult, TPlayerView } from '@/lib/live/protocol/live-payloads';
-import { randomPort, startAppServer, type AppServer } from '../../scripts/support/app-server';
+import { randomPort, type AppServer } from '../../scripts/support/app-server';
+import { killHard, startSecondServer } from '../support/second-server';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
 import { connectLive, correctAnswerFor, createSessionOverHttp, joinOverHttp } from './live-test-client';
 import { expectOk } from '../support/acks';
@@ -14,35 +14,10 @@ afterAll(async () => {
   await server?.stop();
 });
 
-// server.ts rebuilds when sources changed since the last build; while colleagues edit the tree
-// another build may be running, so a failed start-up is retried a few times.
-async function start(port: number): Promise<AppServer> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await startAppServer({ databaseUrl: inject('databaseUrl'), port, authSecret: inject('authSecret') });
-    } catch (error) {
-      if (attempt >= 3) throw error;
-      await new Promise((resolve) => setTimeout(resolve, 20_000));
-    }
-  }
-}
-
-/**
- * SIGKILL for the real server: startAppServer runs tsx, which runs server.ts in a child process
- * that would outlive a killed tsx, so the child (found by its parent pid) is killed first.
- */
-async function killHard(app: AppServer): Promise<void> {
-  const parentPid = app.process.pid;
-  if (!parentPid) throw new Error('the app server has no pid');
-  const children = execFileSync('pgrep', ['-P', String(parentPid)], { encoding: 'utf8' }).split('\n').filter(Boolean).map(Number);
-  for (const pid of children) process.kill(pid, 'SIGKILL');
-  await app.stop('SIGKILL');
-}
-
 describe('live sessions across a server restart', () => {
   it('loses no acknowledged answer, resumes the open question and closes it at its stored deadline', { timeout: 180_000 }, async () => {
     const port = randomPort();
-    server = await start(port);
+    server = await startSecondServer(port);
     const baseUrl = server.baseUrl;
     const instructor = await createTestUser('Instructor');
     const students = await Promise.all([createTestUser('Answers before'), createTestUser('Answers after'), createTestUser('Never answers')]);
@@ -65,7 +40,7 @@ describe('live sessions across a server restart', () => {
 
     // The server dies without a chance to clean up.
     await killHard(server);
-    server = await start(port);
+    server = await startSecondServer(port);
     const reconnected = (player: { socket: { connected: boolean } }) =>
       new Promise<void>((resolve) => {
         const poll = setInterval(() => player.socket.connected && (clearInterval(poll), resolve()), 100);
