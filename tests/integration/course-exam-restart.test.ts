@@ -66,14 +66,20 @@ describe('exam timer across a server restart', () => {
     const again = await call<TStudentExam>(baseUrl, cookie, `/api/course/exams/${exam.id}/start`, { honourCode: true });
     expect(again.body.session).toMatchObject({ startedAt: started.body.session!.startedAt, deadline });
 
+    // The instructor moves the window's end to 3 s from now (a window may move after students
+    // began): the new process takes the new deadline from stored state, like the old one.
+    const closesAt = new Date(Date.now() + 3 * SECOND);
+    await getDb().exam.update({ where: { id: exam.id }, data: { closesAt } });
+    const moved = await call<TStudentExam>(baseUrl, cookie, `/api/course/exams/${exam.id}`);
+    expect(moved.body.session).toMatchObject({ startedAt: started.body.session!.startedAt, deadline: closesAt.toISOString(), endedAt: null });
     // Wait out the deadline on the server's clock: the next read closes the exam at the deadline itself.
-    await new Promise((resolve) => setTimeout(resolve, resumed.body.session!.remainingMs + 500));
+    await new Promise((resolve) => setTimeout(resolve, moved.body.session!.remainingMs + 500));
     const late = { typeId: 'rnn-step', answer: solve('rnn-step', seedForExam(exam.id, 'rnn-step', student.id)), clientSubmissionId: crypto.randomUUID() };
     const refused = await call<{ error: { reason?: string } }>(baseUrl, cookie, `/api/course/exams/${exam.id}/answers`, late);
     expect(refused.status).toBe(409);
     const session = await getDb().examSession.findUniqueOrThrow({ where: { examId_userId: { examId: exam.id, userId: student.id } } });
     expect(session).toMatchObject({ endReason: 'TIMED_OUT', score: 2 });
-    expect(session.endedAt?.toISOString()).toBe(deadline);
+    expect(session.endedAt?.toISOString()).toBe(closesAt.toISOString());
     const ended = await call<TStudentExam>(baseUrl, cookie, `/api/course/exams/${exam.id}`);
     expect(ended.body.status).toBe('TIMED_OUT');
   });
