@@ -279,7 +279,8 @@ describe('every page on a phone and a desktop, in Korean and English', () => {
     const failures: string[] = [];
     for (const locale of LOCALES) {
       await useRole(role, locale);
-      for (const size of WIDTHS) {
+      // The phone and the desktop page load side by side (same cookies, separate pages).
+      await Promise.all(WIDTHS.map(async (size) => {
         const page = await browser.newPage();
         try {
           await page.setViewportSize({ width: size.width, height: size.height });
@@ -296,8 +297,9 @@ describe('every page on a phone and a desktop, in Korean and English', () => {
         } finally {
           await page.close();
         }
-      }
+      }));
     }
+    failures.sort();
     expect(failures, failures.join('\n')).toEqual([]);
   });
 });
