@@ -1,8 +1,10 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach } from 'vitest';
+import { afterEach, inject } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { getDb } from '@/lib/db';
+import { createTestClass, createTestUser, signIn, type TestUser } from '../support/auth';
 
 // Debian's Chromium driven by playwright-core (no browser download). A fresh profile per launch.
 export const CHROMIUM = '/usr/bin/chromium';
@@ -73,4 +75,14 @@ export async function launchBrowser({ locale = 'ko-KR', timezoneId }: { locale?:
 
 export function screenshotPath(name: string): string {
   return path.join(SCREENSHOTS, `${name}.png`);
+}
+
+/** An instructor (English) with a class of their own, signed in in `browser`: the host of a live-session test. */
+export async function signInHost(browser: BrowserContext, name: string): Promise<{ instructor: TestUser; classId: string }> {
+  const instructor = await createTestUser(name);
+  const klass = await createTestClass([{ user: instructor, role: 'INSTRUCTOR' }], 'Deep Learning 101');
+  await getDb().user.update({ where: { id: instructor.id }, data: { locale: 'en' } });
+  const [cookieName, ...value] = (await signIn(instructor.email)).split('=');
+  await browser.addCookies([{ name: cookieName, value: value.join('='), url: inject('baseUrl') }]);
+  return { instructor, classId: klass.id };
 }

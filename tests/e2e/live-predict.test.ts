@@ -2,8 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { getDb } from '@/lib/db';
 import { ZPredictTraining } from '@/lib/live/protocol/live-payloads';
-import { createTestClass, createTestUser, signIn } from '../support/auth';
-import { launchBrowser, screenshotPath } from './browser';
+import { launchBrowser, screenshotPath, signInHost } from './browser';
 
 // Predict, then train, in the browser: the instructor adds a prediction round on /live, two
 // phones (390 px, English and Korean) commit predictions, the projector (1280 px) shows the
@@ -28,18 +27,14 @@ async function fitsPhone(page: Page) {
 describe('predict, then train in the browser', () => {
   it('runs a prediction round on two phones and a projector, training on the server and scoring the right prediction', { timeout: 300_000 }, async () => {
     const [hostBrowser, phoneA, phoneB] = browsers;
-    const instructor = await createTestUser('Prof Predict');
-    const klass = await createTestClass([{ user: instructor, role: 'INSTRUCTOR' }], 'Deep Learning 101');
-    await getDb().user.update({ where: { id: instructor.id }, data: { locale: 'en' } });
-    const [name, ...value] = (await signIn(instructor.email)).split('=');
-    await hostBrowser.addCookies([{ name, value: value.join('='), url: inject('baseUrl') }]);
+    const { classId } = await signInHost(hostBrowser, 'Prof Predict');
     const baseUrl = inject('baseUrl');
 
     // The instructor plans one prediction round: an MLP on a circle (a preset), outcome predicted.
     const host = await hostBrowser.newPage();
     await host.setViewportSize(PROJECTOR);
     await host.goto(`${baseUrl}/live`);
-    await host.getByLabel('Class').selectOption(klass.id);
+    await host.getByLabel('Class').selectOption(classId);
     await host.getByLabel('Hand-picked').check();
     await host.getByTestId('add-predict').click();
     await host.getByLabel('1. Configuration').selectOption('circle-adam');

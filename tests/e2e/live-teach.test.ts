@@ -4,8 +4,7 @@ import { generate, solve, type AnswerSpec, type AnswerValue } from '@/engine/exe
 import { registry } from '@/engine/exercises/registry';
 import { getDb } from '@/lib/db';
 import { liveSeed } from '@/lib/live/variants/live-variant';
-import { createTestClass, createTestUser, signIn } from '../support/auth';
-import { launchBrowser, screenshotPath } from './browser';
+import { launchBrowser, screenshotPath, signInHost } from './browser';
 
 // A teaching session on a projector and two phones (390 px, one English, one Korean): players pick
 // teams, everyone makes the same named mistake, the host re-asks it with one click, the follow-up
@@ -59,17 +58,13 @@ async function fitsPhone(page: Page) {
 describe('live teaching tools in the browser', () => {
   it('re-asks the top mistake in a team session: follow-up, before/after, worked solutions, pace meter and team podium', { timeout: 300_000 }, async () => {
     const [hostBrowser, phoneA, phoneB] = browsers;
-    const instructor = await createTestUser('Prof Teach');
-    const klass = await createTestClass([{ user: instructor, role: 'INSTRUCTOR' }], 'Deep Learning 101');
-    await getDb().user.update({ where: { id: instructor.id }, data: { locale: 'en' } });
-    const [name, ...value] = (await signIn(instructor.email)).split('=');
-    await hostBrowser.addCookies([{ name, value: value.join('='), url: inject('baseUrl') }]);
+    const { classId } = await signInHost(hostBrowser, 'Prof Teach');
     const baseUrl = inject('baseUrl');
 
     // The instructor picks one question, teams the players pick, and correctness-only scoring.
     const host = await hostBrowser.newPage();
     await host.goto(`${baseUrl}/live`);
-    await host.getByLabel('Class').selectOption(klass.id);
+    await host.getByLabel('Class').selectOption(classId);
     await host.getByLabel('Hand-picked').check();
     await host.getByLabel('Sigmoid value and derivative').check();
     await host.getByLabel('Allow guests', { exact: false }).check();
