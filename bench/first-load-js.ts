@@ -18,6 +18,7 @@ import { exerciseTypeIds } from '../engine/exercises/index';
 import { loadCourse } from '../lib/content/load-course';
 import type { FigureName } from '../lib/content/figure-names';
 import { ensureBuild } from '../lib/server/ensure-build';
+import { parseBenchArgs } from './support/cli';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const NEXT = path.join(ROOT, '.next');
@@ -32,19 +33,6 @@ const ZLoadableManifest = z.record(z.string(), z.object({ id: z.union([z.number(
 interface Size {
   raw: number;
   gzip: number;
-}
-
-function parseArgs(argv: readonly string[]): z.infer<typeof ZArgs> {
-  const raw: Record<string, boolean> = {};
-  for (const arg of argv) {
-    if (arg === '--build') raw.build = true;
-    else if (arg === '--no-write') raw.write = false;
-    else {
-      console.error(`unexpected argument '${arg}' (use --build and/or --no-write)`);
-      process.exit(2);
-    }
-  }
-  return ZArgs.parse(raw);
 }
 
 function readJson<T>(file: string, schema: z.ZodType<T>): T {
@@ -95,7 +83,7 @@ function figureChunks(routeChunks: readonly string[]): Map<FigureName, string[]>
 }
 
 async function main() {
-  const args = parseArgs(process.argv.slice(2));
+  const args = parseBenchArgs(ZArgs, process.argv.slice(2));
   if (args.build) ensureBuild(ROOT, (message) => console.log(message));
   const stats = readJson(path.join(NEXT, 'diagnostics', 'route-bundle-stats.json'), ZRouteStats);
   const routeChunks = (route: string) => {
