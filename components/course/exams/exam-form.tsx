@@ -1,23 +1,20 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
-import { useState, type FormEvent } from 'react';
 import { ZExamInput, type TExamInput } from '@/lib/course/exams/exam-schemas';
 import { fill } from '@/lib/i18n/fill';
 import type { Locale, Localized } from '@/lib/i18n/locales';
-import { useApiAction } from '@/components/ui/use-api-action';
 import forms from '@/components/ui/forms.module.css';
-import styles from '../course.module.css';
+import { ExerciseRows } from '../exercise-rows';
+import { FormFooter } from '../form-footer';
+import { useSavedForm } from '../use-saved-form';
 
 const TEXT = {
   create: { ko: '새 시험', en: 'New exam' },
   edit: { ko: '시험 고치기', en: 'Edit exam' },
   title: { ko: '제목', en: 'Title' },
   questions: { ko: '문제 (학생마다 자기 숫자, 섞인 순서)', en: 'Questions (each student gets their own numbers, in a shuffled order)' },
-  exercise: { ko: '연습문제', en: 'Exercise' },
   points: { ko: '배점', en: 'Points' },
   add: { ko: '문제 추가', en: 'Add a question' },
-  remove: { ko: '빼기', en: 'Remove' },
   opensAt: { ko: '응시 시작', en: 'Window opens' },
   closesAt: { ko: '응시 마감', en: 'Window closes' },
   zone: { ko: '수업 시간대: {zone}', en: 'Class time zone: {zone}' },
@@ -28,8 +25,6 @@ const TEXT = {
   immediate: { ko: '답을 낼 때마다 바로', en: 'Right after each answer' },
   onRelease: { ko: '결과를 공개한 뒤', en: 'After I release the results' },
   publish: { ko: '학생에게 공개', en: 'Published to students' },
-  save: { ko: '저장', en: 'Save' },
-  saved: { ko: '저장했습니다.', en: 'Saved.' },
   invalid: { ko: '입력을 확인하세요: 제목, 문제 하나 이상, 날짜, 제한 시간 1~600분, 시도 1~5번.', en: 'Check the form: a title, at least one question, the dates, a time limit of 1–600 minutes and 1–5 attempts.' },
   frozen: { ko: '시작한 학생이 있어 문제, 시간, 시도, 감점은 바꿀 수 없습니다.', en: 'Students have begun: questions, time limit, attempts and credit are frozen.' },
 } satisfies Record<string, Localized>;
@@ -48,26 +43,17 @@ export interface ExamFormProps {
 const EMPTY: TExamInput = { title: '', opensAt: '', closesAt: '', timeLimitMinutes: 50, maxAttempts: 1, creditDecayPct: 0, feedback: 'ON_RELEASE', questions: [], isPublished: true };
 
 export function ExamForm({ locale, classId, timeZone, types, examId, initial, hasStarted = false }: ExamFormProps) {
-  const router = useRouter();
-  const { run, error, setError, isPending } = useApiAction(locale);
-  const [value, setValue] = useState<TExamInput>(initial ?? EMPTY);
-  const [saved, setSaved] = useState(false);
-  const update = (patch: Partial<TExamInput>) => setValue((current) => ({ ...current, ...patch }));
+  const { value, update, save, saved, error, isPending } = useSavedForm({
+    locale,
+    initial,
+    empty: EMPTY,
+    schema: ZExamInput,
+    invalid: TEXT.invalid,
+    itemUrl: examId && `/api/course/exams/${examId}`,
+    collectionUrl: `/api/course/classes/${classId}/exams`,
+  });
   const formId = examId ?? 'new';
   const id = (name: string) => `exam-${name}-${formId}`;
-
-  async function save(event: FormEvent) {
-    event.preventDefault();
-    setSaved(false);
-    const parsed = ZExamInput.safeParse(value);
-    if (!parsed.success) return setError(TEXT.invalid[locale]);
-    const url = examId ? `/api/course/exams/${examId}` : `/api/course/classes/${classId}/exams`;
-    const result = await run<{ id: string }>(url, examId ? 'PUT' : 'POST', parsed.data, { refresh: false });
-    if (!result) return;
-    setSaved(true);
-    if (!examId) setValue(EMPTY);
-    router.refresh();
-  }
 
   return (
     <form className="card" onSubmit={save} noValidate aria-labelledby={id('heading')} data-testid="exam-form">
@@ -78,13 +64,14 @@ export function ExamForm({ locale, classId, timeZone, types, examId, initial, ha
       <fieldset style={{ border: 0, padding: 0, margin: '0.75rem 0 0' }} disabled={hasStarted}>
         <legend style={{ fontWeight: 600 }}>{TEXT.questions[locale]}</legend>
         {hasStarted && <p className={forms.hint}>{TEXT.frozen[locale]}</p>}
-        {value.questions.map((question, index) => (
-          <div key={index} className={styles.itemRow}>
-            <select aria-label={TEXT.exercise[locale]} value={question.typeId} onChange={(e) => update({ questions: value.questions.map((q, i) => (i === index ? { ...q, typeId: e.target.value } : q)) })}>
-              {types.map((type) => (
-                <option key={type.typeId} value={type.typeId}>{type.title[locale]}</option>
-              ))}
-            </select>
+        <ExerciseRows
+          locale={locale}
+          types={types}
+          items={value.questions}
+          onChange={(questions) => update({ questions })}
+          newItem={(typeId) => ({ typeId, points: 1 })}
+          addLabel={TEXT.add}
+          renderFields={(question, replace) => (
             <input
               aria-label={TEXT.points[locale]}
               type="number"
@@ -93,21 +80,10 @@ export function ExamForm({ locale, classId, timeZone, types, examId, initial, ha
               max={100}
               style={{ width: '5rem' }}
               value={question.points}
-              onChange={(e) => update({ questions: value.questions.map((q, i) => (i === index ? { ...q, points: Math.round(Number(e.target.value)) } : q)) })}
+              onChange={(e) => replace({ points: Math.round(Number(e.target.value)) })}
             />
-            <button type="button" className="button secondary" onClick={() => update({ questions: value.questions.filter((_, i) => i !== index) })}>{TEXT.remove[locale]}</button>
-          </div>
-        ))}
-        <button
-          type="button"
-          className="button secondary"
-          onClick={() => {
-            const unused = types.find((type) => !value.questions.some((q) => q.typeId === type.typeId));
-            if (unused) update({ questions: [...value.questions, { typeId: unused.typeId, points: 1 }] });
-          }}
-        >
-          {TEXT.add[locale]}
-        </button>
+          )}
+        />
       </fieldset>
 
       <p className={forms.hint}>{fill(TEXT.zone[locale], { zone: timeZone })}</p>
@@ -131,11 +107,7 @@ export function ExamForm({ locale, classId, timeZone, types, examId, initial, ha
       <label style={{ fontWeight: 400 }}>
         <input type="checkbox" checked={value.isPublished} onChange={(e) => update({ isPublished: e.target.checked })} /> {TEXT.publish[locale]}
       </label>
-      <div className={forms.actions}>
-        <button type="submit" className="button" disabled={isPending}>{TEXT.save[locale]}</button>
-        {saved && <span className="success" role="status">{TEXT.saved[locale]}</span>}
-      </div>
-      {error && <p className={forms.alert} role="alert">{error}</p>}
+      <FormFooter locale={locale} isPending={isPending} saved={saved} error={error} />
     </form>
   );
 }
