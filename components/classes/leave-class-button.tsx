@@ -1,9 +1,7 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import type { Locale } from '@/lib/i18n/locales';
-import { useApiAction } from '@/components/ui/use-api-action';
-import forms from '@/components/ui/forms.module.css';
+import { ConfirmedActionButton } from '@/components/ui/confirmed-action-button';
 
 const TEXT = {
   leave: { ko: '수업 나가기', en: 'Leave class' },
@@ -11,21 +9,5 @@ const TEXT = {
 };
 
 export function LeaveClassButton({ locale, classId, userId }: { locale: Locale; classId: string; userId: string }) {
-  const router = useRouter();
-  const { run, error, isPending } = useApiAction(locale);
-
-  async function leave() {
-    if (!window.confirm(TEXT.confirm[locale])) return;
-    if (await run(`/api/classes/${classId}/members/${userId}`, 'DELETE', undefined, { refresh: false })) {
-      router.push('/classes');
-      router.refresh();
-    }
-  }
-
-  return (
-    <>
-      <button type="button" className="button secondary" onClick={() => void leave()} disabled={isPending}>{TEXT.leave[locale]}</button>
-      <div role="alert">{error && <p className={forms.alert}>{error}</p>}</div>
-    </>
-  );
+  return <ConfirmedActionButton locale={locale} label={TEXT.leave[locale]} confirm={TEXT.confirm[locale]} url={`/api/classes/${classId}/members/${userId}`} method="DELETE" thenGoTo="/classes" />;
 }

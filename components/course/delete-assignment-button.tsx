@@ -1,7 +1,7 @@
 'use client';
 
 import type { Locale } from '@/lib/i18n/locales';
-import { useApiAction } from '@/components/ui/use-api-action';
+import { ConfirmedActionButton } from '@/components/ui/confirmed-action-button';
 
 const TEXT = {
   delete: { ko: '삭제', en: 'Delete' },
@@ -12,20 +12,5 @@ const TEXT = {
 };
 
 export function DeleteAssignmentButton({ locale, assignmentId }: { locale: Locale; assignmentId: string }) {
-  const { run, error, isPending } = useApiAction(locale);
-  return (
-    <>
-      <button
-        type="button"
-        className="button secondary"
-        disabled={isPending}
-        onClick={() => {
-          if (window.confirm(TEXT.confirm[locale])) void run(`/api/course/assignments/${assignmentId}`, 'DELETE', undefined);
-        }}
-      >
-        {TEXT.delete[locale]}
-      </button>
-      {error && <span className="error" role="alert">{error}</span>}
-    </>
-  );
+  return <ConfirmedActionButton locale={locale} label={TEXT.delete[locale]} confirm={TEXT.confirm[locale]} url={`/api/course/assignments/${assignmentId}`} method="DELETE" />;
 }

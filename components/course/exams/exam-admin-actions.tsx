@@ -1,8 +1,8 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { useState } from 'react';
 import type { Locale, Localized } from '@/lib/i18n/locales';
+import { ConfirmedActionButton } from '@/components/ui/confirmed-action-button';
 import { useApiAction } from '@/components/ui/use-api-action';
 
 const TEXT = {
@@ -16,40 +16,16 @@ const TEXT = {
 } satisfies Record<string, Localized>;
 
 export function ReleaseExamButton({ locale, examId, isReleased }: { locale: Locale; examId: string; isReleased: boolean }) {
-  const { run, error, isPending } = useApiAction(locale);
   if (isReleased) return <strong data-testid="exam-released">{TEXT.released[locale]}</strong>;
-  return (
-    <>
-      <button type="button" className="button" disabled={isPending} onClick={() => window.confirm(TEXT.confirmRelease[locale]) && void run(`/api/course/exams/${examId}/release`, 'POST', undefined)}>
-        {TEXT.release[locale]}
-      </button>
-      {error && <span className="error" role="alert">{error}</span>}
-    </>
-  );
+  return <ConfirmedActionButton locale={locale} label={TEXT.release[locale]} confirm={TEXT.confirmRelease[locale]} url={`/api/course/exams/${examId}/release`} method="POST" variant="primary" />;
 }
 
 export function DeleteExamButton({ locale, examId, classId }: { locale: Locale; examId: string; classId: string }) {
-  const router = useRouter();
-  const { run, error, isPending } = useApiAction(locale);
   return (
-    <>
-      <button
-        type="button"
-        className="button secondary"
-        disabled={isPending}
-        onClick={async () => {
-          if (!window.confirm(TEXT.confirmDelete[locale])) return;
-          if (await run(`/api/course/exams/${examId}`, 'DELETE', undefined, { refresh: false })) router.push(`/classes/${classId}/exams`);
-        }}
-      >
-        {TEXT.delete[locale]}
-      </button>
-      {error && <span className="error" role="alert">{error}</span>}
-    </>
+    <ConfirmedActionButton locale={locale} label={TEXT.delete[locale]} confirm={TEXT.confirmDelete[locale]} url={`/api/course/exams/${examId}`} method="DELETE" thenGoTo={`/classes/${classId}/exams`} />
   );
 }
 
-/** One student's extra minutes, applied at once (also to an exam in progress). */
 export function ExtensionInput({ locale, examId, userId, name, extraMinutes }: { locale: Locale; examId: string; userId: string; name: string; extraMinutes: number }) {
   const { run, error, isPending } = useApiAction(locale);
   const [value, setValue] = useState(String(extraMinutes));
