@@ -8,6 +8,7 @@ import { requirePageUser } from '@/lib/accounts/require-page-user';
 import { getStudentDashboard, type DashboardUnit, type StudentDashboard } from '@/lib/dashboard/get-student-dashboard';
 import { getLocale } from '@/lib/i18n/get-locale';
 import type { Locale } from '@/lib/i18n/locales';
+import { ScrollTable } from '@/components/classes/scroll-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getLocale()) === 'ko' ? '대시보드' : 'Dashboard' };
@@ -156,31 +157,27 @@ function UnitProgressCard({ unit, locale }: { unit: DashboardUnit; locale: Local
         {unit.unitId === 'other' ? <span>{unit.title[locale]}</span> : <Link className="tap" href={`/units/${unit.unitId}`}>{unit.title[locale]}</Link>}
         {unit.unitId !== 'other' && <span className={styles.badge}>{unit.isRead ? `✓ ${TEXT.isRead[locale]}` : TEXT.notRead[locale]}</span>}
       </h3>
-      <div className={styles.scroll} tabIndex={0} role="region" aria-labelledby={headingId}>
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{TEXT.exercise[locale]}</th>
-              <th scope="col" className={styles.numeric}>{TEXT.attempts[locale]}</th>
-              <th scope="col" className={styles.numeric}>{TEXT.best[locale]}</th>
-              <th scope="col">{TEXT.last[locale]}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {unit.exercises.map((exercise) => (
-              <tr key={exercise.typeId}>
-                <th scope="row"><Link className="tap" href={`/exercises/${exercise.typeId}`}>{exercise.title[locale]}</Link></th>
-                <td className={styles.numeric}>{exercise.attempts}</td>
-                <td className={`${styles.numeric} ${exercise.isSolved ? styles.solved : ''}`}>
-                  {formatPercent(exercise.best)}
-                  {exercise.isSolved && ' ✓'}
-                </td>
-                <td><DateTime value={exercise.lastAt} locale={locale} /></td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable
+        labelledBy={headingId}
+        columns={[
+          { label: TEXT.exercise[locale] },
+          { label: TEXT.attempts[locale], numeric: true },
+          { label: TEXT.best[locale], numeric: true },
+          { label: TEXT.last[locale] },
+        ]}
+      >
+        {unit.exercises.map((exercise) => (
+          <tr key={exercise.typeId}>
+            <th scope="row"><Link className="tap" href={`/exercises/${exercise.typeId}`}>{exercise.title[locale]}</Link></th>
+            <td className={styles.numeric}>{exercise.attempts}</td>
+            <td className={`${styles.numeric} ${exercise.isSolved ? styles.solved : ''}`}>
+              {formatPercent(exercise.best)}
+              {exercise.isSolved && ' ✓'}
+            </td>
+            <td><DateTime value={exercise.lastAt} locale={locale} /></td>
+          </tr>
+        ))}
+      </ScrollTable>
     </article>
   );
 }

@@ -4,6 +4,7 @@ import type { OutlineUnit } from '@/lib/dashboard/get-course-outline';
 import { InlineMarkdown } from '@/components/ui/inline-markdown';
 import { formatPercent } from '@/lib/i18n/format';
 import styles from '@/components/classes/classes.module.css';
+import { ScrollTable } from '@/components/classes/scroll-table';
 
 const TEXT = {
   title: { ko: '문제별 통계', en: 'Per-exercise statistics' },
@@ -22,46 +23,42 @@ export function ExerciseStatsTable({ locale, units, stats }: { locale: Locale; u
   return (
     <section className={styles.section} aria-labelledby="stats-title">
       <h2 id="stats-title">{TEXT.title[locale]}</h2>
-      <div className={styles.scroll} tabIndex={0} role="region" aria-labelledby="stats-title">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{TEXT.exercise[locale]}</th>
-              <th scope="col" className={styles.numeric}>{TEXT.attempts[locale]}</th>
-              <th scope="col" className={styles.numeric}>{TEXT.students[locale]}</th>
-              <th scope="col" className={styles.numeric}>{TEXT.mean[locale]}</th>
-              <th scope="col" className={styles.numeric}>{TEXT.meanBest[locale]}</th>
-              <th scope="col" className={styles.numeric}>{TEXT.solvedBy[locale]}</th>
-              <th scope="col">{TEXT.mistakes[locale]}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {stats.map((stat) => (
-              <tr key={stat.typeId}>
-                <th scope="row">{titleOf.get(stat.typeId) ?? stat.typeId}</th>
-                <td className={styles.numeric}>{stat.attempts}</td>
-                <td className={styles.numeric}>{stat.students}</td>
-                <td className={styles.numeric}>{formatPercent(stat.meanScore)}</td>
-                <td className={styles.numeric}>{formatPercent(stat.meanBest)}</td>
-                <td className={styles.numeric}>{stat.solvedBy}</td>
-                <td style={{ whiteSpace: 'normal', minWidth: '16rem' }}>
-                  {stat.topMistakes.length === 0 ? (
-                    '—'
-                  ) : (
-                    <ol style={{ margin: 0, paddingLeft: '1.2rem' }}>
-                      {stat.topMistakes.map((mistake) => (
-                        <li key={mistake.mistakeId}>
-                          <InlineMarkdown text={mistake.text[locale]} /> <span className="muted">({mistake.count}{TEXT.times[locale]})</span>
-                        </li>
-                      ))}
-                    </ol>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable
+        labelledBy="stats-title"
+        columns={[
+          { label: TEXT.exercise[locale] },
+          { label: TEXT.attempts[locale], numeric: true },
+          { label: TEXT.students[locale], numeric: true },
+          { label: TEXT.mean[locale], numeric: true },
+          { label: TEXT.meanBest[locale], numeric: true },
+          { label: TEXT.solvedBy[locale], numeric: true },
+          { label: TEXT.mistakes[locale] },
+        ]}
+      >
+        {stats.map((stat) => (
+          <tr key={stat.typeId}>
+            <th scope="row">{titleOf.get(stat.typeId) ?? stat.typeId}</th>
+            <td className={styles.numeric}>{stat.attempts}</td>
+            <td className={styles.numeric}>{stat.students}</td>
+            <td className={styles.numeric}>{formatPercent(stat.meanScore)}</td>
+            <td className={styles.numeric}>{formatPercent(stat.meanBest)}</td>
+            <td className={styles.numeric}>{stat.solvedBy}</td>
+            <td style={{ whiteSpace: 'normal', minWidth: '16rem' }}>
+              {stat.topMistakes.length === 0 ? (
+                '—'
+              ) : (
+                <ol style={{ margin: 0, paddingLeft: '1.2rem' }}>
+                  {stat.topMistakes.map((mistake) => (
+                    <li key={mistake.mistakeId}>
+                      <InlineMarkdown text={mistake.text[locale]} /> <span className="muted">({mistake.count}{TEXT.times[locale]})</span>
+                    </li>
+                  ))}
+                </ol>
+              )}
+            </td>
+          </tr>
+        ))}
+      </ScrollTable>
     </section>
   );
 }

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import type { Locale, Localized } from '@/lib/i18n/locales';
 import type { ClassLeaderboard } from '@/lib/leaderboard/get-class-leaderboard';
 import styles from '@/components/classes/classes.module.css';
+import { ScrollTable } from '@/components/classes/scroll-table';
 
 const TEXT = {
   title: { ko: '리더보드', en: 'Leaderboard' },
@@ -51,30 +52,26 @@ export function LeaderboardSection({ locale, classId, board, units, leaderboard 
       {leaderboard.entries.length === 0 ? (
         <p className="muted">{TEXT.empty[locale]}</p>
       ) : (
-        <div className={styles.scroll} tabIndex={0} role="region" aria-label={TEXT.title[locale]}>
-          <table>
-            <thead>
-              <tr>
-                <th scope="col" className={styles.numeric}>{TEXT.rank[locale]}</th>
-                <th scope="col">{TEXT.name[locale]}</th>
-                <th scope="col" className={styles.numeric}>{TEXT.score[locale]} (/{leaderboard.maxScore})</th>
-                <th scope="col" className={styles.numeric}>{TEXT.solved[locale]}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {leaderboard.entries.map((entry, index) => (
-                <tr key={index} className={entry.isMe ? styles.me : undefined}>
-                  <td className={styles.numeric}>{entry.rank}</td>
-                  <th scope="row">
-                    {entry.displayName[locale]} {entry.isMe && <span className={styles.badge}>{TEXT.you[locale]}</span>}
-                  </th>
-                  <td className={styles.numeric}>{format(entry.score)}</td>
-                  <td className={styles.numeric}>{entry.solvedCount}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ScrollTable
+          label={TEXT.title[locale]}
+          columns={[
+            { label: TEXT.rank[locale], numeric: true },
+            { label: TEXT.name[locale] },
+            { label: <>{TEXT.score[locale]} (/{leaderboard.maxScore})</>, numeric: true },
+            { label: TEXT.solved[locale], numeric: true },
+          ]}
+        >
+          {leaderboard.entries.map((entry, index) => (
+            <tr key={index} className={entry.isMe ? styles.me : undefined}>
+              <td className={styles.numeric}>{entry.rank}</td>
+              <th scope="row">
+                {entry.displayName[locale]} {entry.isMe && <span className={styles.badge}>{TEXT.you[locale]}</span>}
+              </th>
+              <td className={styles.numeric}>{format(entry.score)}</td>
+              <td className={styles.numeric}>{entry.solvedCount}</td>
+            </tr>
+          ))}
+        </ScrollTable>
       )}
       <p className="muted">{TEXT.explain[locale]}</p>
     </section>

@@ -7,6 +7,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import { useApiAction } from '@/components/ui/use-api-action';
 import forms from '@/components/ui/forms.module.css';
 import styles from '@/components/classes/classes.module.css';
+import { ScrollTable } from '@/components/classes/scroll-table';
 
 export interface MemberRow {
   userId: string;
@@ -53,45 +54,41 @@ export function MemberList({ locale, classId, members, myUserId }: { locale: Loc
     <section className={styles.section} aria-labelledby="members-title">
       <h2 id="members-title">{TEXT.title[locale]}</h2>
       <div role="alert">{error && <p className={forms.alert}>{error}</p>}</div>
-      <div className={styles.scroll} tabIndex={0} role="region" aria-labelledby="members-title">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col">{TEXT.name[locale]}</th>
-              <th scope="col">{TEXT.email[locale]}</th>
-              <th scope="col">{TEXT.role[locale]}</th>
-              <th scope="col">{TEXT.nickname[locale]}</th>
-              <th scope="col">{TEXT.actions[locale]}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {members.map((member) => (
-              <tr key={member.userId}>
-                <th scope="row">{member.name}</th>
-                <td>{member.email}</td>
-                <td>{TEXT[member.role][locale]}</td>
-                <td>{member.nickname ?? '—'}</td>
-                <td>
-                  {member.role === 'STUDENT' && (
-                    <>
-                      <Link className="tap" href={`/classes/${classId}/students/${member.userId}`}>{TEXT.record[locale]}</Link>{' · '}
-                    </>
-                  )}
-                  <button
-                    type="button"
-                    className={styles.linkButton}
-                    disabled={isPending}
-                    onClick={() => void remove(member)}
-                    aria-label={member.userId === myUserId ? TEXT.leave[locale] : `${TEXT.remove[locale]}: ${member.name}`}
-                  >
-                    {member.userId === myUserId ? TEXT.leave[locale] : TEXT.remove[locale]}
-                  </button>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable
+        labelledBy="members-title"
+        columns={[
+          { label: TEXT.name[locale] },
+          { label: TEXT.email[locale] },
+          { label: TEXT.role[locale] },
+          { label: TEXT.nickname[locale] },
+          { label: TEXT.actions[locale] },
+        ]}
+      >
+        {members.map((member) => (
+          <tr key={member.userId}>
+            <th scope="row">{member.name}</th>
+            <td>{member.email}</td>
+            <td>{TEXT[member.role][locale]}</td>
+            <td>{member.nickname ?? '—'}</td>
+            <td>
+              {member.role === 'STUDENT' && (
+                <>
+                  <Link className="tap" href={`/classes/${classId}/students/${member.userId}`}>{TEXT.record[locale]}</Link>{' · '}
+                </>
+              )}
+              <button
+                type="button"
+                className={styles.linkButton}
+                disabled={isPending}
+                onClick={() => void remove(member)}
+                aria-label={member.userId === myUserId ? TEXT.leave[locale] : `${TEXT.remove[locale]}: ${member.name}`}
+              >
+                {member.userId === myUserId ? TEXT.leave[locale] : TEXT.remove[locale]}
+              </button>
+            </td>
+          </tr>
+        ))}
+      </ScrollTable>
       {!members.some((member) => member.role === 'STUDENT') && <p className="muted">{TEXT.none[locale]}</p>}
     </section>
   );

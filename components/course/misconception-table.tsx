@@ -3,6 +3,7 @@ import type { Misconception } from '@/lib/course/mastery/get-class-misconception
 import type { Locale } from '@/lib/i18n/locales';
 import { InlineMarkdown } from '@/components/ui/inline-markdown';
 import styles from './course.module.css';
+import { ScrollTable } from '@/components/classes/scroll-table';
 
 const TEXT = {
   title: { ko: '오개념 (이름 붙은 실수)', en: 'Misconceptions (named mistakes)' },
@@ -33,39 +34,35 @@ export function MisconceptionTable({ misconceptions, skills, locale }: { misconc
       {misconceptions.length === 0 ? (
         <p className="muted">{TEXT.none[locale]}</p>
       ) : (
-        <div className={styles.scroll} tabIndex={0} role="region" aria-labelledby="misconceptions-title">
-          <table>
-            <thead>
-              <tr>
-                <th scope="col">{TEXT.mistake[locale]}</th>
-                <th scope="col">{TEXT.skill[locale]}</th>
-                <th scope="col" className={styles.numeric}>{TEXT.students[locale]}</th>
-                <th scope="col" className={styles.numeric}>{TEXT.attempts[locale]}</th>
-                <th scope="col" className={styles.numeric}>{TEXT.trend[locale]}</th>
+        <ScrollTable
+          labelledBy="misconceptions-title"
+          columns={[
+            { label: TEXT.mistake[locale] },
+            { label: TEXT.skill[locale] },
+            { label: TEXT.students[locale], numeric: true },
+            { label: TEXT.attempts[locale], numeric: true },
+            { label: TEXT.trend[locale], numeric: true },
+          ]}
+        >
+          {misconceptions.map((row) => {
+            const trend = trendArrow(row);
+            return (
+              <tr key={`${row.typeId}/${row.mistakeId}`} data-mistake={row.mistakeId}>
+                <td style={{ whiteSpace: 'normal', minWidth: '14rem' }}>
+                  <code>{row.mistakeId}</code>
+                  <br />
+                  <span className="muted"><InlineMarkdown text={row.text[locale]} /></span>
+                </td>
+                <td>{titleOf.get(row.typeId) ?? row.typeId}</td>
+                <td className={styles.numeric}>{row.students}</td>
+                <td className={styles.numeric}>{row.attempts}</td>
+                <td className={`${styles.numeric} ${trend.className}`}>
+                  {row.lastWeek} / {row.weekBefore} {trend.arrow}
+                </td>
               </tr>
-            </thead>
-            <tbody>
-              {misconceptions.map((row) => {
-                const trend = trendArrow(row);
-                return (
-                  <tr key={`${row.typeId}/${row.mistakeId}`} data-mistake={row.mistakeId}>
-                    <td style={{ whiteSpace: 'normal', minWidth: '14rem' }}>
-                      <code>{row.mistakeId}</code>
-                      <br />
-                      <span className="muted"><InlineMarkdown text={row.text[locale]} /></span>
-                    </td>
-                    <td>{titleOf.get(row.typeId) ?? row.typeId}</td>
-                    <td className={styles.numeric}>{row.students}</td>
-                    <td className={styles.numeric}>{row.attempts}</td>
-                    <td className={`${styles.numeric} ${trend.className}`}>
-                      {row.lastWeek} / {row.weekBefore} {trend.arrow}
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-        </div>
+            );
+          })}
+        </ScrollTable>
       )}
     </section>
   );

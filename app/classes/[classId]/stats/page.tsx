@@ -9,6 +9,7 @@ import { getCourseOutline } from '@/lib/dashboard/get-course-outline';
 import { fill } from '@/lib/i18n/fill';
 import { formatPercent } from '@/lib/i18n/format';
 import { getLocale } from '@/lib/i18n/get-locale';
+import { ScrollTable } from '@/components/classes/scroll-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getLocale()) === 'ko' ? '문제 통계' : 'Question statistics' };
@@ -53,38 +54,35 @@ export default async function QuestionStatsPage({ params, searchParams }: { para
         <li><a className="tap" href={`/api/course/classes/${classId}/stats.csv?scope=${scope}`} download>{TEXT.csv[locale]}</a></li>
       </ul>
       <p className="muted">{fill(TEXT.students[locale], { n: report.studentCount })}. {TEXT.help[locale]}</p>
-      <div className={styles.scroll} tabIndex={0} role="region" aria-label={TEXT.title[locale]} data-testid="question-stats">
-        <table>
-          <thead>
-            <tr>
-              <th scope="col" className={styles.sticky}>{TEXT.exercise[locale]}</th>
-              <th scope="col" className={styles.numeric}>{TEXT.attempts[locale]}</th>
-              <th scope="col" className={styles.numeric}>{TEXT.studentsCol[locale]}</th>
-              <th scope="col" className={styles.numeric}>{TEXT.mean[locale]}</th>
-              <th scope="col" className={styles.numeric}>{TEXT.first[locale]}</th>
-              <th scope="col" className={styles.numeric}>{TEXT.toSolve[locale]}</th>
-              <th scope="col" className={styles.numeric}>{TEXT.discrimination[locale]}</th>
-              <th scope="col">{TEXT.mistakes[locale]}</th>
-              <th scope="col">{TEXT.hardest[locale]}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {report.items.map((item) => (
-              <tr key={item.typeId} data-type={item.typeId}>
-                <th scope="row" className={`${styles.sticky} ${styles.wrap}`}>{titles.get(item.typeId) ?? item.typeId}</th>
-                <td className={styles.numeric}>{item.attempts}</td>
-                <td className={styles.numeric}>{item.students}</td>
-                <td className={styles.numeric}>{formatPercent(item.meanScore)}</td>
-                <td className={styles.numeric}>{formatPercent(item.firstTrySuccess)}</td>
-                <td className={styles.numeric}>{fmt(item.meanAttemptsToSolve)}</td>
-                <td className={styles.numeric}>{fmt(item.discrimination)}</td>
-                <td>{item.topMistakes.map((m) => `${m.mistakeId} (${m.attempts})`).join(', ') || '—'}</td>
-                <td>{item.hardestConditions.map((c) => `${c.condition}: ${formatPercent(c.failureRate)} ×${c.ratio.toFixed(1)}`).join('; ') || '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <ScrollTable
+        label={TEXT.title[locale]}
+        testId="question-stats"
+        columns={[
+          { label: TEXT.exercise[locale], sticky: true },
+          { label: TEXT.attempts[locale], numeric: true },
+          { label: TEXT.studentsCol[locale], numeric: true },
+          { label: TEXT.mean[locale], numeric: true },
+          { label: TEXT.first[locale], numeric: true },
+          { label: TEXT.toSolve[locale], numeric: true },
+          { label: TEXT.discrimination[locale], numeric: true },
+          { label: TEXT.mistakes[locale] },
+          { label: TEXT.hardest[locale] },
+        ]}
+      >
+        {report.items.map((item) => (
+          <tr key={item.typeId} data-type={item.typeId}>
+            <th scope="row" className={`${styles.sticky} ${styles.wrap}`}>{titles.get(item.typeId) ?? item.typeId}</th>
+            <td className={styles.numeric}>{item.attempts}</td>
+            <td className={styles.numeric}>{item.students}</td>
+            <td className={styles.numeric}>{formatPercent(item.meanScore)}</td>
+            <td className={styles.numeric}>{formatPercent(item.firstTrySuccess)}</td>
+            <td className={styles.numeric}>{fmt(item.meanAttemptsToSolve)}</td>
+            <td className={styles.numeric}>{fmt(item.discrimination)}</td>
+            <td>{item.topMistakes.map((m) => `${m.mistakeId} (${m.attempts})`).join(', ') || '—'}</td>
+            <td>{item.hardestConditions.map((c) => `${c.condition}: ${formatPercent(c.failureRate)} ×${c.ratio.toFixed(1)}`).join('; ') || '—'}</td>
+          </tr>
+        ))}
+      </ScrollTable>
     </>
   );
 }

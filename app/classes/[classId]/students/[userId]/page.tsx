@@ -10,6 +10,7 @@ import { orNotFound } from '@/components/ui/or-not-found';
 import { getStudentRecord } from '@/lib/gradebook/get-student-record';
 import { getLocale } from '@/lib/i18n/get-locale';
 import type { Locale } from '@/lib/i18n/locales';
+import { ScrollTable } from '@/components/classes/scroll-table';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: (await getLocale()) === 'ko' ? '학생 기록' : 'Student record' };
@@ -62,33 +63,29 @@ export default async function StudentRecordPage({ params }: { params: Promise<{ 
       {record.units.map((unit) => (
         <section key={unit.unitId} className={styles.section} aria-labelledby={`unit-${unit.unitId}`}>
           <h2 id={`unit-${unit.unitId}`}>{unit.title[locale]}</h2>
-          <div className={styles.scroll} tabIndex={0} role="region" aria-labelledby={`unit-${unit.unitId}`}>
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{TEXT.exercise[locale]}</th>
-                  <th scope="col" className={styles.numeric}>{TEXT.attempts[locale]}</th>
-                  <th scope="col" className={styles.numeric}>{TEXT.best[locale]}</th>
-                  <th scope="col">{TEXT.last[locale]}</th>
+          <ScrollTable
+            labelledBy={`unit-${unit.unitId}`}
+            columns={[
+              { label: TEXT.exercise[locale] },
+              { label: TEXT.attempts[locale], numeric: true },
+              { label: TEXT.best[locale], numeric: true },
+              { label: TEXT.last[locale] },
+            ]}
+          >
+            {unit.exercises.map((exercise) => {
+              const summary = summaryOf.get(exercise.typeId);
+              return (
+                <tr key={exercise.typeId}>
+                  <th scope="row">{exercise.title[locale]}</th>
+                  <td className={styles.numeric}>{summary?.attempts ?? 0}</td>
+                  <td className={`${styles.numeric} ${summary?.isSolved ? styles.solved : ''}`}>
+                    {formatPercent(summary?.best ?? null)} {summary?.isSolved && `✓ ${TEXT.solved[locale]}`}
+                  </td>
+                  <td><DateTime value={summary?.lastAt ?? null} locale={locale} /></td>
                 </tr>
-              </thead>
-              <tbody>
-                {unit.exercises.map((exercise) => {
-                  const summary = summaryOf.get(exercise.typeId);
-                  return (
-                    <tr key={exercise.typeId}>
-                      <th scope="row">{exercise.title[locale]}</th>
-                      <td className={styles.numeric}>{summary?.attempts ?? 0}</td>
-                      <td className={`${styles.numeric} ${summary?.isSolved ? styles.solved : ''}`}>
-                        {formatPercent(summary?.best ?? null)} {summary?.isSolved && `✓ ${TEXT.solved[locale]}`}
-                      </td>
-                      <td><DateTime value={summary?.lastAt ?? null} locale={locale} /></td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+              );
+            })}
+          </ScrollTable>
         </section>
       ))}
       <section className={styles.section} aria-labelledby="live-title" data-testid="student-live">
@@ -102,30 +99,26 @@ export default async function StudentRecordPage({ params }: { params: Promise<{ 
                 <DateTime value={session.endedAt} locale={locale} /> · {TEXT.rank[locale](session.rank, session.participantCount)} · {session.points}
                 {TEXT.points[locale]} · {TEXT.correct[locale]} {session.correct}/{session.questions.length}
               </h3>
-              <div className={styles.scroll} tabIndex={0} role="region" aria-labelledby={`live-${session.sessionId}`}>
-                <table>
-                  <thead>
-                    <tr>
-                      <th scope="col">{TEXT.question[locale]}</th>
-                      <th scope="col" className={styles.numeric}>{TEXT.grade[locale]}</th>
-                      <th scope="col" className={styles.numeric}>{TEXT.livePoints[locale]}</th>
-                      <th scope="col">{TEXT.mistake[locale]}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {session.questions.map((question) => (
-                      <tr key={question.index}>
-                        <th scope="row">{question.index + 1}. {question.title[locale]}</th>
-                        <td className={`${styles.numeric} ${question.answer?.correct ? styles.solved : ''}`}>
-                          {question.answer ? formatPercent(question.answer.score) : <span className="muted">{TEXT.noAnswer[locale]}</span>}
-                        </td>
-                        <td className={styles.numeric}>{question.answer?.points ?? 0}</td>
-                        <td style={{ whiteSpace: 'normal' }}>{describeMistake(question.answer?.mistake ?? null, locale)}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
+              <ScrollTable
+                labelledBy={`live-${session.sessionId}`}
+                columns={[
+                  { label: TEXT.question[locale] },
+                  { label: TEXT.grade[locale], numeric: true },
+                  { label: TEXT.livePoints[locale], numeric: true },
+                  { label: TEXT.mistake[locale] },
+                ]}
+              >
+                {session.questions.map((question) => (
+                  <tr key={question.index}>
+                    <th scope="row">{question.index + 1}. {question.title[locale]}</th>
+                    <td className={`${styles.numeric} ${question.answer?.correct ? styles.solved : ''}`}>
+                      {question.answer ? formatPercent(question.answer.score) : <span className="muted">{TEXT.noAnswer[locale]}</span>}
+                    </td>
+                    <td className={styles.numeric}>{question.answer?.points ?? 0}</td>
+                    <td style={{ whiteSpace: 'normal' }}>{describeMistake(question.answer?.mistake ?? null, locale)}</td>
+                  </tr>
+                ))}
+              </ScrollTable>
             </div>
           ))
         )}
@@ -135,28 +128,24 @@ export default async function StudentRecordPage({ params }: { params: Promise<{ 
         {record.recentAttempts.length === 0 ? (
           <p className="muted">{TEXT.none[locale]}</p>
         ) : (
-          <div className={styles.scroll} tabIndex={0} role="region" aria-labelledby="recent-title">
-            <table>
-              <thead>
-                <tr>
-                  <th scope="col">{TEXT.when[locale]}</th>
-                  <th scope="col">{TEXT.exercise[locale]}</th>
-                  <th scope="col" className={styles.numeric}>{TEXT.score[locale]}</th>
-                  <th scope="col">{TEXT.mistake[locale]}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {record.recentAttempts.map((attempt, index) => (
-                  <tr key={index}>
-                    <td><DateTime value={attempt.createdAt} locale={locale} /></td>
-                    <td>{titleOf.get(attempt.typeId) ?? attempt.typeId}</td>
-                    <td className={`${styles.numeric} ${attempt.isCorrect ? styles.solved : ''}`}>{formatPercent(attempt.score)}</td>
-                    <td style={{ whiteSpace: 'normal' }}>{describeMistake(attempt.mistake, locale)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable
+            labelledBy="recent-title"
+            columns={[
+              { label: TEXT.when[locale] },
+              { label: TEXT.exercise[locale] },
+              { label: TEXT.score[locale], numeric: true },
+              { label: TEXT.mistake[locale] },
+            ]}
+          >
+            {record.recentAttempts.map((attempt, index) => (
+              <tr key={index}>
+                <td><DateTime value={attempt.createdAt} locale={locale} /></td>
+                <td>{titleOf.get(attempt.typeId) ?? attempt.typeId}</td>
+                <td className={`${styles.numeric} ${attempt.isCorrect ? styles.solved : ''}`}>{formatPercent(attempt.score)}</td>
+                <td style={{ whiteSpace: 'normal' }}>{describeMistake(attempt.mistake, locale)}</td>
+              </tr>
+            ))}
+          </ScrollTable>
         )}
       </section>
     </>
