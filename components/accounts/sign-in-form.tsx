@@ -1,12 +1,12 @@
 'use client';
 
-import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { signIn } from 'next-auth/react';
 import { useState, type FormEvent } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
 import { NETWORK_ERROR, describeApiError, tryAgainIn } from '@/components/ui/api-client';
 import styles from '@/components/ui/forms.module.css';
+import { AccountFormActions } from './account-form-actions';
 
 const TEXT = {
   email: { ko: '이메일', en: 'Email' },
@@ -62,14 +62,14 @@ export function SignInForm({ locale, callbackUrl, initialEmail = '' }: SignInFor
       <div role="alert" aria-live="assertive">
         {error && <p className={styles.alert}>{error}</p>}
       </div>
-      <div className={styles.actions}>
-        <button className="button" type="submit" disabled={isPending}>
-          {isPending ? TEXT.pending[locale] : TEXT.submit[locale]}
-        </button>
-        <span className="muted">
-          {TEXT.noAccount[locale]} <Link href={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`}>{TEXT.signUp[locale]}</Link>
-        </span>
-      </div>
+      <AccountFormActions
+        isPending={isPending}
+        submitLabel={TEXT.submit[locale]}
+        pendingLabel={TEXT.pending[locale]}
+        otherQuestion={TEXT.noAccount[locale]}
+        otherLabel={TEXT.signUp[locale]}
+        otherHref={`/signup?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+      />
     </form>
   );
 }

@@ -8,6 +8,7 @@ import type { Locale, Localized } from '@/lib/i18n/locales';
 import { NAME_MAX, PASSWORD_MAX, PASSWORD_MIN, EMAIL_MAX, ZSignUp } from '@/lib/accounts/sign-up-schema';
 import { describeApiError, sendJson } from '@/components/ui/api-client';
 import styles from '@/components/ui/forms.module.css';
+import { AccountFormActions } from './account-form-actions';
 
 const TEXT = {
   name: { ko: '이름', en: 'Name' },
@@ -120,14 +121,14 @@ export function SignUpForm({ locale, callbackUrl }: SignUpFormProps) {
           </p>
         )}
       </div>
-      <div className={styles.actions}>
-        <button className="button" type="submit" disabled={isPending}>
-          {isPending ? TEXT.pending[locale] : TEXT.submit[locale]}
-        </button>
-        <span className="muted">
-          {TEXT.haveAccount[locale]} <Link href={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`}>{TEXT.signIn[locale]}</Link>
-        </span>
-      </div>
+      <AccountFormActions
+        isPending={isPending}
+        submitLabel={TEXT.submit[locale]}
+        pendingLabel={TEXT.pending[locale]}
+        otherQuestion={TEXT.haveAccount[locale]}
+        otherLabel={TEXT.signIn[locale]}
+        otherHref={`/signin?callbackUrl=${encodeURIComponent(callbackUrl)}`}
+      />
     </form>
   );
 }
