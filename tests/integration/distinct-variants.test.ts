@@ -62,4 +62,41 @@ describe('live variants', () => {
     expect(forward.filter((seed, i) => seed === seedForLive(sessionId, index, participantIds[i])).length).toBeGreaterThan(PLAYERS / 2);
     expect(forward.filter((seed, i) => seed === seedOf('live', sessionId, index, participantIds[i]))).toEqual([]);
   });
+
+  it('stop searching once a type runs out: the first repeat ends the re-draws for that question, at the same player on every process', { timeout: 120_000 }, async () => {
+    // param-counts has 576 variants; 700 players must share some.
+    const host = await createTestUser('Exhausted Host');
+    const db = getDb();
+    const typeId = 'param-counts';
+    const { id: crowdId } = await db.liveSession.create({
+      data: { hostId: host.id, pin: String(100000 + crypto.randomInt(900000)), questions: { create: [{ index: 0, typeId, timeLimitS: 30 }] } },
+      select: { id: true },
+    });
+    const start = Date.now() - 60_000;
+    await db.liveParticipant.createMany({ data: Array.from({ length: 700 }, (_, i) => ({ sessionId: crowdId, nickname: `P${i}`, joinedAt: new Date(start + i) })) });
+    const crowd = (await db.liveParticipant.findMany({ where: { sessionId: crowdId }, orderBy: [{ joinedAt: 'asc' }, { id: 'asc' }], select: { id: true } })).map((row) => row.id);
+    const key = (participantId: string) => ({ sessionId: crowdId, questionIndex: 0, participantId, typeId });
+
+    const variants: Awaited<ReturnType<typeof getLiveVariant>>[] = [];
+    for (const participantId of crowd) variants.push(await getLiveVariant(key(participantId)));
+    const seen = new Set<string>();
+    const firstRepeat = variants.findIndex((variant) => {
+      const given = JSON.stringify(variant.given);
+      if (seen.has(given)) return true;
+      seen.add(given);
+      return false;
+    });
+    // Distinct numbers for as long as the search finds free ones (most of the 576)…
+    expect(firstRepeat).toBeGreaterThan(400);
+    // …then every later player takes their keyed seed's first candidate, with no search.
+    const later = crowd.slice(firstRepeat + 1);
+    expect(later.length).toBeGreaterThan(0);
+    expect(later.filter((participantId, i) => variants[firstRepeat + 1 + i].seed !== seedForLive(crowdId, 0, participantId))).toEqual([]);
+
+    // A fresh process (cache dropped) reaches the same seeds, asked in any order.
+    forgetLiveVariants();
+    const again: number[] = [];
+    for (const participantId of [...crowd].reverse()) again.unshift(await liveSeed(key(participantId)));
+    expect(again).toEqual(variants.map((variant) => variant.seed));
+  });
 });

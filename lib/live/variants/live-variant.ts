@@ -32,6 +32,13 @@ interface QuestionDraws {
   last: { joinedAt: Date; id: string } | null;
   /** Draws are made one query at a time, so join order is kept. */
   queue: Promise<void>;
+  /**
+   * Set when a draw ran out of re-draws: the type has fewer variants than the question has players,
+   * so later players take their keyed seed's first candidate without searching (the search would
+   * cost up to 64 generations each, for thousands of players) and the log says so once. It is set
+   * at the same player on every process, since draws are made in join order.
+   */
+  exhausted: boolean;
 }
 
 const questions = new Map<string, QuestionDraws>();
@@ -45,7 +52,7 @@ function drawsOf({ sessionId, questionIndex, typeId }: Omit<LiveVariantKey, 'par
   } else {
     // The projector's example is nobody's: no player gets its numbers either.
     const projector = variantKey(projectorVariant(sessionId, questionIndex, typeId));
-    draws = { variants: new Map(), taken: new Set([projector]), last: null, queue: Promise.resolve() };
+    draws = { variants: new Map(), taken: new Set([projector]), last: null, queue: Promise.resolve(), exhausted: false };
     if (questions.size >= MAX_CACHED_QUESTIONS) questions.delete(questions.keys().next().value as string);
   }
   questions.set(key, draws);
@@ -54,8 +61,11 @@ function drawsOf({ sessionId, questionIndex, typeId }: Omit<LiveVariantKey, 'par
 
 function draw(draws: QuestionDraws, key: LiveVariantKey): void {
   const base = seedForLive(key.sessionId, key.questionIndex, key.participantId);
-  const drawn = drawDistinctVariant(key.typeId, base, (given) => draws.taken.has(given));
-  if (drawn.isRepeat) getLogger().warn({ sessionId: key.sessionId, questionIndex: key.questionIndex, typeId: key.typeId }, 'live variant repeats another player’s: the type has too few variants');
+  const drawn = drawDistinctVariant(key.typeId, base, (given) => !draws.exhausted && draws.taken.has(given));
+  if (drawn.isRepeat && !draws.exhausted) {
+    draws.exhausted = true;
+    getLogger().warn({ sessionId: key.sessionId, questionIndex: key.questionIndex, typeId: key.typeId, players: draws.variants.size + 1 }, 'live variants repeat from this player on: the type has too few variants for the session');
+  }
   draws.taken.add(drawn.key);
   draws.variants.set(key.participantId, drawn.variant);
 }
