@@ -27,7 +27,7 @@ import { parseBenchArgs } from './support/cli';
 import { seedClass } from './support/course-fixture';
 import { writeResultsSection } from './support/results-file';
 import { withDatabaseName, withPgClient } from '../scripts/support/postgres-client';
-import { BENCH_PASSWORD, signInOverHttp } from './support/server-session';
+import { BENCH_PASSWORD, signInOverHttp } from '../scripts/support/sign-in-over-http';
 import { quantile } from './support/stats';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

@@ -49,7 +49,7 @@ import { PREDICT_TYPE_ID } from '../lib/live/protocol/predict-setup';
 import { startAppServer, type AppServer } from '../scripts/support/app-server';
 import { parseBenchArgs } from './support/cli';
 import { withDatabaseName, withPgClient } from '../scripts/support/postgres-client';
-import { BENCH_PASSWORD, signInOverHttp } from './support/server-session';
+import { BENCH_PASSWORD, signInOverHttp } from '../scripts/support/sign-in-over-http';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const RESULTS_FILE = path.join(ROOT, 'bench', 'RESULTS.md');

@@ -38,7 +38,7 @@ import { writeResultsSection } from './support/results-file';
 import { quantile } from './support/stats';
 import { parseBenchArgs } from './support/cli';
 import { withDatabaseName, withPgClient } from '../scripts/support/postgres-client';
-import { BENCH_PASSWORD, signInOverHttp } from './support/server-session';
+import { BENCH_PASSWORD, signInOverHttp } from '../scripts/support/sign-in-over-http';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TARGET_P95_MS = 50;

@@ -39,7 +39,7 @@ import { randomPort, startAppServer, type AppServer } from '../scripts/support/a
 import { withDatabaseName } from '../scripts/support/postgres-client';
 import { writeResultsSection } from './support/results-file';
 import { parseBenchArgs } from './support/cli';
-import { BENCH_PASSWORD, signInOverHttp } from './support/server-session';
+import { BENCH_PASSWORD, signInOverHttp } from '../scripts/support/sign-in-over-http';
 import { raceConfig, raceEngine, raceTf, TARGET_ACC, type RaceResult } from './support/spirals-race';
 
 const ROOT = path.resolve(import.meta.dirname, '..');
