@@ -442,8 +442,11 @@ async function runMain(args: TArgs): Promise<void> {
   const servers: AppServer[] = [];
   let host: HostSocket | undefined;
   const children: StudentsChild[] = [];
+  let db: pg.Client | undefined;
   const cleanup = async () => {
     host?.socket.close();
+    // Closed before the database is dropped: a connection the DROP … FORCE ends would throw unhandled.
+    await db?.end().catch(() => {});
     for (const { child } of children) if (child.connected) child.send({ type: 'stop' } satisfies ToStudents);
     await Promise.all(servers.map((server) => server.stop().catch(() => null)));
     await withPgClient(adminUrl, (client) => client.query(`DROP DATABASE IF EXISTS "${databaseName}" WITH (FORCE)`)).catch(() => {});
@@ -454,7 +457,7 @@ async function runMain(args: TArgs): Promise<void> {
     console.log(`load-live: ${args.students} students, ${args.questions} questions, answers at ${args.answerMinMs}–${args.answerMaxMs} ms, ${args.clientProcesses} student process(es)`);
     await withPgClient(adminUrl, (client) => client.query(`CREATE DATABASE "${databaseName}"`));
     await applyMigrations(databaseUrl);
-    const db = new pg.Client({ connectionString: databaseUrl });
+    db = new pg.Client({ connectionString: databaseUrl });
     await db.connect();
 
     const instructorId = crypto.randomUUID();
