@@ -19,12 +19,29 @@ export const ZOptimizerName = z.enum(OPTIMIZERS);
 export const ZActivation = z.enum(ACTIVATIONS);
 
 const ZLr = z.number().min(1e-5).max(5);
+const ZWeightDecay = z.number().min(0).max(0.1);
 
 /**
- * Learning-rate changes made while a run trained, each applied from the start of its epoch on.
- * Stored with the run so it replays exactly; at most MAX_LR_CHANGES, epochs increasing.
+ * Changes of one knob made while a run trained, `{ epoch, <knob>: value }`, each applied from the
+ * start of its epoch on. Stored with the run so it replays exactly; at most maxLrChanges per knob,
+ * epochs increasing (training-config.ts).
  */
-export const ZLrSchedule = z.array(z.object({ epoch: z.int().min(1).max(TRAINING_LIMITS.maxEpochs), lr: ZLr })).max(TRAINING_LIMITS.maxLrChanges);
+function knobSchedule<S extends z.ZodRawShape>(value: S) {
+  return z.array(z.object({ epoch: z.int().min(1).max(TRAINING_LIMITS.maxEpochs), ...value })).max(TRAINING_LIMITS.maxLrChanges);
+}
+export const ZLrSchedule = knobSchedule({ lr: ZLr });
+export const ZWeightDecaySchedule = knobSchedule({ weightDecay: ZWeightDecay });
+
+/**
+ * The knobs a student may change while a gradient-trained run trains, each with the configuration
+ * key its changes are stored under. One table for the training loop, the worker's shared buffer,
+ * the run command, the socket event and the PyTorch export.
+ */
+export const ADJUSTABLE_KNOBS = { lr: 'lrSchedule', weightDecay: 'weightDecaySchedule' } as const;
+export type AdjustableKnob = keyof typeof ADJUSTABLE_KNOBS;
+export const ADJUSTABLE_KNOB_NAMES = Object.keys(ADJUSTABLE_KNOBS) as AdjustableKnob[];
+/** Each adjustable knob's range, shared by the socket event and the form. */
+export const ZAdjustableKnobValue = { lr: ZLr, weightDecay: ZWeightDecay } as const satisfies Record<AdjustableKnob, z.ZodNumber>;
 
 /** Knobs every gradient-trained model shares. `patience` 0 turns early stopping off. */
 const gradientKnobs = {
@@ -33,7 +50,8 @@ const gradientKnobs = {
   lrSchedule: ZLrSchedule.optional(),
   batchSize: z.int().min(1).max(512),
   epochs: ZEpochs,
-  weightDecay: z.number().min(0).max(0.1),
+  weightDecay: ZWeightDecay,
+  weightDecaySchedule: ZWeightDecaySchedule.optional(),
   patience: z.int().min(0).max(100),
   seed: ZSeed,
 };

@@ -16,7 +16,7 @@ import { buildMlp } from './models/mlp-learner';
 
 // The CNN uses tanh here: its images have a zero background and its biases start at zero, so a ReLU
 // would sit exactly on its kink there, where a finite difference cannot see the gradient (0, as in PyTorch).
-const mlp: TMlpConfig = ZMlpConfig.parse({ ...DEFAULT_CONFIGS.mlp, hidden: [5, 3], activation: 'relu', dropout: 0.2, samples: 80, batchSize: 16, epochs: 3, seed: 42, optimizer: 'momentum', lrSchedule: [{ epoch: 2, lr: 0.05 }] });
+const mlp: TMlpConfig = ZMlpConfig.parse({ ...DEFAULT_CONFIGS.mlp, hidden: [5, 3], activation: 'relu', dropout: 0.2, samples: 80, batchSize: 16, epochs: 3, seed: 42, optimizer: 'momentum', lrSchedule: [{ epoch: 2, lr: 0.05 }], weightDecaySchedule: [{ epoch: 3, weightDecay: 0.01 }] });
 const cnn: TCnnConfig = ZCnnConfig.parse({ ...DEFAULT_CONFIGS.cnn, filters: 2, filters2: 2, hidden: 4, activation: 'tanh', samples: 100, batchSize: 10, epochs: 2, seed: 7, optimizer: 'adam' });
 
 const hasTorch = spawnSync('python3', ['-c', 'import torch'], { stdio: 'ignore' }).status === 0;
@@ -48,6 +48,14 @@ describe('export to PyTorch', () => {
     expect(isExportable(mlp)).toBe(true);
     expect(isExportable(cnn)).toBe(true);
     expect(isExportable({ ...DEFAULT_CONFIGS.lstm })).toBe(false);
+  });
+
+  it('replays the learning-rate and weight-decay changes made while the run trained, from their epochs on', () => {
+    const text = exportPyTorchScript(mlp, { runId: 'run-1', title: 'MLP' });
+    expect(text).toContain('LR_SCHEDULE = {2: 0.05}');
+    expect(text).toContain('WEIGHT_DECAY_SCHEDULE = {3: 0.01}');
+    expect(text).toContain('group["weight_decay"] = WEIGHT_DECAY_SCHEDULE[epoch]');
+    expect(exportPyTorchScript(cnn, { runId: 'run-2', title: 'CNN' })).toContain('WEIGHT_DECAY_SCHEDULE = {}');
   });
 
   for (const [label, config] of [['MLP', mlp], ['CNN', cnn]] as const) {

@@ -164,7 +164,9 @@ function script(config: ExportableConfig, meta: ExportMeta, prepared: Prepared, 
     config.optimizer === 'adam'
       ? `torch.optim.Adam(model.parameters(), lr=${py(config.lr)}, weight_decay=${py(config.weightDecay)})`
       : `torch.optim.SGD(model.parameters(), lr=${py(config.lr)}, momentum=${config.optimizer === 'momentum' ? '0.9' : '0.0'}, weight_decay=${py(config.weightDecay)})`;
-  const schedule = Object.fromEntries((config.lrSchedule ?? []).map((change) => [change.epoch, change.lr]));
+  const schedule = (changes: { epoch: number; value: number }[]) => `{${changes.map((change) => `${change.epoch}: ${py(change.value)}`).join(', ')}}`;
+  const lrChanges = (config.lrSchedule ?? []).map((change) => ({ epoch: change.epoch, value: change.lr }));
+  const weightDecayChanges = (config.weightDecaySchedule ?? []).map((change) => ({ epoch: change.epoch, value: change.weightDecay }));
   const knobs = JSON.stringify(config);
   const initial = layers.flatMap((layer, index) => layer.params.map((param) => `    "${index}.${param.name}": ${list(param.value)},`));
   return `#!/usr/bin/env python3
@@ -229,12 +231,15 @@ print("first-step gradients match the engine's to within ${GRADIENT_TOLERANCE}")
 
 # 2. Training: ${config.optimizer}, learning rate ${py(config.lr)}, batch size ${config.batchSize}, ${config.epochs} epochs${config.patience > 0 ? `, early stopping after ${config.patience} epochs without a better validation loss` : ''}.
 optimizer = ${optimizer}
-LR_SCHEDULE = {${Object.entries(schedule).map(([epoch, lr]) => `${epoch}: ${py(lr)}`).join(', ')}}  # learning-rate changes made while the run trained, from that epoch on
+LR_SCHEDULE = ${schedule(lrChanges)}  # learning-rate changes made while the run trained, from that epoch on
+WEIGHT_DECAY_SCHEDULE = ${schedule(weightDecayChanges)}  # weight-decay changes made while the run trained, from that epoch on
 best, patience = float("inf"), 0
 for epoch in range(1, ${config.epochs} + 1):
-    if epoch in LR_SCHEDULE:
-        for group in optimizer.param_groups:
+    for group in optimizer.param_groups:
+        if epoch in LR_SCHEDULE:
             group["lr"] = LR_SCHEDULE[epoch]
+        if epoch in WEIGHT_DECAY_SCHEDULE:
+            group["weight_decay"] = WEIGHT_DECAY_SCHEDULE[epoch]
     model.train()
     order = torch.randperm(len(train_y))
     for start in range(0, len(order), ${config.batchSize}):

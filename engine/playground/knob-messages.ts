@@ -42,6 +42,7 @@ export const KNOB_LABELS: Record<string, Text> = {
   dFF: { ko: '피드포워드 크기', en: 'Feed-forward size' },
   points: { ko: '내 데이터', en: 'Your points' },
   lrSchedule: { ko: '학습 중 바꾼 학습률', en: 'Learning-rate changes' },
+  weightDecaySchedule: { ko: '학습 중 바꾼 가중치 감쇠', en: 'Weight-decay changes' },
 };
 
 const SCHEMAS = new Map<string, z.ZodObject>(ZConfigShape.options.map((schema) => [schema.shape.model.value, schema]));
