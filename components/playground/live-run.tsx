@@ -11,7 +11,7 @@ import { useTrainingSocket } from './use-training-socket';
 /** A reopened run that is still queued or training: follows it live, then reloads the stored page. */
 export function LiveRun({ runId, config, locale }: { runId: string; config: TTrainingConfig; locale: Locale }) {
   const router = useRouter();
-  const { isConnected, runs, watch, stop, setLr } = useTrainingSocket();
+  const { isConnected, runs, watch, stop, setKnob } = useTrainingSocket();
   useEffect(() => {
     if (isConnected) void watch(runId);
   }, [isConnected, runId, watch]);
@@ -37,10 +37,10 @@ export function LiveRun({ runId, config, locale }: { runId: string; config: TTra
         locale={locale}
         isLive={!isFinal}
         error={run.error}
-        onSetLr={
+        onSetKnob={
           run.status === 'RUNNING'
-            ? async (lr) => {
-                const ack = await setLr(runId, lr);
+            ? async (knob, value) => {
+                const ack = await setKnob(runId, knob, value);
                 return ack.ok ? { ok: true as const, fromEpoch: ack.fromEpoch } : { ok: false as const, text: ack.error.text[locale] };
               }
             : undefined

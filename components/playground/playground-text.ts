@@ -157,6 +157,9 @@ export const T = {
   lrApply: { ko: '적용', en: 'Apply' },
   lrRange: { ko: '{min} – {max} 사이의 값을 입력하세요.', en: 'Enter a number from {min} to {max}.' },
   lrChanged: { ko: '에포크 {e}부터 학습률 {lr}로 학습합니다. 곡선에 표시되고 실행 기록에 저장됩니다.', en: 'From epoch {e} on, the learning rate is {lr}. It is marked on the curves and stored with the run.' },
+  weightDecayShort: { ko: '감쇠', en: 'wd' },
+  weightDecayNow: { ko: '학습 중 가중치 감쇠(L2) 바꾸기', en: 'Change the weight decay (L2) now' },
+  weightDecayChanged: { ko: '에포크 {e}부터 가중치 감쇠 {lr}로 학습합니다. 곡선에 표시되고 실행 기록에 저장됩니다.', en: 'From epoch {e} on, the weight decay is {lr}. It is marked on the curves and stored with the run.' },
   diverged: { ko: '손실이 에포크 {e}에서 NaN 또는 무한대가 되어 학습을 멈췄습니다. 학습률을 낮춰 보세요.', en: 'Training stopped: the loss became NaN or infinite in epoch {e}. Try a lower learning rate.' },
   divergedMarker: { ko: '발산 (에포크 {e})', en: 'diverged (epoch {e})' },
 } satisfies Record<string, Localized>;

@@ -3,7 +3,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useMemo, useState } from 'react';
 import { formatNumber } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
-import type { ModelKind, TTrainingConfig } from '@/engine/playground/config-schema';
+import type { AdjustableKnob, ModelKind, TTrainingConfig } from '@/engine/playground/config-schema';
 import { ZTrainingConfig } from '@/engine/playground/training-config';
 import { countParameters } from '@/engine/playground/count-parameters';
 import { DEFAULT_CONFIGS } from '@/engine/playground/default-configs';
@@ -59,7 +59,7 @@ export type PlaygroundProps = {
 /** The knob form, the train/stop buttons and the live view of the runs started from this page. */
 export function Playground({ locale, initialConfig, forkedFrom, challenge }: PlaygroundProps) {
   const router = useRouter();
-  const { isConnected, runs, start, stop, setLr } = useTrainingSocket();
+  const { isConnected, runs, start, stop, setKnob } = useTrainingSocket();
   const [tab, setTab] = useState<Tab>(initialConfig ? tabOf(initialConfig.model) : 'mlp');
   const [configs, setConfigs] = useState<Record<Tab, TTrainingConfig>>(() => (initialConfig ? { ...INITIAL, [tabOf(initialConfig.model)]: initialConfig } : INITIAL));
   const [started, setStarted] = useState<Record<Tab, StartedRun[]>>({ classic: [], mlp: [], cnn: [], sequence: [], transformer: [] });
@@ -127,8 +127,8 @@ export function Playground({ locale, initialConfig, forkedFrom, challenge }: Pla
     if (!validation.success || (config.model !== 'rnn' && config.model !== 'lstm')) return;
     void launch([{ ...validation.data, model: 'rnn' } as TTrainingConfig, { ...validation.data, model: 'lstm' } as TTrainingConfig]);
   };
-  const changeLr = async (runId: string, lr: number) => {
-    const ack = await setLr(runId, lr);
+  const changeKnob = async (runId: string, knob: AdjustableKnob, value: number) => {
+    const ack = await setKnob(runId, knob, value);
     return ack.ok ? { ok: true as const, fromEpoch: ack.fromEpoch } : { ok: false as const, text: ack.error.text[locale] };
   };
   const setConfig = (next: TTrainingConfig) => setConfigs((previous) => ({ ...previous, [tab]: next }));
@@ -219,7 +219,7 @@ export function Playground({ locale, initialConfig, forkedFrom, challenge }: Pla
               locale={locale}
               isLive={shown[0].run.status === 'QUEUED' || shown[0].run.status === 'RUNNING'}
               error={shown[0].run.error}
-              onSetLr={shown[0].run.status === 'RUNNING' ? (lr) => changeLr(shown[0].run.runId, lr) : undefined}
+              onSetKnob={shown[0].run.status === 'RUNNING' ? (knob, value) => changeKnob(shown[0].run.runId, knob, value) : undefined}
             />
           ) : null}
           {tab !== 'sequence' && !shown[0] && (tab === 'mlp' || tab === 'classic') && validation.success ? <SnapshotView config={validation.data} snapshot={null} locale={locale} /> : null}

@@ -1,7 +1,7 @@
 'use client';
 import { useEffect, useState } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
-import type { TTrainingConfig } from '@/engine/playground/config-schema';
+import { ADJUSTABLE_KNOB_NAMES, type AdjustableKnob, type TTrainingConfig } from '@/engine/playground/config-schema';
 import { knobRange } from '@/engine/playground/knob-messages';
 import { divergedEpoch } from '@/engine/playground/training-hooks';
 import type { EpochMetric, TrainingSnapshot } from '@/engine/playground/types';
@@ -26,26 +26,32 @@ export type RunTimelineProps = {
   isLive: boolean;
   /** A FAILED run's stored message (a divergence is marked on the curves at its epoch). */
   error?: string | null;
-  /** Present while the run trains and its learning rate may change. */
-  onSetLr?: (lr: number) => Promise<{ ok: true; fromEpoch: number } | { ok: false; text: string }>;
+  /** Present while the run trains and its learning rate and weight decay may change. */
+  onSetKnob?: (knob: AdjustableKnob, value: number) => Promise<{ ok: true; fromEpoch: number } | { ok: false; text: string }>;
 };
 
-/** Epochs where the learning rate differs from the epoch before: the curve's record of changes. */
-export function lrMarkers(metrics: readonly EpochMetric[], label: string): ChartMarker[] {
+/** Epochs where a knob (learning rate, weight decay) differs from the epoch before: the curve's record of changes. */
+export function knobMarkers(metrics: readonly EpochMetric[], knob: AdjustableKnob, label: string): ChartMarker[] {
   const markers: ChartMarker[] = [];
   for (let i = 1; i < metrics.length; i++) {
-    const lr = metrics[i].lr;
-    if (lr !== undefined && metrics[i - 1].lr !== undefined && lr !== metrics[i - 1].lr) markers.push({ x: metrics[i].epoch, label: `${label} ${lr}` });
+    const value = metrics[i][knob];
+    const before = metrics[i - 1][knob];
+    if (value !== undefined && before !== undefined && value !== before) markers.push({ x: metrics[i].epoch, label: `${label} ${value}` });
   }
   return markers;
 }
+
+const KNOB_TEXT = {
+  lr: { short: T.lrShort, now: T.lrNow, changed: T.lrChanged },
+  weightDecay: { short: T.weightDecayShort, now: T.weightDecayNow, changed: T.weightDecayChanged },
+} as const satisfies Record<AdjustableKnob, unknown>;
 
 /**
  * A run's timeline: its snapshots played back (play / pause / step / speed / scrub) against the
  * curves, with the model's picture — and for a small MLP the network — at the chosen snapshot.
  * Works the same for a run streaming live and for a stored one.
  */
-export function RunTimeline({ config, metrics, frames, totalEpochs, locale, isLive, error, onSetLr }: RunTimelineProps) {
+export function RunTimeline({ config, metrics, frames, totalEpochs, locale, isLive, error, onSetKnob }: RunTimelineProps) {
   // null: follow the newest snapshot (live); a number: the student's chosen snapshot.
   const [chosen, setChosen] = useState<number | null>(null);
   const [isPlaying, setIsPlaying] = useState(false);
@@ -79,13 +85,13 @@ export function RunTimeline({ config, metrics, frames, totalEpochs, locale, isLi
   };
 
   const diverged = divergedEpoch(error);
-  const markers = [...lrMarkers(metrics, T.lrShort[locale]), ...(diverged ? [{ x: diverged, label: fill(T.divergedMarker[locale], { e: diverged }), tone: 'error' as const }] : [])];
+  const markers = [...ADJUSTABLE_KNOB_NAMES.flatMap((knob) => knobMarkers(metrics, knob, KNOB_TEXT[knob].short[locale])), ...(diverged ? [{ x: diverged, label: fill(T.divergedMarker[locale], { e: diverged }), tone: 'error' as const }] : [])];
   const network = frame?.kind === 'boundary' && frame.network ? { ...frame, network: frame.network } : null;
 
   return (
     <section className={styles.timeline} aria-label={T.timeline[locale]} data-testid="run-timeline">
       <RunCharts curves={[{ metrics, color: '#1d4ed8', altColor: '#ea580c' }]} totalEpochs={totalEpochs} locale={locale} markers={markers} cursor={frame && (chosen !== null || !isLive) ? frame.epoch : undefined} />
-      {onSetLr ? <LrControl config={config} locale={locale} onSetLr={onSetLr} /> : null}
+      {onSetKnob ? ADJUSTABLE_KNOB_NAMES.map((knob) => <KnobControl key={knob} knob={knob} config={config} locale={locale} onSetKnob={onSetKnob} />) : null}
       {frames.length > 0 ? (
         <div className={styles.timelineControls}>
           <button type="button" className="button secondary" onClick={() => step(-1)} disabled={index <= 0} aria-label={T.stepBack[locale]}>⏮</button>
@@ -128,23 +134,32 @@ export function RunTimeline({ config, metrics, frames, totalEpochs, locale, isLi
   );
 }
 
-function LrControl({ config, locale, onSetLr }: { config: TTrainingConfig; locale: Locale; onSetLr: NonNullable<RunTimelineProps['onSetLr']> }) {
-  const range = knobRange(config.model, 'lr');
-  const [value, setValue] = useState(String(config.lr));
+interface KnobControlProps {
+  knob: AdjustableKnob;
+  config: TTrainingConfig;
+  locale: Locale;
+  onSetKnob: NonNullable<RunTimelineProps['onSetKnob']>;
+}
+
+/** "Change the learning rate / weight decay now": the knob's range from the schema, applied from the next epoch. */
+function KnobControl({ knob, config, locale, onSetKnob }: KnobControlProps) {
+  const range = knobRange(config.model, knob);
+  const [value, setValue] = useState(knob in config ? String((config as Record<AdjustableKnob, number>)[knob]) : '');
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
   if (!range || config.model === 'perceptron' || config.model === 'delta-rule') return null;
   const submit = async () => {
-    const lr = Number(value);
-    if (value.trim() === '' || !Number.isFinite(lr) || lr < range.min || lr > range.max) {
+    const next = Number(value);
+    if (value.trim() === '' || !Number.isFinite(next) || next < range.min || next > range.max) {
       setMessage({ text: fill(T.lrRange[locale], { min: range.min, max: range.max }), isError: true });
       return;
     }
-    const ack = await onSetLr(lr);
-    setMessage(ack.ok ? { text: fill(T.lrChanged[locale], { lr, e: ack.fromEpoch }), isError: false } : { text: ack.text, isError: true });
+    const ack = await onSetKnob(knob, next);
+    setMessage(ack.ok ? { text: fill(KNOB_TEXT[knob].changed[locale], { lr: next, e: ack.fromEpoch }), isError: false } : { text: ack.text, isError: true });
   };
   return (
     <form
       className={styles.lrControl}
+      aria-label={KNOB_TEXT[knob].now[locale]}
       noValidate
       onSubmit={(event) => {
         event.preventDefault();
@@ -152,8 +167,8 @@ function LrControl({ config, locale, onSetLr }: { config: TTrainingConfig; local
       }}
     >
       <label>
-        <span>{T.lrNow[locale]}</span>
-        <input name="live-lr" type="number" inputMode="decimal" step="any" value={value} onChange={(event) => setValue(event.target.value)} />
+        <span>{KNOB_TEXT[knob].now[locale]}</span>
+        <input name={knob === 'lr' ? 'live-lr' : 'live-weight-decay'} type="number" inputMode="decimal" step="any" value={value} onChange={(event) => setValue(event.target.value)} />
       </label>
       <button type="submit" className="button secondary">{T.lrApply[locale]}</button>
       {message ? <p className={message.isError ? 'error' : 'muted'} role={message.isError ? 'alert' : 'status'}>{message.text}</p> : null}

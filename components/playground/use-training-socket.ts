@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { TRAINING_CLIENT_EVENTS, TRAINING_SERVER_EVENTS } from '@/lib/training/training-events';
 import type { TAckError } from '@/lib/errors';
-import type { TrainingAckOf } from '@/lib/training/training-protocol';
+import type { TrainingAckOf, TrainingInput } from '@/lib/training/training-protocol';
+import type { AdjustableKnob } from '@/engine/playground/config-schema';
 import type { RunProgress, TrainingSnapshot } from '@/engine/playground/types';
 import { emitTraining, openTrainingSocket, type TrainingSocket } from './training-socket';
 
@@ -10,7 +11,7 @@ import { emitTraining, openTrainingSocket, type TrainingSocket } from './trainin
 export type LiveRun = RunProgress;
 
 export type StartAck = TrainingAckOf<typeof TRAINING_CLIENT_EVENTS.start>;
-export type SetLrAck = TrainingAckOf<typeof TRAINING_CLIENT_EVENTS.setLr>;
+export type SetKnobAck = TrainingAckOf<typeof TRAINING_CLIENT_EVENTS.setKnob>;
 
 /**
  * One socket.io connection for the playground: start, stop and watch runs, and merge the progress
@@ -71,12 +72,12 @@ export function useTrainingSocket() {
     await emitTraining(socketRef.current, TRAINING_CLIENT_EVENTS.stop, { runId });
   }, []);
 
-  const setLr = useCallback(async (runId: string, lr: number): Promise<SetLrAck> => {
-    const ack = await emitTraining(socketRef.current, TRAINING_CLIENT_EVENTS.setLr, { runId, lr });
+  const setKnob = useCallback(async (runId: string, knob: AdjustableKnob, value: number): Promise<SetKnobAck> => {
+    const ack = await emitTraining(socketRef.current, TRAINING_CLIENT_EVENTS.setKnob, { runId, knob, value } as TrainingInput<typeof TRAINING_CLIENT_EVENTS.setKnob>);
     return ack ?? offline();
   }, []);
 
-  return { isConnected, runs, start, stop, watch, setLr };
+  return { isConnected, runs, start, stop, watch, setKnob };
 }
 
 function mergeProgress(known: LiveRun | undefined, message: RunProgress): LiveRun {

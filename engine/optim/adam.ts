@@ -20,7 +20,8 @@ export class Adam extends Optimizer {
   lr: number;
   readonly betas: readonly [number, number];
   readonly eps: number;
-  readonly weightDecay: number;
+  /** May be changed between steps (regularisation changed while training). */
+  weightDecay: number;
   /** Steps taken per parameter (t in the bias correction); a parameter without a gradient skips a step, as in PyTorch. */
   private readonly steps: number[];
   private readonly m: Float64Array[];

@@ -23,7 +23,8 @@ export class SGD extends Optimizer {
   lr: number;
   readonly momentum: number;
   readonly dampening: number;
-  readonly weightDecay: number;
+  /** May be changed between steps (regularisation changed while training). */
+  weightDecay: number;
   readonly nesterov: boolean;
   private readonly buffers: (Float64Array | null)[];
 

@@ -57,7 +57,7 @@ export function runClassicTraining(config: TClassicConfig, hooks: TrainingHooks 
     snapshot = classicBoundary(config.model, weights, last.epoch);
     frames.push(snapshot);
   }
-  return { stopReason, metrics, finalValAcc: last?.valAcc ?? 0, params: 3, snapshot, frames: boundFrames(frames), lrChanges: [], trainMs: Math.round(now() - started) };
+  return { stopReason, metrics, finalValAcc: last?.valAcc ?? 0, params: 3, snapshot, frames: boundFrames(frames), schedules: { lrSchedule: [], weightDecaySchedule: [] }, trainMs: Math.round(now() - started) };
 }
 
 function measure(model: TClassicConfig['model'], weights: number[], set: ClassicDataset['train']): { loss: number; acc: number } {

@@ -1,10 +1,10 @@
 import { rng } from '@/engine';
-import type { GradientConfig } from './config-schema';
+import type { AdjustableKnob, GradientConfig } from './config-schema';
 import { buildOptimizer } from './models/build-optimizer';
 import type { Learner } from './models/learner';
 import { TrainingDivergedError, snapshotEvery, type TrainingHooks } from './training-hooks';
 import { boundFrames } from './snapshot-content';
-import type { EpochMetric, LrChange, StopReason, TrainingOutcome, TrainingSnapshot } from './types';
+import type { EpochMetric, KnobSchedules, StopReason, TrainingOutcome, TrainingSnapshot } from './types';
 
 /**
  * Mini-batch training shared by the MLP, CNN, RNN/LSTM and Transformer: shuffle (seeded), step,
@@ -22,18 +22,26 @@ export function runGradientTraining(config: GradientConfig, learner: Learner, ho
   const metrics: EpochMetric[] = [];
   let snapshot: TrainingSnapshot | null = null;
   const frames: TrainingSnapshot[] = [];
-  const schedule = new Map((config.lrSchedule ?? []).map((change) => [change.epoch, change.lr]));
-  const lrChanges: LrChange[] = [];
+  const stored: Record<AdjustableKnob, Map<number, number>> = {
+    lr: new Map((config.lrSchedule ?? []).map((change) => [change.epoch, change.lr])),
+    weightDecay: new Map((config.weightDecaySchedule ?? []).map((change) => [change.epoch, change.weightDecay])),
+  };
+  const schedules: KnobSchedules = { lrSchedule: [], weightDecaySchedule: [] };
   let bestValLoss = Infinity;
   let epochsWithoutImprovement = 0;
   let stopReason: StopReason = 'done';
 
   training: for (let epoch = 1; epoch <= epochs; epoch++) {
-    // The stored schedule first (a replay), then a change asked for while this run trains.
-    const lr = schedule.get(epoch) ?? hooks.requestedLr?.() ?? optimizer.lr;
+    // The stored schedules first (a replay), then a change asked for while this run trains.
+    const lr = stored.lr.get(epoch) ?? hooks.requestedKnob?.('lr') ?? optimizer.lr;
     if (lr !== optimizer.lr) {
       optimizer.lr = lr;
-      lrChanges.push({ epoch, lr });
+      schedules.lrSchedule.push({ epoch, lr });
+    }
+    const weightDecay = stored.weightDecay.get(epoch) ?? hooks.requestedKnob?.('weightDecay') ?? optimizer.weightDecay;
+    if (weightDecay !== optimizer.weightDecay) {
+      optimizer.weightDecay = weightDecay;
+      schedules.weightDecaySchedule.push({ epoch, weightDecay });
     }
     learner.model.train();
     shuffler.shuffle(order);
@@ -61,7 +69,7 @@ export function runGradientTraining(config: GradientConfig, learner: Learner, ho
     learner.model.eval();
     const validation = learner.evaluate();
     if (!Number.isFinite(validation.loss)) throw new TrainingDivergedError(epoch);
-    const metric: EpochMetric = { epoch, loss: lossSum / seen, valLoss: validation.loss, acc: correct / seen, valAcc: validation.acc, ms: Math.round(now() - started), lr: optimizer.lr };
+    const metric: EpochMetric = { epoch, loss: lossSum / seen, valLoss: validation.loss, acc: correct / seen, valAcc: validation.acc, ms: Math.round(now() - started), lr: optimizer.lr, weightDecay: optimizer.weightDecay };
     metrics.push(metric);
 
     if (validation.loss < bestValLoss) {
@@ -97,7 +105,7 @@ export function runGradientTraining(config: GradientConfig, learner: Learner, ho
     params: learner.model.parameterCount(),
     snapshot,
     frames: boundFrames(frames),
-    lrChanges,
+    schedules,
     trainMs: Math.round(now() - started),
   };
 }

@@ -1,3 +1,4 @@
+import type { AdjustableKnob } from './config-schema';
 import type { EpochMetric, StopReason, TrainingSnapshot } from './types';
 
 /** How a training loop talks to whoever runs it (the worker thread, a test, the benchmark). */
@@ -13,10 +14,11 @@ export interface TrainingHooks {
   /** Called after each forward pass, when the activations kept for backward are at their peak; may throw. */
   afterForward?: () => void;
   /**
-   * Polled at the start of every epoch: a learning rate the student set while the run trains
-   * (null: no change). A new value is applied from that epoch on and recorded in the outcome.
+   * Polled at the start of every epoch for each adjustable knob (learning rate, weight decay): a
+   * value the student set while the run trains (null: no change). A new value is applied from
+   * that epoch on and recorded in the outcome's schedules.
    */
-  requestedLr?: () => number | null;
+  requestedKnob?: (knob: AdjustableKnob) => number | null;
 }
 
 /** Thrown when the loss stops being a number: the message tells the student what to change. */

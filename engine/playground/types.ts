@@ -11,6 +11,8 @@ export type EpochMetric = {
   ms: number;
   /** The learning rate this epoch trained with (gradient-trained models). */
   lr?: number;
+  /** The weight decay this epoch trained with (gradient-trained models). */
+  weightDecay?: number;
 };
 
 /** Summary of one parameter tensor at a snapshot: how the weights move as training goes on. */
@@ -85,6 +87,10 @@ export type StopReason = 'done' | 'early' | 'user' | 'time';
 
 /** A learning-rate change while training, applied from the start of `epoch` on. */
 export type LrChange = { epoch: number; lr: number };
+/** A weight-decay change while training, applied from the start of `epoch` on. */
+export type WeightDecayChange = { epoch: number; weightDecay: number };
+/** The changes of every adjustable knob, keyed as the configuration stores them (ADJUSTABLE_KNOBS). */
+export type KnobSchedules = { lrSchedule: LrChange[]; weightDecaySchedule: WeightDecayChange[] };
 
 export type TrainingOutcome = {
   stopReason: StopReason;
@@ -95,8 +101,8 @@ export type TrainingOutcome = {
   snapshot: TrainingSnapshot | null;
   /** Every picture taken, in epoch order (at most MAX_FRAMES): the run's timeline. */
   frames: TrainingSnapshot[];
-  /** Learning-rate changes applied (the configuration's schedule, plus any made while it trained). */
-  lrChanges: LrChange[];
+  /** Knob changes applied (the configuration's schedules, plus any made while it trained). */
+  schedules: KnobSchedules;
   trainMs: number;
 };
 

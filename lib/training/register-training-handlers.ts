@@ -5,10 +5,10 @@ import { createRateLimiter } from '@/lib/rate-limit';
 import { onEvent } from '@/lib/realtime/on-event';
 import { getChallengeLeaderboard } from './challenges/get-challenge-leaderboard';
 import { startRun } from './runs/start-run';
-import { setRunLr } from './runs/set-run-lr';
+import { setRunKnob } from './runs/set-run-knob';
 import { stopRun } from './runs/stop-run';
 import { submitChallengeEntry } from './challenges/submit-challenge-entry';
-import { TRAINING_CLIENT_EVENTS, ZChallengeCommand, ZRunCommand, ZSetLr, ZStartRun, ZSubmitEntry, challengeRoom, userRoom } from './training-events';
+import { TRAINING_CLIENT_EVENTS, ZChallengeCommand, ZRunCommand, ZSetKnob, ZStartRun, ZSubmitEntry, challengeRoom, userRoom } from './training-events';
 import { getTrainingRuntime, type TrainingPublisher } from './runtime/training-runtime';
 import { watchRun } from './runs/watch-run';
 import type { TrainingClientEvent, TrainingClientEventMap, TrainingInput } from './training-protocol';
@@ -37,7 +37,7 @@ export function registerTrainingHandlers(io: Namespace): void {
     if (socket.data.userId) void socket.join(userRoom(socket.data.userId));
     handle(TRAINING_CLIENT_EVENTS.start, ZStartRun, ({ config, forkedFromId, challengeId }, userId) => startRun({ runtime, userId, config, forkedFromId, challengeId }));
     handle(TRAINING_CLIENT_EVENTS.stop, ZRunCommand, ({ runId }, userId) => stopRun({ runtime, userId, runId }));
-    handle(TRAINING_CLIENT_EVENTS.setLr, ZSetLr, ({ runId, lr }, userId) => setRunLr({ userId, runId, lr }));
+    handle(TRAINING_CLIENT_EVENTS.setKnob, ZSetKnob, ({ runId, knob, value }, userId) => setRunKnob({ userId, runId, knob, value }));
     handle(TRAINING_CLIENT_EVENTS.watch, ZRunCommand, async ({ runId }, userId) => ({ progress: await watchRun({ runtime, userId, runId }) }));
     handle(TRAINING_CLIENT_EVENTS.watchChallenge, ZChallengeCommand, async ({ challengeId }, userId) => {
       const leaderboard = await getChallengeLeaderboard({ userId, challengeId });

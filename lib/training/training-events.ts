@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZId } from '@/lib/validation/text';
-import { ZMlpConfig } from '@/engine/playground/config-schema';
+import { ZAdjustableKnobValue } from '@/engine/playground/config-schema';
 
 // The playground's socket protocol (its types: training-protocol.ts). Client → server events take one
 // payload and an ack callback; server → client events go to the room `user:<id>` (a user's own runs)
@@ -10,7 +10,7 @@ export const TRAINING_CLIENT_EVENTS = {
   start: 'training:start',
   stop: 'training:stop',
   watch: 'training:watch',
-  setLr: 'training:set-lr',
+  setKnob: 'training:set-knob',
   watchChallenge: 'challenge:watch',
   submitEntry: 'challenge:submit',
 } as const;
@@ -29,8 +29,11 @@ export const challengeRoom = (challengeId: string) => `challenge:${challengeId}`
  */
 export const ZStartRun = z.object({ config: z.unknown(), forkedFromId: ZId.optional(), challengeId: ZId.optional() });
 export const ZRunCommand = z.object({ runId: ZId });
-/** A learning rate within the knob's own range (the same schema as the form's). */
-export const ZSetLr = z.object({ runId: ZId, lr: ZMlpConfig.shape.lr });
+/** A learning rate or weight decay within the knob's own range (the same schema as the form's). */
+export const ZSetKnob = z.discriminatedUnion('knob', [
+  z.object({ runId: ZId, knob: z.literal('lr'), value: ZAdjustableKnobValue.lr }),
+  z.object({ runId: ZId, knob: z.literal('weightDecay'), value: ZAdjustableKnobValue.weightDecay }),
+]);
 export const ZChallengeCommand = z.object({ challengeId: ZId });
 export const ZSubmitEntry = z.object({ challengeId: ZId, runId: ZId });
 export type TStartRun = z.infer<typeof ZStartRun>;

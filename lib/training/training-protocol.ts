@@ -1,9 +1,10 @@
 import type { z } from 'zod';
+import type { AdjustableKnob } from '@/engine/playground/config-schema';
 import type { RunProgress, RunStatusName } from '@/engine/playground/types';
 import type { TAck } from '@/lib/errors';
 import type { ChallengeLeaderboard } from '@/lib/training/challenges/get-challenge-leaderboard';
 import { TRAINING_CLIENT_EVENTS, TRAINING_SERVER_EVENTS } from '@/lib/training/training-events';
-import type { TStartRun, ZChallengeCommand, ZRunCommand, ZSetLr, ZSubmitEntry } from '@/lib/training/training-events';
+import type { TStartRun, ZChallengeCommand, ZRunCommand, ZSetKnob, ZSubmitEntry } from '@/lib/training/training-events';
 
 // The /training protocol as types, the twin of lib/live/protocol/live-protocol.ts: every client →
 // server event with its input and the `ok: true` fields of its acknowledgement, and every server →
@@ -24,8 +25,8 @@ export interface TrainingClientEventMap {
   [TRAINING_CLIENT_EVENTS.start]: { input: TStartRun; ack: TStartedRun };
   [TRAINING_CLIENT_EVENTS.stop]: { input: z.infer<typeof ZRunCommand>; ack: { status: RunStatusName; isStopping: boolean } };
   [TRAINING_CLIENT_EVENTS.watch]: { input: z.infer<typeof ZRunCommand>; ack: { progress: RunProgress } };
-  /** Change a running run's learning rate from its next epoch (owner only). */
-  [TRAINING_CLIENT_EVENTS.setLr]: { input: z.infer<typeof ZSetLr>; ack: { lr: number; fromEpoch: number } };
+  /** Change a running run's learning rate or weight decay from its next epoch (owner only). */
+  [TRAINING_CLIENT_EVENTS.setKnob]: { input: z.infer<typeof ZSetKnob>; ack: { knob: AdjustableKnob; value: number; fromEpoch: number } };
   [TRAINING_CLIENT_EVENTS.watchChallenge]: { input: z.infer<typeof ZChallengeCommand>; ack: { leaderboard: ChallengeLeaderboard } };
   [TRAINING_CLIENT_EVENTS.submitEntry]: { input: z.infer<typeof ZSubmitEntry>; ack: { entryId: string; position: number } };
 }

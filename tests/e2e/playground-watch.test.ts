@@ -80,7 +80,7 @@ describe('watching a run learn', () => {
     await page.close();
   });
 
-  it('changes the learning rate while a run trains and marks it on both curves; the timeline fits a phone (ko, 390 px)', async () => {
+  it('changes the learning rate and the weight decay while a run trains and marks both on both curves; the timeline fits a phone (ko, 390 px)', async () => {
     const page = await open('ko', 390, '/playground');
     await page.getByRole('tab', { name: 'MLP' }).click();
     await page.getByLabel('과제', { exact: true }).selectOption('circle');
@@ -89,19 +89,28 @@ describe('watching a run learn', () => {
     await page.getByLabel('에포크', { exact: true }).fill('80');
     await page.getByRole('button', { name: '학습 시작' }).click();
     await page.waitForFunction(() => /에포크 ([2-9]|[1-9]\d) \//.test(document.querySelector('[data-testid="run-progress"]')?.textContent ?? ''), undefined, { timeout: 60_000 });
-    await page.getByLabel('학습 중 학습률 바꾸기').fill('0.002');
-    await page.getByRole('button', { name: '적용' }).click();
+    const lrForm = page.getByRole('form', { name: '학습 중 학습률 바꾸기' });
+    await lrForm.getByLabel('학습 중 학습률 바꾸기').fill('0.002');
+    await lrForm.getByRole('button', { name: '적용' }).click();
     await expect(page.getByRole('status').filter({ hasText: '학습률 0.002' }).textContent()).resolves.toMatch(/에포크 \d+부터 학습률 0.002/);
+    // Regularisation too: the weight decay, from the next epoch on.
+    const decayForm = page.getByRole('form', { name: '학습 중 가중치 감쇠(L2) 바꾸기' });
+    await decayForm.getByLabel('학습 중 가중치 감쇠(L2) 바꾸기').fill('0.01');
+    await decayForm.getByRole('button', { name: '적용' }).click();
+    await expect(page.getByRole('status').filter({ hasText: '가중치 감쇠 0.01' }).textContent()).resolves.toMatch(/에포크 \d+부터 가중치 감쇠 0.01/);
     await page.waitForSelector('[data-testid="run-progress"][data-status="COMPLETED"]', { timeout: 90_000 });
-    await expect(page.getByTestId('chart-marker').count()).resolves.toBe(2);
-    await expect(page.getByTestId('chart-marker').first().textContent()).resolves.toBe('학습률 0.002');
+    // One marker per change on each of the two charts.
+    await expect(page.getByTestId('chart-marker').count()).resolves.toBe(4);
+    const labels = await page.getByTestId('chart-marker').allTextContents();
+    expect(labels).toContain('학습률 0.002');
+    expect(labels).toContain('감쇠 0.01');
     expect(await scrollsSideways(page)).toBe(false);
     await page.screenshot({ path: screenshotPath('playground-timeline-lr-ko-phone'), fullPage: true });
 
     // Reopened: the marker is part of the stored run.
     await page.getByRole('link', { name: '열기' }).first().click();
     await page.waitForURL(/\/playground\/runs\//);
-    await expect(page.getByTestId('chart-marker').count()).resolves.toBe(2);
+    await expect(page.getByTestId('chart-marker').count()).resolves.toBe(4);
     expect(await scrollsSideways(page)).toBe(false);
     await page.screenshot({ path: screenshotPath('playground-run-timeline-ko-phone'), fullPage: true });
     await page.close();

@@ -155,7 +155,7 @@ describe('training on separate worker processes behind two web processes', () =>
     expect(end.finalValAcc).toBe(local.finalValAcc);
   });
 
-  it('stops a run and changes its learning rate from the web process that does not train it', { timeout: 120_000 }, async () => {
+  it('stops a run and changes its learning rate and weight decay from the web process that does not train it', { timeout: 120_000 }, async () => {
     const [webA, webB] = webs;
     const student = await createStudent('Bea');
     const cookie = await signIn(student.email, undefined, webB.baseUrl);
@@ -163,13 +163,15 @@ describe('training on separate worker processes behind two web processes', () =>
     const onA = await connect(cookie, webA);
     const { runId } = expectOk(await onA.start({ ...slowMlp, epochs: 400 }));
     await onB.waitFor(runId, (p) => p.metrics.some((m) => m.epoch >= 2), 60_000);
-    const changed = expectOk(await onB.emit(TRAINING_CLIENT_EVENTS.setLr, { runId, lr: 0.001 }));
+    const changed = expectOk(await onB.emit(TRAINING_CLIENT_EVENTS.setKnob, { runId, knob: 'lr', value: 0.001 }));
     expect(changed.fromEpoch).toBeGreaterThan(1);
+    const decayed = expectOk(await onB.emit(TRAINING_CLIENT_EVENTS.setKnob, { runId, knob: 'weightDecay', value: 0.01 }));
+    expect(decayed.fromEpoch).toBeGreaterThan(1);
     expect(expectOk(await onB.stop(runId))).toMatchObject({ isStopping: true });
     const end = await onA.waitForEnd(runId, 60_000);
     expect(end).toMatchObject({ status: 'STOPPED', stopReason: 'user' });
     const row = await db.trainingRun.findUniqueOrThrow({ where: { id: runId } });
-    expect(row.config).toMatchObject({ lrSchedule: [{ lr: 0.001 }] });
+    expect(row.config).toMatchObject({ lrSchedule: [{ lr: 0.001 }], weightDecaySchedule: [{ weightDecay: 0.01 }] });
   });
 
   it('restarts a run on the other worker when its worker is SIGKILLed mid-run, and the student sees it complete', { timeout: 240_000 }, async () => {

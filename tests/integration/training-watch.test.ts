@@ -33,12 +33,12 @@ describe('watching a run', () => {
     const { runId } = expectOk(await carol.start(slowMlp));
     await carol.waitFor(runId, (p) => p.metrics.some((m) => m.epoch >= 2));
     // Only the owner may change it, only within the knob's range.
-    const foreign = await dave.emit(TRAINING_CLIENT_EVENTS.setLr, { runId, lr: 0.001 });
+    const foreign = await dave.emit(TRAINING_CLIENT_EVENTS.setKnob, { runId, knob: 'lr', value: 0.001 });
     expect(foreign).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
-    const tooBig = await carol.emit(TRAINING_CLIENT_EVENTS.setLr, { runId, lr: 50 });
+    const tooBig = await carol.emit(TRAINING_CLIENT_EVENTS.setKnob, { runId, knob: 'lr', value: 50 });
     expect(tooBig).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
-    const changed = expectOk(await carol.emit(TRAINING_CLIENT_EVENTS.setLr, { runId, lr: 0.001 }));
-    expect(changed.lr).toBe(0.001);
+    const changed = expectOk(await carol.emit(TRAINING_CLIENT_EVENTS.setKnob, { runId, knob: 'lr', value: 0.001 }));
+    expect(changed).toMatchObject({ knob: 'lr', value: 0.001 });
     const end = await carol.waitForEnd(runId, 90_000);
     expect(end.status).toBe('COMPLETED');
 
@@ -71,7 +71,41 @@ describe('watching a run', () => {
     const watched = expectOk(await carol.emit(TRAINING_CLIENT_EVENTS.watch, { runId }));
     expect(watched.progress.frames).toHaveLength(stored.frames.length);
     // A finished run's learning rate can no longer change.
-    const late = await carol.emit(TRAINING_CLIENT_EVENTS.setLr, { runId, lr: 0.01 });
+    const late = await carol.emit(TRAINING_CLIENT_EVENTS.setKnob, { runId, knob: 'lr', value: 0.01 });
     expect(late).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+  });
+
+  it('changes the weight decay mid-run (owner only, in range), records the epoch, stores the schedule and replays bit for bit', async () => {
+    const { runId } = expectOk(await carol.start(slowMlp));
+    await carol.waitFor(runId, (p) => p.metrics.some((m) => m.epoch >= 2));
+    const tooBig = await carol.emit(TRAINING_CLIENT_EVENTS.setKnob, { runId, knob: 'weightDecay', value: 0.5 });
+    expect(tooBig).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    const notANumber = await carol.emit(TRAINING_CLIENT_EVENTS.setKnob, { runId, knob: 'weightDecay', value: 'lots' as unknown as number });
+    expect(notANumber).toMatchObject({ ok: false, error: { code: 'BAD_REQUEST' } });
+    const foreign = await dave.emit(TRAINING_CLIENT_EVENTS.setKnob, { runId, knob: 'weightDecay', value: 0.02 });
+    expect(foreign).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    const changed = expectOk(await carol.emit(TRAINING_CLIENT_EVENTS.setKnob, { runId, knob: 'weightDecay', value: 0.02 }));
+    expect(changed).toMatchObject({ knob: 'weightDecay', value: 0.02 });
+    const end = await carol.waitForEnd(runId, 90_000);
+    expect(end.status).toBe('COMPLETED');
+
+    const row = await getDb().trainingRun.findUniqueOrThrow({ where: { id: runId } });
+    const config = ZStoredTrainingConfig.parse(row.config);
+    if (config.model !== 'mlp') throw new Error('expected the MLP run');
+    expect(config.lrSchedule).toBeUndefined();
+    expect(config.weightDecaySchedule).toHaveLength(1);
+    const changeAt = config.weightDecaySchedule![0].epoch;
+    expect(changeAt).toBeGreaterThanOrEqual(changed.fromEpoch);
+    const stored = readStoredMetrics(row.metrics);
+    expect(stored.metrics[changeAt - 2].weightDecay).toBe(slowMlp.weightDecay);
+    expect(stored.metrics[changeAt - 1].weightDecay).toBe(0.02);
+    expect(stored.metrics.at(-1)?.weightDecay).toBe(0.02);
+
+    // The stored record replays the same curve, the change included; without it the curve differs after the change.
+    const replay = trainModel(config);
+    expect(stored.metrics.map((m) => [m.loss, m.valLoss, m.valAcc, m.weightDecay])).toStrictEqual(replay.metrics.map((m) => [m.loss, m.valLoss, m.valAcc, m.weightDecay]));
+    const without = trainModel({ ...config, weightDecaySchedule: undefined });
+    expect(without.metrics[changeAt - 2].loss).toBe(stored.metrics[changeAt - 2].loss);
+    expect(without.metrics.at(-1)?.loss).not.toBe(stored.metrics.at(-1)?.loss);
   });
 });

@@ -7,7 +7,7 @@ import { divergedEpoch, TrainingDivergedError } from '@/engine/playground/traini
 import type { BoundarySnapshot, NetworkPicture } from '@/engine/playground/types';
 import { readStoredMetrics, toStoredMetrics } from '@/lib/training/runs/stored-run-schema';
 import { neuronFormula } from '@/components/playground/network-view';
-import { lrMarkers } from '@/components/playground/run-timeline';
+import { knobMarkers } from '@/components/playground/run-timeline';
 
 const mlp = { ...DEFAULT_CONFIGS.mlp, task: 'xor' as const, samples: 200, hidden: [4, 3], activation: 'tanh' as const, epochs: 90 };
 const activate = (name: NetworkPicture['activation'], z: number) => (name === 'relu' ? Math.max(0, z) : name === 'tanh' ? Math.tanh(z) : 1 / (1 + Math.exp(-z)));
@@ -75,13 +75,13 @@ describe('a run keeps a bounded timeline of snapshots', () => {
 describe('changing the learning rate while a run trains', () => {
   it('applies the change from the next epoch, records it, and replays bit for bit from the stored schedule', () => {
     let epochStarts = 0;
-    const live = trainModel(mlp, { requestedLr: () => (++epochStarts >= 40 ? 0.003 : null) });
-    expect(live.lrChanges).toEqual([{ epoch: 40, lr: 0.003 }]);
+    const live = trainModel(mlp, { requestedKnob: (knob) => (knob === 'lr' && ++epochStarts >= 40 ? 0.003 : null) });
+    expect(live.schedules).toEqual({ lrSchedule: [{ epoch: 40, lr: 0.003 }], weightDecaySchedule: [] });
     expect(live.metrics[38].lr).toBe(mlp.lr);
     expect(live.metrics[39].lr).toBe(0.003);
-    expect(lrMarkers(live.metrics, 'lr')).toEqual([{ x: 40, label: 'lr 0.003' }]);
+    expect(knobMarkers(live.metrics, 'lr', 'lr')).toEqual([{ x: 40, label: 'lr 0.003' }]);
 
-    const stored = ZTrainingConfig.parse({ ...mlp, lrSchedule: live.lrChanges });
+    const stored = ZTrainingConfig.parse({ ...mlp, lrSchedule: live.schedules.lrSchedule });
     const replay = trainModel(stored);
     expect(replay.metrics).toStrictEqual(live.metrics.map((m, i) => ({ ...m, ms: replay.metrics[i].ms })));
     const without = trainModel(mlp);
@@ -89,10 +89,36 @@ describe('changing the learning rate while a run trains', () => {
     expect(without.metrics[38].loss).toBe(live.metrics[38].loss);
   });
 
+  it('changes the weight decay and the learning rate at different epochs, records both, and replays bit for bit', () => {
+    let epochStarts = 0;
+    const live = trainModel(mlp, {
+      requestedKnob: (knob) => {
+        if (knob === 'lr') epochStarts++;
+        if (knob === 'weightDecay') return epochStarts >= 30 ? 0.05 : null;
+        return epochStarts >= 50 ? 0.01 : null;
+      },
+    });
+    expect(live.schedules).toEqual({ lrSchedule: [{ epoch: 50, lr: 0.01 }], weightDecaySchedule: [{ epoch: 30, weightDecay: 0.05 }] });
+    expect(live.metrics[28].weightDecay).toBe(mlp.weightDecay);
+    expect(live.metrics[29].weightDecay).toBe(0.05);
+    expect(knobMarkers(live.metrics, 'weightDecay', 'wd')).toEqual([{ x: 30, label: 'wd 0.05' }]);
+
+    const stored = ZTrainingConfig.parse({ ...mlp, ...live.schedules });
+    const replay = trainModel(stored);
+    expect(replay.metrics).toStrictEqual(live.metrics.map((m, i) => ({ ...m, ms: replay.metrics[i].ms })));
+    // The decay changed the weights: the curve leaves the one without the change from epoch 30 on.
+    const without = trainModel(mlp);
+    expect(without.metrics[28].loss).toBe(live.metrics[28].loss);
+    expect(without.metrics[29].loss).not.toBe(live.metrics[29].loss);
+  });
+
   it('refuses a schedule out of order or past the last epoch', () => {
     expect(ZTrainingConfig.safeParse({ ...mlp, lrSchedule: [{ epoch: 10, lr: 0.1 }, { epoch: 5, lr: 0.2 }] }).success).toBe(false);
     expect(ZTrainingConfig.safeParse({ ...mlp, lrSchedule: [{ epoch: 91, lr: 0.1 }] }).success).toBe(false);
     expect(ZTrainingConfig.safeParse({ ...mlp, lrSchedule: [{ epoch: 10, lr: 9 }] }).success).toBe(false);
+    expect(ZTrainingConfig.safeParse({ ...mlp, weightDecaySchedule: [{ epoch: 10, weightDecay: 0.01 }, { epoch: 10, weightDecay: 0.02 }] }).success).toBe(false);
+    expect(ZTrainingConfig.safeParse({ ...mlp, weightDecaySchedule: [{ epoch: 10, weightDecay: 0.5 }] }).success).toBe(false);
+    expect(ZTrainingConfig.safeParse({ ...mlp, weightDecaySchedule: [{ epoch: 10, weightDecay: 0.01 }] }).success).toBe(true);
   });
 });
 

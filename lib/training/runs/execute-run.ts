@@ -3,7 +3,7 @@ import { getLogger } from '@/lib/log';
 import type { TTrainingConfig } from '@/engine/playground/config-schema';
 import { toStoredMetrics } from './stored-run-schema';
 import type { ActiveRun, TrainingWorker } from '../runtime/training-job-worker';
-import type { RunStatusName, StopReason } from '@/engine/playground/types';
+import type { KnobSchedules, RunStatusName, StopReason } from '@/engine/playground/types';
 
 /** Progress reaches the browser at most this often; epochs in between travel together. */
 const EMIT_INTERVAL_MS = 150;
@@ -57,7 +57,7 @@ export async function executeRun({ worker, run, config }: ExecuteRunOptions): Pr
       },
     });
     run.stopTask = task.stop;
-    if (config.model !== 'perceptron' && config.model !== 'delta-rule') run.setLr = task.setLr;
+    if (config.model !== 'perceptron' && config.model !== 'delta-rule') run.setKnob = task.setKnob;
     if (run.isStopRequested) task.stop();
     // A worker checks its wall time between batches; one stuck inside a batch is terminated.
     const killTimer = setTimeout(task.kill, run.wallMs + worker.hardKillGraceMs);
@@ -65,7 +65,7 @@ export async function executeRun({ worker, run, config }: ExecuteRunOptions): Pr
     clearTimeout(killTimer);
     clearInterval(emitTimer);
     clearInterval(flushTimer);
-    run.setLr = undefined;
+    run.setKnob = undefined;
     await flushing;
 
     if (!result.ok) {
@@ -81,7 +81,7 @@ export async function executeRun({ worker, run, config }: ExecuteRunOptions): Pr
     run.frames = outcome.frames;
     sentFrames = 0;
     while (sentFrames < run.frames.length && streamed.has(run.frames[sentFrames].epoch)) sentFrames++;
-    run.lrChanges = outcome.lrChanges;
+    run.schedules = outcome.schedules;
     emit();
     const isStopped = outcome.stopReason === 'user' || outcome.stopReason === 'time';
     await finish({ worker, run, config, status: isStopped ? 'STOPPED' : 'COMPLETED', stopReason: outcome.stopReason, finalValAcc: outcome.finalValAcc, params: outcome.params });
@@ -112,8 +112,8 @@ async function finish({ worker, run, config, status, stopReason, error, finalVal
     data: {
       status,
       metrics: toStoredMetrics(run.metrics, run.frames),
-      // Learning-rate changes made while it trained join the stored configuration: the run replays exactly.
-      ...(run.lrChanges.length > 0 ? { config: { ...config, lrSchedule: run.lrChanges } } : {}),
+      // Knob changes made while it trained join the stored configuration: the run replays exactly.
+      ...(hasChanges(run.schedules) ? { config: { ...config, ...nonEmpty(run.schedules) } } : {}),
       finalValAcc: status === 'FAILED' || !hasEpochs ? null : (finalValAcc ?? null),
       params,
       error: status === 'STOPPED' ? stopReason : (error ?? null),
@@ -129,4 +129,13 @@ async function finish({ worker, run, config, status, stopReason, error, finalVal
     error,
     finalValAcc: hasEpochs ? finalValAcc : undefined,
   });
+}
+
+function hasChanges(schedules: KnobSchedules): boolean {
+  return Object.values(schedules).some((changes) => changes.length > 0);
+}
+
+/** Only the schedules with changes, so a run without any keeps its configuration as it was sent. */
+function nonEmpty(schedules: KnobSchedules): Partial<KnobSchedules> {
+  return Object.fromEntries(Object.entries(schedules).filter(([, changes]) => changes.length > 0));
 }

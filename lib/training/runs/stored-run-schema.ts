@@ -6,7 +6,7 @@ import type { EpochMetric, TrainingSnapshot } from '@/engine/playground/types';
 // picture was taken, that picture (at most MAX_FRAMES of them: the run's timeline). Parsed on the
 // way out so a page never trusts a shape blindly.
 
-const ZEpochMetric = z.object({ epoch: z.int(), loss: z.number(), valLoss: z.number(), acc: z.number(), valAcc: z.number(), ms: z.number(), lr: z.number().optional() });
+const ZEpochMetric = z.object({ epoch: z.int(), loss: z.number(), valLoss: z.number(), acc: z.number(), valAcc: z.number(), ms: z.number(), lr: z.number().optional(), weightDecay: z.number().optional() });
 
 const ZWeightStats = z.array(z.object({ name: z.string(), size: z.int(), mean: z.number(), std: z.number(), min: z.number(), max: z.number() })).optional();
 

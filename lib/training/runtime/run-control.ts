@@ -2,6 +2,7 @@ import crypto from 'node:crypto';
 import pg from 'pg';
 import { z } from 'zod';
 import { getDatabaseUrl } from '@/lib/config';
+import { ADJUSTABLE_KNOB_NAMES } from '@/engine/playground/config-schema';
 import { getLogger } from '@/lib/log';
 
 // Commands to a run that is training, wherever its worker is: PostgreSQL LISTEN/NOTIFY on the
@@ -15,13 +16,16 @@ const COMMAND_CHANNEL = 'training_run_command';
 const REPLY_CHANNEL = 'training_run_reply';
 const REPLY_TIMEOUT_MS = 3_000;
 
-const ZRunCommand = z.discriminatedUnion('type', [z.object({ type: z.literal('stop') }), z.object({ type: z.literal('set-lr'), lr: z.number().positive() })]);
+const ZRunCommand = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('stop') }),
+  z.object({ type: z.literal('set-knob'), knob: z.enum(ADJUSTABLE_KNOB_NAMES), value: z.number().nonnegative() }),
+]);
 export type TRunCommand = z.infer<typeof ZRunCommand>;
 
 const ZRunCommandReply = z.discriminatedUnion('type', [
   z.object({ type: z.literal('stopping') }),
-  z.object({ type: z.literal('lr-set'), fromEpoch: z.number().int() }),
-  z.object({ type: z.literal('lr-not-adjustable') }),
+  z.object({ type: z.literal('knob-set'), fromEpoch: z.number().int() }),
+  z.object({ type: z.literal('knob-not-adjustable') }),
 ]);
 export type TRunCommandReply = z.infer<typeof ZRunCommandReply>;
 

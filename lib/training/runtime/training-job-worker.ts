@@ -3,7 +3,8 @@ import { getDb } from '@/lib/db';
 import { ensureQueue, getBoss } from '@/lib/jobs/boss';
 import { getLogger } from '@/lib/log';
 import { TRAINING_LIMITS } from '@/engine/playground/limits';
-import type { EpochMetric, LrChange, RunProgress, TrainingSnapshot } from '@/engine/playground/types';
+import type { AdjustableKnob } from '@/engine/playground/config-schema';
+import type { EpochMetric, KnobSchedules, RunProgress, TrainingSnapshot } from '@/engine/playground/types';
 import { createTrainingPool, defaultThreadCount, type TrainingPool } from './training-pool';
 import { ZTrainingJob } from './training-jobs';
 import { listenForRunCommands, type TRunCommand, type TRunCommandReply } from './run-control';
@@ -18,7 +19,7 @@ import { recheckEntry } from '../challenges/recheck-entry';
 // A training worker: takes training jobs from pg-boss (as many at once as its pool has threads),
 // trains them in its piscina pool and publishes their progress. It runs inside `npm start`'s
 // process by default and alone in `npm run worker` processes, any number, on any machine that
-// reaches the database. Stops and learning-rate changes reach it through run-control.ts.
+// reaches the database. Stops and knob changes (learning rate, weight decay) reach it through run-control.ts.
 
 export interface TrainingPublisher {
   toUser: (userId: string, event: string, payload: unknown) => void;
@@ -37,13 +38,13 @@ export interface ActiveRun {
   /** The latest picture, and every picture so far (the timeline). */
   snapshot: TrainingSnapshot | null;
   frames: TrainingSnapshot[];
-  /** Learning-rate changes the worker applied (filled from the outcome). */
-  lrChanges: LrChange[];
+  /** Learning-rate and weight-decay changes the worker applied (filled from the outcome). */
+  schedules: KnobSchedules;
   /** Set by a stop that arrives before the pool has the task; honoured as soon as it does. */
   isStopRequested: boolean;
   stopTask?: () => void;
-  /** Set while a gradient-trained run is in a thread: a new learning rate from the next epoch on. */
-  setLr?: (lr: number) => void;
+  /** Set while a gradient-trained run is in a thread: a new learning rate or weight decay from the next epoch on. */
+  setKnob?: (knob: AdjustableKnob, value: number) => void;
 }
 
 export interface TrainingWorker {
@@ -121,9 +122,9 @@ export function createTrainingWorker({ publisher, queueName, threads = defaultTh
       run.stopTask?.();
       return { type: 'stopping' };
     }
-    if (!run.setLr) return { type: 'lr-not-adjustable' };
-    run.setLr(command.lr);
-    return { type: 'lr-set', fromEpoch: (run.metrics.at(-1)?.epoch ?? 0) + 1 };
+    if (!run.setKnob) return { type: 'knob-not-adjustable' };
+    run.setKnob(command.knob, command.value);
+    return { type: 'knob-set', fromEpoch: (run.metrics.at(-1)?.epoch ?? 0) + 1 };
   };
 
   const handleJob = async (job: PgBoss.JobWithMetadata<unknown>, workerId: string): Promise<void> => {
@@ -145,7 +146,7 @@ export function createTrainingWorker({ publisher, queueName, threads = defaultTh
     if (claim.kind === 'gone') return;
     void publishQueuePositions(publishProgress).catch((error: unknown) => getLogger().warn({ err: error }, 'training: could not publish queue positions'));
     const config = parseTrainingConfig(claim.config);
-    const run: ActiveRun = { runId: data.runId, userId: claim.userId, totalEpochs: config.epochs, wallMs: data.wallMs, status: 'RUNNING', metrics: [], snapshot: null, frames: [], lrChanges: [], isStopRequested: false };
+    const run: ActiveRun = { runId: data.runId, userId: claim.userId, totalEpochs: config.epochs, wallMs: data.wallMs, status: 'RUNNING', metrics: [], snapshot: null, frames: [], schedules: { lrSchedule: [], weightDecaySchedule: [] }, isStopRequested: false };
     if (claim.isRestart) getLogger().warn({ runId: run.runId }, 'training: restarting a run whose worker was lost');
     getLogger().info({ runId: run.runId, userId: run.userId, isRestart: claim.isRestart }, 'training: took a run');
     active.set(run.runId, run);

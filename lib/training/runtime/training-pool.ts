@@ -2,7 +2,7 @@ import os from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { MessageChannel } from 'node:worker_threads';
 import { Piscina } from 'piscina';
-import type { TTrainingConfig } from '@/engine/playground/config-schema';
+import { ADJUSTABLE_KNOB_NAMES, type AdjustableKnob, type TTrainingConfig } from '@/engine/playground/config-schema';
 import { TRAINING_LIMITS } from '@/engine/playground/limits';
 import { memoryMessage } from '@/engine/playground/training-hooks';
 import type { EpochMessage, TrainingTask, TrainingTaskResult, WorkerMessage } from './training-worker';
@@ -28,8 +28,8 @@ export interface RunningTask {
   stop: () => void;
   /** Terminates the worker thread outright (a run that ignores its wall time). */
   kill: () => void;
-  /** A new learning rate, applied by the worker from the next epoch on. */
-  setLr: (lr: number) => void;
+  /** A new learning rate or weight decay, applied by the worker from the next epoch on. */
+  setKnob: (knob: AdjustableKnob, value: number) => void;
   result: Promise<TrainingTaskResult>;
 }
 
@@ -60,8 +60,8 @@ export function createTrainingPool({ threads = defaultThreadCount(), memoryMb = 
     threads,
     run: ({ config, wallMs, epochLimit, onEpoch }) => {
       const stopBuffer = new SharedArrayBuffer(4);
-      const lrBuffer = new SharedArrayBuffer(8);
-      new Float64Array(lrBuffer)[0] = Number.NaN;
+      const knobBuffer = new SharedArrayBuffer(8 * ADJUSTABLE_KNOB_NAMES.length);
+      new Float64Array(knobBuffer).fill(Number.NaN);
       const channel = new MessageChannel();
       const abort = new AbortController();
       // The task's result travels on piscina's own channel and may overtake the last epochs, so
@@ -70,7 +70,7 @@ export function createTrainingPool({ threads = defaultThreadCount(), memoryMb = 
       const drained = new Promise<void>((resolve) => (onDrained = resolve));
       channel.port1.on('message', (message: WorkerMessage) => (message.type === 'end' ? onDrained() : onEpoch(message)));
       const result = piscina
-        .run({ config, stopBuffer, lrBuffer, wallMs, memoryMb, epochLimit, port: channel.port2 }, { transferList: [channel.port2], signal: abort.signal })
+        .run({ config, stopBuffer, knobBuffer, wallMs, memoryMb, epochLimit, port: channel.port2 }, { transferList: [channel.port2], signal: abort.signal })
         .catch((error: unknown): TrainingTaskResult => ({ ok: false, error: describeWorkerFailure(error, memoryMb) }))
         .then(async (outcome) => {
           await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, PORT_DRAIN_MS))]);
@@ -81,8 +81,8 @@ export function createTrainingPool({ threads = defaultThreadCount(), memoryMb = 
         stop: () => Atomics.store(new Int32Array(stopBuffer), 0, 1),
         kill: () => abort.abort(),
         // Read by the worker at the start of each epoch; a torn read is impossible for one aligned float64 on the platforms Node runs on.
-        setLr: (lr) => {
-          new Float64Array(lrBuffer)[0] = lr;
+        setKnob: (knob, value) => {
+          new Float64Array(knobBuffer)[ADJUSTABLE_KNOB_NAMES.indexOf(knob)] = value;
         },
         result,
       };

@@ -4,6 +4,7 @@
 import type { MessagePort } from 'node:worker_threads';
 import { parseTrainingConfig } from '../runs/parse-training-config';
 import { kernelReport, type KernelReport } from '@/engine';
+import { ADJUSTABLE_KNOB_NAMES } from '@/engine/playground/config-schema';
 import { trainModel } from '@/engine/playground/train-model';
 import { TrainingMemoryError } from '@/engine/playground/training-hooks';
 import type { EpochMetric, TrainingOutcome, TrainingSnapshot } from '@/engine/playground/types';
@@ -12,8 +13,11 @@ export interface TrainingTask {
   config: unknown;
   /** Int32Array view: slot 0 becomes 1 when the owner presses stop. */
   stopBuffer: SharedArrayBuffer;
-  /** Float64Array view: slot 0 is a learning rate the owner set while it trains (NaN: none). */
-  lrBuffer?: SharedArrayBuffer;
+  /**
+   * Float64Array view, one slot per adjustable knob in ADJUSTABLE_KNOB_NAMES order (learning
+   * rate, weight decay): a value the owner set while it trains (NaN: none).
+   */
+  knobBuffer?: SharedArrayBuffer;
   wallMs: number;
   /**
    * Memory budget of the thread. V8's resourceLimits cap only the JS heap; tensors live in
@@ -39,13 +43,16 @@ export type TrainingTaskResult = { ok: true; outcome: TrainingOutcome; kernels: 
 
 export default function runTrainingTask(task: TrainingTask): TrainingTaskResult {
   const stopFlag = new Int32Array(task.stopBuffer);
-  const requestedLr = task.lrBuffer ? new Float64Array(task.lrBuffer) : null;
+  const requested = task.knobBuffer ? new Float64Array(task.knobBuffer) : null;
   try {
     const config = parseTrainingConfig(task.config);
     const outcome = trainModel(config, {
       epochLimit: task.epochLimit,
       shouldStop: (elapsedMs) => (Atomics.load(stopFlag, 0) === 1 ? 'user' : elapsedMs > task.wallMs ? 'time' : null),
-      requestedLr: () => (requestedLr && !Number.isNaN(requestedLr[0]) ? requestedLr[0] : null),
+      requestedKnob: (knob) => {
+        const value = requested?.[ADJUSTABLE_KNOB_NAMES.indexOf(knob)] ?? Number.NaN;
+        return Number.isNaN(value) ? null : value;
+      },
       onEpoch: (metric, snapshot) => task.port.postMessage({ type: 'epoch', metric, snapshot } satisfies WorkerMessage),
       afterForward: () => {
         const { heapUsed, arrayBuffers } = process.memoryUsage();
