@@ -1,5 +1,5 @@
 import type { Locale } from '@/lib/i18n/locales';
-import { ADJUSTABLE_KNOBS, type AdjustableKnob, type TTrainingConfig } from '@/engine/playground/config-schema';
+import { ADJUSTABLE_KNOB_NAMES, ADJUSTABLE_KNOBS, type AdjustableKnob, type TTrainingConfig } from '@/engine/playground/config-schema';
 import { knobLabel } from '@/engine/playground/knob-messages';
 import { fill } from '@/lib/i18n/fill';
 import { MODEL_NAMES, OPTION_NAMES, TASK_NAMES } from './playground-text';
@@ -32,7 +32,7 @@ function describe(key: string, value: unknown, locale: Locale): string {
   // Your own points: how many, not the numbers (up to 500 of them).
   if (key === 'points' && Array.isArray(value)) return fill({ ko: '점 {n}개', en: '{n} points' }[locale], { n: value.length });
   // Learning-rate and weight-decay changes made while the run trained: "from epoch 5: 0.01".
-  const knob = (Object.keys(ADJUSTABLE_KNOBS) as AdjustableKnob[]).find((name) => ADJUSTABLE_KNOBS[name] === key);
+  const knob = ADJUSTABLE_KNOB_NAMES.find((name) => ADJUSTABLE_KNOBS[name] === key);
   if (knob && Array.isArray(value)) {
     return value.length > 0 ? value.map((change: { epoch: number } & Record<AdjustableKnob, number>) => fill({ ko: '{e} 에포크부터 {lr}', en: 'from epoch {e}: {lr}' }[locale], { e: change.epoch, lr: change[knob] })).join(', ') : '—';
   }

@@ -162,6 +162,18 @@ export const T = {
   weightDecayChanged: { ko: '에포크 {e}부터 가중치 감쇠 {lr}로 학습합니다. 곡선에 표시되고 실행 기록에 저장됩니다.', en: 'From epoch {e} on, the weight decay is {lr}. It is marked on the curves and stored with the run.' },
   diverged: { ko: '손실이 에포크 {e}에서 NaN 또는 무한대가 되어 학습을 멈췄습니다. 학습률을 낮춰 보세요.', en: 'Training stopped: the loss became NaN or infinite in epoch {e}. Try a lower learning rate.' },
   divergedMarker: { ko: '발산 (에포크 {e})', en: 'diverged (epoch {e})' },
+  drawDigit: { ko: '숫자를 그려 보세요', en: 'Draw a digit' },
+  drawHint: {
+    ko: '네모 안에 0–9 중 하나를 그리면 학습된 모델이 읽습니다. 그림은 생성된 숫자처럼 가운데로 옮기고 크기를 맞춰 12×12로 줄입니다.',
+    en: 'Draw one digit 0–9 in the square and the trained model reads it. Your drawing is centred, scaled and shrunk to 12×12 the way the generated digits are made.',
+  },
+  drawCanvas: { ko: '숫자를 그리는 칸', en: 'Drawing square' },
+  drawClear: { ko: '지우기', en: 'Clear' },
+  drawModelSees: { ko: '모델이 보는 12×12 입력', en: 'What the model sees (12×12)' },
+  drawPrediction: { ko: '예측: {d} ({p})', en: 'Prediction: {d} ({p})' },
+  drawSoftmax: { ko: '소프트맥스 (클래스별 확률)', en: 'Softmax (probability per class)' },
+  drawLayerMaps: { ko: '{l}층 특징 맵 ({s}×{s})', en: 'Feature maps, layer {l} ({s}×{s})' },
+  drawFailed: { ko: '이 실행에 저장된 가중치가 모델과 맞지 않아 예측할 수 없습니다.', en: 'The weights stored with this run do not fit its model, so it cannot predict.' },
 } satisfies Record<string, Localized>;
 
 // The shared template filler and percent formatter (lib/i18n), re-exported for the playground's imports.

@@ -1,16 +1,20 @@
 'use client';
+import dynamic from 'next/dynamic';
 import { useEffect, useState } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
 import { ADJUSTABLE_KNOB_NAMES, type AdjustableKnob, type TTrainingConfig } from '@/engine/playground/config-schema';
 import { knobRange } from '@/engine/playground/knob-messages';
 import { divergedEpoch } from '@/engine/playground/training-hooks';
 import type { EpochMetric, TrainingSnapshot } from '@/engine/playground/types';
-import type { ChartMarker } from './metric-chart';
+import { knobMarkers } from './knob-markers';
 import { NetworkView } from './network-view';
 import { fill, T } from './playground-text';
 import { RunCharts } from './run-charts';
 import { SnapshotView } from './snapshot-view';
 import styles from './playground.module.css';
+
+// Loaded only when a finished CNN run is shown: it brings the engine's layers for the forward pass.
+const DrawDigit = dynamic(() => import('./draw-digit').then((module) => module.DrawDigit), { ssr: false });
 
 export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
 /** One snapshot per this many milliseconds at 1×. */
@@ -29,17 +33,6 @@ export type RunTimelineProps = {
   /** Present while the run trains and its learning rate and weight decay may change. */
   onSetKnob?: (knob: AdjustableKnob, value: number) => Promise<{ ok: true; fromEpoch: number } | { ok: false; text: string }>;
 };
-
-/** Epochs where a knob (learning rate, weight decay) differs from the epoch before: the curve's record of changes. */
-export function knobMarkers(metrics: readonly EpochMetric[], knob: AdjustableKnob, label: string): ChartMarker[] {
-  const markers: ChartMarker[] = [];
-  for (let i = 1; i < metrics.length; i++) {
-    const value = metrics[i][knob];
-    const before = metrics[i - 1][knob];
-    if (value !== undefined && before !== undefined && value !== before) markers.push({ x: metrics[i].epoch, label: `${label} ${value}` });
-  }
-  return markers;
-}
 
 const KNOB_TEXT = {
   lr: { short: T.lrShort, now: T.lrNow, changed: T.lrChanged },
@@ -87,6 +80,9 @@ export function RunTimeline({ config, metrics, frames, totalEpochs, locale, isLi
   const diverged = divergedEpoch(error);
   const markers = [...ADJUSTABLE_KNOB_NAMES.flatMap((knob) => knobMarkers(metrics, knob, KNOB_TEXT[knob].short[locale])), ...(diverged ? [{ x: diverged, label: fill(T.divergedMarker[locale], { e: diverged }), tone: 'error' as const }] : [])];
   const network = frame?.kind === 'boundary' && frame.network ? { ...frame, network: frame.network } : null;
+  // A finished CNN run's last picture carries its trained weights: draw a digit for it.
+  const final = frames.at(-1);
+  const trained = !isLive && config.model === 'cnn' && final?.kind === 'cnn' && final.parameters ? { config, parameters: final.parameters } : null;
 
   return (
     <section className={styles.timeline} aria-label={T.timeline[locale]} data-testid="run-timeline">
@@ -130,6 +126,7 @@ export function RunTimeline({ config, metrics, frames, totalEpochs, locale, isLi
       {network ? <NetworkView snapshot={network} locale={locale} /> : null}
       {config.model === 'mlp' && frame && !network ? <p className="muted">{T.networkTooWide[locale]}</p> : null}
       {frame?.weightStats ? <WeightTable stats={frame.weightStats} locale={locale} /> : null}
+      {trained ? <DrawDigit config={trained.config} parameters={trained.parameters} locale={locale} /> : null}
     </section>
   );
 }
@@ -144,7 +141,7 @@ interface KnobControlProps {
 /** "Change the learning rate / weight decay now": the knob's range from the schema, applied from the next epoch. */
 function KnobControl({ knob, config, locale, onSetKnob }: KnobControlProps) {
   const range = knobRange(config.model, knob);
-  const [value, setValue] = useState(knob in config ? String((config as Record<AdjustableKnob, number>)[knob]) : '');
+  const [value, setValue] = useState(config.model === 'perceptron' || config.model === 'delta-rule' ? '' : String(config[knob]));
   const [message, setMessage] = useState<{ text: string; isError: boolean } | null>(null);
   if (!range || config.model === 'perceptron' || config.model === 'delta-rule') return null;
   const submit = async () => {

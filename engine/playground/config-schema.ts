@@ -37,9 +37,9 @@ export const ZWeightDecaySchedule = knobSchedule({ weightDecay: ZWeightDecay });
  * key its changes are stored under. One table for the training loop, the worker's shared buffer,
  * the run command, the socket event and the PyTorch export.
  */
-export const ADJUSTABLE_KNOBS = { lr: 'lrSchedule', weightDecay: 'weightDecaySchedule' } as const;
-export type AdjustableKnob = keyof typeof ADJUSTABLE_KNOBS;
-export const ADJUSTABLE_KNOB_NAMES = Object.keys(ADJUSTABLE_KNOBS) as AdjustableKnob[];
+export const ADJUSTABLE_KNOB_NAMES = ['lr', 'weightDecay'] as const;
+export type AdjustableKnob = (typeof ADJUSTABLE_KNOB_NAMES)[number];
+export const ADJUSTABLE_KNOBS = { lr: 'lrSchedule', weightDecay: 'weightDecaySchedule' } as const satisfies Record<AdjustableKnob, string>;
 /** Each adjustable knob's range, shared by the socket event and the form. */
 export const ZAdjustableKnobValue = { lr: ZLr, weightDecay: ZWeightDecay } as const satisfies Record<AdjustableKnob, z.ZodNumber>;
 

@@ -98,6 +98,11 @@ export function runGradientTraining(config: GradientConfig, learner: Learner, ho
     snapshot = learner.snapshot(last.epoch);
     frames.push(snapshot);
   }
+  // The last picture carries the trained weights where the model's page uses them (draw a digit).
+  if (snapshot && learner.withTrainedWeights) {
+    snapshot = learner.withTrainedWeights(snapshot);
+    frames[frames.length - 1] = snapshot;
+  }
   return {
     stopReason,
     metrics,

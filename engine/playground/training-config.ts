@@ -1,4 +1,4 @@
-import { ADJUSTABLE_KNOBS, CUSTOM_POINTS, ZConfigShape } from './config-schema';
+import { CUSTOM_POINTS, ZConfigShape, type ADJUSTABLE_KNOBS, type AdjustableKnob } from './config-schema';
 import { countParameters } from './count-parameters';
 import { TRAINING_LIMITS } from './limits';
 
@@ -10,10 +10,12 @@ export const ZTrainingConfig = ZConfigShape.superRefine((config, context) => {
   if (config.model === 'transformer' && config.dModel % config.heads !== 0) {
     context.addIssue({ code: 'custom', path: ['heads'], message: `dModel ${config.dModel} must be divisible by the number of heads (${config.heads}).` });
   }
-  for (const key of Object.values(ADJUSTABLE_KNOBS)) {
-    const schedule = key in config ? (config as Partial<Record<typeof key, { epoch: number }[]>>)[key] : undefined;
-    if (schedule?.some((change, i, all) => (i > 0 && change.epoch <= all[i - 1].epoch) || change.epoch > config.epochs)) {
-      context.addIssue({ code: 'custom', path: [key], message: 'Changes made while training must be at increasing epochs within the run.' });
+  if (config.model !== 'perceptron' && config.model !== 'delta-rule') {
+    const schedules: Record<(typeof ADJUSTABLE_KNOBS)[AdjustableKnob], { epoch: number }[] | undefined> = { lrSchedule: config.lrSchedule, weightDecaySchedule: config.weightDecaySchedule };
+    for (const [key, schedule] of Object.entries(schedules)) {
+      if (schedule?.some((change, i, all) => (i > 0 && change.epoch <= all[i - 1].epoch) || change.epoch > config.epochs)) {
+        context.addIssue({ code: 'custom', path: [key], message: 'Changes made while training must be at increasing epochs within the run.' });
+      }
     }
   }
   if (config.model === 'mlp' && config.task === 'custom') {

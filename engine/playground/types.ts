@@ -59,6 +59,11 @@ export type CnnSnapshot = {
   mapSide: number;
   featureMaps: number[][];
   weightStats?: WeightStat[];
+  /**
+   * The trained parameters, one flat list per tensor in the model's `parameters()` order: only on
+   * a run's last picture, for "draw a digit" (engine/playground/draw-digit.ts).
+   */
+  parameters?: number[][];
 };
 
 /** ‖∂loss/∂x_t‖ per time step on a validation batch: how much the first symbols still matter. */

@@ -7,7 +7,7 @@ import { divergedEpoch, TrainingDivergedError } from '@/engine/playground/traini
 import type { BoundarySnapshot, NetworkPicture } from '@/engine/playground/types';
 import { readStoredMetrics, toStoredMetrics } from '@/lib/training/runs/stored-run-schema';
 import { neuronFormula } from '@/components/playground/network-view';
-import { knobMarkers } from '@/components/playground/run-timeline';
+import { knobMarkers } from '@/components/playground/knob-markers';
 
 const mlp = { ...DEFAULT_CONFIGS.mlp, task: 'xor' as const, samples: 200, hidden: [4, 3], activation: 'tanh' as const, epochs: 90 };
 const activate = (name: NetworkPicture['activation'], z: number) => (name === 'relu' ? Math.max(0, z) : name === 'tanh' ? Math.tanh(z) : 1 / (1 + Math.exp(-z)));

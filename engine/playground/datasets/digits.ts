@@ -7,7 +7,7 @@ import { splitIndices } from './split';
 // unit square, y down), rendered at 12 × 12 after a random scale, tilt, shift and pen width,
 // then pixel noise. Like the plane data, the images depend only on (samples, noise, valSplit).
 
-type Point = [number, number];
+export type Point = [number, number];
 
 function ellipse(cx: number, cy: number, rx: number, ry: number, steps = 16): Point[] {
   return Array.from({ length: steps + 1 }, (_, k) => {
@@ -67,10 +67,21 @@ export function renderDigit(digit: number, random: Rng, noise: number): number[]
     const v = (y - 0.5) * scale;
     return [0.5 + shiftX + u * cos - v * sin, 0.5 + shiftY + u * sin + v * cos];
   };
+  const ink = renderStrokes(STROKES[digit].map((stroke) => stroke.map(place)), halfWidth);
+  return noise > 0 ? ink.map((value) => clamp01(value + random.normal(0, noise))) : ink;
+}
+
+/**
+ * Pen strokes (polylines in the unit square, y down) as a DIGIT_SIZE² image in [0, 1], row by
+ * row: full ink within `halfWidth` of a stroke, fading to white over about two thirds of a pixel.
+ * The one renderer of the generated digits and of a digit a student draws (draw-digit.ts).
+ */
+export function renderStrokes(strokes: readonly (readonly Point[])[], halfWidth: number): number[] {
   const segments: [Point, Point][] = [];
-  for (const stroke of STROKES[digit]) {
-    const placed = stroke.map(place);
-    for (let k = 1; k < placed.length; k++) segments.push([placed[k - 1], placed[k]]);
+  for (const stroke of strokes) {
+    // A single tap is a dot: a segment of length 0.
+    if (stroke.length === 1) segments.push([stroke[0], stroke[0]]);
+    for (let k = 1; k < stroke.length; k++) segments.push([stroke[k - 1], stroke[k]]);
   }
   const pixel = 1 / DIGIT_SIZE;
   const image = new Array<number>(DIGIT_SIZE * DIGIT_SIZE);
@@ -79,9 +90,7 @@ export function renderDigit(digit: number, random: Rng, noise: number): number[]
       const p: Point = [(col + 0.5) * pixel, (row + 0.5) * pixel];
       let distance = Infinity;
       for (const [a, b] of segments) distance = Math.min(distance, segmentDistance(p, a, b));
-      // Full ink inside the pen, fading to white over about two thirds of a pixel.
-      const ink = clamp01(1 - (distance - halfWidth) / (0.7 * pixel));
-      image[row * DIGIT_SIZE + col] = noise > 0 ? clamp01(ink + random.normal(0, noise)) : ink;
+      image[row * DIGIT_SIZE + col] = clamp01(1 - (distance - halfWidth) / (0.7 * pixel));
     }
   }
   return image;

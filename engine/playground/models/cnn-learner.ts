@@ -41,7 +41,7 @@ export function createCnnLearner(config: TCnnConfig, data: DigitDataset = genera
   const { model, firstConv, firstActivation } = buildDigitCnn(config);
   const images = (set: DigitDataset['train'], indices: readonly number[]) => gatherRows(set.images, indices, [indices.length, 1, DIGIT_SIZE, DIGIT_SIZE]);
 
-  return classifierLearner({
+  const learner = classifierLearner({
     model,
     head: 'softmax',
     sizes: { train: data.train.labels.length, val: data.val.labels.length },
@@ -69,4 +69,5 @@ export function createCnnLearner(config: TCnnConfig, data: DigitDataset = genera
         };
       }),
   });
+  return { ...learner, withTrainedWeights: (snapshot) => (snapshot.kind === 'cnn' ? { ...snapshot, parameters: model.parameters().map((p) => Array.from(p.data)) } : snapshot) };
 }

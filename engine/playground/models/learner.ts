@@ -10,4 +10,6 @@ export interface Learner {
   /** Loss and accuracy on the validation set, in eval mode, without a graph. */
   evaluate: () => { loss: number; acc: number };
   snapshot: (epoch: number) => TrainingSnapshot;
+  /** The run's last picture with the trained weights added, for models whose page uses them (the CNN's draw-a-digit). */
+  withTrainedWeights?: (snapshot: TrainingSnapshot) => TrainingSnapshot;
 }

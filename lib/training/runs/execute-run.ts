@@ -3,7 +3,7 @@ import { getLogger } from '@/lib/log';
 import type { TTrainingConfig } from '@/engine/playground/config-schema';
 import { toStoredMetrics } from './stored-run-schema';
 import type { ActiveRun, TrainingWorker } from '../runtime/training-job-worker';
-import type { KnobSchedules, RunStatusName, StopReason } from '@/engine/playground/types';
+import type { RunStatusName, StopReason } from '@/engine/playground/types';
 
 /** Progress reaches the browser at most this often; epochs in between travel together. */
 const EMIT_INTERVAL_MS = 150;
@@ -80,7 +80,8 @@ export async function executeRun({ worker, run, config }: ExecuteRunOptions): Pr
     const streamed = new Set(run.frames.slice(0, sentFrames).map((frame) => frame.epoch));
     run.frames = outcome.frames;
     sentFrames = 0;
-    while (sentFrames < run.frames.length && streamed.has(run.frames[sentFrames].epoch)) sentFrames++;
+    // The last picture is always sent again: it may now carry the trained weights (a CNN's draw-a-digit).
+    while (sentFrames < run.frames.length - 1 && streamed.has(run.frames[sentFrames].epoch)) sentFrames++;
     run.schedules = outcome.schedules;
     emit();
     const isStopped = outcome.stopReason === 'user' || outcome.stopReason === 'time';
@@ -107,13 +108,15 @@ interface FinishOptions {
 /** Stores the outcome and tells the owner. A stopped run's `error` column holds why: 'user' or 'time'. */
 async function finish({ worker, run, config, status, stopReason, error, finalValAcc, params }: FinishOptions): Promise<void> {
   const hasEpochs = run.metrics.length > 0;
+  // Only the schedules with changes, so a run without any keeps its configuration as it was sent.
+  const changed = Object.fromEntries(Object.entries(run.schedules).filter(([, changes]) => changes.length > 0));
   await getDb().trainingRun.update({
     where: { id: run.runId },
     data: {
       status,
       metrics: toStoredMetrics(run.metrics, run.frames),
       // Knob changes made while it trained join the stored configuration: the run replays exactly.
-      ...(hasChanges(run.schedules) ? { config: { ...config, ...nonEmpty(run.schedules) } } : {}),
+      ...(Object.keys(changed).length > 0 ? { config: { ...config, ...changed } } : {}),
       finalValAcc: status === 'FAILED' || !hasEpochs ? null : (finalValAcc ?? null),
       params,
       error: status === 'STOPPED' ? stopReason : (error ?? null),
@@ -129,13 +132,4 @@ async function finish({ worker, run, config, status, stopReason, error, finalVal
     error,
     finalValAcc: hasEpochs ? finalValAcc : undefined,
   });
-}
-
-function hasChanges(schedules: KnobSchedules): boolean {
-  return Object.values(schedules).some((changes) => changes.length > 0);
-}
-
-/** Only the schedules with changes, so a run without any keeps its configuration as it was sent. */
-function nonEmpty(schedules: KnobSchedules): Partial<KnobSchedules> {
-  return Object.fromEntries(Object.entries(schedules).filter(([, changes]) => changes.length > 0));
 }

@@ -27,6 +27,7 @@ const ZSnapshot = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('cnn'), epoch: z.int(), kernel: z.int(), filters: z.array(z.array(z.number())), imageSide: z.int(), image: z.array(z.number()),
     label: z.int(), predicted: z.int(), mapSide: z.int(), featureMaps: z.array(z.array(z.number())), weightStats: ZWeightStats,
+    parameters: z.array(z.array(z.number())).optional(),
   }),
   z.object({ kind: z.literal('sequence'), epoch: z.int(), gradNorms: z.array(z.number()), weightStats: ZWeightStats }),
   z.object({
