@@ -65,6 +65,8 @@ describe('draw a digit', () => {
   it('stores the trained weights with the last picture only', () => {
     expect(last.parameters).toHaveLength(learner.model.parameters().length);
     expect(last.parameters?.map((p) => p.length)).toEqual(learner.model.parameters().map((p) => p.size));
+    // Stored short, read back exactly: every weight is the trained float32.
+    learner.model.parameters().forEach((p, k) => expect(Float32Array.from(last.parameters![k])).toEqual(Float32Array.from(p.data)));
     const earlier = withDefaultDtype('float32', () => runGradientTraining(cnn, createCnnLearner(cnn))).frames.slice(0, -1);
     expect(earlier.every((frame) => frame.kind === 'cnn' && frame.parameters === undefined)).toBe(true);
   });
