@@ -2,7 +2,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { TRAINING_CLIENT_EVENTS, TRAINING_SERVER_EVENTS } from '@/lib/training/training-events';
 import type { TAckError } from '@/lib/errors';
-import type { TrainingAckOf, TrainingInput } from '@/lib/training/training-protocol';
+import type { TrainingAckOf } from '@/lib/training/training-protocol';
 import type { AdjustableKnob } from '@/engine/playground/config-schema';
 import type { RunProgress, TrainingSnapshot } from '@/engine/playground/types';
 import { emitTraining, openTrainingSocket, type TrainingSocket } from './training-socket';
@@ -73,7 +73,7 @@ export function useTrainingSocket() {
   }, []);
 
   const setKnob = useCallback(async (runId: string, knob: AdjustableKnob, value: number): Promise<SetKnobAck> => {
-    const ack = await emitTraining(socketRef.current, TRAINING_CLIENT_EVENTS.setKnob, { runId, knob, value } as TrainingInput<typeof TRAINING_CLIENT_EVENTS.setKnob>);
+    const ack = await emitTraining(socketRef.current, TRAINING_CLIENT_EVENTS.setKnob, { runId, knob, value });
     return ack ?? offline();
   }, []);
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ZId } from '@/lib/validation/text';
-import { ZAdjustableKnobValue } from '@/engine/playground/config-schema';
+import { ADJUSTABLE_KNOB_NAMES, ZAdjustableKnobValue } from '@/engine/playground/config-schema';
 
 // The playground's socket protocol (its types: training-protocol.ts). Client → server events take one
 // payload and an ack callback; server → client events go to the room `user:<id>` (a user's own runs)
@@ -29,11 +29,11 @@ export const challengeRoom = (challengeId: string) => `challenge:${challengeId}`
  */
 export const ZStartRun = z.object({ config: z.unknown(), forkedFromId: ZId.optional(), challengeId: ZId.optional() });
 export const ZRunCommand = z.object({ runId: ZId });
-/** A learning rate or weight decay within the knob's own range (the same schema as the form's). */
-export const ZSetKnob = z.discriminatedUnion('knob', [
-  z.object({ runId: ZId, knob: z.literal('lr'), value: ZAdjustableKnobValue.lr }),
-  z.object({ runId: ZId, knob: z.literal('weightDecay'), value: ZAdjustableKnobValue.weightDecay }),
-]);
+/** A learning rate or weight decay within that knob's own range (the same schemas as the form's). */
+export const ZSetKnob = z.object({ runId: ZId, knob: z.enum(ADJUSTABLE_KNOB_NAMES), value: z.number() }).superRefine(({ knob, value }, context) => {
+  const range = ZAdjustableKnobValue[knob];
+  if (!range.safeParse(value).success) context.addIssue({ code: 'custom', path: ['value'], message: `Enter a number from ${range.minValue} to ${range.maxValue}.` });
+});
 export const ZChallengeCommand = z.object({ challengeId: ZId });
 export const ZSubmitEntry = z.object({ challengeId: ZId, runId: ZId });
 export type TStartRun = z.infer<typeof ZStartRun>;
