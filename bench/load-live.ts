@@ -25,9 +25,12 @@
  * After the exercise questions comes one predict-then-train round (`--no-predict` leaves it out):
  * every student predicts which of RNN and LSTM wins (sequence length 30), the server trains both
  * in its training workers when the predictions close, and while it trains every student taps
- * "too fast" once (live:pace: a database write and a host emit, acknowledged like an answer). The
+ * "too fast" once (live:pace: one SQL statement, acknowledged like an answer; the host's meter is
+ * sent coalesced, at most every 300 ms). The
  * acks of those taps, and of the predictions, are the "ack during training" figures: training
  * must not delay them. Written between <!-- live-load-predict:start --> and <!-- live-load-predict:end -->.
+ * `--rest-taps` adds the same taps with nothing training (after the last exercise question's
+ * result), printed beside them, to tell the taps' own cost from the training's.
  */
 import { execFileSync, fork, type ChildProcess } from 'node:child_process';
 import crypto from 'node:crypto';
@@ -83,6 +86,12 @@ const ZArgs = z.object({
   write: z.boolean().default(true),
   /** Play a predict-then-train round (RNN vs LSTM) after the questions. */
   predict: z.boolean().default(true),
+  /**
+   * The same pace taps with no training: every student also taps "too fast" once in the first 3 s
+   * after the last exercise question's result (nothing trains then), to tell the taps' own cost from
+   * the training's.
+   */
+  restTaps: z.boolean().default(false),
   role: z.enum(['main', 'students']).default('main'),
 });
 type TArgs = z.infer<typeof ZArgs>;
@@ -125,7 +134,7 @@ interface StudentSpec {
 }
 
 type ToStudents =
-  | { type: 'start'; baseUrls: string[]; sessionId: string; students: StudentSpec[]; answerMinMs: number; answerMaxMs: number }
+  | { type: 'start'; baseUrls: string[]; sessionId: string; students: StudentSpec[]; answerMinMs: number; answerMaxMs: number; restTapIndex: number | null }
   | { type: 'count'; event: 'question' | 'leaderboard'; index: number }
   | { type: 'report' }
   | { type: 'stop' };
@@ -145,12 +154,14 @@ interface StudentsReport {
   trainTaps: { sentAt: number; ms: number; ok: boolean }[];
   /** Training updates (live:train) received, all students together. */
   trainEvents: number;
+  /** --rest-taps: pace taps sent after the last exercise question's result, nothing training. */
+  restTaps: { sentAt: number; ms: number; ok: boolean }[];
 }
 
 type FromStudents = { type: 'ready'; entered: number; failed: string[] } | { type: 'count'; count: number } | ({ type: 'report' } & StudentsReport);
 
 async function runStudents(): Promise<void> {
-  const report: StudentsReport = { latencies: [], latencyByIndex: {}, acked: [], sent: 0, errors: {}, questionAt: {}, leaderboardAt: {}, disconnects: 0, trainTaps: [], trainEvents: 0 };
+  const report: StudentsReport = { latencies: [], latencyByIndex: {}, acked: [], sent: 0, errors: {}, questionAt: {}, leaderboardAt: {}, disconnects: 0, trainTaps: [], trainEvents: 0, restTaps: [] };
   const sockets: Socket[] = [];
   const push = (table: Record<number, number[]>, index: number, at: number) => (table[index] ??= []).push(at);
 
@@ -196,7 +207,7 @@ async function runStudents(): Promise<void> {
 function wireStudent(
   socket: Socket,
   student: StudentSpec,
-  config: { sessionId: string; answerMinMs: number; answerMaxMs: number },
+  config: { sessionId: string; answerMinMs: number; answerMaxMs: number; restTapIndex: number | null },
   report: StudentsReport,
   push: (table: Record<number, number[]>, index: number, at: number) => void,
 ): void {
@@ -243,6 +254,18 @@ function wireStudent(
         .emitWithAck('live:pace', { sessionId: config.sessionId, kind: 'too-fast' })
         .then((ack: TLiveAck<object>) => report.trainTaps.push({ sentAt, ms: now() - sentAt, ok: ack.ok }))
         .catch(() => report.trainTaps.push({ sentAt, ms: Number.NaN, ok: false }));
+    }, Math.random() * 3000);
+  });
+  socket.on('live:result', (result: { questionIndex: number }) => {
+    if (result.questionIndex !== config.restTapIndex) return;
+    // --rest-taps: one "too fast" tap at a random moment of the first 3 s of the results, nothing training.
+    setTimeout(() => {
+      const sentAt = now();
+      socket
+        .timeout(60_000)
+        .emitWithAck('live:pace', { sessionId: config.sessionId, kind: 'too-fast' })
+        .then((ack: TLiveAck<object>) => report.restTaps.push({ sentAt, ms: now() - sentAt, ok: ack.ok }))
+        .catch(() => report.restTaps.push({ sentAt, ms: Number.NaN, ok: false }));
     }, Math.random() * 3000);
   });
   socket.on('live:leaderboard', (board: { afterIndex: number; isFinal: boolean }) => {
@@ -409,6 +432,8 @@ interface RunResult {
   /** 1-minute load average when the run started: the machine is shared. */
   loadAverage: number;
   predict: PredictRoundResult | null;
+  /** --rest-taps: the pace taps' acks with nothing training (count, p50, p95, max ms). */
+  restTaps: { count: number; p50: number; p95: number; max: number } | null;
 }
 
 interface PredictRoundResult {
@@ -517,7 +542,7 @@ async function runMain(args: TArgs): Promise<void> {
         const share = students.filter((_, index) => index % children.length === i);
         entry.size = share.length;
         // Each child's share interleaves the processes: student k of a share goes to process k mod N.
-        return entry.request({ type: 'start', baseUrls, sessionId, students: share, answerMinMs: args.answerMinMs, answerMaxMs: args.answerMaxMs }, 'ready');
+        return entry.request({ type: 'start', baseUrls, sessionId, students: share, answerMinMs: args.answerMinMs, answerMaxMs: args.answerMaxMs, restTapIndex: args.restTaps ? args.questions - 1 : null }, 'ready');
       }),
     );
     const entered = readies.reduce((sum, ready) => sum + ready.entered, 0);
@@ -605,12 +630,18 @@ async function runMain(args: TArgs): Promise<void> {
       disconnects: reports.reduce((sum, report) => sum + report.disconnects, 0),
       loadAverage,
       predict: predictTimes && summarizePredictRound(reports, args.questions, predictTimes),
+      restTaps: args.restTaps ? summarizeTaps(reports.flatMap((report) => report.restTaps)) : null,
     };
     printResult(result);
     if (args.write) writeResult(result, args);
   } finally {
     await cleanup();
   }
+}
+
+function summarizeTaps(taps: { ms: number; ok: boolean }[]): { count: number; p50: number; p95: number; max: number } {
+  const acked = taps.filter((tap) => tap.ok).map((tap) => tap.ms).sort((a, b) => a - b);
+  return { count: acked.length, p50: percentile(acked, 50), p95: percentile(acked, 95), max: acked.at(-1) ?? Number.NaN };
 }
 
 function summarizePredictRound(reports: StudentsReport[], index: number, times: { closedAt: number; decidedAt: number; outcome: string | null; predictions: number }): PredictRoundResult {
@@ -647,6 +678,7 @@ function printResult(result: RunResult): void {
     console.log(`prediction round: ${predict.predictions} predictions, ack p50 ${ms(predict.predictAckP50)}, p95 ${ms(predict.predictAckP95)}; trained in ${predict.trainSeconds.toFixed(1)} s (outcome ${predict.outcome ?? 'failed'}), ${predict.trainEvents} training updates received`);
     console.log(`acks during training (pace taps): ${predict.tapsDuringTraining} of ${predict.taps}, p50 ${ms(predict.tapAckP50)}, p95 ${ms(predict.tapAckP95)}, max ${ms(predict.tapAckMax)}`);
   }
+  if (result.restTaps) console.log(`acks with nothing training (pace taps after question ${result.questions}'s result): ${result.restTaps.count}, p50 ${ms(result.restTaps.p50)}, p95 ${ms(result.restTaps.p95)}, max ${ms(result.restTaps.max)}`);
 }
 
 function writeResult(result: RunResult, args: TArgs): void {
@@ -734,7 +766,7 @@ function withPredictRow(file: string, result: RunResult, predict: PredictRoundRe
     '### Predict, then train under load (`npm run load`, after its questions)',
     '',
     'After the questions, one predict-then-train round: every student predicts which of RNN and LSTM (sequence length 30, 600 samples, 15 epochs) wins; when the 20 s window closes the server trains both through the training service (worker threads, one run at a time for the host) and streams the curves to every student. ' +
-      'While it trains, every student taps "too fast" once, at a random moment of the first 3 s (live:pace: a database write and a host emit). "During training" counts the taps sent after the predictions closed and acknowledged before the outcome was announced.',
+      'While it trains, every student taps "too fast" once, at a random moment of the first 3 s (live:pace: one SQL statement per tap; the host’s meter coalesced, at most every 300 ms). "During training" counts the taps sent after the predictions closed and acknowledged before the outcome was announced.',
     '',
     '| students | predictions | prediction ack p50 / p95 ms | training s | outcome | taps during training / all | ack during training p50 / p95 / max ms | all answers ack p95 ms | training updates received | load avg at start | run (UTC) |',
     '| ---: | ---: | ---: | ---: | --- | ---: | ---: | ---: | ---: | ---: | --- |',

@@ -29,6 +29,7 @@ import { PREDICT_TYPE_ID } from '@/lib/live/protocol/predict-setup';
 import { requireLiveHost } from '@/lib/live/state/require-live-host';
 import { resolveLiveParticipant } from '@/lib/live/state/resolve-live-participant';
 import { scheduleProgress } from '@/lib/live/announce/schedule-progress';
+import { schedulePaceMeter } from '@/lib/live/announce/schedule-pace-meter';
 import { setLiveSessionLocked } from '@/lib/live/state/set-live-session-locked';
 import { submitLiveAnswer } from '@/lib/live/state/submit-live-answer';
 import { getDb } from '@/lib/db';
@@ -85,7 +86,8 @@ export function registerLiveHandlers(io: LiveNamespace): void {
       ZPaceSignal,
       async ({ sessionId, kind }) => {
         const participantId = playerIn(socket, sessionId);
-        announce.pace(sessionId, await recordPaceSignal({ sessionId, participantId, kind }));
+        await recordPaceSignal({ sessionId, participantId, kind });
+        schedulePaceMeter(announce, sessionId);
         return { kind };
       },
       paceLimiter,

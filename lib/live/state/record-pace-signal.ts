@@ -1,7 +1,6 @@
 import 'server-only';
-import { getDb } from '@/lib/db';
-import type { TPaceMeter } from '@/lib/live/protocol/live-payloads';
-import { getPaceMeter } from '@/lib/live/views/get-pace-meter';
+import crypto from 'node:crypto';
+import { getLiveSql } from '@/lib/live/state/live-sql';
 
 export type PaceKind = 'too-fast' | 'lost';
 
@@ -17,14 +16,32 @@ export interface RecordPaceSignalOptions {
 /**
  * A player's pace signal for the session's current question (the lobby counts as −1). One per
  * player and question, so tapping again replaces it, and a new question starts with none: the
- * meter resets by itself. The host only ever sees counts.
+ * meter resets by itself. The host only ever sees counts (the meter is sent apart, coalesced:
+ * schedulePaceMeter).
+ *
+ * One plain-pg statement per tap (as an answer: lib/live/state/live-sql.ts): the session's current
+ * index is read inside it, so a tap can never land on a question other than the one open when
+ * it is stored. Returns that index.
  */
-export async function recordPaceSignal({ sessionId, participantId, kind }: RecordPaceSignalOptions): Promise<TPaceMeter> {
-  const db = getDb();
-  const session = await db.liveSession.findUnique({ where: { id: sessionId }, select: { currentIndex: true } });
-  const questionIndex = session?.currentIndex ?? -1;
-  const key = { sessionId_questionIndex_participantId: { sessionId, questionIndex, participantId } };
-  if (kind === 'clear') await db.livePaceSignal.deleteMany({ where: { sessionId, questionIndex, participantId } });
-  else await db.livePaceSignal.upsert({ where: key, create: { sessionId, questionIndex, participantId, kind: KIND[kind] }, update: { kind: KIND[kind] } });
-  return getPaceMeter(sessionId, questionIndex);
+export async function recordPaceSignal({ sessionId, participantId, kind }: RecordPaceSignalOptions): Promise<number> {
+  const sql = getLiveSql();
+  const { rows } =
+    kind === 'clear'
+      ? await sql.query<{ questionIndex: number }>(
+          `WITH s AS (SELECT "currentIndex" AS idx FROM "LiveSession" WHERE id = $1), removed AS (
+             DELETE FROM "LivePaceSignal" p USING s WHERE p."sessionId" = $1 AND p."participantId" = $2 AND p."questionIndex" = s.idx
+           )
+           SELECT idx AS "questionIndex" FROM s`,
+          [sessionId, participantId],
+        )
+      : await sql.query<{ questionIndex: number }>(
+          `WITH s AS (SELECT "currentIndex" AS idx FROM "LiveSession" WHERE id = $1), stored AS (
+             INSERT INTO "LivePaceSignal" (id, "sessionId", "participantId", "questionIndex", kind, "updatedAt")
+             SELECT $3, $1, $2, s.idx, $4::"LivePaceKind", $5::timestamp(3) FROM s
+             ON CONFLICT ("sessionId", "questionIndex", "participantId") DO UPDATE SET kind = EXCLUDED.kind, "updatedAt" = EXCLUDED."updatedAt"
+           )
+           SELECT idx AS "questionIndex" FROM s`,
+          [sessionId, participantId, crypto.randomUUID(), KIND[kind], new Date().toISOString()],
+        );
+  return rows[0]?.questionIndex ?? -1;
 }

@@ -1,14 +1,22 @@
 import 'server-only';
-import { getDb } from '@/lib/db';
 import type { TPaceMeter } from '@/lib/live/protocol/live-payloads';
+import { getLiveSql } from '@/lib/live/state/live-sql';
 
-/** The anonymous meter of one question: how many active players say "too fast" and "lost". */
-export async function getPaceMeter(sessionId: string, questionIndex: number): Promise<TPaceMeter> {
-  const db = getDb();
-  const [counts, joined] = await Promise.all([
-    db.livePaceSignal.groupBy({ by: ['kind'], where: { sessionId, questionIndex, participant: { kicked: false } }, _count: { _all: true } }),
-    db.liveParticipant.count({ where: { sessionId, kicked: false } }),
-  ]);
-  const count = (kind: 'TOO_FAST' | 'LOST') => counts.find((row) => row.kind === kind)?._count._all ?? 0;
-  return { questionIndex, tooFast: count('TOO_FAST'), lost: count('LOST'), joined };
+/**
+ * The anonymous meter of one question: how many active players say "too fast" and "lost". Without
+ * `questionIndex`, the session's current question (read in the same statement). One plain-pg query.
+ */
+export async function getPaceMeter(sessionId: string, questionIndex?: number): Promise<TPaceMeter> {
+  const { rows } = await getLiveSql().query<TPaceMeter>(
+    `WITH q AS (SELECT COALESCE($2::int, "currentIndex") AS idx FROM "LiveSession" WHERE id = $1)
+     SELECT q.idx AS "questionIndex", c."tooFast", c.lost,
+       (SELECT count(*) FROM "LiveParticipant" WHERE "sessionId" = $1 AND NOT kicked)::int AS joined
+     FROM q, LATERAL (
+       SELECT count(*) FILTER (WHERE ps.kind = 'TOO_FAST')::int AS "tooFast", count(*) FILTER (WHERE ps.kind = 'LOST')::int AS lost
+       FROM "LivePaceSignal" ps JOIN "LiveParticipant" p ON p.id = ps."participantId"
+       WHERE ps."sessionId" = $1 AND ps."questionIndex" = q.idx AND NOT p.kicked
+     ) c`,
+    [sessionId, questionIndex ?? null],
+  );
+  return rows[0] ?? { questionIndex: questionIndex ?? -1, tooFast: 0, lost: 0, joined: 0 };
 }
