@@ -12,14 +12,17 @@ export interface ExportedRun {
 /**
  * A run the user may see (their own, or one entered in a challenge of their class) as a runnable
  * PyTorch script (engine/playground/export-pytorch.ts). NOT_FOUND as for the run page;
- * UNPROCESSABLE `not-exportable` for a model without a layer-for-layer PyTorch counterpart yet.
+ * UNPROCESSABLE `not-exportable` for the perceptron and delta rules (learning rules, not PyTorch models).
  */
 export async function exportRun({ userId, runId }: { userId: string; runId: string }): Promise<ExportedRun> {
   const run = await getRun({ userId, runId });
   if (!isExportable(run.config)) {
     throw new AppError(
       'UNPROCESSABLE',
-      { ko: 'PyTorch 내보내기는 지금은 MLP와 CNN 실행만 됩니다.', en: 'Export to PyTorch works for MLP and CNN runs for now.' },
+      {
+        ko: 'PyTorch 내보내기는 경사 하강법으로 학습한 모델(MLP, CNN, RNN, LSTM, 트랜스포머)만 됩니다. 퍼셉트론과 델타 규칙은 학습 규칙이라 PyTorch 모델이 아닙니다.',
+        en: 'Export to PyTorch works for the gradient-trained models (MLP, CNN, RNN, LSTM, Transformer); the perceptron and delta rules are learning rules, not PyTorch models.',
+      },
       { reason: 'not-exportable' },
     );
   }

@@ -2,7 +2,7 @@ import { requireUser } from '@/lib/auth/require-user';
 import { handleRoute } from '@/lib/http/handle-route';
 import { exportRun } from '@/lib/training/runs/export-run';
 
-/** The run as a runnable PyTorch script, downloaded as a .py file (MLP and CNN runs). */
+/** The run as a runnable PyTorch script, downloaded as a .py file (every gradient-trained model). */
 export const GET = handleRoute(async (_request, { params }: { params: Promise<{ runId: string }> }) => {
   const user = await requireUser();
   const { runId } = await params;
