@@ -17,7 +17,7 @@ import { ProgressBar } from './progress-bar';
 import { RunCharts } from './run-charts';
 import { RunTimeline } from './run-timeline';
 import { SnapshotView } from './snapshot-view';
-import { GradientStepsView } from './gradient-steps-view';
+import { PairTimeline } from './pair-timeline';
 import { useTrainingSocket, type LiveRun } from './use-training-socket';
 import styles from './playground.module.css';
 
@@ -197,16 +197,19 @@ export function Playground({ locale, initialConfig, forkedFrom, challenge }: Pla
             <ProgressBar key={run.runId} run={run} locale={locale} name={shown.length > 1 ? MODEL_NAMES[c.model][locale] : undefined} />
           ))}
           {tab === 'sequence' && shown.length > 0 ? (
-            <RunCharts
-              curves={shown.map(({ run, config: c }, i) => ({ name: shown.length > 1 ? MODEL_NAMES[c.model][locale] : undefined, metrics: run.metrics, color: i === 0 ? '#1d4ed8' : '#7c3aed', altColor: i === 0 ? '#ea580c' : '#db2777' }))}
-              totalEpochs={Math.max(...shown.map(({ run }) => run.totalEpochs))}
+            <PairTimeline
+              key={shown.map(({ run }) => run.runId).join(' ')}
+              runs={shown.map(({ run, config: c }, i) => ({
+                name: MODEL_NAMES[c.model][locale],
+                config: c,
+                metrics: run.metrics,
+                frames: run.frames ?? [],
+                totalEpochs: run.totalEpochs,
+                color: i === 0 ? '#1d4ed8' : '#7c3aed',
+                altColor: i === 0 ? '#ea580c' : '#db2777',
+              }))}
               locale={locale}
-            />
-          ) : null}
-          {tab === 'sequence' && shown.length > 0 ? (
-            <GradientStepsView
-              series={shown.flatMap(({ run, config: c }) => (run.snapshot?.kind === 'sequence' ? [{ label: MODEL_NAMES[c.model][locale], color: c.model === 'lstm' ? '#7c3aed' : '#0891b2', snapshot: run.snapshot }] : []))}
-              locale={locale}
+              isLive={isBusy}
             />
           ) : null}
           {tab !== 'sequence' && shown[0] ? (

@@ -1,6 +1,6 @@
 'use client';
 import dynamic from 'next/dynamic';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
 import { ADJUSTABLE_KNOB_NAMES, type AdjustableKnob, type TTrainingConfig } from '@/engine/playground/config-schema';
 import { knobRange } from '@/engine/playground/knob-messages';
@@ -11,14 +11,11 @@ import { NetworkView } from './network-view';
 import { fill, T } from './playground-text';
 import { RunCharts } from './run-charts';
 import { SnapshotView } from './snapshot-view';
+import { positionLabel, TimelineControls, useTimeline } from './timeline-controls';
 import styles from './playground.module.css';
 
 // Loaded only when a finished CNN run is shown: it brings the engine's layers for the forward pass.
 const DrawDigit = dynamic(() => import('./draw-digit').then((module) => module.DrawDigit), { ssr: false });
-
-export const SPEEDS = [0.25, 0.5, 1, 2, 4] as const;
-/** One snapshot per this many milliseconds at 1×. */
-const FRAME_MS = 600;
 
 export type RunTimelineProps = {
   config: TTrainingConfig;
@@ -45,37 +42,9 @@ const KNOB_TEXT = {
  * Works the same for a run streaming live and for a stored one.
  */
 export function RunTimeline({ config, metrics, frames, totalEpochs, locale, isLive, error, onSetKnob }: RunTimelineProps) {
-  // null: follow the newest snapshot (live); a number: the student's chosen snapshot.
-  const [chosen, setChosen] = useState<number | null>(null);
-  const [isPlaying, setIsPlaying] = useState(false);
-  const [speed, setSpeed] = useState<(typeof SPEEDS)[number]>(1);
-  const last = frames.length - 1;
-  const index = chosen === null ? last : Math.min(chosen, last);
+  const timeline = useTimeline(frames.length, isLive);
+  const { index } = timeline;
   const frame = index >= 0 ? frames[index] : null;
-
-  useEffect(() => {
-    if (!isPlaying) return;
-    const timer = setInterval(() => {
-      setChosen((current) => {
-        const next = (current ?? last) + 1;
-        if (next <= last) return next;
-        // At the end: a live run keeps following; a stored one stops.
-        if (!isLive) setIsPlaying(false);
-        return isLive ? null : last;
-      });
-    }, FRAME_MS / speed);
-    return () => clearInterval(timer);
-  }, [isPlaying, speed, last, isLive]);
-
-  const play = () => {
-    if (index >= last && !isLive) setChosen(0);
-    else if (chosen === null) setChosen(index);
-    setIsPlaying(true);
-  };
-  const step = (delta: number) => {
-    setIsPlaying(false);
-    setChosen(Math.max(0, Math.min(last, index + delta)));
-  };
 
   const diverged = divergedEpoch(error);
   const markers = [...ADJUSTABLE_KNOB_NAMES.flatMap((knob) => knobMarkers(metrics, knob, KNOB_TEXT[knob].short[locale])), ...(diverged ? [{ x: diverged, label: fill(T.divergedMarker[locale], { e: diverged }), tone: 'error' as const }] : [])];
@@ -86,42 +55,9 @@ export function RunTimeline({ config, metrics, frames, totalEpochs, locale, isLi
 
   return (
     <section className={styles.timeline} aria-label={T.timeline[locale]} data-testid="run-timeline">
-      <RunCharts curves={[{ metrics, color: '#1d4ed8', altColor: '#ea580c' }]} totalEpochs={totalEpochs} locale={locale} markers={markers} cursor={frame && (chosen !== null || !isLive) ? frame.epoch : undefined} />
+      <RunCharts curves={[{ metrics, color: '#1d4ed8', altColor: '#ea580c' }]} totalEpochs={totalEpochs} locale={locale} markers={markers} cursor={frame && (timeline.isChosen || !isLive) ? frame.epoch : undefined} />
       {onSetKnob ? ADJUSTABLE_KNOB_NAMES.map((knob) => <KnobControl key={knob} knob={knob} config={config} locale={locale} onSetKnob={onSetKnob} />) : null}
-      {frames.length > 0 ? (
-        <div className={styles.timelineControls}>
-          <button type="button" className="button secondary" onClick={() => step(-1)} disabled={index <= 0} aria-label={T.stepBack[locale]}>⏮</button>
-          {isPlaying ? (
-            <button type="button" className="button" onClick={() => setIsPlaying(false)} aria-label={T.pause[locale]}>⏸</button>
-          ) : (
-            <button type="button" className="button" onClick={play} aria-label={T.play[locale]}>▶</button>
-          )}
-          <button type="button" className="button secondary" onClick={() => step(1)} disabled={index >= last} aria-label={T.stepForward[locale]}>⏭</button>
-          <label className={styles.speed}>
-            <span>{T.speed[locale]}</span>
-            <select value={speed} onChange={(event) => setSpeed(Number(event.target.value) as (typeof SPEEDS)[number])} aria-label={T.speed[locale]}>
-              {SPEEDS.map((s) => <option key={s} value={s}>{s}×</option>)}
-            </select>
-          </label>
-          <input
-            type="range"
-            className={styles.scrub}
-            min={0}
-            max={Math.max(0, last)}
-            step={1}
-            value={Math.max(0, index)}
-            onChange={(event) => {
-              setIsPlaying(false);
-              setChosen(Number(event.target.value));
-            }}
-            aria-label={T.scrub[locale]}
-            aria-valuetext={frame ? fill(T.frameOf[locale], { k: index + 1, n: frames.length, e: frame.epoch }) : undefined}
-          />
-          <span className="muted" data-testid="timeline-position">
-            {frame ? fill(T.frameOf[locale], { k: index + 1, n: frames.length, e: frame.epoch }) : '—'}
-          </span>
-        </div>
-      ) : null}
+      {frames.length > 0 ? <TimelineControls timeline={timeline} positionText={positionLabel(locale, index, frames.length, frame?.epoch)} locale={locale} /> : null}
       {frame || config.model === 'mlp' || config.model === 'perceptron' || config.model === 'delta-rule' ? <SnapshotView config={config} snapshot={frame} locale={locale} /> : null}
       {network ? <NetworkView snapshot={network} locale={locale} /> : null}
       {config.model === 'mlp' && frame && !network ? <p className="muted">{T.networkTooWide[locale]}</p> : null}

@@ -3,8 +3,7 @@ import Link from 'next/link';
 import { notFound } from 'next/navigation';
 import { ConfigTable, differingKeys } from '@/components/playground/config-table';
 import { formatPercent, MODEL_NAMES, STATUS_NAMES, T, TASK_NAMES } from '@/components/playground/playground-text';
-import { RunCharts } from '@/components/playground/run-charts';
-import { SnapshotView } from '@/components/playground/snapshot-view';
+import { PairTimeline } from '@/components/playground/pair-timeline';
 import styles from '@/components/playground/playground.module.css';
 import { orNotFound } from '@/components/ui/or-not-found';
 import { requirePageUser } from '@/lib/accounts/require-page-user';
@@ -29,10 +28,18 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
     <>
       <p><Link className="tap" href="/playground">← {T.back[locale]}</Link></p>
       <h1>{T.compareTitle[locale]}</h1>
-      <RunCharts
-        curves={runs.map((run, i) => ({ name: name(run, i), metrics: run.metrics, color: i === 0 ? '#1d4ed8' : '#7c3aed', altColor: i === 0 ? '#ea580c' : '#db2777' }))}
-        totalEpochs={Math.max(...runs.map((run) => run.config.epochs))}
+      <PairTimeline
+        runs={runs.map((run, i) => ({
+          name: name(run, i),
+          config: run.config,
+          metrics: run.metrics,
+          frames: run.frames,
+          totalEpochs: run.config.epochs,
+          color: i === 0 ? '#1d4ed8' : '#7c3aed',
+          altColor: i === 0 ? '#ea580c' : '#db2777',
+        }))}
         locale={locale}
+        isLive={false}
       />
       <div className={styles.compare}>
         {runs.map((run, i) => (
@@ -43,7 +50,6 @@ export default async function ComparePage({ searchParams }: { searchParams: Prom
             <p>
               {STATUS_NAMES[run.status][locale]} · {T.finalValAcc[locale]} <strong>{formatPercent(run.finalValAcc)}</strong> · {T.params[locale]} {formatNumber(run.params, locale)}
             </p>
-            <SnapshotView config={run.config} snapshot={run.snapshot} locale={locale} />
             <ConfigTable config={run.config} locale={locale} differs={differs} />
           </section>
         ))}
