@@ -77,12 +77,22 @@ export function screenshotPath(name: string): string {
   return path.join(SCREENSHOTS, `${name}.png`);
 }
 
+/** Hands a next-auth session cookie ("name=value", as tests/support/auth.ts signIn returns it) to the browser. */
+export async function addSessionCookie(browser: BrowserContext, cookie: string): Promise<void> {
+  const [name, ...value] = cookie.split('=');
+  await browser.addCookies([{ name, value: value.join('='), url: inject('baseUrl') }]);
+}
+
+/** Signs the user in through the real next-auth flow and gives `browser` the session. */
+export async function signInBrowser(browser: BrowserContext, email: string): Promise<void> {
+  await addSessionCookie(browser, await signIn(email));
+}
+
 /** An instructor (English) with a class of their own, signed in in `browser`: the host of a live-session test. */
 export async function signInHost(browser: BrowserContext, name: string): Promise<{ instructor: TestUser; classId: string }> {
   const instructor = await createTestUser(name);
   const klass = await createTestClass([{ user: instructor, role: 'INSTRUCTOR' }], 'Deep Learning 101');
   await getDb().user.update({ where: { id: instructor.id }, data: { locale: 'en' } });
-  const [cookieName, ...value] = (await signIn(instructor.email)).split('=');
-  await browser.addCookies([{ name: cookieName, value: value.join('='), url: inject('baseUrl') }]);
+  await signInBrowser(browser, instructor.email);
   return { instructor, classId: klass.id };
 }

@@ -4,8 +4,8 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { explain, generate, grade, solve } from '@/engine/exercises';
 import { countBoxes } from '@/engine/exercises/validate-answer';
 import { getDb } from '@/lib/db';
-import { createTestUser, signIn, type TestUser } from '../support/auth';
-import { launchBrowser, screenshotPath } from './browser';
+import { createTestUser, type TestUser } from '../support/auth';
+import { launchBrowser, screenshotPath, signInBrowser } from './browser';
 import { seedForStudent } from '@/lib/exercises/keyed-seeds';
 
 let browser: BrowserContext;
@@ -15,8 +15,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   student = await createTestUser('Browser Student');
   // A real next-auth session, handed to the browser as its cookie.
-  const [name, ...value] = (await signIn(student.email)).split('=');
-  await browser.addCookies([{ name, value: value.join('='), url: inject('baseUrl') }]);
+  await signInBrowser(browser, student.email);
 });
 afterAll(async () => {
   await browser?.close();
@@ -228,8 +227,7 @@ describe('exercise pages on a phone (390 px)', () => {
     const typeId = 'comp-graph';
     const user = await createTestUser('Graph Student');
     const context = browser;
-    const [name, ...value] = (await signIn(user.email)).split('=');
-    await context.addCookies([{ name, value: value.join('='), url: inject('baseUrl') }]);
+    await signInBrowser(context, user.email);
     const seed = seedForStudent(user.id, typeId, 0);
     const given = generate(typeId, seed).given as Record<string, number>;
     const expected = solve(typeId, seed) as Record<string, number>;

@@ -6,7 +6,7 @@ import type { TQuestionResults } from '@/lib/live/protocol/live-payloads';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
 import { connectLive, createSessionOverHttp } from '../integration/live-test-client';
 import { expectOk } from '../support/acks';
-import { launchBrowser, screenshotPath } from './browser';
+import { addSessionCookie, launchBrowser, screenshotPath } from './browser';
 
 // One question of every exercise type, played through the real player screen on a phone: the
 // answer input is visible, an answer is submitted and acknowledged (stored and scored). A type
@@ -23,8 +23,8 @@ afterAll(async () => {
 });
 
 async function useCookie(browser: BrowserContext, cookie: string) {
-  const [name, ...value] = cookie.split('=');
-  await browser.addCookies([{ name, value: value.join('='), url: inject('baseUrl') }, { name: 'bpl-locale', value: 'en', url: inject('baseUrl') }]);
+  await addSessionCookie(browser, cookie);
+  await browser.addCookies([{ name: 'bpl-locale', value: 'en', url: inject('baseUrl') }]);
 }
 
 async function noSidewaysScroll(page: Page) {

@@ -3,8 +3,8 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { generate, solve, type AnswerSpec, type AnswerValue } from '@/engine/exercises';
 import { getDb } from '@/lib/db';
-import { createTestClass, createTestUser, signIn } from '../support/auth';
-import { launchBrowser, screenshotPath } from './browser';
+import { createTestClass, createTestUser } from '../support/auth';
+import { launchBrowser, screenshotPath, signInBrowser } from './browser';
 import { liveSeed } from '@/lib/live/variants/live-variant';
 
 // An instructor's projector page and two phones (a signed-in student in Korean, a guest in
@@ -17,11 +17,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await Promise.all(browsers.map((browser) => browser.close()));
 });
-
-async function signInBrowser(browser: BrowserContext, email: string) {
-  const [name, ...value] = (await signIn(email)).split('=');
-  await browser.addCookies([{ name, value: value.join('='), url: inject('baseUrl') }]);
-}
 
 /** The cells of an answer in the order the answer form lays them out (fields in spec order, rows first). */
 function cellsInOrder(spec: AnswerSpec, value: AnswerValue): string[] {

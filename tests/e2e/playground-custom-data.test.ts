@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { LOCALE_COOKIE } from '@/lib/i18n/locales';
-import { createTestUser, signIn } from '../support/auth';
-import { launchBrowser, screenshotPath } from './browser';
+import { createTestUser } from '../support/auth';
+import { launchBrowser, screenshotPath, signInBrowser } from './browser';
 
 // Issue 17, your own data: on a phone, tap points of both classes onto the square (and erase one),
 // paste a CSV (a bad line is named), train the MLP on those points, and see them in the picture.
@@ -10,9 +10,7 @@ import { launchBrowser, screenshotPath } from './browser';
 let browser: BrowserContext;
 beforeAll(async () => {
   browser = await launchBrowser();
-  const user = await createTestUser('Custom Data Student');
-  const [name, ...value] = (await signIn(user.email)).split('=');
-  await browser.addCookies([{ name, value: value.join('='), url: inject('baseUrl') }]);
+  await signInBrowser(browser, (await createTestUser('Custom Data Student')).email);
 });
 afterAll(async () => {
   await browser?.close();

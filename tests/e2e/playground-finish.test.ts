@@ -5,8 +5,8 @@ import { DEFAULT_CONFIGS } from '@/engine/playground/default-configs';
 import { trainModel } from '@/engine/playground/train-model';
 import { toStoredMetrics } from '@/lib/training/runs/stored-run-schema';
 import { LOCALE_COOKIE } from '@/lib/i18n/locales';
-import { createTestClass, createTestUser, signIn, type TestUser } from '../support/auth';
-import { launchBrowser, screenshotPath } from './browser';
+import { createTestClass, createTestUser, type TestUser } from '../support/auth';
+import { launchBrowser, screenshotPath, signInBrowser } from './browser';
 
 // Issue 19's playground points, at phone and desktop width in both languages: knob errors say the
 // allowed range once, next to the knob; charts take the width they have, with round ticks and a
@@ -56,8 +56,7 @@ beforeAll(async () => {
     },
   });
   ownForkId = fork.id;
-  const [name, ...value] = (await signIn(student.email)).split('=');
-  await browser.addCookies([{ name, value: value.join('='), url: inject('baseUrl') }]);
+  await signInBrowser(browser, student.email);
 });
 afterAll(async () => {
   await browser?.close();

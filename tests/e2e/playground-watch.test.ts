@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { LOCALE_COOKIE } from '@/lib/i18n/locales';
-import { createTestUser, signIn } from '../support/auth';
-import { launchBrowser, screenshotPath } from './browser';
+import { createTestUser } from '../support/auth';
+import { launchBrowser, screenshotPath, signInBrowser } from './browser';
 
 // Issue 17 "Watch" in Chromium: the timeline (play / pause / step / speed / scrub) over a run
 // streamed live and reopened from the database, the MLP drawn as TensorFlow Playground draws it
@@ -11,9 +11,7 @@ import { launchBrowser, screenshotPath } from './browser';
 let browser: BrowserContext;
 beforeAll(async () => {
   browser = await launchBrowser();
-  const user = await createTestUser('Watch Student');
-  const [name, ...value] = (await signIn(user.email)).split('=');
-  await browser.addCookies([{ name, value: value.join('='), url: inject('baseUrl') }]);
+  await signInBrowser(browser, (await createTestUser('Watch Student')).email);
 });
 afterAll(async () => {
   await browser?.close();

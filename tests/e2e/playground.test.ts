@@ -1,15 +1,13 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { BrowserContext } from 'playwright-core';
-import { createTestUser, signIn } from '../support/auth';
-import { launchBrowser, screenshotPath } from './browser';
+import { createTestUser } from '../support/auth';
+import { launchBrowser, screenshotPath, signInBrowser } from './browser';
 
 let browser: BrowserContext;
 beforeAll(async () => {
   browser = await launchBrowser();
-  const user = await createTestUser('Playwright Student');
-  const [name, ...value] = (await signIn(user.email)).split('=');
-  await browser.addCookies([{ name, value: value.join('='), url: inject('baseUrl') }]);
+  await signInBrowser(browser, (await createTestUser('Playwright Student')).email);
 });
 afterAll(async () => {
   await browser?.close();
