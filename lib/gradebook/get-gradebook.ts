@@ -4,6 +4,7 @@ import { getDb } from '@/lib/db';
 import { getCourseOutline, type OutlineUnit } from '@/lib/dashboard/get-course-outline';
 import { findAttemptSummaries } from '@/lib/gradebook/find-attempt-summaries';
 import { findClassLiveResults, summarizeLivePlay, type ClassLiveSession, type LiveSummary } from '@/lib/gradebook/find-class-live-results';
+import { compareText } from '@/lib/i18n/format';
 import type { Localized } from '@/lib/i18n/locales';
 import { findCourseGrades, type AssignmentColumn, type ExamColumn, type StudentCourseGrades } from '@/lib/course/gradebook/find-course-grades';
 
@@ -97,13 +98,15 @@ export async function getGradebook({ actorId, classId }: GetGradebookOptions): P
   const students = found.memberships;
   const userIds = students.map((student) => student.userId);
   const typeIds = units.flatMap((unit) => unit.exercises.map((exercise) => exercise.typeId));
-  // Two passes over the class's attempts: per (student, type) summaries — the per-type attempt
-  // counts and mean scores are sums of them — and the named mistakes (their own index).
+  // Per (student, type) totals — the per-type attempt counts and mean scores are sums of them —
+  // and one pass over the class's named mistakes (their own index).
+  // The assignment columns start from the same per-(student, type) totals.
+  const totals = findAttemptSummaries({ userIds });
   const [summaries, mistakes, liveSessions, courseGrades] = await Promise.all([
-    findAttemptSummaries({ userIds }),
+    totals,
     db.attempt.groupBy({ by: ['typeId', 'mistake'], where: { userId: { in: userIds }, mistake: { not: null } }, _count: { _all: true } }),
     findClassLiveResults(classId),
-    findCourseGrades({ classId, userIds }),
+    totals.then((read) => findCourseGrades({ classId, userIds, totals: read })),
   ]);
   const scoreOf = new Map<string, { attempts: number; scoreSum: number }>();
   for (const summary of summaries) {
@@ -145,7 +148,8 @@ export async function getGradebook({ actorId, classId }: GetGradebookOptions): P
       course: courseGrades.byStudent.get(student.userId) ?? { assignments: {}, exams: {} },
     };
   });
-  rows.sort((a, b) => a.name.localeCompare(b.name, 'ko'));
+  const byName = compareText('ko');
+  rows.sort((a, b) => byName(a.name, b.name));
 
   const stats = typeIds.map((typeId): ExerciseStats => {
     const score = scoreOf.get(typeId);

@@ -80,3 +80,19 @@ export function formatNumber(value: number | null | undefined, locale: Locale, d
   }
   return formatter.format(value);
 }
+
+const collators = new Map<Locale, Intl.Collator>();
+
+/**
+ * Compares two texts in the locale's alphabetical order, for sorting names. One Intl.Collator per
+ * locale: `a.localeCompare(b, locale)` sets one up on every call, which made sorting a class of
+ * 500 by name (~4,500 comparisons) a visible share of the gradebook's render time.
+ */
+export function compareText(locale: Locale): (a: string, b: string) => number {
+  let collator = collators.get(locale);
+  if (!collator) {
+    collator = new Intl.Collator(locale);
+    collators.set(locale, collator);
+  }
+  return collator.compare;
+}

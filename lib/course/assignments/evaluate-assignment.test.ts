@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { evaluateAssignment, type AssignmentRule, type CountedAttempt } from './evaluate-assignment';
+import { evaluateAssignment, summarizeAttempts, summarizeFromTotals, type AssignmentRule, type CountedAttempt } from './evaluate-assignment';
 
 const opensAt = new Date('2026-03-02T00:00:00Z');
 const dueAt = new Date('2026-03-09T14:59:59Z');
@@ -52,5 +52,44 @@ describe('evaluateAssignment', () => {
     const strict = { ...rule, lateUntil: null };
     const result = evaluateAssignment(strict, [attempt('rnn-step', 1, '2026-03-09T15:00:00Z')], at('2026-03-09T15:00:01Z'));
     expect(result).toMatchObject({ status: 'MISSED', score: 0, lateScore: 0 });
+  });
+});
+
+describe('summarizeFromTotals', () => {
+  it('equals summarizeAttempts whenever the totals decide, on random histories around the window', () => {
+    let state = 7;
+    const random = () => ((state = (state * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const span = lateUntil.getTime() - opensAt.getTime();
+    let decided = 0;
+    for (let run = 0; run < 2000; run++) {
+      const count = Math.floor(random() * 4);
+      // Attempts from a day before the window opens to a day after it closes, some on the boundaries.
+      const times = Array.from({ length: count }, () => {
+        const pick = random();
+        if (pick < 0.1) return opensAt.getTime();
+        if (pick < 0.2) return dueAt.getTime();
+        if (pick < 0.3) return lateUntil.getTime();
+        return opensAt.getTime() - 86_400_000 + Math.floor(random() * (span + 2 * 86_400_000));
+      });
+      const attempts = times.map((time) => attempt('rnn-step', [0, 0.5, 1][Math.floor(random() * 3)], new Date(time).toISOString()));
+      const windowRule = random() < 0.3 ? { ...rule, lateUntil: null } : rule;
+      const totals = attempts.length === 0 ? undefined : {
+        attempts: attempts.length,
+        solved: attempts.filter((a) => a.correct).length,
+        best: Math.max(...attempts.map((a) => a.score)),
+        firstAt: new Date(Math.min(...times)),
+        lastAt: new Date(Math.max(...times)),
+      };
+      const fromTotals = summarizeFromTotals(windowRule, 'rnn-step', totals);
+      if (fromTotals === null) continue;
+      decided += 1;
+      expect(fromTotals).toEqual(summarizeAttempts({ ...windowRule, items: [windowRule.items[0]] }, attempts)[0]);
+    }
+    expect(decided).toBeGreaterThan(500);
+  });
+
+  it('leaves a history that straddles the due date to the attempts', () => {
+    const totals = { attempts: 2, solved: 1, best: 1, firstAt: at('2026-03-05T00:00:00Z'), lastAt: at('2026-03-10T00:00:00Z') };
+    expect(summarizeFromTotals(rule, 'rnn-step', totals)).toBeNull();
   });
 });

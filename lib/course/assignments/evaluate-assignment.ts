@@ -115,3 +115,31 @@ export function evaluateSummary(rule: AssignmentRule, summaries: readonly ItemSu
 
   return { status, score: Math.max(onTimeScore, penalized), onTimeScore, lateScore, isLate, items };
 }
+
+/** One student's attempts on one type, all summed up (a row of `AttemptTotal`). */
+export interface AttemptTotals {
+  attempts: number;
+  solved: number;
+  best: number;
+  firstAt: Date;
+  lastAt: Date;
+}
+
+/**
+ * An item's summary from the student's all-time totals on its type, when they alone decide it:
+ * no attempts, every attempt outside the window, every attempt on time, or every attempt late.
+ * Null when the attempts straddle a boundary of the window: only the attempts themselves can
+ * tell then. Equal to summarizeAttempts on those attempts whenever it is not null (unit-tested).
+ */
+export function summarizeFromTotals(rule: Pick<AssignmentRule, 'opensAt' | 'dueAt' | 'lateUntil'>, typeId: string, totals: AttemptTotals | undefined): ItemSummary | null {
+  const none: ItemSummary = { typeId, solvedOnTime: 0, bestOnTime: 0, solvedWithLate: 0, bestWithLate: 0, attemptsWithLate: 0 };
+  if (!totals || totals.attempts === 0) return none;
+  const t = (date: Date) => date.getTime();
+  const [first, last] = [t(totals.firstAt), t(totals.lastAt)];
+  const [opens, due, final] = [t(rule.opensAt), t(rule.dueAt), t(rule.lateUntil ?? rule.dueAt)];
+  if (last < opens || first > final) return none;
+  const all = { solvedWithLate: totals.solved, bestWithLate: totals.best, attemptsWithLate: totals.attempts };
+  if (first >= opens && last <= due) return { typeId, solvedOnTime: totals.solved, bestOnTime: totals.best, ...all };
+  if (first > due && first >= opens && last <= final) return { typeId, solvedOnTime: 0, bestOnTime: 0, ...all };
+  return null;
+}

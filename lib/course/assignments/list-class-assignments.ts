@@ -1,7 +1,8 @@
 import 'server-only';
 import { requireClassRole } from '@/lib/auth/require-role';
 import { getDb } from '@/lib/db';
-import { evaluateSummary, type AssignmentEvaluation, type AssignmentRule, type ItemSummary } from '@/lib/course/assignments/evaluate-assignment';
+import { findAttemptSummaries, type AttemptSummary } from '@/lib/gradebook/find-attempt-summaries';
+import { evaluateSummary, summarizeFromTotals, type AssignmentEvaluation, type AssignmentRule, type ItemSummary } from '@/lib/course/assignments/evaluate-assignment';
 
 export interface AssignmentRow extends AssignmentRule {
   id: string;
@@ -29,33 +30,62 @@ interface SummaryRow extends ItemSummary {
   userId: string;
 }
 
+/** What findItemSummaries needs of an assignment: its window and its items' types. */
+export type AssignmentWindow = Pick<AssignmentRule, 'opensAt' | 'dueAt' | 'lateUntil'> & { id: string; items: { typeId: string }[] };
+
 /**
- * Per (assignment, item, student) sums of the attempts in each assignment's window, in one query:
- * the SQL twin of summarizeAttempts (on time ⇔ opensAt ≤ createdAt ≤ dueAt; late ⇔ ≤ lateUntil).
+ * Per (assignment, item, student) sums of the attempts in each assignment's window (on time ⇔
+ * opensAt ≤ createdAt ≤ dueAt; late ⇔ ≤ lateUntil; summarizeAttempts is the reference). Most are
+ * decided by the student's totals on the type (`AttemptTotal`: no attempt in the window, all on
+ * time, or all late — summarizeFromTotals); only the (student, type) pairs whose attempts straddle
+ * a boundary of the window are summed from their attempts, pair by pair through the (userId,
+ * typeId, …) index. `totals` may be passed when the caller has read them already (the gradebook).
  */
-export async function findItemSummaries({ assignmentIds, userIds }: { assignmentIds: string[]; userIds: string[] }): Promise<Map<string, ItemSummary[]>> {
+export async function findItemSummaries({ assignments, userIds, totals }: { assignments: readonly AssignmentWindow[]; userIds: string[]; totals?: readonly AttemptSummary[] }): Promise<Map<string, ItemSummary[]>> {
   const byKey = new Map<string, ItemSummary[]>();
-  if (assignmentIds.length === 0 || userIds.length === 0) return byKey;
-  const rows = await getDb().$queryRaw<SummaryRow[]>`
-    SELECT s.id AS "assignmentId", i."typeId", a."userId",
-           COUNT(*) FILTER (WHERE a.correct AND a."createdAt" <= s."dueAt")::int AS "solvedOnTime",
-           COALESCE(MAX(a.score) FILTER (WHERE a."createdAt" <= s."dueAt"), 0)::float8 AS "bestOnTime",
-           COUNT(*) FILTER (WHERE a.correct)::int AS "solvedWithLate",
-           MAX(a.score)::float8 AS "bestWithLate",
-           COUNT(*)::int AS "attemptsWithLate"
-      FROM "Assignment" s
-      JOIN "AssignmentItem" i ON i."assignmentId" = s.id
-      JOIN "Attempt" a ON a."typeId" = i."typeId"
-                      AND a."createdAt" >= s."opensAt"
-                      AND a."createdAt" <= COALESCE(s."lateUntil", s."dueAt")
-     WHERE s.id = ANY(${assignmentIds}) AND a."userId" = ANY(${userIds})
-     GROUP BY s.id, i."typeId", a."userId"`;
-  for (const { assignmentId, userId, ...summary } of rows) {
+  if (assignments.length === 0 || userIds.length === 0) return byKey;
+  const add = (assignmentId: string, userId: string, summary: ItemSummary) => {
     const key = `${assignmentId}\u0000${userId}`;
     const list = byKey.get(key) ?? [];
     list.push(summary);
     byKey.set(key, list);
+  };
+  const typeIds = [...new Set(assignments.flatMap((a) => a.items.map((item) => item.typeId)))];
+  const read = totals ?? (await findAttemptSummaries({ userIds, typeIds }));
+  const totalOf = new Map(read.map((total) => [`${total.userId}\u0000${total.typeId}`, total]));
+  const straddling = { assignmentIds: [] as string[], typeIds: [] as string[], userIds: [] as string[] };
+  for (const assignment of assignments) {
+    for (const typeId of new Set(assignment.items.map((item) => item.typeId))) {
+      for (const userId of userIds) {
+        const summary = summarizeFromTotals(assignment, typeId, totalOf.get(`${userId}\u0000${typeId}`));
+        if (summary) {
+          if (summary.attemptsWithLate > 0) add(assignment.id, userId, summary);
+          continue;
+        }
+        straddling.assignmentIds.push(assignment.id);
+        straddling.typeIds.push(typeId);
+        straddling.userIds.push(userId);
+      }
+    }
   }
+  if (straddling.userIds.length === 0) return byKey;
+  // One small aggregate per pair (LATERAL): no sort or hash of all their attempts at once.
+  const rows = await getDb().$queryRaw<SummaryRow[]>`
+    SELECT p."assignmentId", p."typeId", p."userId", w.*
+      FROM unnest(${straddling.assignmentIds}::text[], ${straddling.typeIds}::text[], ${straddling.userIds}::text[]) AS p("assignmentId", "typeId", "userId")
+      JOIN "Assignment" s ON s.id = p."assignmentId"
+     CROSS JOIN LATERAL (
+       SELECT COUNT(*) FILTER (WHERE a.correct AND a."createdAt" <= s."dueAt")::int AS "solvedOnTime",
+              COALESCE(MAX(a.score) FILTER (WHERE a."createdAt" <= s."dueAt"), 0)::float8 AS "bestOnTime",
+              COUNT(*) FILTER (WHERE a.correct)::int AS "solvedWithLate",
+              COALESCE(MAX(a.score), 0)::float8 AS "bestWithLate",
+              COUNT(*)::int AS "attemptsWithLate"
+         FROM "Attempt" a
+        WHERE a."userId" = p."userId" AND a."typeId" = p."typeId"
+          AND a."createdAt" >= s."opensAt" AND a."createdAt" <= COALESCE(s."lateUntil", s."dueAt")
+     ) w
+     WHERE w."attemptsWithLate" > 0`;
+  for (const { assignmentId, userId, ...summary } of rows) add(assignmentId, userId, summary);
   return byKey;
 }
 
@@ -79,7 +109,7 @@ export async function listClassAssignments({ actorId, classId, now = new Date() 
     db.membership.findMany({ where: { classId, role: 'STUDENT' }, select: { userId: true, user: { select: { name: true, email: true } } } }),
   ]);
   const students = members.map((m) => ({ userId: m.userId, name: m.user.name, email: m.user.email })).sort((a, b) => a.name.localeCompare(b.name) || a.userId.localeCompare(b.userId));
-  const summaries = await findItemSummaries({ assignmentIds: assignments.map((a) => a.id), userIds: students.map((s) => s.userId) });
+  const summaries = await findItemSummaries({ assignments, userIds: students.map((s) => s.userId) });
   const results: ClassAssignments['results'] = {};
   for (const assignment of assignments) {
     results[assignment.id] = Object.fromEntries(students.map((s) => [s.userId, evaluateSummary(assignment, summariesOf(summaries, assignment.id, s.userId), now)]));

@@ -17,7 +17,7 @@ export async function listMyAssignments(userId: string, now = new Date()): Promi
     select: { ...ASSIGNMENT_SELECT, class: { select: { name: true } } },
     orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }],
   });
-  const summaries = await findItemSummaries({ assignmentIds: assignments.map((a) => a.id), userIds: [userId] });
+  const summaries = await findItemSummaries({ assignments, userIds: [userId] });
   return assignments.map(({ class: owner, ...assignment }) => ({
     assignment,
     className: owner.name,
@@ -33,6 +33,6 @@ export async function findMyAssignment(userId: string, assignmentId: string, now
   });
   if (!found) return null;
   const { class: owner, ...assignment } = found;
-  const summaries = await findItemSummaries({ assignmentIds: [assignment.id], userIds: [userId] });
+  const summaries = await findItemSummaries({ assignments: [assignment], userIds: [userId] });
   return { assignment, className: owner.name, evaluation: evaluateSummary(assignment, summariesOf(summaries, assignment.id, userId), now) };
 }

@@ -1,5 +1,6 @@
 import 'server-only';
 import { getDb } from '@/lib/db';
+import type { AttemptSummary } from '@/lib/gradebook/find-attempt-summaries';
 import { evaluateSummary, type AssignmentStatus } from '@/lib/course/assignments/evaluate-assignment';
 import { ASSIGNMENT_SELECT, findItemSummaries, summariesOf } from '@/lib/course/assignments/list-class-assignments';
 import { examScore } from '@/lib/course/exams/close-exam-session';
@@ -49,9 +50,10 @@ export interface CourseGrades {
  * every published assignment (score after the late penalty, on time or late) and every published
  * exam (status, points). Read-only: a session past its deadline that nobody has closed yet is
  * shown as timed out with the score its close will store (attempts after the deadline are refused,
- * so the attempts on record are the ones that count).
+ * so the attempts on record are the ones that count). `totals`: the students' attempt totals, when
+ * the caller has read them (findAttemptSummaries).
  */
-export async function findCourseGrades({ classId, userIds, now = new Date() }: { classId: string; userIds: string[]; now?: Date }): Promise<CourseGrades> {
+export async function findCourseGrades({ classId, userIds, totals, now = new Date() }: { classId: string; userIds: string[]; totals?: readonly AttemptSummary[]; now?: Date }): Promise<CourseGrades> {
   const db = getDb();
   const [assignments, exams] = await Promise.all([
     db.assignment.findMany({ where: { classId, publishedAt: { not: null } }, select: ASSIGNMENT_SELECT, orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }] }),
@@ -66,7 +68,7 @@ export async function findCourseGrades({ classId, userIds, now = new Date() }: {
       orderBy: [{ opensAt: 'asc' }, { createdAt: 'asc' }],
     }),
   ]);
-  const summaries = await findItemSummaries({ assignmentIds: assignments.map((a) => a.id), userIds });
+  const summaries = await findItemSummaries({ assignments, userIds, totals });
 
   // Sessions past their deadline but not yet closed: their attempts, to compute the score the close stores.
   const unclosed = exams.flatMap((exam) => {
