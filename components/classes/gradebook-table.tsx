@@ -3,14 +3,14 @@
 import Link from 'next/link';
 import { useMemo, useState } from 'react';
 import type { Locale, Localized } from '@/lib/i18n/locales';
-import type { GradebookRow } from '@/lib/gradebook/get-gradebook';
+import type { CompactGradebookRow } from '@/components/classes/compact-gradebook-row';
 import type { AssignmentColumn, ExamColumn } from '@/lib/course/gradebook/find-course-grades';
 import { STATUS_TEXT } from '@/lib/course/assignments/assignment-status-text';
 import { EXAM_STATUS_TEXT } from '@/lib/course/exams/exam-status-text';
 import type { OutlineUnit } from '@/lib/dashboard/get-course-outline';
-import { fill } from '@/lib/i18n/fill';
-import { formatNumber, formatPercent } from '@/lib/i18n/format';
+import { compareText, formatNumber, formatPercent } from '@/lib/i18n/format';
 import { DateTime } from '@/components/ui/date-time';
+import { StudentPager, useStudentPage } from '@/components/ui/student-pager';
 import styles from '@/components/classes/classes.module.css';
 
 const TEXT = {
@@ -26,14 +26,8 @@ const TEXT = {
   late: { ko: '지각', en: 'late' },
   assignment: { ko: '과제', en: 'Assignment' },
   exam: { ko: '시험', en: 'Exam' },
-  range: { ko: '학생 {from}–{to} / {total}명', en: 'Students {from}–{to} of {total}' },
-  previous: { ko: '← 이전', en: '← Previous' },
-  next: { ko: '다음 →', en: 'Next →' },
   pages: { ko: '성적표 페이지', en: 'Gradebook pages' },
 } satisfies Record<string, Localized>;
-
-/** Rows drawn at once: a class of 500 renders 10 pages of 50, not 500 rows × 30 cells. Sorting covers every row. */
-export const GRADEBOOK_PAGE_SIZE = 50;
 
 type SortKey =
   | { kind: 'name' | 'total' | 'solved' | 'last' | 'live' }
@@ -46,14 +40,21 @@ export interface GradebookTableProps {
   locale: Locale;
   classId: string;
   units: OutlineUnit[];
-  rows: GradebookRow[];
+  /** Every student (compactGradebookRow, in the order of `units` and their exercises). */
+  rows: CompactGradebookRow[];
   exerciseCount: number;
   /** Published assignments and exams: one column each after the live column. */
   assignments: AssignmentColumn[];
   exams: ExamColumn[];
 }
 
-function sortValue(row: GradebookRow, key: SortKey): number | string {
+/** Column positions of the unit and exercise sort keys in a compact row. */
+interface ColumnIndex {
+  unit: Map<string, number>;
+  exercise: Map<string, number>;
+}
+
+function sortValue(row: CompactGradebookRow, key: SortKey, columns: ColumnIndex): number | string {
   switch (key.kind) {
     case 'name':
       return row.name;
@@ -66,9 +67,9 @@ function sortValue(row: GradebookRow, key: SortKey): number | string {
     case 'last':
       return row.lastActivityAt ? new Date(row.lastActivityAt).getTime() : -1;
     case 'unit':
-      return row.unitScores[key.unitId] ?? 0;
+      return row.unitScores[columns.unit.get(key.unitId) ?? -1] ?? 0;
     case 'exercise':
-      return row.cells[key.typeId]?.best ?? -1;
+      return row.best[columns.exercise.get(key.typeId) ?? -1] ?? -1;
     case 'assignment':
       return row.course.assignments[key.id]?.score ?? -1;
     case 'exam':
@@ -79,17 +80,24 @@ function sortValue(row: GradebookRow, key: SortKey): number | string {
 export function GradebookTable({ locale, classId, units, rows, exerciseCount, assignments, exams }: GradebookTableProps) {
   const [sort, setSort] = useState<{ key: SortKey; isAscending: boolean }>({ key: { kind: 'name' }, isAscending: true });
   const [isShowingExercises, setIsShowingExercises] = useState(true);
-  const [page, setPage] = useState(0);
 
+  const exercises = useMemo(() => units.flatMap((unit) => unit.exercises), [units]);
   const sorted = useMemo(() => {
+    const columns: ColumnIndex = {
+      unit: new Map(units.map((unit, index) => [unit.unitId, index])),
+      exercise: new Map(exercises.map((exercise, index) => [exercise.typeId, index])),
+    };
     const direction = sort.isAscending ? 1 : -1;
+    const compare = compareText(locale);
     return [...rows].sort((a, b) => {
-      const left = sortValue(a, sort.key);
-      const right = sortValue(b, sort.key);
-      const order = typeof left === 'string' && typeof right === 'string' ? left.localeCompare(right, locale) : Number(left) - Number(right);
-      return order * direction || a.name.localeCompare(b.name, locale);
+      const left = sortValue(a, sort.key, columns);
+      const right = sortValue(b, sort.key, columns);
+      const order = typeof left === 'string' && typeof right === 'string' ? compare(left, right) : Number(left) - Number(right);
+      return order * direction || compare(a.name, b.name);
     });
-  }, [rows, sort, locale]);
+  }, [rows, sort, locale, units, exercises]);
+  // 50 students drawn at a time (a class of 500 was 500 rows × 30 cells); sorting covers every row.
+  const pager = useStudentPage(sorted);
 
   const isSorted = (key: SortKey) => JSON.stringify(key) === JSON.stringify(sort.key);
   const header = (key: SortKey, label: string, className?: string) => {
@@ -102,7 +110,7 @@ export function GradebookTable({ locale, classId, units, rows, exerciseCount, as
           // Names start A→Z; scores start highest first, which is what a teacher looks for.
           onClick={() => {
             setSort({ key, isAscending: active ? !sort.isAscending : key.kind === 'name' });
-            setPage(0);
+            pager.setPage(0);
           }}
         >
           {label} {active ? (sort.isAscending ? '▲' : '▼') : ''}
@@ -112,19 +120,6 @@ export function GradebookTable({ locale, classId, units, rows, exerciseCount, as
   };
 
   if (rows.length === 0) return <p className="muted">{TEXT.none[locale]}</p>;
-  const exercises = units.flatMap((unit) => unit.exercises);
-  const pageCount = Math.ceil(sorted.length / GRADEBOOK_PAGE_SIZE);
-  const current = Math.min(page, pageCount - 1);
-  const shown = sorted.slice(current * GRADEBOOK_PAGE_SIZE, (current + 1) * GRADEBOOK_PAGE_SIZE);
-  const pager =
-    pageCount > 1 ? (
-      <nav className="button-row" aria-label={TEXT.pages[locale]} data-testid="gradebook-pager">
-        <button type="button" className="button secondary" onClick={() => setPage(current - 1)} disabled={current === 0}>{TEXT.previous[locale]}</button>
-        <span aria-live="polite">{fill(TEXT.range[locale], { from: current * GRADEBOOK_PAGE_SIZE + 1, to: current * GRADEBOOK_PAGE_SIZE + shown.length, total: sorted.length })}</span>
-        <button type="button" className="button secondary" onClick={() => setPage(current + 1)} disabled={current === pageCount - 1}>{TEXT.next[locale]}</button>
-      </nav>
-    ) : null;
-
   return (
     <>
       <label style={{ fontWeight: 400 }}>
@@ -149,23 +144,24 @@ export function GradebookTable({ locale, classId, units, rows, exerciseCount, as
             </tr>
           </thead>
           <tbody>
-            {shown.map((row) => (
+            {pager.shown.map((row) => (
               <tr key={row.userId}>
                 <th scope="row" className={styles.sticky}>
                   <Link className="tap" href={`/classes/${classId}/students/${row.userId}`}>{row.name}</Link>
                 </th>
                 <td className={styles.numeric}>{row.total.toFixed(2)}</td>
                 <td className={styles.numeric}>{row.solvedCount}</td>
-                {units.map((unit) => (
-                  <td key={unit.unitId} className={styles.numeric}>{formatPercent(row.unitScores[unit.unitId] ?? 0)}</td>
+                {units.map((unit, index) => (
+                  <td key={unit.unitId} className={styles.numeric}>{formatPercent(row.unitScores[index] ?? 0)}</td>
                 ))}
                 {isShowingExercises &&
-                  exercises.map((exercise) => {
-                    const cell = row.cells[exercise.typeId];
+                  exercises.map((exercise, index) => {
+                    const best = row.best[index] ?? -1;
+                    const attempts = row.attempts[index] ?? 0;
                     return (
-                      <td key={exercise.typeId} className={`${styles.numeric} ${cell?.isSolved ? styles.solved : ''}`}>
-                        {formatPercent(cell?.best ?? null)}
-                        {cell && cell.attempts > 0 && <span className="muted"> ({cell.attempts}{TEXT.attempts[locale]})</span>}
+                      <td key={exercise.typeId} className={`${styles.numeric} ${row.solved[index] === '1' ? styles.solved : ''}`}>
+                        {formatPercent(best < 0 ? null : best)}
+                        {attempts > 0 && <span className="muted"> ({attempts}{TEXT.attempts[locale]})</span>}
                       </td>
                     );
                   })}
@@ -197,7 +193,7 @@ export function GradebookTable({ locale, classId, units, rows, exerciseCount, as
           </tbody>
         </table>
       </div>
-      {pager}
+      <StudentPager pager={pager} locale={locale} label={TEXT.pages[locale]} testId="gradebook-pager" />
     </>
   );
 }

@@ -31,19 +31,18 @@ export function MasteryHeatmap({ mastery, locale }: { mastery: ClassMastery; loc
       {mastery.rows.length === 0 ? (
         <p className="muted">{TEXT.noStudents[locale]}</p>
       ) : (
-        <div className={styles.scroll} tabIndex={0} role="region" aria-labelledby="heatmap-title">
-          <MasteryHeatmapGrid
-            locale={locale}
-            skills={mastery.skills.map((skill) => ({ typeId: skill.typeId, title: skill.title[locale] }))}
-            rows={mastery.rows.map((row) => ({
-              userId: row.userId,
-              name: row.name,
-              levels: row.cells.map((cell) => MASTERY_LEVELS.indexOf(cell.level)).join(''),
-              p: row.cells.map((cell) => (cell.pKnown === null ? -1 : Math.round(cell.pKnown * 100))),
-              n: row.cells.map((cell) => cell.attempts),
-            }))}
-          />
-        </div>
+        <MasteryHeatmapGrid
+          locale={locale}
+          labelledBy="heatmap-title"
+          skills={mastery.skills.map((skill) => ({ typeId: skill.typeId, title: skill.title[locale] }))}
+          rows={mastery.rows.map((row) => ({
+            userId: row.userId,
+            name: row.name,
+            levels: row.cells.map((cell) => MASTERY_LEVELS.indexOf(cell.level)).join(''),
+            p: row.cells.map((cell) => (cell.pKnown === null ? -1 : Math.round(cell.pKnown * 100))),
+            n: row.cells.map((cell) => cell.attempts),
+          }))}
+        />
       )}
       <h3>{TEXT.perSkill[locale]}</h3>
       <div className={styles.scroll} tabIndex={0} role="region" aria-label={TEXT.perSkill[locale]}>

@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ExerciseStatsTable } from '@/components/classes/exercise-stats-table';
+import { compactGradebookRow } from '@/components/classes/compact-gradebook-row';
 import { GradebookTable } from '@/components/classes/gradebook-table';
 import { LiveResultsSection } from '@/components/classes/live-results-section';
 import { requirePageUser } from '@/lib/accounts/require-page-user';
@@ -30,6 +31,8 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
   const locale = await getLocale();
   // Students and strangers see "not found", the same as for a class that does not exist.
   const gradebook = await orNotFound(getGradebook({ actorId: user.id, classId }));
+  const unitIds = gradebook.units.map((unit) => unit.unitId);
+  const typeIds = gradebook.units.flatMap((unit) => unit.exercises.map((exercise) => exercise.typeId));
   return (
     <>
       <p><Link className="tap" href={`/classes/${classId}`}>{TEXT.back[locale]}</Link></p>
@@ -42,8 +45,7 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
         locale={locale}
         classId={classId}
         units={gradebook.units}
-        // Only what the table shows reaches the browser: no e-mail, no per-cell dates (500 × 18 cells).
-        rows={gradebook.rows.map((row) => ({ ...row, email: '', nickname: null, cells: Object.fromEntries(Object.entries(row.cells).map(([typeId, cell]) => [typeId, { ...cell, lastAt: null }])) }))}
+        rows={gradebook.rows.map((row) => compactGradebookRow(row, unitIds, typeIds))}
         exerciseCount={gradebook.exerciseCount}
         assignments={gradebook.assignments}
         exams={gradebook.exams}

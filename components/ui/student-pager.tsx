@@ -1,0 +1,45 @@
+'use client';
+
+import { useState } from 'react';
+import { fill } from '@/lib/i18n/fill';
+import type { Locale, Localized } from '@/lib/i18n/locales';
+
+const TEXT = {
+  range: { ko: '학생 {from}–{to} / {total}명', en: 'Students {from}–{to} of {total}' },
+  previous: { ko: '← 이전', en: '← Previous' },
+  next: { ko: '다음 →', en: 'Next →' },
+} satisfies Record<string, Localized>;
+
+/** Rows drawn at once in a students table: a class of 500 draws 10 pages of 50, not 500 rows. */
+export const STUDENT_PAGE_SIZE = 50;
+
+export interface StudentPage<T> {
+  /** The rows of the current page. */
+  shown: T[];
+  page: number;
+  pageCount: number;
+  total: number;
+  setPage: (page: number) => void;
+}
+
+/** The current page of `rows` (already in display order); a shrinking list keeps the page in range. */
+export function useStudentPage<T>(rows: readonly T[]): StudentPage<T> {
+  const [requested, setPage] = useState(0);
+  const pageCount = Math.max(1, Math.ceil(rows.length / STUDENT_PAGE_SIZE));
+  const page = Math.min(requested, pageCount - 1);
+  return { shown: rows.slice(page * STUDENT_PAGE_SIZE, (page + 1) * STUDENT_PAGE_SIZE), page, pageCount, total: rows.length, setPage };
+}
+
+/** Previous / Next and "Students 51–100 of 500" under a students table; nothing for a single page. */
+export function StudentPager<T>({ pager, locale, label, testId }: { pager: StudentPage<T>; locale: Locale; label: string; testId: string }) {
+  const { page, pageCount, shown, total, setPage } = pager;
+  if (pageCount <= 1) return null;
+  const from = page * STUDENT_PAGE_SIZE + 1;
+  return (
+    <nav className="button-row" aria-label={label} data-testid={testId}>
+      <button type="button" className="button secondary" onClick={() => setPage(page - 1)} disabled={page === 0}>{TEXT.previous[locale]}</button>
+      <span aria-live="polite">{fill(TEXT.range[locale], { from, to: from + shown.length - 1, total })}</span>
+      <button type="button" className="button secondary" onClick={() => setPage(page + 1)} disabled={page === pageCount - 1}>{TEXT.next[locale]}</button>
+    </nav>
+  );
+}
