@@ -1,14 +1,15 @@
 /**
  * The big class of the course benchmarks: `students` students with `perSkill` attempts on every
  * skill (random right/wrong drifting towards right, named mistakes on some wrong ones), their BKT
- * mastery rows computed from those attempts, review cards, and three assignments of six skills.
+ * mastery rows computed from those attempts, review cards, and four assignments of six skills.
  */
 import crypto from 'node:crypto';
 import type pg from 'pg';
 import { exerciseTypeIds } from '../../engine/exercises/index';
 import { DEFAULT_BKT, updateKnown } from '../../lib/course/mastery/bkt';
 
-const DAY = 86_400_000;
+const HOUR = 3_600_000;
+const DAY = 24 * HOUR;
 
 export interface Fixture {
   classId: string;
@@ -42,7 +43,7 @@ export async function seedClass(client: pg.Client, label: string, students: numb
       for (let k = 0; k < perSkill; k++) {
         const isRight = Math.random() < 0.3 + 0.6 * (k / perSkill);
         const score = isRight ? 1 : Math.round(Math.random() * 4) / 4;
-        last = now - (perSkill - k) * 3600_000 - Math.floor(Math.random() * 3600_000);
+        last = now - (perSkill - k) * HOUR - Math.floor(Math.random() * HOUR);
         rows.id.push(crypto.randomUUID());
         rows.typeId.push(typeId);
         rows.round.push(round);
@@ -77,14 +78,24 @@ export async function seedClass(client: pg.Client, label: string, students: numb
       [userId, exerciseTypeIds],
     );
   }
-  for (let a = 0; a < 3; a++) {
+  // Four assignments of six skills: windows before all of the work (nothing counts), all of it
+  // late, and one due in the middle of the work (every student's attempts straddle the due date,
+  // so they are summed from the attempts themselves rather than from the per-type totals).
+  const windows = [
+    { opens: -20 * DAY, due: -14 * DAY, late: -12 * DAY },
+    { opens: -15 * DAY, due: -8 * DAY, late: -6 * DAY },
+    { opens: -10 * DAY, due: -2 * DAY, late: 0 },
+    { opens: -3 * DAY, due: -(perSkill / 2) * HOUR, late: 2 * DAY },
+  ];
+  for (const [a, window] of windows.entries()) {
     const id = `bench_${label}_assignment_${a}`;
     await client.query(
       `INSERT INTO "Assignment" (id, "classId", title, "unitIds", "opensAt", "dueAt", "lateUntil", "latePenaltyPct", "publishedAt", "updatedAt")
        VALUES ($1, $2, $3, '{}', $4, $5, $6, 20, now(), now())`,
-      [id, classId, `Week ${a + 1}`, new Date(now - (20 - a * 5) * DAY), new Date(now - (14 - a * 6) * DAY), new Date(now - (12 - a * 6) * DAY)],
+      [id, classId, `Week ${a + 1}`, new Date(now + window.opens), new Date(now + window.due), new Date(now + window.late)],
     );
-    for (const [position, typeId] of exerciseTypeIds.slice(a * 6, a * 6 + 6).entries()) {
+    const first = (a % 3) * 6;
+    for (const [position, typeId] of exerciseTypeIds.slice(first, first + 6).entries()) {
       await client.query(`INSERT INTO "AssignmentItem" (id, "assignmentId", position, "typeId", target, "targetValue") VALUES ($1, $2, $3, $4, $5, $6)`, [
         `${id}_${position}`,
         id,
