@@ -12,6 +12,9 @@ import { OPTIONS_TEXT, SessionOptionsFields, teamSetupOf, type TeamChoice } from
 import { MAX_TEAMS, MIN_TEAMS } from '@/lib/live/protocol/team-setup';
 import { PREDICT_TYPE_ID } from '@/lib/live/protocol/predict-setup';
 import { PREDICT_FORM_TEXT, PredictRoundsFields, type PredictRound } from '@/components/live/predict-rounds-fields';
+import { orderPlan } from '@/components/live/session-plan';
+import { PREDICT_TITLE } from '@/lib/live/protocol/predict-setup';
+import { PREDICT_PRESETS } from '@/lib/live/protocol/predict-presets';
 
 export interface CreateSessionFormProps {
   locale: Locale;
@@ -42,6 +45,9 @@ export function CreateSessionForm({ locale, classes, units, types }: CreateSessi
   const knownTypes = useMemo(() => new Set(types.map((type) => type.id)), [types]);
   const titleOf = (id: string) => types.find((type) => type.id === id)?.title[locale] ?? id;
   const selected = source === 'unit' ? (units.find((unit) => unit.id === unitId)?.exercises ?? []).filter((id) => knownTypes.has(id)) : picked;
+  // The order of play: exercise questions with each prediction round in the place the host chose
+  // (rounds only in an instructor-paced session). Sent and stored in this order.
+  const plan = orderPlan(selected, mode === 'INSTRUCTOR_PACED' ? predictRounds : [], (round) => round.place);
 
   function toggle(typeId: string) {
     setPicked((current) => (current.includes(typeId) ? current.filter((id) => id !== typeId) : [...current, typeId]));
@@ -57,10 +63,11 @@ export function CreateSessionForm({ locale, classes, units, types }: CreateSessi
     const parsed = ZCreateLiveSession.safeParse({
       classId,
       unitId: source === 'unit' ? unitId : undefined,
-      questions: [
-        ...selected.map((typeId) => ({ typeId, timeLimitS: Number(timeLimits[typeId] ?? DEFAULT_TIME_S) })),
-        ...(mode === 'INSTRUCTOR_PACED' ? predictRounds.map((round) => ({ typeId: PREDICT_TYPE_ID, timeLimitS: Number(round.timeLimitS), predict: round.setup })) : []),
-      ],
+      questions: plan.map((entry) =>
+        entry.kind === 'exercise'
+          ? { typeId: entry.item, timeLimitS: Number(timeLimits[entry.item] ?? DEFAULT_TIME_S) }
+          : { typeId: PREDICT_TYPE_ID, timeLimitS: Number(entry.item.timeLimitS), predict: entry.item.setup },
+      ),
       mode,
       allowGuests,
       deadlineMinutes: mode === 'SELF_PACED' ? Number(deadlineMinutes) : undefined,
@@ -171,7 +178,19 @@ export function CreateSessionForm({ locale, classes, units, types }: CreateSessi
         ) : null}
       </fieldset>
 
-      {mode === 'INSTRUCTOR_PACED' ? <PredictRoundsFields locale={locale} rounds={predictRounds} onChange={setPredictRounds} /> : null}
+      {mode === 'INSTRUCTOR_PACED' ? <PredictRoundsFields locale={locale} questions={selected.map(titleOf)} rounds={predictRounds} onChange={setPredictRounds} /> : null}
+      {mode === 'INSTRUCTOR_PACED' && predictRounds.length > 0 ? (
+        <section aria-label={PREDICT_FORM_TEXT.order[locale]}>
+          <p><strong>{PREDICT_FORM_TEXT.order[locale]}</strong></p>
+          <ol data-testid="plan-order">
+            {plan.map((entry, i) => (
+              <li key={i} data-kind={entry.kind}>
+                {entry.kind === 'exercise' ? titleOf(entry.item) : `${PREDICT_TITLE[locale]} · ${PREDICT_PRESETS.find((preset) => preset.id === entry.item.presetId)?.label[locale] ?? ''}`}
+              </li>
+            ))}
+          </ol>
+        </section>
+      ) : null}
 
       <SessionOptionsFields locale={locale} scoring={scoring} onScoring={setScoring} team={team} onTeam={setTeam} canUseTeams={mode === 'INSTRUCTOR_PACED'} />
 

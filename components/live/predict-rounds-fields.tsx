@@ -7,6 +7,7 @@ import { PREDICT_PRESETS } from '@/lib/live/protocol/predict-presets';
 import { PREDICTION_KINDS, type TPredictSetup, type TPredictionKind } from '@/lib/live/protocol/predict-setup';
 import { KnobForm } from '@/components/playground/knob-form';
 import styles from '@/components/live/live.module.css';
+import type { RoundPlace } from '@/components/live/session-plan';
 
 /** A predict-then-train round being planned: its setup and time limit (the form keeps strings). */
 export interface PredictRound {
@@ -15,11 +16,18 @@ export interface PredictRound {
   presetId: string;
   setup: TPredictSetup;
   timeLimitS: string;
+  /** Where it is played: before exercise question n (0 = first), or after the last one. */
+  place: RoundPlace;
 }
 
 export const PREDICT_FORM_TEXT = {
   legend: { ko: '예측한 다음 학습하기', en: 'Predict, then train' },
-  intro: { ko: '학생들이 결과를 예측한 뒤 서버가 이 설정으로 학습합니다. 문제들 뒤에 이어서 진행합니다.', en: 'Students predict the outcome, then the server trains the configuration. Played after the questions above.' },
+  intro: { ko: '학생들이 결과를 예측한 뒤 서버가 이 설정으로 학습합니다. 라운드마다 순서 안의 자리를 고르세요.', en: 'Students predict the outcome, then the server trains the configuration. Place each round anywhere in the order.' },
+  place: { ko: '순서', en: 'Played' },
+  placeStart: { ko: '맨 처음', en: 'First of all' },
+  placeBefore: { ko: '앞', en: 'Before' },
+  order: { ko: '진행 순서', en: 'Order of play' },
+  placeEnd: { ko: '문제들 뒤 (맨 끝)', en: 'After the questions (at the end)' },
   add: { ko: '예측 라운드 추가', en: 'Add a prediction round' },
   remove: { ko: '빼기', en: 'Remove' },
   preset: { ko: '설정', en: 'Configuration' },
@@ -36,14 +44,16 @@ export const PREDICT_FORM_TEXT = {
 
 export interface PredictRoundsFieldsProps {
   locale: Locale;
+  /** The exercise questions in their order (titles), among which a round is placed. */
+  questions: readonly string[];
   rounds: PredictRound[];
   onChange: (rounds: PredictRound[]) => void;
 }
 
 /** The create form's predict-then-train rounds: a preset, what is predicted, the knobs, the time. */
-export function PredictRoundsFields({ locale, rounds, onChange }: PredictRoundsFieldsProps) {
+export function PredictRoundsFields({ locale, questions, rounds, onChange }: PredictRoundsFieldsProps) {
   const update = (key: number, change: Partial<PredictRound>) => onChange(rounds.map((round) => (round.key === key ? { ...round, ...change } : round)));
-  const add = () => onChange([...rounds, { key: Date.now(), presetId: PREDICT_PRESETS[0].id, setup: PREDICT_PRESETS[0].setup, timeLimitS: '30' }]);
+  const add = () => onChange([...rounds, { key: Date.now(), presetId: PREDICT_PRESETS[0].id, setup: PREDICT_PRESETS[0].setup, timeLimitS: '30', place: 'end' }]);
   const withKind = (setup: TPredictSetup, prediction: TPredictionKind): TPredictSetup =>
     prediction === 'versus' ? { prediction, config: setup.config, versus: setup.versus ?? setup.config } : { prediction, config: setup.config };
   return (
@@ -71,6 +81,20 @@ export function PredictRoundsFields({ locale, rounds, onChange }: PredictRoundsF
               <option key={kind} value={kind}>{PREDICT_FORM_TEXT.kinds[kind][locale]}</option>
             ))}
           </select>
+          <label htmlFor={`predict-place-${round.key}`}>{PREDICT_FORM_TEXT.place[locale]}</label>
+          <select
+            id={`predict-place-${round.key}`}
+            data-testid="predict-place"
+            value={round.place === 'end' || round.place >= questions.length ? 'end' : String(round.place)}
+            onChange={(event) => update(round.key, { place: event.currentTarget.value === 'end' ? 'end' : Number(event.currentTarget.value) })}
+          >
+            {questions.map((title, n) => (
+              <option key={n} value={String(n)}>
+                {placeLabel(locale, n, title)}
+              </option>
+            ))}
+            <option value="end">{PREDICT_FORM_TEXT.placeEnd[locale]}</option>
+          </select>
           <label htmlFor={`predict-time-${round.key}`}>{PREDICT_FORM_TEXT.timeLimit[locale]}</label>
           <input id={`predict-time-${round.key}`} type="number" min={MIN_TIME_LIMIT_S} max={MAX_TIME_LIMIT_S} step={5} value={round.timeLimitS} onChange={(event) => update(round.key, { timeLimitS: event.currentTarget.value })} />
           <details>
@@ -95,4 +119,10 @@ export function PredictRoundsFields({ locale, rounds, onChange }: PredictRoundsF
       </p>
     </fieldset>
   );
+}
+
+/** "Before 2. Backprop through a multiply node" / "2. … 앞"; the first one also says it comes first of all. */
+function placeLabel(locale: Locale, n: number, title: string): string {
+  const before = locale === 'ko' ? `${n + 1}. ${title} ${PREDICT_FORM_TEXT.placeBefore.ko}` : `${PREDICT_FORM_TEXT.placeBefore.en} ${n + 1}. ${title}`;
+  return n === 0 ? `${PREDICT_FORM_TEXT.placeStart[locale]} (${before})` : before;
 }

@@ -10,7 +10,9 @@ import { chanceLoss, decidePrediction, judgeRun, type RunVerdict } from '@/lib/l
 import { readStoredMetrics } from '@/lib/training/runs/stored-run-schema';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
 import { expectOk } from '../support/acks';
-import { connectLive, createSessionOverHttp, joinOverHttp } from './live-test-client';
+import { connectLive, correctAnswerFor, createSessionOverHttp, joinOverHttp } from './live-test-client';
+import { predictSeed } from '@/lib/live/announce/train-prediction-and-announce';
+import { computePoints } from '@/lib/live/state/compute-points';
 
 // Predict, then train: players commit a prediction, the server trains the configuration in the
 // training workers when the window closes, streams the curve, decides the outcome by the rules
@@ -158,5 +160,84 @@ describe('live session: predict, then train', () => {
     expect(first.points).toBe(0);
     expect(second.points).toBe(1000);
     for (const socket of [host, ...players]) socket.close();
+  });
+
+  it('plays a prediction round placed between exercise questions, in the stored order, into the results and the gradebook', async () => {
+    const setup: TPredictSetup = { prediction: 'outcome', config: FAST };
+    const instructor = await createTestUser('Instructor');
+    const student = await createTestUser('Student');
+    const klass = await createTestClass([{ user: instructor, role: 'INSTRUCTOR' }, { user: student, role: 'STUDENT' }]);
+    const hostCookie = await signIn(instructor.email);
+    const studentCookie = await signIn(student.email);
+    const plan = [
+      { typeId: 'sigmoid-derivative', timeLimitS: 60 },
+      { typeId: PREDICT_TYPE_ID, timeLimitS: 60, predict: setup },
+      { typeId: 'weight-decay', timeLimitS: 60 },
+    ];
+    const { sessionId, pin } = await createSessionOverHttp(hostCookie, { classId: klass.id, questions: plan });
+    const stored = await getDb().liveQuestion.findMany({ where: { sessionId }, orderBy: { index: 'asc' }, select: { index: true, typeId: true, predict: true } });
+    expect(stored.map((question) => question.typeId)).toEqual(plan.map((question) => question.typeId));
+    expect(stored.map((question) => question.predict !== null)).toEqual([false, true, false]);
+
+    const host = await connectLive({ cookie: hostCookie });
+    expectOk(await host.emit('live:host:enter', { sessionId }));
+    const { body } = await joinOverHttp(pin, { cookie: studentCookie });
+    const player = await connectLive({ cookie: studentCookie });
+    expectOk(await player.emit('live:enter', { sessionId }));
+
+    // Question 1, an exercise: answered, closed (everyone answered), leaderboard.
+    let opened = player.next<TPlayerQuestion>('live:question', (q) => q.index === 0);
+    expectOk(await host.emit('live:host:advance', { sessionId, from: { state: 'LOBBY', index: -1 } }));
+    expect((await opened).typeId).toBe('sigmoid-derivative');
+    let results = host.next<TQuestionResults>('live:host:results', (r) => r.questionIndex === 0);
+    expectOk(await player.emit('live:submit', { sessionId, questionIndex: 0, answer: await correctAnswerFor(sessionId, 0, body.participantId, 'sigmoid-derivative') }));
+    await results;
+    expectOk(await host.emit('live:host:advance', { sessionId, from: { state: 'RESULTS', index: 0 } }));
+
+    // Question 2, the prediction round, in the middle: predicted, trained, decided, scored.
+    opened = player.next<TPlayerQuestion>('live:question', (q) => q.index === 1);
+    expectOk(await host.emit('live:host:advance', { sessionId, from: { state: 'LEADERBOARD', index: 0 } }));
+    const prediction = await opened;
+    expect(prediction.predict).toBe('outcome');
+    expect(prediction.questionCount).toBe(3);
+    const decided = host.next<TPredictTraining>('live:host:train', (t) => t.questionIndex === 1 && t.status === 'decided', 60_000);
+    results = host.next<TQuestionResults>('live:host:results', (r) => r.questionIndex === 1, 60_000);
+    const predictionResult = player.next<TPlayerResult>('live:result', (r) => r.questionIndex === 1, 60_000);
+    expectOk(await player.emit('live:submit', { sessionId, questionIndex: 1, answer: 'fast' }));
+    const training = await decided;
+    expect((await results).predict?.outcome).toBe(training.outcome);
+    const scored = await predictionResult;
+    // A right prediction is a fully correct answer without the speed rule; the exercise before it
+    // was right too, so the streak bonus applies.
+    const rightPoints = computePoints({ score: 1, msToAnswer: 0, timeLimitMs: 60_000, streakBefore: 1, scoring: { pointsPerQuestion: 1000, speedBonus: false, streakBonus: true } }).points;
+    expect(scored.points).toBe(training.outcome === 'fast' ? rightPoints : 0);
+    // The prediction's seed is keyed on its own place in the order.
+    expect(training.runs[0].seed).toBe(predictSeed(sessionId, 1));
+    expectOk(await host.emit('live:host:advance', { sessionId, from: { state: 'RESULTS', index: 1 } }));
+
+    // Question 3, an exercise again, then the podium.
+    opened = player.next<TPlayerQuestion>('live:question', (q) => q.index === 2);
+    expectOk(await host.emit('live:host:advance', { sessionId, from: { state: 'LEADERBOARD', index: 1 } }));
+    expect((await opened).typeId).toBe('weight-decay');
+    results = host.next<TQuestionResults>('live:host:results', (r) => r.questionIndex === 2);
+    expectOk(await player.emit('live:submit', { sessionId, questionIndex: 2, answer: await correctAnswerFor(sessionId, 2, body.participantId, 'weight-decay') }));
+    await results;
+    expectOk(await host.emit('live:host:end', { sessionId }));
+
+    // The results and the gradebook list the three in the stored order, the prediction in the middle.
+    const response = await fetch(`${inject('baseUrl')}/api/live/sessions/${sessionId}/results`, { headers: { cookie: hostCookie } });
+    const sessionResults = (await response.json()) as TLiveSessionResults;
+    expect(sessionResults.questions.map((question) => question.typeId)).toEqual(plan.map((question) => question.typeId));
+    const me = sessionResults.participants[0];
+    expect(me.answers.map((answer) => answer.index)).toEqual([0, 1, 2]);
+    expect(me.answers[1].points).toBe(scored.points);
+    expect(me.score).toBe(me.answers.reduce((sum, answer) => sum + answer.points, 0));
+    const gradebook = (await (await fetch(`${inject('baseUrl')}/api/classes/${klass.id}/gradebook`, { headers: { cookie: hostCookie } })).json()) as {
+      liveSessions: { sessionId: string; questionTitles: { en: string }[] }[];
+    };
+    const inGradebook = gradebook.liveSessions.find((entry) => entry.sessionId === sessionId);
+    expect(inGradebook?.questionTitles.map((title) => title.en)).toEqual(sessionResults.questions.map((question) => question.title.en));
+    expect(inGradebook?.questionTitles[1].en).toBe('Predict, then train');
+    for (const socket of [host, player]) socket.close();
   });
 });
