@@ -14,7 +14,7 @@ import { FollowUpNotice, RulesCard, TalkGate, TalkNotice, TeamLabel } from '@/co
 import { TeamBoard } from '@/components/live/team-board';
 import styles from '@/components/live/live.module.css';
 import { useLiveHost } from '@/components/live/use-live-host';
-import { PredictTrainingPanel } from '@/components/live/predict-training-panel';
+import { PredictResultsPanel } from '@/components/live/predict-results-panel';
 
 export interface HostScreenProps {
   sessionId: string;
@@ -31,6 +31,8 @@ export function HostScreen({ sessionId, locale, joinUrl, qrSvg }: HostScreenProp
   if (!view) return <p role="status">{problem ?? LIVE_TEXT.connecting[locale]}</p>;
   const { session, question, progress, results, leaderboard, participants, training } = view;
   const isTraining = session.state === 'RESULTS' && training !== null && training.status === 'training';
+  // A predict-then-train question's results: its training (streamed), then the scored outcome.
+  const predictTraining = training ?? results?.predict ?? null;
   const isLast = session.currentIndex + 1 >= session.questionCount;
   const isSelfPaced = session.mode === 'SELF_PACED';
   const advanceLabel =
@@ -141,8 +143,8 @@ export function HostScreen({ sessionId, locale, joinUrl, qrSvg }: HostScreenProp
         </section>
       ) : null}
 
-      {session.state === 'RESULTS' && training ? <PredictTrainingPanel training={training} locale={locale} setup={question?.predict ?? null} /> : null}
-      {session.state === 'RESULTS' && results ? (
+      {session.state === 'RESULTS' && predictTraining ? <PredictResultsPanel training={predictTraining} results={results} setup={question?.predict ?? null} locale={locale} /> : null}
+      {session.state === 'RESULTS' && results && !predictTraining ? (
         <ResultsPanel
           results={results}
           locale={locale}

@@ -64,6 +64,8 @@ export const LIVE_TEXT = {
   predictValAcc: { ko: '검증 정확도', en: 'validation accuracy' },
   predictSeed: { ko: '시드', en: 'seed' },
   predictSubmit: { ko: '예측 제출', en: 'Commit prediction' },
+  predictRight: { ko: '맞힌 예측', en: 'Right predictions' },
+  predicted: { ko: '명 예측', en: 'predicted' },
   predictHint: { ko: '학습하기 전에 예측하세요. 시간이 끝나면 서버가 이 설정으로 학습합니다.', en: 'Predict before anything runs: when time is up, the server trains this configuration.' },
   // Host
   exampleNumbers: { ko: '예시 숫자입니다. 학생마다 자기 숫자로 풉니다.', en: 'Example numbers: every student solves their own.' },

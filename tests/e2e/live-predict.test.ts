@@ -30,14 +30,20 @@ describe('predict, then train in the browser', () => {
     const { classId } = await signInHost(hostBrowser, 'Prof Predict');
     const baseUrl = inject('baseUrl');
 
-    // The instructor plans one prediction round: an MLP on a circle (a preset), outcome predicted.
+    // The instructor plans one exercise question and one prediction round (an MLP on a circle, a
+    // preset; outcome predicted), placed first of all.
     const host = await hostBrowser.newPage();
     await host.setViewportSize(PROJECTOR);
     await host.goto(`${baseUrl}/live`);
     await host.getByLabel('Class').selectOption(classId);
     await host.getByLabel('Hand-picked').check();
+    await host.getByRole('checkbox', { name: 'Sigmoid value and derivative' }).check();
     await host.getByTestId('add-predict').click();
     await host.getByLabel('1. Configuration').selectOption('circle-adam');
+    expect(await host.getByTestId('plan-order').locator('li').evaluateAll((items) => items.map((item) => item.getAttribute('data-kind')))).toEqual(['exercise', 'predict']);
+    await host.getByLabel('Played', { exact: true }).selectOption('0');
+    expect(await host.getByTestId('plan-order').locator('li').evaluateAll((items) => items.map((item) => item.getAttribute('data-kind')))).toEqual(['predict', 'exercise']);
+    await host.screenshot({ path: screenshotPath('live-predict-host-plan'), fullPage: true });
     await host.getByLabel('Allow guests', { exact: false }).check();
     await host.getByRole('button', { name: 'Create session' }).click();
     await host.waitForURL(/\/live\/[^/]+\/host$/);
@@ -78,6 +84,8 @@ describe('predict, then train in the browser', () => {
     expect(await host.locator('[data-testid="predict-training"] canvas').count()).toBe(1);
     expect(await host.locator('[data-testid="predict-training"] svg').count()).toBeGreaterThan(0);
     await host.getByTestId('results').waitFor();
+    // Headed like an exercise's results, for the projector.
+    expect(await host.locator('h1#predict-results-heading').textContent()).toBe('Results · Predict, then train');
     await host.screenshot({ path: screenshotPath('live-predict-host-outcome'), fullPage: true });
     for (const phone of phones) {
       await phone.locator('[data-testid="predict-training"][data-status="decided"]').waitFor();
@@ -98,7 +106,12 @@ describe('predict, then train in the browser', () => {
     expect(scoreOf.Ana).toBe(training.outcome === 'fast' ? 1000 : 0);
     expect(scoreOf['보라']).toBe(training.outcome === 'slow' ? 1000 : 0);
 
-    // On to the podium like any question.
+    // On to the exercise question placed after it, then the podium, like any question.
+    await host.getByRole('button', { name: 'Show leaderboard' }).click();
+    await host.getByRole('button', { name: 'Next question' }).click();
+    await host.getByRole('heading', { name: /Question 2 .*Sigmoid value and derivative/ }).waitFor();
+    await host.getByTestId('advance').click();
+    await host.locator('[data-testid="results"]').waitFor();
     await host.getByRole('button', { name: 'Show leaderboard' }).click();
     await host.getByRole('button', { name: 'Show podium' }).click();
     await bora.getByText('최종 순위').waitFor();
