@@ -3,7 +3,7 @@ import { getDb } from '@/lib/db';
 import { LIVE_SERVER_EVENTS, hostRoom, participantRoom, sessionRoom } from '@/lib/live/protocol/live-events';
 import type { THostLobbyChange, TPaceMeter, TPredictTraining, TQuestionProgress } from '@/lib/live/protocol/live-payloads';
 import type { TPredictSetup } from '@/lib/live/protocol/predict-setup';
-import { trainPredictionAndAnnounce } from '@/lib/live/announce/train-prediction-and-announce';
+import { followPredictTraining, trainPredictionAndAnnounce } from '@/lib/live/announce/train-prediction-and-announce';
 import type { LiveClientToServer, LiveServerToClient } from '@/lib/live/protocol/live-protocol';
 import { getLiveSessionRow } from '@/lib/live/state/get-live-session-row';
 import { LEADERBOARD_SIZE, buildLeaderboard } from '@/lib/live/views/build-leaderboard';
@@ -52,6 +52,11 @@ export interface LiveAnnouncer {
    * follow once the outcome is decided.
    */
   questionClosed(sessionId: string, index: number): Promise<void>;
+  /**
+   * A prediction question's training, if undecided and nobody alive follows it (after a restart,
+   * or when its follower died): follow it here. 'undecided' while it still trains, wherever.
+   */
+  followTraining(sessionId: string, index: number): Promise<'undecided' | 'settled'>;
   /** The results of a closed question (the second half of questionClosed). */
   results(sessionId: string, index: number): Promise<void>;
   /** Room-wide: a prediction question's training without the picture; the host gets it with the picture. */
@@ -101,6 +106,11 @@ export function createLiveAnnouncer(io: LiveNamespace): LiveAnnouncer {
     async questionClosed(sessionId, index) {
       if (await trainPredictionAndAnnounce(announcer, sessionId, index)) return;
       await announcer.results(sessionId, index);
+    },
+
+    async followTraining(sessionId, index) {
+      const follow = await followPredictTraining(announcer, sessionId, index);
+      return follow === 'following-here' || follow === 'followed-elsewhere' ? 'undecided' : 'settled';
     },
 
     async results(sessionId, index) {

@@ -16,6 +16,8 @@ import { scorePredictions } from '@/lib/live/state/score-predictions';
 import { buildPredictTraining, type PredictRunState } from '@/lib/live/views/build-predict-training';
 import { countPredictions } from '@/lib/live/views/count-predictions';
 import { forgetTraining, isTrainingHere, rememberTraining } from '@/lib/live/views/predict-training-progress';
+import { tryTakeTrainingLease } from '@/lib/live/state/predict-training-lease';
+import { scheduleTrainingCheck } from '@/lib/live/announce/live-timer-jobs';
 
 /** The seed's participant slot: no player id can be it (see PROJECTOR_PARTICIPANT). */
 export const PREDICT_SEED_PARTICIPANT = 'predict-train';
@@ -30,31 +32,65 @@ export function predictSeed(sessionId: string, index: number): number {
   return seedForLive(sessionId, index, PREDICT_SEED_PARTICIPANT) >>> 1;
 }
 
+/** Where a prediction question's training stands for the caller. */
+export type TrainingFollow = 'not-prediction' | 'decided' | 'following-here' | 'followed-elsewhere';
+
 /**
  * When a predict-then-train question has closed and its outcome is not decided yet: trains its
  * configuration(s) through the training service (startRun: the worker pool, off the event loop),
  * streams the curves to the room while they train, decides the outcome by the rules, scores the
  * predictions and then announces the results. Returns false for any other question (the caller
- * announces its results at once). One process trains a question: the first to claim it.
+ * announces its results at once).
  */
 export async function trainPredictionAndAnnounce(announce: LiveAnnouncer, sessionId: string, index: number): Promise<boolean> {
+  const follow = await followPredictTraining(announce, sessionId, index);
+  return follow === 'following-here' || follow === 'followed-elsewhere';
+}
+
+/**
+ * One live process follows a question's training: the one holding its lease (an advisory lock on
+ * a connection of its own: predict-training-lease.ts). The first to take it trains; a process that
+ * takes it later — after a restart (rearmLiveTimers), or another web process when the follower died
+ * (the 'follow-training' check job, every TRAINING_CHECK_MS while undecided) — follows the runs
+ * already started to the end, or ends the round as failed when they cannot finish.
+ */
+export async function followPredictTraining(announce: LiveAnnouncer, sessionId: string, index: number): Promise<TrainingFollow> {
   const question = await getDb().liveQuestion.findUnique({
     where: { sessionId_index: { sessionId, index } },
-    select: { id: true, predict: true, predictRunIds: true, predictOutcome: true, closedAt: true, session: { select: { hostId: true } } },
+    select: { id: true, predict: true, closedAt: true, predictOutcome: true, session: { select: { hostId: true } } },
   });
   const setup = readPredictSetup(question?.predict);
-  if (!question || !setup || !question.closedAt || question.predictOutcome !== null) return false;
-  if (isTrainingHere(question.id)) return true;
-  const claimed = await getDb().liveQuestion.updateMany({ where: { id: question.id, predictRunIds: { isEmpty: true } }, data: { predictRunIds: [CLAIMED] } });
-  const job = { announce, sessionId, index, questionId: question.id, hostId: question.session.hostId, setup };
-  // Claimed now: train. Claimed before (a process that stopped, or this one before a restart): follow those runs to the end.
-  const existing = claimed.count === 1 ? null : question.predictRunIds.filter((id) => id !== CLAIMED);
-  rememberTraining(question.id, buildPredictTraining({ questionIndex: index, setup, status: 'training', votes: await countPredictions(question.id), runs: [], outcome: null }));
-  void trainAndDecide(job, existing).catch((error: unknown) => {
-    getLogger().error({ err: error, sessionId, index }, 'live: predict-then-train failed');
-    forgetTraining(question.id);
-  });
-  return true;
+  if (!question || !setup || !question.closedAt) return 'not-prediction';
+  if (question.predictOutcome !== null) return 'decided';
+  if (isTrainingHere(question.id)) return 'following-here';
+  const lease = await tryTakeTrainingLease(question.id);
+  // A live process follows it; its announcements reach every process's sockets (the adapter).
+  if (!lease) return 'followed-elsewhere';
+  try {
+    const fresh = await getDb().liveQuestion.findUnique({ where: { id: question.id }, select: { predictRunIds: true, predictOutcome: true } });
+    if (!fresh || fresh.predictOutcome !== null) {
+      await lease.release();
+      return 'decided';
+    }
+    const claimed = await getDb().liveQuestion.updateMany({ where: { id: question.id, predictRunIds: { isEmpty: true } }, data: { predictRunIds: [CLAIMED] } });
+    // Claimed now: train. Claimed before (by a process that died, or this one before a restart): follow those runs to the end.
+    const existing = claimed.count === 1 ? null : fresh.predictRunIds.filter((id) => id !== CLAIMED);
+    if (existing) getLogger().info({ sessionId, index, runIds: existing }, 'live: took over a prediction’s training');
+    rememberTraining(question.id, buildPredictTraining({ questionIndex: index, setup, status: 'training', votes: await countPredictions(question.id), runs: [], outcome: null }));
+    // Should this process die before the outcome is in, another one takes over.
+    scheduleTrainingCheck(sessionId, index);
+    const job = { announce, sessionId, index, questionId: question.id, hostId: question.session.hostId, setup };
+    void trainAndDecide(job, existing)
+      .catch((error: unknown) => {
+        getLogger().error({ err: error, sessionId, index }, 'live: predict-then-train failed');
+        forgetTraining(question.id);
+      })
+      .finally(() => void lease.release());
+    return 'following-here';
+  } catch (error) {
+    await lease.release();
+    throw error;
+  }
 }
 
 interface TrainJob {
