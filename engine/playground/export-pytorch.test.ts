@@ -3,10 +3,11 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { noGrad, rng, withDefaultDtype } from '@/engine';
-import { ZCnnConfig, ZLstmConfig, ZMlpConfig, ZRnnConfig, ZTransformerConfig } from './config-schema';
+import { noGrad, rng, trainDeltaRule, trainPerceptron, withDefaultDtype } from '@/engine';
+import { ZCnnConfig, ZDeltaRuleConfig, ZLstmConfig, ZMlpConfig, ZPerceptronConfig, ZRnnConfig, ZTransformerConfig, type TClassicConfig } from './config-schema';
+import { generateClassicDataset } from './datasets/classic';
 import { DEFAULT_CONFIGS } from './default-configs';
-import { exportPyTorchScript, familyParts, isExportable, type ExportableConfig } from './export-pytorch';
+import { exportPyTorchScript, exportRunScript, familyParts, type ExportableConfig } from './export-pytorch';
 import type { NamedParameter } from './export/python';
 import { GRADIENT_TOLERANCE } from './export/write-script';
 import { createLearner } from './train-model';
@@ -22,6 +23,12 @@ const CONFIGS: [string, ExportableConfig][] = [
   ['RNN', ZRnnConfig.parse({ ...DEFAULT_CONFIGS.rnn, samples: 120, seqLength: 6, hiddenSize: 5, batchSize: 8, epochs: 2, seed: 3 })],
   ['LSTM', ZLstmConfig.parse({ ...DEFAULT_CONFIGS.lstm, task: 'last-symbol', samples: 120, seqLength: 5, symbols: 3, hiddenSize: 4, batchSize: 8, epochs: 2, seed: 4, patience: 2, weightDecay: 0.001 })],
   ['Transformer', ZTransformerConfig.parse({ ...DEFAULT_CONFIGS.transformer, task: 'sort', samples: 100, seqLength: 4, vocab: 5, dModel: 8, heads: 2, layers: 2, dFF: 12, dropout: 0.1, batchSize: 6, epochs: 2, seed: 11, optimizer: 'sgd' })],
+];
+
+// The single neurons replay exactly: with noise (80 jittered examples) and on the corners; the perceptron converges on AND.
+const CLASSIC: [string, TClassicConfig][] = [
+  ['perceptron', ZPerceptronConfig.parse({ ...DEFAULT_CONFIGS.perceptron, task: 'and', noise: 0, epochs: 30, seed: 5 })],
+  ['delta rule', ZDeltaRuleConfig.parse({ ...DEFAULT_CONFIGS['delta-rule'], task: 'or', noise: 0.2, epochs: 40, seed: 6 })],
 ];
 
 const hasTorch = spawnSync('python3', ['-c', 'import torch'], { stdio: 'ignore' }).status === 0;
@@ -51,11 +58,39 @@ function torchOrder({ tensor, layout }: NamedParameter): number[] {
 }
 
 describe('export to PyTorch', () => {
-  it('exports every gradient-trained model, not the perceptron and delta rules', () => {
-    for (const [, config] of CONFIGS) expect(isExportable(config)).toBe(true);
-    expect(isExportable(DEFAULT_CONFIGS.perceptron)).toBe(false);
-    expect(isExportable(DEFAULT_CONFIGS['delta-rule'])).toBe(false);
-  });
+  for (const [label, config] of CLASSIC) {
+    it(`writes a ${label} script that compiles, states the first example's true gradient and replays the run to the engine's final weights`, () => {
+      const text = exportRunScript(config, { runId: 'run-1', title: label });
+      execFileSync('python3', ['-m', 'py_compile', writeScript(text)]);
+      const weights = entries(text, 'INITIAL_WEIGHTS');
+      const gradients = entries(text, 'ENGINE_GRADIENTS');
+      const initial = [...flat(weights.get('bias')), ...flat(weights.get('weight'))];
+      // The run's initial weights: its seed's three uniform draws, bias first.
+      const initRng = rng(`${config.seed}:init`);
+      expect(initial).toEqual([0, 0, 0].map(() => initRng.uniform(-0.5, 0.5)));
+      // The first example's loss (½(t − s)², or the perceptron criterion max(0, −t·s)) by central differences.
+      const data = generateClassicDataset(config).train;
+      const loss = (w: number[]) => {
+        const s = w[0] + w[1] * data.x[0][0] + w[2] * data.x[0][1];
+        return config.model === 'delta-rule' ? 0.5 * (data.y[0] - s) ** 2 : Math.max(0, -data.y[0] * s);
+      };
+      const stated = [...flat(gradients.get('bias')), ...flat(gradients.get('weight'))];
+      const h = 1e-6;
+      initial.forEach((_, i) => {
+        const up = initial.map((w, j) => (j === i ? w + h : w));
+        const down = initial.map((w, j) => (j === i ? w - h : w));
+        expect(Math.abs((loss(up) - loss(down)) / (2 * h) - stated[i])).toBeLessThan(GRADIENT_TOLERANCE);
+      });
+      // The engine's rule over the configured epochs, in one call, ends where the script must.
+      const train = config.model === 'perceptron' ? trainPerceptron(data.x, data.y, { lr: config.lr, epochs: config.epochs, w0: initial }) : trainDeltaRule(data.x, data.y, { lr: config.lr, epochs: config.epochs, w0: initial });
+      expect(JSON.parse(/^ENGINE_FINAL_WEIGHTS = (.*?) {2}#/m.exec(text)![1])).toEqual(train.weights);
+      if (hasNumpy) {
+        // The script's loop, replayed with numpy alone, reaches the engine's final weights.
+        const result = JSON.parse(execFileSync('python3', [REFERENCE, writeScript(text)], { encoding: 'utf8' })) as { final: number[]; engine_final: number[] };
+        result.final.forEach((w, i) => expect(Math.abs(w - result.engine_final[i])).toBeLessThan(1e-9));
+      }
+    });
+  }
 
   it('replays the learning-rate and weight-decay changes made while the run trained, from their epochs on', () => {
     const text = exportPyTorchScript(CONFIGS[0][1], { runId: 'run-1', title: 'MLP' });
@@ -145,9 +180,9 @@ describe('export to PyTorch', () => {
       expect(hasTorch).toBe(false);
       return;
     }
-    for (const [label, config] of CONFIGS) {
-      const output = execFileSync('python3', [writeScript(exportPyTorchScript(config, { runId: 'run-1', title: label }))], { encoding: 'utf8' });
-      expect(output, label).toContain("first-step loss and gradients match the engine's");
+    for (const [label, config] of [...CONFIGS, ...CLASSIC]) {
+      const output = execFileSync('python3', [writeScript(exportRunScript(config, { runId: 'run-1', title: label }))], { encoding: 'utf8' });
+      expect(output, label).toMatch(/first-(step loss and gradients|example gradient) match(es)? the engine's/);
       expect(output, label).toMatch(/epoch \d+: validation loss/);
     }
   });

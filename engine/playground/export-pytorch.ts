@@ -1,5 +1,6 @@
 import { rng, withDefaultDtype } from '@/engine';
 import type { GradientConfig, TTrainingConfig } from './config-schema';
+import { classicScript } from './export/classic';
 import { inTorchLayout } from './export/python';
 import { recurrentParts } from './export/recurrent';
 import { sequentialParts } from './export/sequential';
@@ -13,11 +14,13 @@ import { writeScript, type ExportMeta, type FamilyParts } from './export/write-s
 // a look-alike. One file per model family in export/ (sequential, recurrent, transformer), one
 // Python writer (export/python.ts) and one script skeleton (export/write-script.ts).
 
-/** Every gradient-trained model: MLP, CNN, RNN, LSTM, Transformer (not the perceptron and delta rules). */
+/** The models trained by gradient descent on mini-batches (every model but the perceptron and delta rules). */
 export type ExportableConfig = GradientConfig;
 
-export function isExportable(config: TTrainingConfig): config is ExportableConfig {
-  return config.model !== 'perceptron' && config.model !== 'delta-rule';
+/** Any run as a PyTorch script: the single neurons replay exactly (export/classic.ts), the others check their first step. */
+export function exportRunScript(config: TTrainingConfig, meta: ExportMeta): string {
+  if (config.model === 'perceptron' || config.model === 'delta-rule') return classicScript(config, meta);
+  return exportPyTorchScript(config, meta);
 }
 
 /**

@@ -9,7 +9,7 @@ import { getDb } from '@/lib/db';
 import { createTestUser, signIn, type TestUser } from '../support/auth';
 
 // GET /api/training/runs/<id>/export: a run as a PyTorch script, for whoever may see the run, as a
-// download, for every gradient-trained model; the perceptron and delta rules are a clear 422, never a 500.
+// download, for every model.
 
 let owner: TestUser;
 let stranger: TestUser;
@@ -48,11 +48,13 @@ describe('export a run to PyTorch', () => {
     execFileSync('python3', ['-m', 'py_compile', file]);
   });
 
-  it('downloads RNN, LSTM and Transformer runs as scripts Python compiles, with their own modules', async () => {
+  it('downloads RNN, LSTM, Transformer, perceptron and delta-rule runs as scripts Python compiles, each with its own model', async () => {
     const cases = [
       { config: { ...DEFAULT_CONFIGS.rnn, samples: 100, seqLength: 5, hiddenSize: 4, epochs: 1 }, module: 'class RNN(nn.Module):' },
       { config: { ...DEFAULT_CONFIGS.lstm, samples: 100, seqLength: 5, hiddenSize: 4, epochs: 1 }, module: 'class LSTM(nn.Module):' },
       { config: { ...DEFAULT_CONFIGS.transformer, samples: 100, epochs: 1 }, module: 'class TinyTransformer(nn.Module):' },
+      { config: DEFAULT_CONFIGS.perceptron, module: 'model = nn.Linear(2, 1)' },
+      { config: DEFAULT_CONFIGS['delta-rule'], module: 'ENGINE_FINAL_WEIGHTS = [' },
     ];
     for (const { config, module } of cases) {
       const runId = await storedRun(owner.id, config);
@@ -67,17 +69,10 @@ describe('export a run to PyTorch', () => {
     }
   });
 
-  it("is a 404 for someone else's run, a 401 signed out, and a 422 for the perceptron and delta rules", async () => {
+  it("is a 404 for someone else's run and a 401 signed out", async () => {
     const runId = await storedRun(owner.id, { ...DEFAULT_CONFIGS.cnn, samples: 100, epochs: 1 });
     expect((await download(runId, strangerCookie)).status).toBe(404);
     expect((await download(runId)).status).toBe(401);
     expect((await download('no-such-run', ownerCookie)).status).toBe(404);
-    const perceptron = await storedRun(owner.id, DEFAULT_CONFIGS.perceptron);
-    const refused = await download(perceptron, ownerCookie);
-    expect(refused.status).toBe(422);
-    const body = (await refused.json()) as { error: { code: string; reason: string; text: { ko: string; en: string } } };
-    expect(body.error).toMatchObject({ code: 'UNPROCESSABLE', reason: 'not-exportable' });
-    expect(body.error.text.en).toContain('perceptron and delta rules');
-    expect(body.error.text.ko).toContain('퍼셉트론');
   });
 });

@@ -6,6 +6,7 @@ modules operation for operation, in torch's layout (nn.Linear: x @ W.T + b). If 
 in the script were wrong, this loss would not equal the engine's ENGINE_LOSS.
 
 Usage: python3 numpy_reference.py script.py   → prints {"loss": …, "engine_loss": …}
+(for the perceptron and delta rule, which replay exactly: {"final": […], "engine_final": […]})
 """
 import ast
 import json
@@ -141,8 +142,36 @@ def transformer_loss(knobs, weights, tokens, targets, eps):
     return cross_entropy(logits, targets.reshape(-1))
 
 
+def classic_replay(found):
+    """The script's one-example-at-a-time loop: the final weights [w0, w1, w2] (None if they overflow)."""
+    knobs = found["KNOBS"]
+    w = np.array([found["INITIAL_WEIGHTS"]["bias"][0], *found["INITIAL_WEIGHTS"]["weight"][0]])
+    xs, ys = np.array(found["TRAIN_X"], dtype=np.float64), np.array(found["TRAIN_Y"], dtype=np.float64)
+    with np.errstate(over="ignore", invalid="ignore"):
+        for _ in range(knobs["epochs"]):
+            mistakes = 0
+            for x, label in zip(xs, ys):
+                s = w[1] * x[0] + w[2] * x[1] + w[0]
+                if knobs["model"] == "perceptron":
+                    if (1.0 if s > 0 else -1.0) == label:
+                        continue
+                    mistakes += 1
+                    step = knobs["lr"] * label
+                else:
+                    step = knobs["lr"] * (label - s)
+                w = w + step * np.array([1.0, x[0], x[1]])
+            if knobs["model"] == "perceptron" and mistakes == 0:
+                break
+            if not np.all(np.isfinite(w)):
+                return None
+    return w.tolist()
+
+
 def main(path):
     found = literals(path)
+    if found["KNOBS"]["model"] in ("perceptron", "delta-rule"):
+        print(json.dumps({"final": classic_replay(found), "engine_final": found["ENGINE_FINAL_WEIGHTS"]}))
+        return
     knobs, batch = found["KNOBS"], found["FIRST_BATCH"]
     weights = Weights(found["INITIAL_WEIGHTS"])
     model = knobs["model"]

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { isExportable } from '@/engine/playground/export-pytorch';
 import { ConfigTable } from '@/components/playground/config-table';
 import { EnterChallenge } from '@/components/playground/enter-challenge';
 import { ForkBanner } from '@/components/playground/fork-banner';
@@ -46,11 +45,9 @@ export default async function RunPage({ params }: { params: Promise<{ runId: str
       {origin ? <ForkBanner origin={{ id: origin.id, model: origin.config.model, task: origin.task, createdAt: origin.createdAt, owner: origin.owner }} locale={locale} isForking={false} /> : null}
       <p className="button-row">
         <Link className="button secondary" href={`/playground?fork=${run.id}`}>{T.fork[locale]}</Link>
-        {isExportable(run.config) ? (
-          <a className="button secondary" href={`/api/training/runs/${run.id}/export`} download data-testid="export-pytorch" title={T.exportPyTorchHint[locale]}>
-            {T.exportPyTorch[locale]}
-          </a>
-        ) : null}
+        <a className="button secondary" href={`/api/training/runs/${run.id}/export`} download data-testid="export-pytorch" title={T.exportPyTorchHint[locale]}>
+          {T.exportPyTorch[locale]}
+        </a>
       </p>
       {isActive && run.isOwn ? (
         <LiveRun runId={run.id} config={run.config} locale={locale} />
