@@ -6,6 +6,7 @@ import { ForkBanner } from '@/components/playground/fork-banner';
 import { LiveRun } from '@/components/playground/live-run';
 import { describeFailure, fill, formatPercent, MODEL_NAMES, STATUS_NAMES, STOP_REASONS, T, TASK_NAMES } from '@/components/playground/playground-text';
 import { RunTimeline } from '@/components/playground/run-timeline';
+import { TraceView } from '@/components/playground/trace-view';
 import { orNotFound } from '@/components/ui/or-not-found';
 import { requirePageUser } from '@/lib/accounts/require-page-user';
 import { isAppError } from '@/lib/errors';
@@ -28,6 +29,8 @@ export default async function RunPage({ params }: { params: Promise<{ runId: str
   const challenges = run.isOwn && isFinished ? (await listChallenges({ userId: user.id })).filter((c) => c.isOpen && c.model === run.model && c.task === run.task) : [];
   const reason = run.status === 'STOPPED' ? run.error : run.status === 'COMPLETED' && run.metrics.length < run.config.epochs ? 'early' : null;
   const modelName = MODEL_NAMES[run.config.model][locale];
+  // A finished Transformer run: your own sentence through it (docs/playground.md).
+  const traceable = run.config.model === 'transformer' && isFinished && run.metrics.length > 0 ? run.config : null;
   // The run it was forked from, if the viewer may still see it.
   const origin = run.forkedFromId ? await getRun({ userId: user.id, runId: run.forkedFromId }).catch((error: unknown) => (isAppError(error) && error.code === 'NOT_FOUND' ? null : Promise.reject(error))) : null;
 
@@ -56,6 +59,14 @@ export default async function RunPage({ params }: { params: Promise<{ runId: str
           <RunTimeline config={run.config} metrics={run.metrics} frames={run.frames} totalEpochs={run.config.epochs} locale={locale} isLive={false} error={run.status === 'FAILED' ? run.error : null} />
         </>
       )}
+      {traceable ? (
+        <TraceView
+          runId={run.id}
+          locale={locale}
+          model={{ seqLength: traceable.seqLength, vocab: traceable.vocab }}
+          exampleTokens={run.snapshot?.kind === 'attention' ? run.snapshot.input : Array.from({ length: traceable.seqLength }, (_, i) => i % traceable.vocab)}
+        />
+      ) : null}
       <EnterChallenge runId={run.id} challenges={challenges.map((c) => ({ id: c.id, title: c.title }))} locale={locale} />
       <section aria-labelledby="run-config">
         <h2 id="run-config">{T.config[locale]}</h2>
