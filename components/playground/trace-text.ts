@@ -16,7 +16,7 @@ export const TRACE_T = {
   useExample: { ko: '예시 넣기', en: 'Use an example' },
   exampleSentence: { ko: '나는 오늘 학교에서 친구와 밥을 먹었다', en: 'the cat sat on the mat' },
   trace: { ko: '추적하기', en: 'Trace' },
-  tracing: { ko: '계산 중… (처음에는 실행의 학습을 재현합니다)', en: 'Computing… (the first time replays the run’s training)' },
+  tracing: { ko: '계산 중…', en: 'Computing…' },
   mapped: { ko: '토큰으로: {tokens}', en: 'As tokens: {tokens}' },
   layer: { ko: '층', en: 'Layer' },
   head: { ko: '헤드', en: 'Head' },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_CONFIGS } from '../playground/default-configs';
-import { replayTransformer } from '../playground/replay-transformer';
+import { trainModel } from '../playground/train-model';
+import { trainedTransformer } from '../playground/trained-transformer';
 import { roundShown, TRACE_CELL_KINDS, type TTraceCell } from '../playground/trace-cell';
 import { traceTransformer, type TransformerTrace } from '../playground/transformer-trace';
 import { gradeVariant } from './grade-answer';
@@ -8,7 +9,8 @@ import { DEFAULT_TOLERANCE } from './tolerance';
 import { buildTraceCellQuestion, findCellProblem } from './trace-cell-question';
 
 const config = { ...DEFAULT_CONFIGS.transformer, samples: 200, epochs: 4, seed: 2 };
-const model = replayTransformer(config, config.epochs);
+const last = trainModel(config).snapshot;
+const model = trainedTransformer(config, last?.kind === 'attention' && last.parameters ? last.parameters : []);
 const trace = traceTransformer(model, [3, 3, 0, 7, 1, 4], { position: 2, token: 3 });
 
 /** The cell's value recomputed by hand from the givens the question shows (already rounded). */

@@ -4,6 +4,7 @@ import type { TCnnConfig } from './config-schema';
 import { renderStrokes, type Point } from './datasets/digits';
 import { buildDigitCnn } from './models/cnn-learner';
 import { DIGIT_SIZE } from './models/cnn-shapes';
+import { loadParameters } from './stored-parameters';
 
 // "Draw a digit" on a trained CNN: the student's strokes become an image exactly as the generated
 // digits are made (the same pen renderer, renderStrokes), and the run's trained weights — stored
@@ -50,11 +51,6 @@ export type DigitPrediction = {
   convLayers: ConvLayerMaps[];
 };
 
-/** Thrown when a run's stored weights do not fit the model its configuration builds. */
-export class StoredWeightsMismatchError extends Error {
-  override name = 'StoredWeightsMismatchError';
-}
-
 /**
  * The trained CNN's answer for one image: the model is built from the run's configuration, its
  * parameters set to the stored trained ones, and run forward in eval mode (dropout off) in
@@ -81,14 +77,6 @@ export function predictDigit(config: TCnnConfig, parameters: readonly (readonly 
       return { probabilities, predicted: probabilities.indexOf(Math.max(...probabilities)), convLayers };
     }),
   );
-}
-
-function loadParameters(model: nn.Module, values: readonly (readonly number[])[]): void {
-  const targets = model.parameters();
-  if (targets.length !== values.length || targets.some((p, k) => p.size !== values[k].length || !values[k].every(Number.isFinite))) {
-    throw new StoredWeightsMismatchError(`The stored weights (${values.length} tensors) do not fit this configuration's model (${targets.length} tensors).`);
-  }
-  targets.forEach((p, k) => p.data.set(values[k]));
 }
 
 /** Softmax in float64, shifted by the largest logit so it never overflows. */

@@ -1,16 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { crossEntropy, noGrad, setKernelBackend, withDefaultDtype } from '@/engine';
+import { crossEntropy, noGrad, withDefaultDtype } from '@/engine';
 import type { TTransformerConfig } from './config-schema';
 import { generateTranslationDataset } from './datasets/translation';
 import { DEFAULT_CONFIGS } from './default-configs';
-import { replayTransformer } from './replay-transformer';
+import { StoredWeightsMismatchError } from './stored-parameters';
+import { trainedTransformer } from './trained-transformer';
 import { trainModel } from './train-model';
 import { tokenizeTraceText, tokenLabel } from './trace-tokens';
 import { traceTransformer } from './transformer-trace';
 
 // Two layers so the backward pass crosses a whole encoder layer on its way to the first layer's scores.
 const config: TTransformerConfig = { ...DEFAULT_CONFIGS.transformer, layers: 2, samples: 200, epochs: 6, seed: 3 };
-const model = replayTransformer(config, config.epochs);
+/** A run's trained model as the server rebuilds it: from the weights its last picture stores. */
+function trainedOf(c: TTransformerConfig) {
+  const outcome = trainModel(c);
+  const parameters = outcome.snapshot?.kind === 'attention' ? outcome.snapshot.parameters : undefined;
+  if (!parameters) throw new Error('the last picture has no trained weights');
+  return { outcome, parameters, model: trainedTransformer(c, parameters) };
+}
+const { model } = trainedOf(config);
 const tokens = [5, 0, 7, 2, 2, 6];
 
 describe('the Transformer trace', () => {
@@ -85,16 +93,18 @@ describe('the Transformer trace', () => {
   });
 });
 
-describe('replaying a stored run', () => {
-  it('rebuilds the model the run trained: its last validation loss and accuracy, bit for bit', () => {
+describe("a run's stored trained weights", () => {
+  it('rebuild the model the run trained: its last validation loss and accuracy, bit for bit', () => {
     const small: TTransformerConfig = { ...DEFAULT_CONFIGS.transformer, samples: 160, epochs: 3, seed: 9, lrSchedule: [{ epoch: 2, lr: 0.003 }] };
-    const outcome = trainModel(small);
+    const { outcome, parameters, model: rebuilt } = trainedOf(small);
     const last = outcome.metrics.at(-1)!;
-    const replayed = replayTransformer(small, outcome.metrics.length);
+    // Only the last picture carries them.
+    expect(outcome.frames.slice(0, -1).some((frame) => frame.kind === 'attention' && frame.parameters)).toBe(false);
+    expect(parameters.reduce((n, p) => n + p.length, 0)).toBe(outcome.params);
     const { val } = generateTranslationDataset(small);
     const { loss, acc } = noGrad(() =>
       withDefaultDtype('float32', () => {
-        const logits = replayed.forward(val.inputs);
+        const logits = rebuilt.forward(val.inputs);
         const targets = val.targets.flat();
         const predicted = Array.from({ length: targets.length }, (_, r) => {
           const row = Array.from(logits.data.subarray(r * small.vocab, (r + 1) * small.vocab));
@@ -107,18 +117,10 @@ describe('replaying a stored run', () => {
     expect(acc).toBe(last.valAcc);
   });
 
-  it('comes within float32 round-off of it on the TypeScript kernels (the web process, where kernels.wasm is not bundled)', () => {
-    const small: TTransformerConfig = { ...DEFAULT_CONFIGS.transformer, samples: 200, epochs: 6, seed: 4 };
-    const last = trainModel(small).metrics.at(-1)!;
-    setKernelBackend('ts');
-    try {
-      const replayed = replayTransformer(small, small.epochs);
-      const { val } = generateTranslationDataset(small);
-      const loss = noGrad(() => withDefaultDtype('float32', () => crossEntropy(replayed.forward(val.inputs), val.targets.flat()).item()));
-      expect(Math.abs(loss - last.valLoss)).toBeLessThan(1e-4 * last.valLoss);
-    } finally {
-      setKernelBackend(null);
-    }
+  it('refuse to load into a model they do not fit', () => {
+    const { parameters } = trainedOf({ ...DEFAULT_CONFIGS.transformer, samples: 100, epochs: 1 });
+    expect(() => trainedTransformer({ ...DEFAULT_CONFIGS.transformer, dModel: 8 }, parameters)).toThrow(StoredWeightsMismatchError);
+    expect(() => trainedTransformer(DEFAULT_CONFIGS.transformer, parameters.slice(1))).toThrow(StoredWeightsMismatchError);
   });
 });
 

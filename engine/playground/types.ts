@@ -83,6 +83,11 @@ export type AttentionSnapshot = {
   predicted: number[];
   weights: number[][][][];
   weightStats?: WeightStat[];
+  /**
+   * The trained parameters (stored-parameters.ts): only on a run's last picture, for "your own
+   * sentence" (the server rebuilds the model from them: engine/playground/trained-transformer.ts).
+   */
+  parameters?: number[][];
 };
 
 export type TrainingSnapshot = BoundarySnapshot | CnnSnapshot | SequenceSnapshot | AttentionSnapshot;

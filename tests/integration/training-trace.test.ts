@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { DEFAULT_CONFIGS } from '@/engine/playground/default-configs';
 import type { TTransformerConfig } from '@/engine/playground/config-schema';
-import { replayTransformer } from '@/engine/playground/replay-transformer';
+import { trainedTransformer } from '@/engine/playground/trained-transformer';
+import { getRun } from '@/lib/training/runs/get-run';
 import { roundShown, type TTraceCell } from '@/engine/playground/trace-cell';
 import { traceTransformer, type TransformerTrace } from '@/engine/playground/transformer-trace';
 import { buildTraceCellQuestion } from '@/engine/exercises/trace-cell-question';
@@ -37,11 +38,6 @@ async function post<T>(path: string, body: unknown, cookie: string | undefined =
   return { status: response.status, body: (await response.json()) as Reply<T>['body'] };
 }
 
-function expectClose(shown: number[][], computed: number[][]): void {
-  expect(shown.length).toBe(computed.length);
-  shown.forEach((row, i) => row.forEach((value, j) => expect(Math.abs(value - computed[i][j]), `(${i}, ${j})`).toBeLessThanOrEqual(1e-3 * Math.abs(computed[i][j]) + 1e-5)));
-}
-
 function numbersIn(value: unknown, out: number[] = []): number[] {
   if (typeof value === 'number') out.push(value);
   else if (Array.isArray(value)) value.forEach((item) => numbersIn(item, out));
@@ -60,7 +56,10 @@ beforeAll(async () => {
   runId = started.runId;
   const end = await client.waitForEnd(runId);
   expect(end.status).toBe('COMPLETED');
-  local = traceTransformer(replayTransformer(config, config.epochs), sentenceTokens, { position: 0, token: 1 });
+  // The same trace here, from the weights the run stored with its last picture.
+  const stored = await getRun({ userId: owner.id, runId });
+  if (stored.snapshot?.kind !== 'attention' || !stored.snapshot.parameters) throw new Error('the finished run kept no trained weights');
+  local = traceTransformer(trainedTransformer(config, stored.snapshot.parameters), sentenceTokens, { position: 0, token: 1 });
 });
 
 afterAll(() => client?.close());
@@ -73,12 +72,11 @@ describe('tracing your own sentence on a trained Transformer run', () => {
     expect(body.wanted).toEqual([...sentenceTokens].reverse());
     // Default target: output position 1 and the token the task wants there (the reversed sentence's first word, mat = 1).
     expect(body.trace.target).toEqual({ position: 0, token: 1 });
-    // The web process replays the run on the engine's TypeScript kernels (kernels.wasm is not in
-    // Next's server bundle), this process on the WebAssembly ones: equal to float32 round-off, and
-    // shown to four significant digits.
-    expectClose(body.trace.logits, local.logits);
-    expectClose(body.trace.layers[0].heads[1].weights, local.layers[0].heads[1].weights);
-    expectClose(body.trace.layers[0].heads[1].dScores, local.layers[0].heads[1].dScores);
+    // Float64 from the same stored weights: the numbers are the same, shown to four significant digits.
+    const shown = (rows: number[][]) => rows.map((row) => row.map(roundShown));
+    expect(body.trace.logits).toEqual(shown(local.logits));
+    expect(body.trace.layers[0].heads[1].weights).toEqual(shown(local.layers[0].heads[1].weights));
+    expect(body.trace.layers[0].heads[1].dScores).toEqual(shown(local.layers[0].heads[1].dScores));
     expect(body.trace.predicted).toEqual(local.predicted);
 
     const retargeted = await post<TracePayload>('', { text: sentence, target: { position: 3, token: 5 } });
@@ -162,16 +160,23 @@ describe('tracing your own sentence on a trained Transformer run', () => {
     expect(short.body.error?.text).toEqual({ ko: '이 모델은 정확히 6단어를 읽습니다 (입력: 3단어).', en: 'This model reads exactly 6 words (you gave 3).' });
   });
 
-  it('is a 422 for a run that is not a Transformer and a 409 for one still training', async () => {
+  it('is a 422 for a run that is not a Transformer, a 409 for one still training or without stored weights', async () => {
     const mlp = await getDb().trainingRun.create({
       data: { userId: owner.id, model: 'mlp', task: 'xor', config: { ...DEFAULT_CONFIGS.mlp, task: 'xor' }, seed: 1, status: 'COMPLETED', params: 0, metrics: [], finishedAt: new Date() },
     });
     const running = await getDb().trainingRun.create({ data: { userId: owner.id, model: 'transformer', task: 'reverse', config, seed: config.seed, status: 'RUNNING', params: 0, metrics: [] } });
+    // A finished run whose last picture has no weights (trained before they were kept).
+    const old = await getDb().trainingRun.create({
+      data: { userId: owner.id, model: 'transformer', task: 'reverse', config, seed: config.seed, status: 'COMPLETED', params: 0, metrics: [{ epoch: 1, loss: 1, valLoss: 1, acc: 0.5, valAcc: 0.5, ms: 10 }], finishedAt: new Date() },
+    });
     const traceOf = async (id: string) => {
       const response = await fetch(`${inject('baseUrl')}/api/training/runs/${id}/trace`, { method: 'POST', headers: { 'content-type': 'application/json', cookie: ownerCookie }, body: JSON.stringify({ text: sentence }) });
       return { status: response.status, body: (await response.json()) as { error: { reason: string; text: { ko: string; en: string } } } };
     };
     expect(await traceOf(mlp.id)).toMatchObject({ status: 422, body: { error: { reason: 'not-traceable' } } });
     expect(await traceOf(running.id)).toMatchObject({ status: 409, body: { error: { reason: 'run-not-finished' } } });
+    const refused = await traceOf(old.id);
+    expect(refused).toMatchObject({ status: 409, body: { error: { reason: 'no-trained-weights' } } });
+    expect(refused.body.error.text.ko).toContain('다시 학습');
   });
 });

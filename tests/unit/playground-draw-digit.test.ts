@@ -3,7 +3,8 @@ import { nn, noGrad, setKernelBackend, tensor, withDefaultDtype } from '@/engine
 import { ZCnnConfig, type TCnnConfig } from '@/engine/playground/config-schema';
 import { DEFAULT_CONFIGS } from '@/engine/playground/default-configs';
 import { generateDigitDataset, renderStrokes } from '@/engine/playground/datasets/digits';
-import { DRAWN_EXTENT, DRAWN_PEN_HALF_WIDTH, drawnDigitImage, predictDigit, StoredWeightsMismatchError } from '@/engine/playground/draw-digit';
+import { DRAWN_EXTENT, DRAWN_PEN_HALF_WIDTH, drawnDigitImage, predictDigit } from '@/engine/playground/draw-digit';
+import { StoredWeightsMismatchError } from '@/engine/playground/stored-parameters';
 import { createCnnLearner } from '@/engine/playground/models/cnn-learner';
 import { DIGIT_SIZE } from '@/engine/playground/models/cnn-shapes';
 import { runGradientTraining } from '@/engine/playground/run-gradient-training';

@@ -7,6 +7,7 @@ import { cnnShapes, DIGIT_SIZE } from './cnn-shapes';
 import { argmaxRows, gatherRows, range } from './gather-rows';
 import { classifierLearner } from './classifier';
 import type { Learner } from './learner';
+import { storedParameters } from '../stored-parameters';
 
 export interface DigitCnn {
   model: nn.Sequential;
@@ -71,19 +72,6 @@ export function createCnnLearner(config: TCnnConfig, data: DigitDataset = genera
   });
   return {
     ...learner,
-    withTrainedWeights: (snapshot) => (snapshot.kind === 'cnn' ? { ...snapshot, parameters: model.parameters().map((p) => Array.from(p.data, shortestFloat32)) } : snapshot),
+    withTrainedWeights: (snapshot) => (snapshot.kind === 'cnn' ? { ...snapshot, parameters: storedParameters(model) } : snapshot),
   };
-}
-
-/**
- * The shortest decimal that reads back as the same float32 (at most 9 significant digits), so the
- * stored weights are about half the JSON of float64's 17 digits and load back exactly. A value
- * that is not a float32 stays as it is.
- */
-export function shortestFloat32(value: number): number {
-  for (let digits = 1; digits <= 9; digits++) {
-    const candidate = Number(value.toPrecision(digits));
-    if (Object.is(Math.fround(candidate), value)) return candidate;
-  }
-  return value;
 }

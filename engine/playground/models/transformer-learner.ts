@@ -5,6 +5,7 @@ import type { AttentionSnapshot } from '../types';
 import { argmaxRows, range } from './gather-rows';
 import { classifierLearner } from './classifier';
 import type { Learner } from './learner';
+import { storedParameters } from '../stored-parameters';
 
 /**
  * Encoder-only Transformer for same-length sequence-to-sequence tasks: token + learned position
@@ -55,7 +56,7 @@ export class TinyTransformer extends nn.Module {
 export function createTransformerLearner(config: TTransformerConfig, data: TranslationDataset = generateTranslationDataset(config)): Learner {
   const model = new TinyTransformer(config);
 
-  return classifierLearner({
+  const learner = classifierLearner({
     model,
     head: 'softmax',
     sizes: { train: data.train.inputs.length, val: data.val.inputs.length },
@@ -74,4 +75,6 @@ export function createTransformerLearner(config: TTransformerConfig, data: Trans
         };
       }),
   });
+  // The last picture keeps the trained weights: the server traces your own sentence through them.
+  return { ...learner, withTrainedWeights: (snapshot) => (snapshot.kind === 'attention' ? { ...snapshot, parameters: storedParameters(model) } : snapshot) };
 }

@@ -33,6 +33,7 @@ const ZSnapshot = z.discriminatedUnion('kind', [
   z.object({
     kind: z.literal('attention'), epoch: z.int(), input: z.array(z.int()), target: z.array(z.int()), predicted: z.array(z.int()),
     weights: z.array(z.array(z.array(z.array(z.number())))), weightStats: ZWeightStats,
+    parameters: z.array(z.array(z.number())).optional(),
   }),
 ]);
 

@@ -2,10 +2,10 @@ import 'server-only';
 import { translate } from '@/engine/playground/datasets/translation';
 import type { TTransformerConfig } from '@/engine/playground/config-schema';
 import { describeTraceTextProblem, tokenizeTraceText, type TraceTokenization } from '@/engine/playground/trace-tokens';
+import { trainedTransformer } from '@/engine/playground/trained-transformer';
 import { traceTransformer, type TraceTarget, type TransformerTrace } from '@/engine/playground/transformer-trace';
 import { AppError } from '@/lib/errors';
 import { getRun } from '../runs/get-run';
-import { getTrainedTransformer } from './trained-transformer-cache';
 
 export interface ComputeRunTraceOptions {
   userId: string;
@@ -27,7 +27,8 @@ export interface RunTrace {
  * The trace of a run the user may see (their own, or one entered in a challenge of their class) on
  * the student's sentence. NOT_FOUND as for the run page; UNPROCESSABLE `not-traceable` for a model
  * other than the Transformer; CONFLICT `run-not-finished` before its first complete epoch or while
- * it trains; UNPROCESSABLE with the sentence's problem as the reason when it cannot be mapped.
+ * it trains, `no-trained-weights` for a run trained before its last picture kept them; UNPROCESSABLE
+ * with the sentence's problem as the reason when it cannot be mapped.
  */
 export async function computeRunTrace({ userId, runId, text, target }: ComputeRunTraceOptions): Promise<RunTrace> {
   const run = await getRun({ userId, runId });
@@ -51,6 +52,15 @@ export async function computeRunTrace({ userId, runId, text, target }: ComputeRu
       { reason: 'target-out-of-range' },
     );
   }
-  const model = getTrainedTransformer(run.id, config, run.metrics.length);
+  // The last picture keeps the trained weights (runs trained before it did cannot be traced).
+  const parameters = run.snapshot?.kind === 'attention' ? run.snapshot.parameters : undefined;
+  if (!parameters) {
+    throw new AppError(
+      'CONFLICT',
+      { ko: '이 실행은 학습된 가중치를 저장하기 전에 학습되었습니다. 설정을 가져와(포크) 다시 학습하면 추적할 수 있습니다.', en: 'This run was trained before trained weights were kept. Fork it and train it again to trace it.' },
+      { reason: 'no-trained-weights' },
+    );
+  }
+  const model = trainedTransformer(config, parameters);
   return { runId: run.id, config, tokenization: tokenized.value, wanted, trace: traceTransformer(model, tokens, chosen) };
 }

@@ -30,7 +30,7 @@ export default async function RunPage({ params }: { params: Promise<{ runId: str
   const reason = run.status === 'STOPPED' ? run.error : run.status === 'COMPLETED' && run.metrics.length < run.config.epochs ? 'early' : null;
   const modelName = MODEL_NAMES[run.config.model][locale];
   // A finished Transformer run: your own sentence through it (docs/playground.md).
-  const traceable = run.config.model === 'transformer' && isFinished && run.metrics.length > 0 ? run.config : null;
+  const traceable = run.config.model === 'transformer' && isFinished && run.snapshot?.kind === 'attention' && run.snapshot.parameters ? run.config : null;
   // The run it was forked from, if the viewer may still see it.
   const origin = run.forkedFromId ? await getRun({ userId: user.id, runId: run.forkedFromId }).catch((error: unknown) => (isAppError(error) && error.code === 'NOT_FOUND' ? null : Promise.reject(error))) : null;
 
