@@ -86,7 +86,7 @@ export function TraceView({ runId, locale, model, exampleTokens }: TraceViewProp
   async function submitAnswer(event: FormEvent) {
     event.preventDefault();
     if (!request || !exercise) return;
-    setExercise({ ...exercise, isPending: true, error: null });
+    setExercise({ ...exercise, isPending: true, error: null, result: null });
     const response = await sendJson<TraceGradePayload>(`${base}/answer`, 'POST', { ...request, cell: exercise.question.cell, answer: exercise.answer });
     setExercise((current) =>
       current && (response.ok ? { ...current, isPending: false, result: response.data, error: null } : { ...current, isPending: false, result: null, error: describeApiError(response.error, locale) }),

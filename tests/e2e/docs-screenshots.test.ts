@@ -31,6 +31,7 @@ const RUNS: Record<string, TTrainingConfig> = {
   mlp: { ...DEFAULT_CONFIGS.mlp, task: 'xor', hidden: [4, 3], activation: 'tanh', epochs: 60, lrSchedule: [{ epoch: 30, lr: 0.01 }], weightDecaySchedule: [{ epoch: 40, weightDecay: 0.01 }] },
   custom: { ...DEFAULT_CONFIGS.mlp, task: 'custom', hidden: [8], epochs: 60, points: RING_POINTS },
   cnn: { ...DEFAULT_CONFIGS.cnn },
+  transformer: { ...DEFAULT_CONFIGS.transformer },
 };
 type RunIds = Record<keyof typeof RUNS, string>;
 
@@ -69,6 +70,18 @@ const SHOTS: Shot[] = [
       await page.getByTestId('digit-prediction').waitFor();
     },
     element: '[data-testid="draw-digit"]',
+  },
+  {
+    name: 'playground-transformer-trace',
+    locale: 'en',
+    path: (runs) => `/playground/runs/${runs.transformer}`,
+    prepare: async (page) => {
+      await page.locator('#trace-text').fill('the cat sat on the mat');
+      await page.getByRole('button', { name: 'Trace', exact: true }).click();
+      await page.getByRole('button', { name: '6. Softmax', exact: true }).click();
+      await page.locator('[data-cell="weight-0-5"]').click();
+    },
+    element: '[data-testid="trace-view"]',
   },
   { name: 'playground-run-page', locale: 'ko', path: (runs) => `/playground/runs/${runs.custom}` },
 ];

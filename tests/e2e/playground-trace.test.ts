@@ -100,9 +100,10 @@ describe('your own sentence through a trained Transformer', () => {
 
       await exercise.locator('#trace-answer').fill(String(answer + 1));
       await exercise.getByRole('button', { name: t.check, exact: true }).click();
-      await expect(exercise.getByTestId('trace-answer-result').textContent()).resolves.toBe(t.wrong);
+      await exercise.getByTestId('trace-answer-result').filter({ hasText: t.wrong }).waitFor();
       await exercise.locator('#trace-answer').fill(answer.toPrecision(6));
       await exercise.getByRole('button', { name: t.check, exact: true }).click();
+      await exercise.getByTestId('trace-answer-result').filter({ hasText: t.correct }).waitFor();
       await expect(exercise.getByTestId('trace-answer-result').textContent()).resolves.toBe(t.correct);
       expect(await inspect(page)).toEqual({ isScrollingSideways: false, smallTargets: [] });
       await page.screenshot({ path: screenshotPath(`playground-trace-exercise-${width}-${locale}`), fullPage: true });

@@ -29,7 +29,8 @@ let local: TransformerTrace;
 
 type Reply<T> = { status: number; body: T & { error?: { code: string; reason: string; text: { ko: string; en: string } } } };
 
-async function post<T>(path: string, body: unknown, cookie: string | undefined = ownerCookie, raw?: string): Promise<Reply<T>> {
+/** `cookie` null: signed out. */
+async function post<T>(path: string, body: unknown, cookie: string | null = ownerCookie, raw?: string): Promise<Reply<T>> {
   const response = await fetch(`${inject('baseUrl')}/api/training/runs/${encodeURIComponent(runId)}/trace${path}`, {
     method: 'POST',
     headers: { 'content-type': 'application/json', ...(cookie ? { cookie } : {}) },
@@ -99,7 +100,7 @@ describe('tracing your own sentence on a trained Transformer run', () => {
       expect(body.prompt.en.length).toBeGreaterThan(0);
       expect(body.givens.length).toBeGreaterThan(0);
       const expected = buildTraceCellQuestion(local, cell).variant.expected as number;
-      expect(Object.keys(body).sort()).toEqual(['cell', 'givens', 'prompt', 'tolerance', 'title']);
+      expect(Object.keys(body).sort()).toEqual(['cell', 'givens', 'prompt', 'title', 'tolerance']);
       // No number in the payload (the cell's indices aside) could be typed in as the answer.
       const shown = numbersIn({ givens: body.givens, prompt: body.prompt, title: body.title, tolerance: body.tolerance });
       expect(shown.filter((value) => Math.abs(value - expected) <= allowedError(expected, DEFAULT_TOLERANCE))).toEqual([]);
@@ -150,7 +151,7 @@ describe('tracing your own sentence on a trained Transformer run', () => {
       { name: 'signed out', path: '', body: { text: sentence }, cookie: null, status: 401 },
     ];
     for (const entry of cases) {
-      const reply = await post<unknown>(entry.path, entry.body, entry.cookie === null ? undefined : (entry.cookie ?? ownerCookie), entry.raw);
+      const reply = await post<unknown>(entry.path, entry.body, entry.cookie === undefined ? ownerCookie : entry.cookie, entry.raw);
       expect({ name: entry.name, status: reply.status }).toEqual({ name: entry.name, status: entry.status });
       expect(reply.body.error?.text.ko.length, entry.name).toBeGreaterThan(0);
       expect(reply.body.error?.text.en.length, entry.name).toBeGreaterThan(0);
