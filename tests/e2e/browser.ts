@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, inject } from 'vitest';
+import { afterEach, expect, inject } from 'vitest';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { getDb } from '@/lib/db';
 import { createTestClass, createTestUser, signIn, type TestUser } from '../support/auth';
@@ -95,4 +95,26 @@ export async function signInHost(browser: BrowserContext, name: string): Promise
   await getDb().user.update({ where: { id: instructor.id }, data: { locale: 'en' } });
   await signInBrowser(browser, instructor.email);
   return { instructor, classId: klass.id };
+}
+
+/**
+ * A new page in `browser` signed in with `cookie` (a `signIn()` Cookie header; the browser's other
+ * cookies are cleared first) in `language`, sized as a phone (390 × 844) or a desktop (1280 × 800).
+ */
+export async function openPageAs(browser: BrowserContext, cookie: string, { width, language }: { width: 390 | 1280; language: 'ko' | 'en' }): Promise<Page> {
+  await browser.clearCookies();
+  const [name, ...value] = cookie.split('=');
+  await browser.addCookies([
+    { name, value: value.join('='), url: inject('baseUrl') },
+    { name: 'bpl-locale', value: language, url: inject('baseUrl') },
+  ]);
+  const page = await browser.newPage();
+  await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
+  return page;
+}
+
+/** Fails when the page is wider than the window (sideways scroll). */
+export async function expectNoSidewaysScroll(page: Page, where: string): Promise<void> {
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  expect(scrollWidth, `${where} scrolls sideways`).toBeLessThanOrEqual(innerWidth);
 }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { getDb } from '@/lib/db';
 import { createTestClass, createTestUser, signIn, type TestUser } from '../support/auth';
-import { launchBrowser, screenshotPath } from './browser';
+import { expectNoSidewaysScroll, launchBrowser, screenshotPath } from './browser';
 
 // The instructor's exam pages in Chromium at 390 px and 1280 px: create an exam with the form,
 // follow a student's progress (in progress, then submitted) and release the results —
@@ -43,11 +43,6 @@ afterAll(async () => {
 async function asStudent(path: string, body: unknown) {
   const response = await fetch(`${inject('baseUrl')}${path}`, { method: 'POST', headers: { cookie: `${studentCookie}; bpl-locale=en`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
   expect(response.status, path).toBe(200);
-}
-
-async function expectNoSidewaysScroll(page: Page, where: string) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-  expect(scrollWidth, `${where} scrolls sideways`).toBeLessThanOrEqual(innerWidth);
 }
 
 describe('instructor exam pages in the browser', () => {

@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { getDb } from '@/lib/db';
 import { createTestClass, createTestUser, signIn, type TestUser } from '../support/auth';
-import { launchBrowser, screenshotPath } from './browser';
+import { expectNoSidewaysScroll, launchBrowser, openPageAs, screenshotPath } from './browser';
 
 // The student's review flow (the due skill on /review, "Review now" opening its fresh variant) and
 // the instructor's mastery heatmap, in Chromium at 390 px and 1280 px: no sideways scroll, and
@@ -38,27 +38,10 @@ afterAll(async () => {
   await browser?.close();
 });
 
-async function pageAs(role: 'teacher' | 'student', width: number): Promise<Page> {
-  await browser.clearCookies();
-  const [name, ...value] = cookies[role].split('=');
-  await browser.addCookies([
-    { name, value: value.join('='), url: inject('baseUrl') },
-    { name: 'bpl-locale', value: 'en', url: inject('baseUrl') },
-  ]);
-  const page = await browser.newPage();
-  await page.setViewportSize({ width, height: width === 390 ? 844 : 800 });
-  return page;
-}
-
-async function expectNoSidewaysScroll(page: Page, where: string) {
-  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
-  expect(scrollWidth, `${where} scrolls sideways`).toBeLessThanOrEqual(innerWidth);
-}
-
 describe('review flow and mastery heatmap in the browser', () => {
   for (const width of WIDTHS) {
     it(`student at ${width} px: the due skill on /review, "Review now" opens its fresh variant`, async () => {
-      const page = await pageAs('student', width);
+      const page = await openPageAs(browser, cookies.student, { width, language: 'en' });
       await page.goto(`${inject('baseUrl')}/review`);
       const item = page.locator(`[data-skill="${TYPE}"]`);
       await item.waitFor(WAIT);
@@ -76,7 +59,7 @@ describe('review flow and mastery heatmap in the browser', () => {
     });
 
     it(`instructor at ${width} px: the heatmap shows the student's level for the skill`, async () => {
-      const page = await pageAs('teacher', width);
+      const page = await openPageAs(browser, cookies.teacher, { width, language: 'en' });
       await page.goto(`${inject('baseUrl')}/classes/${classId}/mastery`);
       const row = page.locator(`tr[data-user="${student.id}"]`);
       await row.waitFor(WAIT);
