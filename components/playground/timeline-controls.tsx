@@ -78,13 +78,13 @@ export function TimelineControls({ timeline, positionText, locale }: { timeline:
   const { index, last, isPlaying, speed } = timeline;
   return (
     <div className={styles.timelineControls}>
-      <button type="button" className="button secondary" onClick={() => timeline.step(-1)} disabled={index <= 0} aria-label={T.stepBack[locale]}>⏮</button>
+      <button type="button" className="button secondary" onClick={() => timeline.step(-1)} disabled={index <= 0} aria-label={T.stepBack[locale]}><TimelineIcon kind="back" /></button>
       {isPlaying ? (
-        <button type="button" className="button" onClick={timeline.pause} aria-label={T.pause[locale]}>⏸</button>
+        <button type="button" className="button" onClick={timeline.pause} aria-label={T.pause[locale]}><TimelineIcon kind="pause" /></button>
       ) : (
-        <button type="button" className="button" onClick={timeline.play} aria-label={T.play[locale]}>▶</button>
+        <button type="button" className="button" onClick={timeline.play} aria-label={T.play[locale]}><TimelineIcon kind="play" /></button>
       )}
-      <button type="button" className="button secondary" onClick={() => timeline.step(1)} disabled={index >= last} aria-label={T.stepForward[locale]}>⏭</button>
+      <button type="button" className="button secondary" onClick={() => timeline.step(1)} disabled={index >= last} aria-label={T.stepForward[locale]}><TimelineIcon kind="forward" /></button>
       <label className={styles.speed}>
         <span>{T.speed[locale]}</span>
         <select value={speed} onChange={(event) => timeline.setSpeed(Number(event.target.value) as (typeof SPEEDS)[number])} aria-label={T.speed[locale]}>
@@ -104,6 +104,25 @@ export function TimelineControls({ timeline, positionText, locale }: { timeline:
       />
       <span className="muted" data-testid="timeline-position">{positionText ?? '—'}</span>
     </div>
+  );
+}
+
+/**
+ * The buttons' icons, drawn: the media-control characters (⏮ ⏸ ⏭) are missing from many fonts
+ * (empty boxes on Linux without an emoji font) and turn into colour emoji on phones.
+ */
+const ICON_PATHS = {
+  back: 'M3 2h2v12H3zM14 2v12L6 8z',
+  play: 'M4 2v12l10-6z',
+  pause: 'M3 2h4v12H3zM9 2h4v12H9z',
+  forward: 'M11 2h2v12h-2zM2 2v12l8-6z',
+} as const;
+
+function TimelineIcon({ kind }: { kind: keyof typeof ICON_PATHS }) {
+  return (
+    <svg className={styles.timelineIcon} viewBox="0 0 16 16" width="16" height="16" aria-hidden="true" focusable="false" data-icon={kind}>
+      <path d={ICON_PATHS[kind]} fill="currentColor" />
+    </svg>
   );
 }
 

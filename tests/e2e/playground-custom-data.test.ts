@@ -41,6 +41,11 @@ describe('your own data in the MLP playground', () => {
     const tap = (fx: number, fy: number) => canvas.click({ position: { x: box.width * fx, y: box.height * fy } });
     for (const [fx, fy] of [[0.2, 0.8], [0.25, 0.7], [0.3, 0.85]]) await tap(fx, fy);
     await page.getByRole('button', { name: 'Class 1 (blue)' }).click();
+    // The chosen mode looks chosen: its background differs from the other modes' (they all looked alike).
+    const backgrounds = await editor.locator('button[aria-pressed]').evaluateAll((buttons) => buttons.map((b) => ({ pressed: b.getAttribute('aria-pressed') === 'true', background: getComputedStyle(b).backgroundColor })));
+    const pressed = backgrounds.filter((b) => b.pressed);
+    expect(pressed.map((b) => b.background)).toHaveLength(1);
+    expect(backgrounds.filter((b) => !b.pressed).every((b) => b.background !== pressed[0].background)).toBe(true);
     for (const [fx, fy] of [[0.8, 0.2], [0.7, 0.25]]) await tap(fx, fy);
     await expect(page.getByTestId('points-count').textContent()).resolves.toBe('5 points: 3 of class 0, 2 of class 1');
     await expect(canvas.locator('circle').count()).resolves.toBe(5);

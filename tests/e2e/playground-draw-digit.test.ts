@@ -69,6 +69,27 @@ async function expectFitsTheScreen(page: Page): Promise<void> {
     elements.map((element) => element.getBoundingClientRect()).filter((rect) => rect.width < 44 || rect.height < 44).length,
   );
   expect(small).toBe(0);
+  // Every percentage of the softmax stays on one line, even the widest one ("100.0%", bold in the top row).
+  // (Measured on a copy of the top row, beside it, so React's own nodes are left alone.)
+  const wrapped = await page.getByTestId('digit-softmax').locator('li[data-top="true"]').evaluate((row) => {
+    const copy = row.cloneNode(true) as HTMLElement;
+    row.after(copy);
+    const span = copy.lastElementChild as HTMLElement;
+    span.textContent = '100.0%';
+    const range = document.createRange();
+    range.selectNodeContents(span);
+    const lines = new Set([...range.getClientRects()].map((rect) => Math.round(rect.top)));
+    const text = range.getBoundingClientRect();
+    const card = row.closest('[data-testid="draw-digit"]')!.getBoundingClientRect();
+    copy.remove();
+    return { lines: lines.size, spills: text.right > card.right };
+  });
+  expect(wrapped).toEqual({ lines: 1, spills: false });
+  // The timeline's buttons show drawn icons (the ⏮ ⏸ ⏭ characters were empty boxes without an emoji font).
+  const icons = await page.getByTestId('run-timeline').locator('button svg[data-icon]').evaluateAll((svgs) => svgs.map((svg) => svg.getBoundingClientRect().width));
+  expect(icons.length).toBeGreaterThanOrEqual(3);
+  expect(icons.every((width) => width >= 12)).toBe(true);
+  expect(await page.getByTestId('run-timeline').locator('button').evaluateAll((buttons) => buttons.filter((b) => /[\u23E9-\u23FA]/.test(b.textContent ?? '')).length)).toBe(0);
 }
 
 describe('draw a digit on a trained CNN', () => {
