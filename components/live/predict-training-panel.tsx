@@ -38,7 +38,7 @@ export function PredictTrainingPanel({ training, locale, setup = null, mine = nu
         {heading}
         {outcome ? <strong data-testid="predict-outcome"> {outcome.label[locale]}</strong> : null}
       </h2>
-      <ul className={styles.histogram} aria-label={LIVE_TEXT.predictVotes[locale]}>
+      <ul className={`${styles.histogram} ${styles.predictHistogram}`} aria-label={LIVE_TEXT.predictVotes[locale]}>
         {training.choices.map((choice) => (
           <li key={choice.id} data-choice={choice.id} data-outcome={choice.id === training.outcome || undefined} data-mine={choice.id === mine || undefined}>
             <span className={styles.histLabel}>

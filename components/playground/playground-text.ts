@@ -1,35 +1,12 @@
 import type { Locale, Localized } from '@/lib/i18n/locales';
 import { divergedEpoch } from '@/engine/playground/training-hooks';
 import { fill } from '@/lib/i18n/fill';
-import type { ModelKind } from '@/engine/playground/config-schema';
 import { formatPercent as formatShare } from '@/lib/i18n/format';
 
-// Every word the playground shows, in both languages.
+// Every word the playground shows, in both languages (the names of models, tasks and options live
+// beside the knob labels in engine/playground/knob-messages.ts, since live prediction rounds use them too).
 
-export const MODEL_NAMES: Record<ModelKind, Localized> = {
-  perceptron: { ko: '퍼셉트론', en: 'Perceptron' },
-  'delta-rule': { ko: '델타 규칙', en: 'Delta rule' },
-  mlp: { ko: '다층 퍼셉트론(MLP)', en: 'MLP' },
-  cnn: { ko: '합성곱 신경망(CNN)', en: 'CNN' },
-  rnn: { ko: 'RNN', en: 'RNN' },
-  lstm: { ko: 'LSTM', en: 'LSTM' },
-  transformer: { ko: '트랜스포머', en: 'Transformer' },
-};
-
-export const TASK_NAMES: Record<string, Localized> = {
-  and: { ko: 'AND', en: 'AND' },
-  or: { ko: 'OR', en: 'OR' },
-  xor: { ko: 'XOR', en: 'XOR' },
-  circle: { ko: '원', en: 'Circle' },
-  spirals: { ko: '두 나선', en: 'Two spirals' },
-  blobs: { ko: '가우시안 덩어리', en: 'Gaussian blobs' },
-  custom: { ko: '내 데이터', en: 'Your own data' },
-  digits: { ko: '숫자 이미지 (12×12)', en: 'Digit images (12×12)' },
-  'first-symbol': { ko: '첫 기호 기억하기', en: 'Remember the first symbol' },
-  'last-symbol': { ko: '마지막 기호 (대조군)', en: 'Last symbol (control)' },
-  reverse: { ko: '뒤집기', en: 'Reverse' },
-  sort: { ko: '정렬', en: 'Sort' },
-};
+export { MODEL_NAMES, OPTION_NAMES, TASK_NAMES } from '@/engine/playground/knob-messages';
 
 export const STATUS_NAMES: Record<string, Localized> = {
   QUEUED: { ko: '대기 중', en: 'Queued' },
@@ -44,15 +21,6 @@ export const STOP_REASONS: Record<string, Localized> = {
   time: { ko: '시간 제한에 도달해 멈췄습니다.', en: 'It reached the wall-time limit.' },
   early: { ko: '검증 손실이 더 나아지지 않아 조기 종료했습니다.', en: 'Early stopping: the validation loss stopped improving.' },
   done: { ko: '모든 에포크를 마쳤습니다.', en: 'All epochs done.' },
-};
-
-export const OPTION_NAMES: Record<string, Localized> = {
-  sgd: { ko: 'SGD', en: 'SGD' },
-  momentum: { ko: 'SGD + 모멘텀 0.9', en: 'SGD + momentum 0.9' },
-  adam: { ko: 'Adam', en: 'Adam' },
-  relu: { ko: 'ReLU', en: 'ReLU' },
-  tanh: { ko: 'tanh', en: 'tanh' },
-  sigmoid: { ko: '시그모이드', en: 'sigmoid' },
 };
 
 export const T = {

@@ -45,6 +45,41 @@ export const KNOB_LABELS: Record<string, Text> = {
   weightDecaySchedule: { ko: '학습 중 바꾼 가중치 감쇠', en: 'Weight-decay changes' },
 };
 
+/** Names of the models, tasks and option values, as the playground and live prediction rounds show them. */
+export const MODEL_NAMES: Record<ModelKind, Text> = {
+  perceptron: { ko: '퍼셉트론', en: 'Perceptron' },
+  'delta-rule': { ko: '델타 규칙', en: 'Delta rule' },
+  mlp: { ko: '다층 퍼셉트론(MLP)', en: 'MLP' },
+  cnn: { ko: '합성곱 신경망(CNN)', en: 'CNN' },
+  rnn: { ko: 'RNN', en: 'RNN' },
+  lstm: { ko: 'LSTM', en: 'LSTM' },
+  transformer: { ko: '트랜스포머', en: 'Transformer' },
+};
+
+export const TASK_NAMES: Record<string, Text> = {
+  and: { ko: 'AND', en: 'AND' },
+  or: { ko: 'OR', en: 'OR' },
+  xor: { ko: 'XOR', en: 'XOR' },
+  circle: { ko: '원', en: 'Circle' },
+  spirals: { ko: '두 나선', en: 'Two spirals' },
+  blobs: { ko: '가우시안 덩어리', en: 'Gaussian blobs' },
+  custom: { ko: '내 데이터', en: 'Your own data' },
+  digits: { ko: '숫자 이미지 (12×12)', en: 'Digit images (12×12)' },
+  'first-symbol': { ko: '첫 기호 기억하기', en: 'Remember the first symbol' },
+  'last-symbol': { ko: '마지막 기호 (대조군)', en: 'Last symbol (control)' },
+  reverse: { ko: '뒤집기', en: 'Reverse' },
+  sort: { ko: '정렬', en: 'Sort' },
+};
+
+export const OPTION_NAMES: Record<string, Text> = {
+  sgd: { ko: 'SGD', en: 'SGD' },
+  momentum: { ko: 'SGD + 모멘텀 0.9', en: 'SGD + momentum 0.9' },
+  adam: { ko: 'Adam', en: 'Adam' },
+  relu: { ko: 'ReLU', en: 'ReLU' },
+  tanh: { ko: 'tanh', en: 'tanh' },
+  sigmoid: { ko: '시그모이드', en: 'sigmoid' },
+};
+
 const SCHEMAS = new Map<string, z.ZodObject>(ZConfigShape.options.map((schema) => [schema.shape.model.value, schema]));
 
 function numberRange(field: unknown): KnobRange | null {
@@ -139,4 +174,22 @@ export function customPointsRule(): Text {
     ko: `점 ${min}–${max}개, 각 클래스에 ${minPerClass}개 이상, 좌표는 −${extent} … ${extent} 안이어야 합니다.`,
     en: `${min}–${max} points, at least ${minPerClass} of each class, coordinates within −${extent} … ${extent}.`,
   };
+}
+
+/** The knobs worth showing in a one-line description, in a fixed order; the rest are the playground's defaults. */
+const DESCRIBED_KNOBS = ['task', 'hidden', 'activation', 'seqLength', 'hiddenSize', 'dModel', 'heads', 'layers', 'filters', 'optimizer', 'lr', 'batchSize', 'epochs', 'dropout', 'noise'] as const;
+
+/**
+ * One line describing a configuration in the reader's language, with the form's labels and names:
+ * "MLP · Task Two spirals · Hidden units per layer 16, 16 · Activation sigmoid · Learning rate 3 …".
+ */
+export function describeConfig(config: { model: ModelKind } & Record<string, unknown>, locale: keyof Text): string {
+  const parts = DESCRIBED_KNOBS.filter((knob) => config[knob] !== undefined).map((knob) => {
+    // The form's hints in parentheses ("(comma-separated)") are for typing, not for reading.
+    const label = knobLabel(config.model, knob)[locale].replace(/\s*\(.*\)$/, '');
+    const value = config[knob];
+    const shown = Array.isArray(value) ? value.join(', ') || '—' : typeof value === 'string' ? ((knob === 'task' ? TASK_NAMES : OPTION_NAMES)[value]?.[locale] ?? value) : String(value);
+    return `${label} ${shown}`;
+  });
+  return [MODEL_NAMES[config.model][locale], ...parts].join(' · ');
 }

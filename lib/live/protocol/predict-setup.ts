@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { AnswerSpec } from '@/engine/exercises/client';
-import type { TTrainingConfig } from '@/engine/playground/config-schema';
 import { ZTrainingConfig } from '@/engine/playground/training-config';
+import { describeConfig } from '@/engine/playground/knob-messages';
 
 // "Predict, then train": a live question whose answer is a prediction about a training run.
 // Client-safe (the create form, both screens and the server use it). The host picks a playground
@@ -73,22 +73,11 @@ const QUESTION: { [K in TPredictionKind]: { ko: string; en: string } } = {
   versus: { ko: '어느 설정이 더 높은 검증 정확도로 끝날까요?', en: 'Which configuration ends with the higher validation accuracy?' },
 };
 
-/** The knobs worth showing, in a fixed order; the rest are the playground's defaults. */
-const SHOWN_KNOBS = ['task', 'hidden', 'activation', 'seqLength', 'hiddenSize', 'dModel', 'heads', 'layers', 'filters', 'optimizer', 'lr', 'batchSize', 'epochs', 'dropout', 'noise'] as const;
-
-/** One line describing a configuration: "mlp · task spirals · hidden 16, 16 · activation sigmoid · lr 3 …". */
-export function describeConfig(config: TTrainingConfig): string {
-  const record = config as Record<string, unknown>;
-  const parts = SHOWN_KNOBS.filter((knob) => record[knob] !== undefined).map((knob) => {
-    const value = record[knob];
-    return `${knob} ${Array.isArray(value) ? value.join(', ') || '—' : String(value)}`;
-  });
-  return [config.model.toUpperCase(), ...parts].join(' · ');
-}
-
 /** The prompt the players and the projector see: the question, then each configuration's knobs. */
 export function predictPrompt(setup: TPredictSetup): { ko: string; en: string } {
-  const lines = setup.versus ? [`**A** — ${describeConfig(setup.config)}`, `**B** — ${describeConfig(setup.versus)}`] : [describeConfig(setup.config)];
-  const body = lines.map((line) => `- ${line}`).join('\n');
-  return { ko: `${QUESTION[setup.prediction].ko}\n\n${body}`, en: `${QUESTION[setup.prediction].en}\n\n${body}` };
+  const body = (locale: 'ko' | 'en') => {
+    const lines = setup.versus ? [`**A** — ${describeConfig(setup.config, locale)}`, `**B** — ${describeConfig(setup.versus, locale)}`] : [describeConfig(setup.config, locale)];
+    return lines.map((line) => `- ${line}`).join('\n');
+  };
+  return { ko: `${QUESTION[setup.prediction].ko}\n\n${body('ko')}`, en: `${QUESTION[setup.prediction].en}\n\n${body('en')}` };
 }
