@@ -66,7 +66,7 @@ describe('predict, then train in the browser', () => {
     await host.getByRole('button', { name: 'Start' }).click();
     await ana.getByTestId('question').waitFor();
     await bora.getByTestId('question').waitFor();
-    expect(await host.getByTestId('host-prompt').textContent()).toContain('circle');
+    expect(await host.getByTestId('host-prompt').textContent()).toContain('Task Circle');
     expect(await ana.getByTestId('question').textContent()).toContain('Predict before anything runs');
     await fitsPhone(ana);
     await ana.screenshot({ path: screenshotPath('live-predict-phone-question'), fullPage: true });

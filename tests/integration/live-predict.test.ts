@@ -58,8 +58,9 @@ describe('live session: predict, then train', () => {
     const question = (await Promise.all(questions))[0];
     expect(question.predict).toBe('outcome');
     expect(question.answerSpec).toEqual({ kind: 'choice', options: expect.arrayContaining([expect.objectContaining({ id: 'fast' })]) });
-    expect(question.prompt.en).toContain('MLP');
-    expect(question.prompt.en).toContain('circle');
+    // The configuration in each language, with the playground's labels (Task Circle, 과제 원).
+    expect(question.prompt.en).toContain('MLP · Task Circle · Hidden units per layer 8');
+    expect(question.prompt.ko).toContain('과제 원 · 은닉층 유닛 8');
 
     // Not a choice: refused, nothing stored, the player may still predict.
     const bad = await players[0].emit('live:submit', { sessionId, questionIndex: 0, answer: 'maybe' });
