@@ -90,12 +90,12 @@ describe('watching a run learn', () => {
     const lrForm = page.getByRole('form', { name: '학습 중 학습률 바꾸기' });
     await lrForm.getByLabel('학습 중 학습률 바꾸기').fill('0.002');
     await lrForm.getByRole('button', { name: '적용' }).click();
-    await expect(page.getByRole('status').filter({ hasText: '학습률 0.002' }).textContent()).resolves.toMatch(/에포크 \d+부터 학습률 0.002/);
+    await expect(page.getByRole('status').filter({ hasText: '학습률 0.002' }).textContent()).resolves.toMatch(/약 에포크 \d+\)부터 학습률 0.002/);
     // Regularisation too: the weight decay, from the next epoch on.
     const decayForm = page.getByRole('form', { name: '학습 중 가중치 감쇠(L2) 바꾸기' });
     await decayForm.getByLabel('학습 중 가중치 감쇠(L2) 바꾸기').fill('0.01');
     await decayForm.getByRole('button', { name: '적용' }).click();
-    await expect(page.getByRole('status').filter({ hasText: '가중치 감쇠 0.01' }).textContent()).resolves.toMatch(/에포크 \d+부터 가중치 감쇠 0.01/);
+    await expect(page.getByRole('status').filter({ hasText: '가중치 감쇠 0.01' }).textContent()).resolves.toMatch(/약 에포크 \d+\)부터 가중치 감쇠 0.01/);
     await page.waitForSelector('[data-testid="run-progress"][data-status="COMPLETED"]', { timeout: 90_000 });
     // One marker per change on each of the two charts.
     await expect(page.getByTestId('chart-marker').count()).resolves.toBe(4);
