@@ -75,6 +75,13 @@ export function Playground({ locale, initialConfig, forkedFrom, challenge }: Pla
     if (!validation.success) for (const [knob, text] of Object.entries(knobErrors(validation.error, config))) map[knob] = text[locale];
     return map;
   }, [validation, locale, config]);
+  // An empty point list is where "your own data" starts, not a mistake: its rule stands in the
+  // editor's help, and turns red only once the student presses Train (or has placed points).
+  const [hasTriedToTrain, setHasTriedToTrain] = useState(false);
+  const shownErrors = useMemo(() => {
+    const isFreshCustom = config.model === 'mlp' && config.task === 'custom' && (config.points?.length ?? 0) === 0;
+    return isFreshCustom && !hasTriedToTrain ? Object.fromEntries(Object.entries(errors).filter(([knob]) => knob !== 'points')) : errors;
+  }, [errors, config, hasTriedToTrain]);
   // Shown while the knobs move, over the limit too; '—' while a knob is not a number.
   const params = useMemo(() => {
     try {
@@ -115,6 +122,7 @@ export function Playground({ locale, initialConfig, forkedFrom, challenge }: Pla
   };
   const onTrain = () => {
     if (!validation.success) {
+      setHasTriedToTrain(true);
       // The reasons stand under the knobs; here only which knobs, and the first one gets the focus.
       const names = Object.keys(errors).map((knob) => (knob === 'model' ? T.params[locale] : knobLabel(config.model, knob)[locale]));
       setMessage(fill(T.fixKnobs[locale], { knobs: names.join(', ') }));
@@ -160,7 +168,7 @@ export function Playground({ locale, initialConfig, forkedFrom, challenge }: Pla
           {tab === 'sequence' ? (
             <SelectKnob name="model" labelKey="cell" locale={locale} value={config.model === 'lstm' ? 'lstm' : 'rnn'} options={['rnn', 'lstm'] as const} optionLabel={(m) => MODEL_NAMES[m][locale]} onChange={(model) => setConfig({ ...config, model } as TTrainingConfig)} />
           ) : null}
-          <KnobForm key={tab} config={config} onChange={setConfig} locale={locale} errors={errors} />
+          <KnobForm key={tab} config={config} onChange={setConfig} locale={locale} errors={shownErrors} />
           <p className={errors.model ? 'error' : 'muted'} data-testid="param-count">
             {T.params[locale]}: {formatNumber(params, locale)} / {formatNumber(TRAINING_LIMITS.maxParams, locale)}
             {errors.model ? ` — ${errors.model}` : ''}

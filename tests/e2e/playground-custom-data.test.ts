@@ -33,6 +33,11 @@ describe('your own data in the MLP playground', () => {
     await page.getByLabel('Task', { exact: true }).selectOption('custom');
     const editor = page.getByTestId('points-editor');
     await expect(editor.isVisible()).resolves.toBe(true);
+    // Nothing is red before the student has done anything (the rule is in the help text)…
+    await expect(editor.getByRole('alert').count()).resolves.toBe(0);
+    // …until Train is pressed with no points.
+    await page.getByRole('button', { name: 'Train', exact: true }).click();
+    await expect(editor.getByRole('alert').first().textContent()).resolves.toBe('6–500 points, at least 2 of each class, coordinates within −1.5 … 1.5.');
     // Samples and noise do not apply to your own points.
     await expect(page.getByLabel('Samples', { exact: true }).count()).resolves.toBe(0);
     const canvas = page.getByTestId('points-canvas');
