@@ -77,7 +77,7 @@ export function CreateSessionForm({ locale, classes, units, types }: CreateSessi
     if (!parsed.success) {
       const issue = parsed.error.issues[0];
       const field = issue?.path.includes('predict')
-        ? PREDICT_FORM_TEXT.legend[locale]
+        ? PREDICT_FORM_TEXT.fixKnobs[locale]
         : issue?.path.includes('timeLimitS')
         ? `${LIVE_TEXT.timeLimit[locale]}: ${MIN_TIME_LIMIT_S}–${MAX_TIME_LIMIT_S}`
         : issue?.path[0] === 'deadlineMinutes'

@@ -1,11 +1,13 @@
 'use client';
 
+import { useEffect, useRef } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
 import type { TTrainingConfig } from '@/engine/playground/config-schema';
 import { MAX_TIME_LIMIT_S, MIN_TIME_LIMIT_S } from '@/lib/live/protocol/live-schemas';
 import { PREDICT_PRESETS } from '@/lib/live/protocol/predict-presets';
 import { PREDICTION_KINDS, type TPredictSetup, type TPredictionKind } from '@/lib/live/protocol/predict-setup';
 import { KnobForm } from '@/components/playground/knob-form';
+import { useKnobErrors } from '@/components/playground/use-knob-errors';
 import styles from '@/components/live/live.module.css';
 import type { RoundPlace } from '@/components/live/session-plan';
 
@@ -22,6 +24,7 @@ export interface PredictRound {
 
 export const PREDICT_FORM_TEXT = {
   legend: { ko: '예측한 다음 학습하기', en: 'Predict, then train' },
+  fixKnobs: { ko: '예측한 다음 학습하기: 빨갛게 표시된 설정을 고치세요', en: 'Predict, then train: fix the knob marked in red' },
   intro: { ko: '학생들이 결과를 예측한 뒤 서버가 이 설정으로 학습합니다. 라운드마다 순서 안의 자리를 고르세요.', en: 'Students predict the outcome, then the server trains the configuration. Place each round anywhere in the order.' },
   place: { ko: '순서', en: 'Played' },
   placeStart: { ko: '맨 처음', en: 'First of all' },
@@ -97,16 +100,12 @@ export function PredictRoundsFields({ locale, questions, rounds, onChange }: Pre
           </select>
           <label htmlFor={`predict-time-${round.key}`}>{PREDICT_FORM_TEXT.timeLimit[locale]}</label>
           <input id={`predict-time-${round.key}`} type="number" min={MIN_TIME_LIMIT_S} max={MAX_TIME_LIMIT_S} step={5} value={round.timeLimitS} onChange={(event) => update(round.key, { timeLimitS: event.currentTarget.value })} />
-          <details>
-            <summary>{PREDICT_FORM_TEXT.knobs[locale]}</summary>
-            <KnobForm config={round.setup.config} locale={locale} errors={{}} onChange={(config: TTrainingConfig) => update(round.key, { setup: { ...round.setup, config } })} />
-            {round.setup.versus ? (
-              <>
-                <p><strong>{PREDICT_FORM_TEXT.second[locale]}</strong></p>
-                <KnobForm config={round.setup.versus} locale={locale} errors={{}} onChange={(versus: TTrainingConfig) => update(round.key, { setup: { ...round.setup, versus } })} />
-              </>
-            ) : null}
-          </details>
+          <RoundKnobs
+            locale={locale}
+            setup={round.setup}
+            onConfig={(config) => update(round.key, { setup: { ...round.setup, config } })}
+            onVersus={(versus) => update(round.key, { setup: { ...round.setup, versus } })}
+          />
           <p>
             <button className="button secondary" type="button" onClick={() => onChange(rounds.filter((candidate) => candidate.key !== round.key))}>
               {PREDICT_FORM_TEXT.remove[locale]}
@@ -125,4 +124,32 @@ export function PredictRoundsFields({ locale, questions, rounds, onChange }: Pre
 function placeLabel(locale: Locale, n: number, title: string): string {
   const before = locale === 'ko' ? `${n + 1}. ${title} ${PREDICT_FORM_TEXT.placeBefore.ko}` : `${PREDICT_FORM_TEXT.placeBefore.en} ${n + 1}. ${title}`;
   return n === 0 ? `${PREDICT_FORM_TEXT.placeStart[locale]} (${before})` : before;
+}
+
+/**
+ * A round's knobs, as the playground shows them: a knob out of range says its allowed range under
+ * it, and the section opens by itself so the instructor sees which knob of which round.
+ */
+function RoundKnobs({ locale, setup, onConfig, onVersus }: { locale: Locale; setup: TPredictSetup; onConfig: (config: TTrainingConfig) => void; onVersus: (versus: TTrainingConfig) => void }) {
+  const first = useKnobErrors(setup.config, locale);
+  // A round without a second configuration checks its first twice; the result is not shown.
+  const second = useKnobErrors(setup.versus ?? setup.config, locale);
+  const hasErrors = Object.keys(first.errors).length > 0 || (setup.versus !== undefined && setup.versus !== null && Object.keys(second.errors).length > 0);
+  const details = useRef<HTMLDetailsElement>(null);
+  // Opened when a knob goes wrong, never closed under the instructor's hands.
+  useEffect(() => {
+    if (hasErrors && details.current) details.current.open = true;
+  }, [hasErrors]);
+  return (
+    <details ref={details} data-testid="predict-knobs">
+      <summary>{PREDICT_FORM_TEXT.knobs[locale]}</summary>
+      <KnobForm config={setup.config} locale={locale} errors={first.errors} onChange={onConfig} />
+      {setup.versus ? (
+        <>
+          <p><strong>{PREDICT_FORM_TEXT.second[locale]}</strong></p>
+          <KnobForm config={setup.versus} locale={locale} errors={second.errors} onChange={onVersus} />
+        </>
+      ) : null}
+    </details>
+  );
 }

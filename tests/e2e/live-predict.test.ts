@@ -45,6 +45,14 @@ describe('predict, then train in the browser', () => {
     expect(await host.getByTestId('plan-order').locator('li').evaluateAll((items) => items.map((item) => item.getAttribute('data-kind')))).toEqual(['predict', 'exercise']);
     await host.screenshot({ path: screenshotPath('live-predict-host-plan'), fullPage: true });
     await host.getByLabel('Allow guests', { exact: false }).check();
+    // A knob out of range is named where it is, with its range, and nothing is created.
+    await host.getByTestId('predict-knobs').locator('summary').click();
+    await host.getByLabel('Learning rate', { exact: true }).fill('99');
+    await host.getByRole('button', { name: 'Create session' }).click();
+    await host.getByText('Predict, then train: fix the knob marked in red').waitFor();
+    expect(await host.getByTestId('predict-knobs').textContent()).toMatch(/Enter a number from [\d.]+ to 5/);
+    expect(host.url()).toMatch(/\/live$/);
+    await host.getByLabel('Learning rate', { exact: true }).fill('0.05');
     await host.getByRole('button', { name: 'Create session' }).click();
     await host.waitForURL(/\/live\/[^/]+\/host$/);
     const sessionId = host.url().split('/').at(-2)!;
