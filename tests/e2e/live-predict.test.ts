@@ -3,11 +3,14 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { getDb } from '@/lib/db';
 import { ZPredictTraining } from '@/lib/live/protocol/live-payloads';
 import { launchBrowser, screenshotPath, signInHost } from './browser';
+import { answerLive, liveVariantOf } from './live-answers';
 
-// Predict, then train, in the browser: the instructor adds a prediction round on /live, two
-// phones (390 px, English and Korean) commit predictions, the projector (1280 px) shows the
-// class's histogram, the loss curve and the MLP's decision boundary as the server trains, and
-// the right prediction's points reach the leaderboard.
+// A full session in the browser: the instructor adds a prediction round on /live before an
+// exercise question, two phones (390 px, English and Korean) commit predictions, the projector
+// (1280 px) shows the class's histogram, the loss curve and the MLP's decision boundary as the
+// server trains, and the right prediction's points reach the leaderboard; then both players make
+// the same named mistake on the exercise question, the host re-asks it with one click, and the
+// projector shows before and after.
 
 const PHONE = { width: 390, height: 844 };
 const PROJECTOR = { width: 1280, height: 800 };
@@ -114,12 +117,38 @@ describe('predict, then train in the browser', () => {
     expect(scoreOf.Ana).toBe(training.outcome === 'fast' ? 1000 : 0);
     expect(scoreOf['보라']).toBe(training.outcome === 'slow' ? 1000 : 0);
 
-    // On to the exercise question placed after it, then the podium, like any question.
+    // On to the exercise question placed after it: both players make the same named mistake.
     await host.getByRole('button', { name: 'Show leaderboard' }).click();
     await host.getByRole('button', { name: 'Next question' }).click();
     await host.getByRole('heading', { name: /Question 2 .*Sigmoid value and derivative/ }).waitFor();
-    await host.getByTestId('advance').click();
-    await host.locator('[data-testid="results"]').waitFor();
+    await ana.getByTestId('question').waitFor();
+    await bora.getByTestId('question').waitFor();
+    const ids = Object.fromEntries((await getDb().liveParticipant.findMany({ where: { sessionId }, select: { id: true, nickname: true } })).map((p) => [p.nickname, p.id]));
+    const TYPE = 'sigmoid-derivative';
+    const [va, vb] = await Promise.all([liveVariantOf(sessionId, 1, ids.Ana, TYPE), liveVariantOf(sessionId, 1, ids['보라'], TYPE)]);
+    const shared = va.mistakes.map((m) => m.id).find((id) => vb.mistakes.some((m) => m.id === id));
+    expect(shared, 'both variants can make the same named mistake').toBeTruthy();
+    await answerLive(ana, { sessionId, index: 1, participantId: ids.Ana, typeId: TYPE }, shared!, 'Submit answer');
+    await answerLive(bora, { sessionId, index: 1, participantId: ids['보라'], typeId: TYPE }, shared!, '답 제출');
+
+    // The host re-asks the top mistake with one click; both now answer right: before and after.
+    await host.getByTestId('results').waitFor();
+    const mistakeRow = host.locator(`[data-testid="mistakes"] li[data-mistake="${shared}"]`);
+    expect(await mistakeRow.textContent()).toContain('100%');
+    await mistakeRow.getByTestId('reask').click();
+    await ana.getByTestId('follow-up').waitFor();
+    await bora.getByTestId('follow-up').waitFor();
+    await answerLive(ana, { sessionId, index: 2, participantId: ids.Ana, typeId: TYPE }, null, 'Submit answer');
+    await answerLive(bora, { sessionId, index: 2, participantId: ids['보라'], typeId: TYPE }, null, '답 제출');
+    await host.getByTestId('reask-comparison').waitFor();
+    expect(await host.getByTestId('reask-before').textContent()).toBe('100%');
+    expect(await host.getByTestId('reask-after').textContent()).toBe('0%');
+    expect(await host.getByTestId('reask-now-correct').textContent()).toContain('Of the 2 who made it, 2 got it right');
+    await host.screenshot({ path: screenshotPath('live-predict-host-reask'), fullPage: true });
+    const stored = await getDb().liveQuestion.findMany({ where: { sessionId }, orderBy: { index: 'asc' }, select: { index: true, typeId: true, reaskMistake: true } });
+    expect(stored.map((q) => [q.index, q.typeId === TYPE, q.reaskMistake])).toEqual([[0, false, null], [1, true, null], [2, true, shared]]);
+
+    // Then the podium, like after any question.
     await host.getByRole('button', { name: 'Show leaderboard' }).click();
     await host.getByRole('button', { name: 'Show podium' }).click();
     await bora.getByText('최종 순위').waitFor();

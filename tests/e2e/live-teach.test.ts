@@ -1,10 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { generate, solve, type AnswerSpec, type AnswerValue } from '@/engine/exercises';
-import { registry } from '@/engine/exercises/registry';
 import { getDb } from '@/lib/db';
-import { liveSeed } from '@/lib/live/variants/live-variant';
 import { launchBrowser, screenshotPath, signInHost } from './browser';
+import { answerLive, liveVariantOf } from './live-answers';
 
 // A teaching session on a projector and two phones (390 px, one English, one Korean): players pick
 // teams, everyone makes the same named mistake, the host re-asks it with one click, the follow-up
@@ -22,34 +20,9 @@ afterAll(async () => {
   await Promise.all(browsers.map((browser) => browser.close()));
 });
 
-function cellsInOrder(spec: AnswerSpec, value: AnswerValue): string[] {
-  if (spec.kind === 'fields') {
-    const record = value as Record<string, AnswerValue>;
-    return Object.entries(spec.fields).flatMap(([name, field]) => cellsInOrder(field, record[name]));
-  }
-  if (Array.isArray(value)) return value.flatMap((item) => cellsInOrder({ kind: 'scalar' }, item as AnswerValue));
-  return [String(value)];
-}
-
-async function fillCells(page: Page, values: string[]) {
-  const inputs = page.locator('[data-testid="question"] form input[type="text"]');
-  await expect.poll(() => inputs.count()).toBe(values.length);
-  for (const [i, value] of values.entries()) await inputs.nth(i).fill(value);
-}
-
-async function variantOf(sessionId: string, index: number, participantId: string) {
-  const seed = await liveSeed({ sessionId, questionIndex: index, participantId, typeId: TYPE });
-  return { seed, spec: generate(TYPE, seed).answer, expected: solve(TYPE, seed), mistakes: registry.find((e) => e.meta.id === TYPE)!.variant(seed).mistakes };
-}
-
-async function answer(page: Page, sessionId: string, index: number, participantId: string, mistakeId: string | null, submitLabel: string) {
-  const { spec, expected, mistakes } = await variantOf(sessionId, index, participantId);
-  const mistake = mistakeId ? mistakes.find((m) => m.id === mistakeId) : undefined;
-  const value = mistake ? { ...(expected as Record<string, number>), ...(mistake.answer as Record<string, number>) } : expected;
-  await fillCells(page, cellsInOrder(spec, value));
-  await page.getByRole('button', { name: submitLabel }).click();
-  await page.getByTestId('submitted').waitFor();
-}
+const variantOf = (sessionId: string, index: number, participantId: string) => liveVariantOf(sessionId, index, participantId, TYPE);
+const answer = (page: Page, sessionId: string, index: number, participantId: string, mistakeId: string | null, submitLabel: string) =>
+  answerLive(page, { sessionId, index, participantId, typeId: TYPE }, mistakeId, submitLabel);
 
 async function fitsPhone(page: Page) {
   expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(PHONE.width);
