@@ -4,11 +4,10 @@ import { useEffect, useMemo, useState } from 'react';
 import { formatNumber } from '@/lib/i18n/format';
 import type { Locale } from '@/lib/i18n/locales';
 import type { AdjustableKnob, ModelKind, TTrainingConfig } from '@/engine/playground/config-schema';
-import { ZTrainingConfig } from '@/engine/playground/training-config';
 import { countParameters } from '@/engine/playground/count-parameters';
 import { DEFAULT_CONFIGS } from '@/engine/playground/default-configs';
 import { TRAINING_LIMITS } from '@/engine/playground/limits';
-import { knobErrors, knobLabel } from '@/engine/playground/knob-messages';
+import { knobLabel } from '@/engine/playground/knob-messages';
 import { ForkBanner, type ForkOrigin } from './fork-banner';
 import { KnobForm } from './knob-form';
 import { SelectKnob } from './knob-fields';
@@ -18,6 +17,7 @@ import { RunCharts } from './run-charts';
 import { RunTimeline } from './run-timeline';
 import { SnapshotView } from './snapshot-view';
 import { PairTimeline } from './pair-timeline';
+import { useKnobErrors } from './use-knob-errors';
 import { useTrainingSocket, type LiveRun } from './use-training-socket';
 import styles from './playground.module.css';
 
@@ -68,13 +68,8 @@ export function Playground({ locale, initialConfig, forkedFrom, challenge }: Pla
   const [fork, setFork] = useState(forkedFrom);
 
   const config = configs[tab];
-  const validation = useMemo(() => ZTrainingConfig.safeParse(config), [config]);
   // One localised message per knob, naming its allowed range (knob-messages.ts); shown under the knob only.
-  const errors = useMemo(() => {
-    const map: Record<string, string> = {};
-    if (!validation.success) for (const [knob, text] of Object.entries(knobErrors(validation.error, config))) map[knob] = text[locale];
-    return map;
-  }, [validation, locale, config]);
+  const { validation, errors } = useKnobErrors(config, locale);
   // An empty point list is where "your own data" starts, not a mistake: its rule stands in the
   // editor's help, and turns red only once the student presses Train (or has placed points).
   const [hasTriedToTrain, setHasTriedToTrain] = useState(false);
