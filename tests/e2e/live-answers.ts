@@ -8,7 +8,8 @@ import { liveSeed } from '@/lib/live/variants/live-variant';
 // variant (its keyed seed, as the server draws it), the right answer or one named mistake, typed
 // into the answer form's cells.
 
-function cellsInOrder(spec: AnswerSpec, value: AnswerValue): string[] {
+/** The cells of an answer in the order the answer form lays them out (fields in spec order, rows first). */
+export function cellsInOrder(spec: AnswerSpec, value: AnswerValue): string[] {
   if (spec.kind === 'fields') {
     const record = value as Record<string, AnswerValue>;
     return Object.entries(spec.fields).flatMap(([name, field]) => cellsInOrder(field, record[name]));
@@ -17,7 +18,8 @@ function cellsInOrder(spec: AnswerSpec, value: AnswerValue): string[] {
   return [String(value)];
 }
 
-async function fillCells(page: Page, values: string[]) {
+/** Types the values into the question's answer cells, in order. */
+export async function fillCells(page: Page, values: string[]) {
   const inputs = page.locator('[data-testid="question"] form input[type="text"]');
   await expect.poll(() => inputs.count()).toBe(values.length);
   for (const [i, value] of values.entries()) await inputs.nth(i).fill(value);

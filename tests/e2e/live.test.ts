@@ -1,10 +1,11 @@
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
-import { generate, solve, type AnswerSpec, type AnswerValue } from '@/engine/exercises';
+import { generate, solve } from '@/engine/exercises';
 import { getDb } from '@/lib/db';
 import { createTestClass, createTestUser } from '../support/auth';
 import { launchBrowser, screenshotPath, signInBrowser } from './browser';
+import { cellsInOrder, fillCells } from './live-answers';
 import { liveSeed } from '@/lib/live/variants/live-variant';
 
 // An instructor's projector page and two phones (a signed-in student in Korean, a guest in
@@ -18,25 +19,9 @@ afterAll(async () => {
   await Promise.all(browsers.map((browser) => browser.close()));
 });
 
-/** The cells of an answer in the order the answer form lays them out (fields in spec order, rows first). */
-function cellsInOrder(spec: AnswerSpec, value: AnswerValue): string[] {
-  if (spec.kind === 'fields') {
-    const record = value as Record<string, AnswerValue>;
-    return Object.entries(spec.fields).flatMap(([name, field]) => cellsInOrder(field, record[name]));
-  }
-  if (Array.isArray(value)) return value.flatMap((item) => cellsInOrder({ kind: 'scalar' }, item as AnswerValue));
-  return [String(value)];
-}
-
 async function answerRight(page: Page, sessionId: string, index: number, participantId: string, typeId: string) {
   const seed = await liveSeed({ sessionId, questionIndex: index, participantId, typeId });
   await fillCells(page, cellsInOrder(generate(typeId, seed).answer, solve(typeId, seed)));
-}
-
-async function fillCells(page: Page, values: string[]) {
-  const inputs = page.locator('[data-testid="question"] form input[type="text"]');
-  await expect.poll(() => inputs.count()).toBe(values.length);
-  for (const [i, value] of values.entries()) await inputs.nth(i).fill(value);
 }
 
 describe('live session in the browser', () => {
