@@ -40,6 +40,7 @@ export const TRACE_T = {
   question: { ko: '문제', en: 'Question' },
   givens: { ko: '주어진 값', en: 'Given' },
   answer: { ko: '답', en: 'Your answer' },
+  notANumber: { ko: '숫자를 입력하세요. 예: 0.25, -1/2, 1e-3 (소수점은 마침표로)', en: 'Enter a number, such as 0.25, -1/2 or 1e-3 (with a decimal point, not a comma).' },
   submit: { ko: '채점하기', en: 'Check' },
   checking: { ko: '채점 중…', en: 'Checking…' },
   backToTrace: { ko: '← 추적으로 돌아가기', en: '← Back to the trace' },

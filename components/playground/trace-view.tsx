@@ -2,6 +2,7 @@
 
 import { useState, type FormEvent } from 'react';
 import { describeApiError, sendJson } from '@/components/ui/api-client';
+import { parseNumber } from '@/engine/exercises/client';
 import type { TTraceCell, TraceCellKind } from '@/engine/playground/trace-cell';
 import { describeTraceTextProblem, tokenizeTraceText, tokenLabel, TRACE_TEXT_MAX, type TraceTokenization } from '@/engine/playground/trace-tokens';
 import type { Matrix } from '@/engine/playground/transformer-trace';
@@ -86,6 +87,11 @@ export function TraceView({ runId, locale, model, exampleTokens }: TraceViewProp
   async function submitAnswer(event: FormEvent) {
     event.preventDefault();
     if (!request || !exercise) return;
+    // Checked here the way the grader reads it, so a typo is named without a round trip (and a 400).
+    if (parseNumber(exercise.answer) === null) {
+      setExercise({ ...exercise, error: T.notANumber[locale], result: null });
+      return;
+    }
     setExercise({ ...exercise, isPending: true, error: null, result: null });
     const response = await sendJson<TraceGradePayload>(`${base}/answer`, 'POST', { ...request, cell: exercise.question.cell, answer: exercise.answer });
     setExercise((current) =>

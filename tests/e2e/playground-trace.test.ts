@@ -4,7 +4,7 @@ import { DEFAULT_CONFIGS } from '@/engine/playground/default-configs';
 import { LOCALE_COOKIE, type Locale } from '@/lib/i18n/locales';
 import { createTestUser, signIn } from '../support/auth';
 import { connectTraining } from '../integration/training-support';
-import { launchBrowser, screenshotPath } from './browser';
+import { addSessionCookie, launchBrowser, screenshotPath } from './browser';
 
 // Issue 17, your own sentence: on a trained Transformer's run page, type a sentence, step through
 // the forward and backward pass, tap a score and answer it as a question — at 390 and 1280 px, in
@@ -23,8 +23,7 @@ beforeAll(async () => {
   runId = started.runId;
   await client.waitForEnd(runId);
   client.close();
-  const [name, ...value] = cookie.split('=');
-  await browser.addCookies([{ name, value: value.join('='), url: inject('baseUrl') }]);
+  await addSessionCookie(browser, cookie);
 });
 afterAll(async () => {
   await browser?.close();
@@ -98,6 +97,10 @@ describe('your own sentence through a trained Transformer', () => {
       const [q, k, [dk]] = givens;
       const answer = q.reduce((sum, x, c) => sum + x * k[c], 0) / Math.sqrt(dk);
 
+      // Not a number (a decimal comma): named here, nothing sent.
+      await exercise.locator('#trace-answer').fill('0,5');
+      await exercise.getByRole('button', { name: t.check, exact: true }).click();
+      await expect(exercise.getByTestId('trace-answer-error').textContent()).resolves.toMatch(/1e-3/);
       await exercise.locator('#trace-answer').fill(String(answer + 1));
       await exercise.getByRole('button', { name: t.check, exact: true }).click();
       await exercise.getByTestId('trace-answer-result').filter({ hasText: t.wrong }).waitFor();
