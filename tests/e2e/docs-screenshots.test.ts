@@ -11,8 +11,8 @@ import { connectTraining, type TrainingClient } from '../integration/training-su
 import { launchBrowser } from './browser';
 import { drawSeven } from './draw-seven';
 
-// The screenshots in docs/ (docs/img/*.png): `npm run docs:screenshots` (DOCS_SCREENSHOTS=1; npm test
-// skips this file). It trains the runs the shots need through the real server, opens each shot's
+// The screenshots in docs/ (docs/img/*.png): `npm run docs:screenshots` (DOCS_SCREENSHOTS=1; without
+// it vitest.config.ts leaves this file out, so npm test neither runs nor skips it). It trains the runs the shots need through the real server, opens each shot's
 // page at 390 and 1280 px, crops to the feature, and writes a small palette PNG. To add a shot,
 // add a run to RUNS (if it needs one) and an entry to SHOTS, then embed docs/img/<name>-<width>.png.
 
@@ -96,7 +96,7 @@ async function smallPng(png: Buffer): Promise<Buffer> {
   }
 }
 
-describe.runIf(process.env.DOCS_SCREENSHOTS === '1')('screenshots for the docs', () => {
+describe('screenshots for the docs', () => {
   let browser: BrowserContext;
   let training: TrainingClient;
   const runs = {} as RunIds;
