@@ -27,6 +27,9 @@ const ZConfig = z.object({
   TRAINING_WALL_SECONDS: z.coerce.number().int().min(1).max(600).optional(),
   // 0: this web process trains nothing; `npm run worker` processes take the runs (docs/deployment.md).
   TRAINING_IN_PROCESS: z.enum(['0', '1', 'false', 'true']).default('1').transform((value) => value === '1' || value === 'true'),
+  // The PostgreSQL schema of the job queues (pg-boss): processes that should share jobs (training
+  // runs, live-timer takeovers) must share it; a second deployment on the same database uses its own.
+  JOBS_SCHEMA: z.string().regex(/^[a-z_][a-z0-9_]{0,62}$/).default('pgboss'),
   // Port of the embedded PostgreSQL started when DATABASE_URL is not set (5432 is usually taken).
   EMBEDDED_PG_PORT: z.coerce.number().int().min(1024).max(65535).default(54329),
   DATA_DIR: z.string().min(1).default('.data'),

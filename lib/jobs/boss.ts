@@ -1,5 +1,5 @@
 import PgBoss from 'pg-boss';
-import { getDatabaseUrl } from '@/lib/config';
+import { getConfig, getDatabaseUrl } from '@/lib/config';
 import { getLogger } from '@/lib/log';
 
 // The one durable job queue of the deployment: pg-boss on the app's own PostgreSQL (its tables
@@ -46,6 +46,7 @@ export function getBoss(): Promise<PgBoss> {
 async function startBoss(): Promise<PgBoss> {
   const boss = new PgBoss({
     connectionString: getDatabaseUrl(),
+    schema: getConfig().JOBS_SCHEMA,
     application_name: 'backprop-live-jobs',
     max: 4,
     maintenanceIntervalSeconds: MAINTENANCE_INTERVAL_SECONDS,

@@ -6,6 +6,7 @@ import type { TPlayerQuestion, TPlayerResult, TPublicSession } from '@/lib/live/
 import type { AppServer } from '../../scripts/support/app-server';
 import { expectOk } from '../support/acks';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
+import { killHard } from '../support/second-server';
 import { startWebProcesses } from '../support/web-processes';
 import { connectLive, createSessionOverHttp, joinOverHttp, type LiveTestSocket } from './live-test-client';
 
@@ -19,7 +20,9 @@ const TIME_LIMIT_S = 10;
 
 let servers: AppServer[] = [];
 beforeAll(async () => {
-  servers = await startWebProcesses(2);
+  // Their own job queues: the suite's main server shares this database but not Redis, and a takeover
+  // job it took would announce to its own sockets only (every process of a deployment shares both).
+  servers = await startWebProcesses(2, { JOBS_SCHEMA: 'pgboss_takeover_test' });
 }, 300_000);
 afterAll(async () => {
   await Promise.all(servers.map((server) => server.stop()));
@@ -73,9 +76,10 @@ describe('live question timers on two web processes', () => {
     const { closesAt } = await question;
     const deadline = new Date(closesAt).getTime();
 
-    // A dies with the question open: no shutdown, no timer left on A.
+    // A dies with the question open: no shutdown, no timer left on A (the server process itself, not
+    // only the tsx CLI that started it, which would leave server.ts running and closing the question).
     host.close();
-    await a.stop('SIGKILL');
+    await killHard(a);
     expect(Date.now()).toBeLessThan(deadline);
 
     const closedOnB = player.next<TPublicSession>('live:session', (session) => session.state === 'RESULTS', TIME_LIMIT_S * 1000 + TAKEOVER_SLACK_MS + 5_000);
