@@ -1,5 +1,6 @@
 import Link from 'next/link';
 import { listClassAssignments, type ClassAssignments } from '@/lib/course/assignments/list-class-assignments';
+import { pageAssignmentGrades } from '@/lib/course/assignments/page-assignment-grades';
 import type { Locale } from '@/lib/i18n/locales';
 import { AssignmentsGradebook } from './assignments-gradebook';
 
@@ -11,10 +12,21 @@ const TEXT = {
   csv: { ko: '과제 CSV', en: 'Assignments CSV' },
 };
 
+export interface AssignmentsGradebookSectionProps {
+  actorId: string;
+  classId: string;
+  locale: Locale;
+  /** The page's search params: `sort`, `dir` and `page` of the table (sorted and paged on the server). */
+  searchParams: unknown;
+  data?: ClassAssignments;
+  isOnAssignmentsPage?: boolean;
+}
+
 /** The gradebook's assignment columns (instructors): one column per assignment, sortable, with CSV. */
-export async function AssignmentsGradebookSection({ actorId, classId, locale, data: loaded, isOnAssignmentsPage = false }: { actorId: string; classId: string; locale: Locale; data?: ClassAssignments; isOnAssignmentsPage?: boolean }) {
+export async function AssignmentsGradebookSection({ actorId, classId, locale, searchParams, data: loaded, isOnAssignmentsPage = false }: AssignmentsGradebookSectionProps) {
   // The assignments page has already evaluated every student: no second pass over the attempts.
   const data = loaded ?? (await listClassAssignments({ actorId, classId }));
+  const shown = pageAssignmentGrades(data, searchParams, locale);
   return (
     <section aria-labelledby="assignments-title" style={{ marginTop: '2rem' }}>
       <h2 id="assignments-title">{TEXT.title[locale]}</h2>
@@ -33,8 +45,11 @@ export async function AssignmentsGradebookSection({ actorId, classId, locale, da
           <p className="muted">{TEXT.help[locale]}</p>
           <AssignmentsGradebook
             locale={locale}
+            path={`/classes/${classId}/assignments`}
+            view={shown.view}
+            info={shown.info}
             columns={data.assignments.map((a) => ({ id: a.id, title: a.title }))}
-            rows={data.students.map((s) => ({
+            rows={shown.students.map((s) => ({
               userId: s.userId,
               name: s.name,
               cells: Object.fromEntries(data.assignments.map((a) => {

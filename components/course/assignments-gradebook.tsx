@@ -1,16 +1,14 @@
-'use client';
-
-import { useMemo, useState } from 'react';
 import type { AssignmentStatus } from '@/lib/course/assignments/evaluate-assignment';
-import { compareText, formatPercent } from '@/lib/i18n/format';
-import { StudentPager, useStudentPage } from '@/components/ui/student-pager';
+import { studentTableHref, type StudentPageInfo, type StudentTableView } from '@/lib/gradebook/student-table-view';
+import { formatPercent } from '@/lib/i18n/format';
+import { SortHeading } from '@/components/ui/sort-heading';
+import { StudentPageLinks } from '@/components/ui/student-page-links';
 import type { Locale } from '@/lib/i18n/locales';
 import styles from './course.module.css';
 
 const TEXT = {
   student: { ko: '학생', en: 'Student' },
   late: { ko: '지각', en: 'late' },
-  sort: { ko: '정렬', en: 'Sort' },
   pages: { ko: '과제 성적 페이지', en: 'Assignment grade pages' },
 };
 
@@ -26,40 +24,34 @@ export interface AssignmentGradeRow {
   cells: Record<string, { score: number; status: AssignmentStatus; isLate: boolean }>;
 }
 
-/** Students × assignments, sortable by name or by any assignment's score (click the header), 50 students a page. */
-export function AssignmentsGradebook({ locale, columns, rows }: { locale: Locale; columns: AssignmentGradeColumn[]; rows: AssignmentGradeRow[] }) {
-  const [sort, setSort] = useState<{ key: string; descending: boolean }>({ key: 'name', descending: false });
-  const sorted = useMemo(() => {
-    const compare = compareText(locale);
-    return [...rows].sort((a, b) => {
-      const order = sort.key === 'name' ? compare(a.name, b.name) : (a.cells[sort.key]?.score ?? 0) - (b.cells[sort.key]?.score ?? 0);
-      return sort.descending ? -order : order;
-    });
-  }, [rows, sort, locale]);
-  const pager = useStudentPage(sorted);
-  const toggle = (key: string) => {
-    setSort((current) => ({ key, descending: current.key === key ? !current.descending : key !== 'name' }));
-    pager.setPage(0);
-  };
-  const ariaSort = (key: string) => (sort.key === key ? (sort.descending ? 'descending' : 'ascending') : 'none');
+export interface AssignmentsGradebookProps {
+  locale: Locale;
+  /** Where the table is (its heading and pager links keep to it). */
+  path: string;
+  columns: AssignmentGradeColumn[];
+  /** The page's rows (pageAssignmentGrades: sorted and paged on the server). */
+  rows: AssignmentGradeRow[];
+  view: StudentTableView;
+  info: StudentPageInfo;
+}
+
+/** Students × assignments, sorted by name or by any assignment's score (the heading links), 50 students a page. */
+export function AssignmentsGradebook({ locale, path, columns, rows, view, info }: AssignmentsGradebookProps) {
+  const hrefOf = (next: StudentTableView) => studentTableHref(path, next);
   return (
     <>
       <div className={styles.scroll} tabIndex={0} role="region" aria-label="assignments" data-testid="assignments-gradebook">
         <table>
           <thead>
             <tr>
-              <th scope="col" className={styles.sticky} aria-sort={ariaSort('name')}>
-                <button type="button" className={styles.sortButton} onClick={() => toggle('name')}>{TEXT.student[locale]}</button>
-              </th>
+              <SortHeading view={view} column={{ kind: 'name' }} hrefOf={hrefOf} label={TEXT.student[locale]} className={styles.sticky} linkClassName={styles.sortLink} />
               {columns.map((column) => (
-                <th key={column.id} scope="col" className={styles.numeric} aria-sort={ariaSort(column.id)}>
-                  <button type="button" className={styles.sortButton} onClick={() => toggle(column.id)}>{column.title}</button>
-                </th>
+                <SortHeading key={column.id} view={view} column={{ kind: 'assignment', id: column.id }} hrefOf={hrefOf} label={column.title} className={styles.numeric} linkClassName={styles.sortLink} />
               ))}
             </tr>
           </thead>
           <tbody>
-            {pager.shown.map((row) => (
+            {rows.map((row) => (
               <tr key={row.userId} data-user={row.userId}>
                 <th scope="row" className={styles.sticky}>{row.name}</th>
                 {columns.map((column) => {
@@ -76,7 +68,7 @@ export function AssignmentsGradebook({ locale, columns, rows }: { locale: Locale
           </tbody>
         </table>
       </div>
-      <StudentPager pager={pager} locale={locale} label={TEXT.pages[locale]} testId="assignments-pager" />
+      <StudentPageLinks info={info} hrefOf={(page) => hrefOf({ ...view, page })} locale={locale} label={TEXT.pages[locale]} testId="assignments-pager" />
     </>
   );
 }

@@ -2,16 +2,12 @@
 
 import { useState } from 'react';
 import { fill } from '@/lib/i18n/fill';
-import type { Locale, Localized } from '@/lib/i18n/locales';
+import type { Locale } from '@/lib/i18n/locales';
+import { STUDENT_PAGE_SIZE } from '@/lib/gradebook/student-table-view';
+import { PAGER_TEXT as TEXT } from '@/components/ui/student-pager-text';
 
-const TEXT = {
-  range: { ko: '학생 {from}–{to} / {total}명', en: 'Students {from}–{to} of {total}' },
-  previous: { ko: '← 이전', en: '← Previous' },
-  next: { ko: '다음 →', en: 'Next →' },
-} satisfies Record<string, Localized>;
-
-/** Rows drawn at once in a students table: a class of 500 draws 10 pages of 50, not 500 rows. */
-export const STUDENT_PAGE_SIZE = 50;
+// Paging in the browser, for a table whose rows all travel anyway (the heatmap). The gradebook and
+// the assignments table page on the server instead (student-page-links.tsx).
 
 export interface StudentPage<T> {
   /** The rows of the current page. */

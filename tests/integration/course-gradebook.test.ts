@@ -130,3 +130,54 @@ describe('gradebook: assignment and exam columns', () => {
     expect(html).not.toContain('Draft HW');
   });
 });
+
+describe('gradebook page: sorted and paged on the server', () => {
+  const pageOf = async (query: string) => {
+    const response = await fetch(`${inject('baseUrl')}/classes/${classId}/gradebook${query}`, { headers: { cookie: `${teacherCookie}; bpl-locale=en` } });
+    const html = await response.text();
+    // The students in the order of the table's rows (each row links to the student's record).
+    const order = [...html.matchAll(new RegExp(`href="/classes/${classId}/students/([A-Za-z0-9_-]+)"`, 'g'))].map(([, userId]) => userId);
+    return { status: response.status, html, order };
+  };
+  /** The order the JSON says a column should give: the figure (missing lowest) in the direction, ties by name. */
+  const expectedOrder = async (figure: (row: Gradebook['rows'][number]) => number | null | undefined, isAscending: boolean) => {
+    const { body } = await api<Gradebook>(teacherCookie, `/api/classes/${classId}/gradebook`);
+    const value = (row: Gradebook['rows'][number]) => figure(row) ?? -Infinity;
+    return [...body.rows]
+      .sort((a, b) => (isAscending ? value(a) - value(b) : value(b) - value(a)) || a.name.localeCompare(b.name, 'en'))
+      .map((row) => row.userId);
+  };
+
+  it('sorts by an assignment column, highest first by default, and by an exam column lowest first on request', async () => {
+    const byAssignment = await pageOf(`?sort=assignment:${assignmentId}`);
+    expect(byAssignment.status).toBe(200);
+    expect(byAssignment.order).toEqual(await expectedOrder((row) => row.course.assignments[assignmentId]?.score, false));
+    expect(byAssignment.html).toMatch(/<th scope="col"[^>]*aria-sort="descending"[^>]*><a[^>]*>Assignment: HW RNN/);
+    const byExam = await pageOf(`?sort=exam:${examId}&dir=asc`);
+    expect(byExam.order).toEqual(await expectedOrder((row) => row.course.exams[examId]?.score, true));
+    expect(byExam.html).toMatch(/<th scope="col"[^>]*aria-sort="ascending"[^>]*><a[^>]*>Exam: Midterm/);
+  });
+
+  it.each([
+    '?sort=bogus&dir=desc',
+    '?sort=assignment:&dir=desc',
+    '?sort=exam:a%20b&page=abc',
+    '?sort=total&sort=name&page=-1',
+    `?page=999`,
+  ])('answers %s with the default view (200, names A→Z), not an error', async (query) => {
+    const { status, order } = await pageOf(query);
+    expect(status).toBe(200);
+    expect(order).toEqual(await expectedOrder(() => 0, true));
+  });
+
+  it('answers a sort by a draft assignment (no gradebook column) with the default view', async () => {
+    const { status, order } = await pageOf(`?sort=assignment:${draftId}&dir=desc`);
+    expect(status).toBe(200);
+    expect(order).toEqual(await expectedOrder(() => 0, true));
+  });
+
+  it('has no pager for a class of one page', async () => {
+    const { html } = await pageOf('');
+    expect(html).not.toContain('data-testid="gradebook-pager"');
+  });
+});

@@ -31,10 +31,12 @@ const TEXT = {
   noLate: { ko: '지각 제출 없음', en: 'no late work' },
 };
 
-export default async function ClassAssignmentsPage({ params }: { params: Promise<{ classId: string }> }) {
+type Props = { params: Promise<{ classId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function ClassAssignmentsPage({ params, searchParams }: Props) {
   const { classId } = await params;
   const user = await requirePageUser(`/classes/${classId}/assignments`);
-  const locale = await getLocale();
+  const [locale, query] = await Promise.all([getLocale(), searchParams]);
   const data = await orNotFound(listClassAssignments({ actorId: user.id, classId }));
   const [outline, owner] = await Promise.all([getCourseOutline(), getDb().class.findUniqueOrThrow({ where: { id: classId }, select: { timeZone: true, name: true } })]);
   const units = outline.filter((unit) => unit.unitId !== 'other').map((unit) => ({ unitId: unit.unitId, title: unit.title }));
@@ -85,7 +87,7 @@ export default async function ClassAssignmentsPage({ params }: { params: Promise
           </details>
         );
       })}
-      <AssignmentsGradebookSection actorId={user.id} classId={classId} locale={locale} data={data} isOnAssignmentsPage />
+      <AssignmentsGradebookSection actorId={user.id} classId={classId} locale={locale} data={data} searchParams={query} isOnAssignmentsPage />
     </>
   );
 }

@@ -1,11 +1,11 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { ExerciseStatsTable } from '@/components/classes/exercise-stats-table';
-import { compactGradebookRow } from '@/components/classes/compact-gradebook-row';
 import { GradebookTable } from '@/components/classes/gradebook-table';
 import { LiveResultsSection } from '@/components/classes/live-results-section';
 import { requirePageUser } from '@/lib/accounts/require-page-user';
 import { getGradebook } from '@/lib/gradebook/get-gradebook';
+import { pageGradebook } from '@/lib/gradebook/page-gradebook';
 import { orNotFound } from '@/components/ui/or-not-found';
 import { getLocale } from '@/lib/i18n/get-locale';
 
@@ -25,14 +25,16 @@ const TEXT = {
   },
 };
 
-export default async function GradebookPage({ params }: { params: Promise<{ classId: string }> }) {
+type Props = { params: Promise<{ classId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> };
+
+export default async function GradebookPage({ params, searchParams }: Props) {
   const { classId } = await params;
   const user = await requirePageUser(`/classes/${classId}/gradebook`);
-  const locale = await getLocale();
+  const [locale, query] = await Promise.all([getLocale(), searchParams]);
   // Students and strangers see "not found", the same as for a class that does not exist.
   const gradebook = await orNotFound(getGradebook({ actorId: user.id, classId }));
-  const unitIds = gradebook.units.map((unit) => unit.unitId);
-  const typeIds = gradebook.units.flatMap((unit) => unit.exercises.map((exercise) => exercise.typeId));
+  // `?sort=…&dir=…&page=…`: the server sorts every student and renders the 50 of the page.
+  const shown = pageGradebook(gradebook, query, locale);
   return (
     <>
       <p><Link className="tap" href={`/classes/${classId}`}>{TEXT.back[locale]}</Link></p>
@@ -45,7 +47,10 @@ export default async function GradebookPage({ params }: { params: Promise<{ clas
         locale={locale}
         classId={classId}
         units={gradebook.units}
-        rows={gradebook.rows.map((row) => compactGradebookRow(row, unitIds, typeIds))}
+        rows={shown.rows}
+        view={shown.view}
+        info={shown.info}
+        isShowingExercises={shown.isShowingExercises}
         exerciseCount={gradebook.exerciseCount}
         assignments={gradebook.assignments}
         exams={gradebook.exams}
