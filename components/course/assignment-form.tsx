@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { fill } from '@/lib/i18n/fill';
 import type { Locale, Localized } from '@/lib/i18n/locales';
-import { ZAssignmentInput, type TAssignmentInput } from '@/lib/course/assignments/assignment-schemas';
+import { ZAssignmentForm, type TAssignmentInput } from '@/lib/course/assignments/assignment-schemas';
 import forms from '@/components/ui/forms.module.css';
 import { ExerciseRows } from './exercise-rows';
 import { FormFooter } from './form-footer';
@@ -46,23 +46,34 @@ const EMPTY: TAssignmentInput = { title: '', unitIds: [], items: [], opensAt: ''
 export function AssignmentForm({ locale, classId, timeZone, units, types, assignmentId, initial }: AssignmentFormProps) {
   const [lateUntil, setLateUntil] = useState(initial?.lateUntil ?? '');
   const [allowLate, setAllowLate] = useState(initial ? initial.lateUntil !== null : false);
-  const { value, update, save, saved, error, isPending } = useSavedForm({
+  const { value, update, save, saved, error, fieldErrors, isPending } = useSavedForm({
     locale,
     initial,
     empty: EMPTY,
-    schema: ZAssignmentInput,
+    schema: ZAssignmentForm,
     invalid: TEXT.invalid,
     itemUrl: assignmentId && `/api/course/assignments/${assignmentId}`,
     collectionUrl: `/api/course/classes/${classId}/assignments`,
     toBody: (current: TAssignmentInput) => ({ ...current, lateUntil: allowLate ? lateUntil : null }),
   });
   const formId = assignmentId ?? 'new';
+  // The browser's check (the server's own schema) names each field's problem under it.
+  const errorId = (field: string) => `${field.replaceAll('.', '-')}-error-${formId}`;
+  const invalidProps = (field: string) => (fieldErrors[field] ? { 'aria-invalid': true, 'aria-describedby': errorId(field) } : {});
+  const fieldError = (field: string) =>
+    fieldErrors[field] && (
+      <p key={field} id={errorId(field)} className={forms.fieldError} data-field-error={field}>
+        {fieldErrors[field].join(' ')}
+      </p>
+    );
+  const itemFields = Object.keys(fieldErrors).filter((field) => field.startsWith('items.'));
 
   return (
     <form className="card" onSubmit={save} noValidate aria-labelledby={`assignment-form-${formId}`} data-testid="assignment-form">
       <h3 id={`assignment-form-${formId}`}>{assignmentId ? TEXT.edit[locale] : TEXT.create[locale]}</h3>
       <label htmlFor={`title-${formId}`}>{TEXT.title[locale]}</label>
-      <input id={`title-${formId}`} value={value.title} onChange={(e) => update({ title: e.target.value })} style={{ width: '100%' }} />
+      <input id={`title-${formId}`} value={value.title} onChange={(e) => update({ title: e.target.value })} style={{ width: '100%' }} {...invalidProps('title')} />
+      {fieldError('title')}
 
       <fieldset style={{ border: 0, padding: 0, margin: '0.75rem 0 0' }}>
         <legend style={{ fontWeight: 600 }}>{TEXT.units[locale]}</legend>
@@ -108,6 +119,7 @@ export function AssignmentForm({ locale, classId, timeZone, units, types, assign
                 max={item.target === 'BEST_SCORE' ? 100 : 20}
                 style={{ width: '5rem' }}
                 value={item.target === 'BEST_SCORE' ? Math.round(item.targetValue * 100) : item.targetValue}
+                {...invalidProps(`items.${value.items.indexOf(item)}.targetValue`)}
                 onChange={(e) => {
                   const n = Number(e.target.value);
                   replace({ targetValue: item.target === 'BEST_SCORE' ? n / 100 : n });
@@ -116,20 +128,25 @@ export function AssignmentForm({ locale, classId, timeZone, units, types, assign
             </>
           )}
         />
+        {fieldError('items')}
+        {itemFields.map((field) => fieldError(field))}
       </fieldset>
 
       <p className={forms.hint}>{fill(TEXT.zone[locale], { zone: timeZone })}</p>
       <label htmlFor={`opens-${formId}`}>{TEXT.opensAt[locale]}</label>
-      <input id={`opens-${formId}`} type="datetime-local" step={1} value={value.opensAt} onChange={(e) => update({ opensAt: e.target.value })} />
+      <input id={`opens-${formId}`} type="datetime-local" step={1} value={value.opensAt} onChange={(e) => update({ opensAt: e.target.value })} {...invalidProps('opensAt')} />
+      {fieldError('opensAt')}
       <label htmlFor={`due-${formId}`}>{TEXT.dueAt[locale]}</label>
-      <input id={`due-${formId}`} type="datetime-local" step={1} value={value.dueAt} onChange={(e) => update({ dueAt: e.target.value })} />
+      <input id={`due-${formId}`} type="datetime-local" step={1} value={value.dueAt} onChange={(e) => update({ dueAt: e.target.value })} {...invalidProps('dueAt')} />
+      {fieldError('dueAt')}
       <label style={{ fontWeight: 400 }}>
         <input type="checkbox" checked={allowLate} onChange={(e) => setAllowLate(e.target.checked)} /> {TEXT.allowLate[locale]}
       </label>
       {allowLate && (
         <>
           <label htmlFor={`late-${formId}`}>{TEXT.lateUntil[locale]}</label>
-          <input id={`late-${formId}`} type="datetime-local" step={1} value={lateUntil} onChange={(e) => setLateUntil(e.target.value)} />
+          <input id={`late-${formId}`} type="datetime-local" step={1} value={lateUntil} onChange={(e) => setLateUntil(e.target.value)} {...invalidProps('lateUntil')} />
+          {fieldError('lateUntil')}
           <label htmlFor={`penalty-${formId}`}>{TEXT.penalty[locale]}</label>
           <input id={`penalty-${formId}`} type="number" min={0} max={100} value={value.latePenaltyPct} onChange={(e) => update({ latePenaltyPct: Math.round(Number(e.target.value)) })} style={{ width: '6rem' }} />
         </>

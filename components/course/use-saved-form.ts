@@ -3,6 +3,7 @@
 import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
 import type { Locale, Localized } from '@/lib/i18n/locales';
+import { localizedFieldErrors } from '@/lib/i18n/localized-issues';
 import { useApiAction } from '@/components/ui/use-api-action';
 
 export interface SavedFormOptions<TValue, TSchema extends z.ZodType> {
@@ -10,7 +11,10 @@ export interface SavedFormOptions<TValue, TSchema extends z.ZodType> {
   /** The form's starting value (editing) or `empty` (creating). */
   initial: TValue | undefined;
   empty: TValue;
-  /** Checks what is sent; a failure shows `invalid` and sends nothing. */
+  /**
+   * Checks what is sent; a failure shows `invalid`, each field's sentence in `fieldErrors` (from
+   * issues added with addLocalizedIssue) and sends nothing.
+   */
   schema: TSchema;
   invalid: Localized;
   /** Where a save goes: PUT to the item when editing, POST to the collection when creating. */
@@ -30,6 +34,7 @@ export function useSavedForm<TValue, TSchema extends z.ZodType>(options: SavedFo
   const { run, error, setError, isPending } = useApiAction(locale);
   const [value, setValue] = useState<TValue>(initial ?? empty);
   const [saved, setSaved] = useState(false);
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string[]>>({});
   const update = (patch: Partial<TValue>) => setValue((current) => ({ ...current, ...patch }));
 
   async function save(event: FormEvent) {
@@ -37,14 +42,16 @@ export function useSavedForm<TValue, TSchema extends z.ZodType>(options: SavedFo
     setSaved(false);
     const parsed = schema.safeParse(toBody(value));
     if (!parsed.success) {
+      setFieldErrors(localizedFieldErrors(parsed.error, locale));
       setError(invalid[locale]);
       return;
     }
+    setFieldErrors({});
     const result = await run<{ id: string }>(itemUrl ?? collectionUrl, itemUrl ? 'PUT' : 'POST', parsed.data);
     if (!result) return;
     setSaved(true);
     if (!itemUrl) setValue(empty);
   }
 
-  return { value, update, save, saved, error, isPending };
+  return { value, update, save, saved, error, fieldErrors, isPending };
 }

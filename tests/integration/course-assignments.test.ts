@@ -166,6 +166,19 @@ describe('assignments', () => {
     });
     expect(reversed.status).toBe(400);
     expect(reversed.body.error.message).toBe('마감은 시작보다 뒤여야 합니다.');
+    // The form checks the same schema before sending; a client that skips it is still refused, field by field.
+    const empty = await api<{ error: { message: string; fieldErrors: Record<string, string[]> } }>(teacherCookie, `/api/course/classes/${classId}/assignments`, {
+      body: { title: '', unitIds: [], items: [], opensAt: '', dueAt: '', lateUntil: null, latePenaltyPct: 10, isPublished: true },
+      locale: 'ko',
+    });
+    expect(empty.status).toBe(400);
+    expect(empty.body.error.message).toBe('제목을 1~120자로 입력하세요.');
+    expect(empty.body.error.fieldErrors).toEqual({
+      title: ['제목을 1~120자로 입력하세요.'],
+      items: ['연습문제를 하나 이상 고르세요.'],
+      opensAt: ['날짜와 시간을 입력하세요.'],
+      dueAt: ['날짜와 시간을 입력하세요.'],
+    });
     const unknown = await api<{ error: { message: string } }>(teacherCookie, `/api/course/classes/${classId}/assignments`, {
       body: { ...base, title: 'Bad', items: [{ typeId: 'nope', target: 'SOLVE_COUNT', targetValue: 2 }], opensAt: '2026-03-02T09:00', dueAt: '2026-03-09T09:00', lateUntil: null },
     });
