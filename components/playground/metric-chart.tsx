@@ -1,5 +1,6 @@
 'use client';
 import { useEffect, useRef, useState } from 'react';
+import { MARKER_ROW_PX, placeMarkerLabels } from './marker-labels';
 import { niceTicks } from './nice-ticks';
 import styles from './playground.module.css';
 
@@ -64,6 +65,10 @@ export function MetricChart({ title, series, xMax, xLabel, yRange, emptyText, fo
   // Without data and without a fixed range, there is no y scale to show.
   const yTicks = isEmpty && !yRange ? [] : niceTicks(yMin, yMax, 4);
   const xTicks = niceTicks(0, xs, Math.max(2, Math.floor(plotWidth / 70)), { isInteger: true });
+  const labels = placeMarkerLabels(
+    markers.map((marker) => ({ x: sx(marker.x), label: marker.label })),
+    { left: PAD.left + 2, right: PAD.left + plotWidth - 2, maxRows: Math.floor((plotHeight - 4) / MARKER_ROW_PX) },
+  );
   const latest = series.map((s) => `${s.label} ${s.values.length > 0 ? formatValue(s.values[s.values.length - 1].y) : '—'}`).join(', ');
 
   return (
@@ -85,10 +90,10 @@ export function MetricChart({ title, series, xMax, xLabel, yRange, emptyText, fo
             </g>
           ))}
           <text x={PAD.left + plotWidth / 2} y={height - 4} textAnchor="middle" className={styles.chartAxisLabel}>{xLabel}</text>
-          {markers.map((marker) => (
+          {markers.map((marker, i) => (
             <g key={`m${marker.x}${marker.label}`} data-testid="chart-marker">
               <line x1={sx(marker.x)} x2={sx(marker.x)} y1={PAD.top} y2={PAD.top + plotHeight} className={marker.tone === 'error' ? styles.chartMarkerError : styles.chartMarker} />
-              <text x={Math.min(sx(marker.x) + 3, PAD.left + plotWidth - 2)} y={PAD.top + 12} textAnchor={sx(marker.x) > PAD.left + plotWidth * 0.7 ? 'end' : 'start'} className={styles.chartMarkerText}>{marker.label}</text>
+              <text x={labels[i].x} y={PAD.top + 12 + labels[i].row * MARKER_ROW_PX} textAnchor={labels[i].anchor} className={styles.chartMarkerText}>{marker.label}</text>
             </g>
           ))}
           {series.map((s) =>

@@ -163,6 +163,24 @@ describe('replaying runs', () => {
     }
   });
 
+  it('labels a learning-rate and a weight-decay change at the same epoch apart and whole, also at the right edge (ko/en × 390/1280 px)', async () => {
+    // Both knobs changed together twice: mid-run, and one epoch before the end (labels cannot go right there).
+    const { id } = await storeTrainedRun({
+      ...DEFAULT_CONFIGS.mlp, task: 'xor', samples: 80, hidden: [4], epochs: 20, patience: 0,
+      lrSchedule: [{ epoch: 8, lr: 0.002 }, { epoch: 19, lr: 0.0005 }],
+      weightDecaySchedule: [{ epoch: 8, weightDecay: 0.01 }, { epoch: 19, weightDecay: 0.02 }],
+    });
+    for (const { locale, width } of VIEWS) {
+      const page = await open(locale, width, `/playground/runs/${id}`);
+      const timeline = page.getByTestId('run-timeline');
+      await expect(timeline.getByTestId('chart-marker').count()).resolves.toBe(8);
+      await expect(illegibleSvgText(timeline, { distinct: '[data-testid="chart-marker"] text' })).resolves.toEqual([]);
+      expect(await scrollsSideways(page)).toBe(false);
+      await page.screenshot({ path: screenshotPath(`playground-markers-same-epoch-${locale}-${width}`), fullPage: true });
+      await page.close();
+    }
+  });
+
   it('replays a stored run of every model kind on its run page with the timeline and its picture (ko/en × 390/1280 px)', async () => {
     const configs: TTrainingConfig[] = [
       { ...DEFAULT_CONFIGS.perceptron, task: 'and', epochs: 12 },

@@ -3,6 +3,7 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { LOCALE_COOKIE } from '@/lib/i18n/locales';
 import { createTestUser } from '../support/auth';
 import { launchBrowser, screenshotPath, signInBrowser } from './browser';
+import { illegibleSvgText } from './svg-text';
 
 // Issue 17 "Watch" in Chromium: the timeline (play / pause / step / speed / scrub) over a run
 // streamed live and reopened from the database, the MLP drawn as TensorFlow Playground draws it
@@ -102,6 +103,8 @@ describe('watching a run learn', () => {
     const labels = await page.getByTestId('chart-marker').allTextContents();
     expect(labels).toContain('학습률 0.002');
     expect(labels).toContain('감쇠 0.01');
+    // Changed at (nearly) the same epoch, the two labels sit apart, each whole (QA: they overlapped).
+    await expect(illegibleSvgText(page.locator('main'), { distinct: '[data-testid="chart-marker"] text' })).resolves.toEqual([]);
     expect(await scrollsSideways(page)).toBe(false);
     await page.screenshot({ path: screenshotPath('playground-timeline-lr-ko-phone'), fullPage: true });
 
@@ -111,6 +114,13 @@ describe('watching a run learn', () => {
     await expect(page.getByTestId('chart-marker').count()).resolves.toBe(4);
     expect(await scrollsSideways(page)).toBe(false);
     await page.screenshot({ path: screenshotPath('playground-run-timeline-ko-phone'), fullPage: true });
+    // And on a desktop, where the charts are wider.
+    const chart = page.getByTestId('chart-marker').first().locator('xpath=ancestor::*[local-name()="svg"]');
+    const phoneWidth = await chart.getAttribute('width');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect.poll(() => chart.getAttribute('width')).not.toBe(phoneWidth);
+    await expect(illegibleSvgText(page.locator('main'), { distinct: '[data-testid="chart-marker"] text' })).resolves.toEqual([]);
+    await page.screenshot({ path: screenshotPath('playground-run-timeline-ko-desktop'), fullPage: true });
     await page.close();
   });
 });
