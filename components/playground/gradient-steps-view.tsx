@@ -32,7 +32,8 @@ export function GradientStepsView({ series, locale }: { series: GradientSeries[]
           </g>
         ))}
         <text x={sx(0)} y={HEIGHT - 6} textAnchor="middle" className={styles.chartTick}>t=1</text>
-        <text x={sx(steps - 1)} y={HEIGHT - 6} textAnchor="middle" className={styles.chartTick}>{`t=${steps}`}</text>
+        {/* Ends at the last step rather than centred on it, which would run past the right edge ("t=30" was cut off). */}
+        <text x={Math.min(sx(steps - 1) + 6, WIDTH - 1)} y={HEIGHT - 6} textAnchor="end" className={styles.chartTick}>{`t=${steps}`}</text>
         {series.map((s) => (
           <polyline
             key={s.label}
