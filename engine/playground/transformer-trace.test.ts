@@ -6,7 +6,7 @@ import { DEFAULT_CONFIGS } from './default-configs';
 import { StoredWeightsMismatchError } from './stored-parameters';
 import { trainedTransformer } from './trained-transformer';
 import { trainModel } from './train-model';
-import { tokenizeTraceText, tokenLabel } from './trace-tokens';
+import { describeTraceTextProblem, tokenizeTraceText, tokenLabel } from './trace-tokens';
 import { traceTransformer } from './transformer-trace';
 
 // Two layers so the backward pass crosses a whole encoder layer on its way to the first layer's scores.
@@ -152,5 +152,25 @@ describe('your own sentence as tokens', () => {
     expect(tokenizeTraceText('a b c\u200B d e f', shape)).toEqual({ ok: false, problem: { reason: 'control-character' } });
     expect(tokenizeTraceText('a '.repeat(150), shape)).toEqual({ ok: false, problem: { reason: 'too-long', max: 200 } });
     expect(tokenizeTraceText('   ', shape)).toEqual({ ok: false, problem: { reason: 'empty' } });
+  });
+
+  it('refuses a sentence of emoji as "no words", naming them, never as "you gave 0"; emoji beside words are skipped and named', () => {
+    const emoji = tokenizeTraceText('😀😂👍🏽🎉🐱👩‍💻', shape);
+    expect(emoji).toEqual({ ok: false, problem: { reason: 'no-words', seqLength: 6, skipped: ['😀', '😂', '👍🏽'] } });
+    if (!emoji.ok) {
+      const text = describeTraceTextProblem(emoji.problem);
+      expect(text.en).toBe('There are no words to read: a word is a run of letters or digits, so emoji and symbols (😀 😂 👍🏽) are skipped. Type 6 words or 6 tokens.');
+      expect(text.ko).toBe('읽을 단어가 없습니다: 단어는 글자나 숫자가 이어진 것이라 이모지와 기호(😀 😂 👍🏽)는 건너뜁니다. 6단어나 토큰 6개를 입력하세요.');
+      expect(`${text.en} ${text.ko}`).not.toMatch(/\b0\b/);
+    }
+    expect(tokenizeTraceText('!!! ...', shape)).toEqual({ ok: false, problem: { reason: 'no-words', seqLength: 6, skipped: ['!', '.'] } });
+    // The joiner inside 👩‍💻 is part of the emoji, not a hidden character; elsewhere it still is.
+    expect(tokenizeTraceText('👩‍💻 a', shape)).toMatchObject({ ok: false, problem: { reason: 'wrong-length', count: 1, skipped: ['👩‍💻'] } });
+    expect(tokenizeTraceText('a\u200Db', shape)).toEqual({ ok: false, problem: { reason: 'control-character' } });
+    const mixed = tokenizeTraceText('I ❤️ you', shape);
+    expect(mixed).toEqual({ ok: false, problem: { reason: 'wrong-length', count: 2, seqLength: 6, kind: 'words', skipped: ['❤️'] } });
+    if (!mixed.ok) expect(describeTraceTextProblem(mixed.problem).en).toBe('This model reads exactly 6 words (you gave 2). Emoji and symbols (❤️) are not words.');
+    // By the documented rule, emoji between six words are skipped like punctuation.
+    expect(tokenizeTraceText('the 🐱 cat sat on the mat 🎉', shape)).toMatchObject({ ok: true, value: { tokens: [4, 0, 3, 2, 4, 1] } });
   });
 });
