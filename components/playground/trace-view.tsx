@@ -1,6 +1,6 @@
 'use client';
 
-import { useState, type FormEvent } from 'react';
+import { useEffect, useEffectEvent, useState, type FormEvent } from 'react';
 import { describeApiError, sendJson } from '@/components/ui/api-client';
 import { parseNumber } from '@/engine/exercises/client';
 import type { TTraceCell, TraceCellKind } from '@/engine/playground/trace-cell';
@@ -20,6 +20,9 @@ export interface TraceViewProps {
   /** A validation sequence of the run, offered as an example of tokens. */
   exampleTokens: number[];
 }
+
+/** Marks the history entry a question adds (on top of Next's own state). */
+const EXERCISE_ENTRY = 'bplTraceExercise';
 
 type TraceRequest = { text: string; target?: { position: number; token: number } };
 type Exercise = { question: TraceQuestionPayload; answer: string; result: TraceGradePayload | null; error: string | null; isPending: boolean };
@@ -82,6 +85,7 @@ export function TraceView({ runId, locale, model, exampleTokens }: TraceViewProp
     // The trace holds the cell's value: it leaves the page while the question is open.
     setData(null);
     setExercise({ question: response.data, answer: '', result: null, error: null, isPending: false });
+    window.history.pushState({ ...window.history.state, [EXERCISE_ENTRY]: true }, '');
   }
 
   async function submitAnswer(event: FormEvent) {
@@ -105,12 +109,28 @@ export function TraceView({ runId, locale, model, exampleTokens }: TraceViewProp
     if (request) void load(request);
   }
 
+  // Opening a question adds a history entry, so the browser's (or the phone's) Back closes the
+  // question and returns to the trace on this page instead of leaving the run.
+  const onPopState = useEffectEvent((event: PopStateEvent) => {
+    if (exercise && !(event.state as Record<string, unknown> | null)?.[EXERCISE_ENTRY]) backToTrace();
+  });
+  useEffect(() => {
+    window.addEventListener('popstate', onPopState);
+    return () => window.removeEventListener('popstate', onPopState);
+  }, []);
+
+  /** The panel's own Back: the same history step as the browser's, when the question added one. */
+  function leaveExercise() {
+    if ((window.history.state as Record<string, unknown> | null)?.[EXERCISE_ENTRY]) window.history.back();
+    else backToTrace();
+  }
+
   return (
     <section aria-labelledby="trace-heading" className={styles.trace} data-testid="trace-view">
       <h2 id="trace-heading">{T.heading[locale]}</h2>
       <p className="muted">{T.intro[locale]}</p>
       {exercise ? (
-        <ExercisePanel exercise={exercise} locale={locale} onAnswer={(answer) => setExercise({ ...exercise, answer })} onSubmit={submitAnswer} onBack={backToTrace} />
+        <ExercisePanel exercise={exercise} locale={locale} onAnswer={(answer) => setExercise({ ...exercise, answer })} onSubmit={submitAnswer} onBack={leaveExercise} />
       ) : (
         <>
           <form onSubmit={onTrace} className={styles.form} noValidate>
@@ -422,15 +442,17 @@ function ExercisePanel({ exercise, locale, onAnswer, onSubmit, onBack }: Exercis
         <figure key={given.id} className={styles.figure}>
           <figcaption>{given.label[locale]}</figcaption>
           {Array.isArray(given.values) ? (
-            <div className={`scroll-x ${styles.matrixBox}`} tabIndex={0} role="region" aria-label={given.label[locale]}>
-              <table className={styles.matrix}>
-                <tbody>
-                  <tr>{given.values.map((value, i) => <td key={i}>{value}</td>)}</tr>
-                </tbody>
-              </table>
-            </div>
+            // A row of q or k (d_k numbers) wraps into columns that fit a phone, each with its index: nothing to scroll.
+            <ol className={styles.vector} aria-label={given.label[locale]}>
+              {given.values.map((value, i) => (
+                <li key={i}>
+                  <span className={styles.vectorIndex}>{i + 1}</span>
+                  <span data-value>{value}</span>
+                </li>
+              ))}
+            </ol>
           ) : (
-            <p>{given.values}</p>
+            <p data-value>{given.values}</p>
           )}
         </figure>
       ))}

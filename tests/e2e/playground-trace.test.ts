@@ -40,8 +40,8 @@ const inspect = (page: Page) =>
   }));
 
 const TEXT = {
-  en: { trace: 'Trace', next: 'Next →', make: 'Make this an exercise', check: 'Check', correct: 'Correct!', wrong: 'Not yet right.', sentence: 'the cat sat on the mat', badLength: 'This model reads exactly 6 words (you gave 3).' },
-  ko: { trace: '추적하기', next: '다음 →', make: '이 칸을 문제로 만들기', check: '채점하기', correct: '정답입니다!', wrong: '아직 정답이 아닙니다.', sentence: '나는 오늘 학교에서 친구와 밥을 먹었다', badLength: '이 모델은 정확히 6단어를 읽습니다 (입력: 3단어).' },
+  en: { trace: 'Trace', next: 'Next →', make: 'Make this an exercise', check: 'Check', correct: 'Correct!', wrong: 'Not yet right.', sentence: 'the cat sat on the mat', badLength: 'This model reads exactly 6 words (you gave 3).', back: '← Back to the trace', noWords: /^There are no words to read: .*emoji and symbols \(😀 😂 🎉\) are skipped\. Type 6 words or 6 tokens\.$/ },
+  ko: { trace: '추적하기', next: '다음 →', make: '이 칸을 문제로 만들기', check: '채점하기', correct: '정답입니다!', wrong: '아직 정답이 아닙니다.', sentence: '나는 오늘 학교에서 친구와 밥을 먹었다', badLength: '이 모델은 정확히 6단어를 읽습니다 (입력: 3단어).', back: '← 추적으로 돌아가기', noWords: /^읽을 단어가 없습니다: .*이모지와 기호\(😀 😂 🎉\)는 건너뜁니다\. 6단어나 토큰 6개를 입력하세요\.$/ },
 } as const;
 
 const STEP_TITLES = {
@@ -63,6 +63,10 @@ describe('your own sentence through a trained Transformer', () => {
       const input = view.locator('#trace-text');
       await input.fill('the cat sat');
       await expect(view.getByTestId('trace-text-hint').textContent()).resolves.toBe(t.badLength);
+      await expect(view.getByRole('button', { name: t.trace, exact: true }).isDisabled()).resolves.toBe(true);
+      // Six emoji are no words by the documented rule: refused with the reason, never "you gave 0" (QA).
+      await input.fill('😀😂🎉😀😂🎉');
+      await expect(view.getByTestId('trace-text-hint').textContent()).resolves.toMatch(t.noWords);
       await expect(view.getByRole('button', { name: t.trace, exact: true }).isDisabled()).resolves.toBe(true);
 
       await input.fill(t.sentence);
@@ -93,8 +97,21 @@ describe('your own sentence through a trained Transformer', () => {
       await exercise.waitFor();
       // The trace (which showed the value) is gone while the question is open.
       await expect(page.locator('[data-matrix="scores"]').count()).resolves.toBe(0);
-      const givens = await exercise.locator('figure').evaluateAll((figures) => figures.map((figure) => [...figure.querySelectorAll('td, p')].map((cell) => Number(cell.textContent))));
+      const givens = await exercise.locator('figure').evaluateAll((figures) => figures.map((figure) => [...figure.querySelectorAll('[data-value]')].map((cell) => Number(cell.textContent))));
       const [q, k, [dk]] = givens;
+      expect(q.length).toBeGreaterThan(1);
+      expect(q.every(Number.isFinite) && k.every(Number.isFinite)).toBe(true);
+      // q and k fit the screen: every value visible without scrolling anything (QA: they overflowed at 390 px with no cue).
+      const hidden = await exercise.locator('[data-value]').evaluateAll((cells) =>
+        cells
+          .filter((cell) => {
+            const rect = cell.getBoundingClientRect();
+            const clipped = (node: Element | null): boolean => !!node && ((node.scrollWidth > node.clientWidth && getComputedStyle(node).overflowX !== 'visible') || clipped(node.parentElement));
+            return rect.left < 0 || rect.right > window.innerWidth || clipped(cell.parentElement);
+          })
+          .map((cell) => cell.textContent),
+      );
+      expect(hidden, 'given values cut off or in a scrolling box').toEqual([]);
       const answer = q.reduce((sum, x, c) => sum + x * k[c], 0) / Math.sqrt(dk);
 
       // Not a number (a decimal comma): named here, nothing sent.
@@ -110,6 +127,23 @@ describe('your own sentence through a trained Transformer', () => {
       await expect(exercise.getByTestId('trace-answer-result').textContent()).resolves.toBe(t.correct);
       expect(await inspect(page)).toEqual({ isScrollingSideways: false, smallTargets: [] });
       await page.screenshot({ path: screenshotPath(`playground-trace-exercise-${width}-${locale}`), fullPage: true });
+
+      // The browser's Back closes the question and returns to the trace where the student was,
+      // on the run page (QA: it left the run page); the panel's own Back does the same.
+      const runUrl = page.url();
+      await page.goBack();
+      await view.getByTestId('trace-step-title').waitFor({ timeout: 60_000 });
+      expect(page.url()).toBe(runUrl);
+      await expect(view.getByTestId('trace-step-title').textContent()).resolves.toBe(STEP_TITLES[locale][3]);
+      await expect(page.getByTestId('trace-exercise').count()).resolves.toBe(0);
+      await view.locator('[data-cell="score-1-2"]').click();
+      await view.getByRole('button', { name: t.make, exact: true }).click();
+      await exercise.waitFor();
+      await exercise.getByRole('button', { name: t.back, exact: true }).click();
+      await view.locator('[data-matrix="scores"]').waitFor({ timeout: 60_000 });
+      expect(page.url()).toBe(runUrl);
+      // One more Back leaves for wherever the student came from: no question entry is left behind.
+      await expect(page.evaluate(() => (window.history.state as Record<string, unknown> | null)?.bplTraceExercise ?? null)).resolves.toBeNull();
       await page.close();
     });
   }
