@@ -8,7 +8,10 @@ const alias = {
 };
 
 // Two projects: `unit` is pure code (engine, exercises, lib helpers) and needs no database;
-// `integration` gets a fresh PostgreSQL database per run from tests/setup/global-db.ts.
+// `integration` gets a fresh PostgreSQL database per run from tests/setup/global-db.ts and runs one
+// file at a time (they share that database and one server). In a single vitest process such a
+// project starts only after every other project is done, so `npm test` (scripts/test.sh) runs the
+// two projects as two vitest processes side by side.
 export default defineConfig({
   resolve: { alias },
   test: {
