@@ -73,6 +73,15 @@ export async function launchBrowser({ locale = 'ko-KR', timezoneId }: { locale?:
   return context;
 }
 
+/**
+ * Waits until React has hydrated the page: before that, a click or a slider's input event reaches
+ * markup without handlers (the input is lost), and a link click is a full load.
+ */
+export async function waitForHydration(page: Page): Promise<void> {
+  await page.waitForLoadState('networkidle');
+  await page.waitForFunction(() => Object.keys(document.querySelector('body') ?? {}).some((key) => key.startsWith('__react')));
+}
+
 export function screenshotPath(name: string): string {
   return path.join(SCREENSHOTS, `${name}.png`);
 }

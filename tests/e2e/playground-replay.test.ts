@@ -8,7 +8,7 @@ import { getDb } from '@/lib/db';
 import { LOCALE_COOKIE } from '@/lib/i18n/locales';
 import { readStoredMetrics, toStoredMetrics } from '@/lib/training/runs/stored-run-schema';
 import { createTestUser, signIn, type TestUser } from '../support/auth';
-import { launchBrowser, screenshotPath } from './browser';
+import { launchBrowser, screenshotPath, waitForHydration } from './browser';
 import { illegibleSvgText } from './svg-text';
 
 // Issue 17 "stored runs replay" and the RNN-vs-LSTM pair on one timeline, in Chromium: the pair
@@ -46,6 +46,8 @@ async function open(locale: 'ko' | 'en', width: number, path: string): Promise<P
   const page = await browser.newPage();
   await page.setViewportSize({ width, height: width < 500 ? 844 : 800 });
   await page.goto(`${inject('baseUrl')}${path}`);
+  // The timeline's slider and buttons act only once React has hydrated (a fill before that was lost).
+  await waitForHydration(page);
   return page;
 }
 

@@ -98,7 +98,9 @@ describe('watching a run learn', () => {
     await decayForm.getByRole('button', { name: '적용' }).click();
     await expect(page.getByRole('status').filter({ hasText: '가중치 감쇠 0.01' }).textContent()).resolves.toMatch(/약 에포크 \d+\)부터 가중치 감쇠 0.01/);
     await page.waitForSelector('[data-testid="run-progress"][data-status="COMPLETED"]', { timeout: 90_000 });
-    // One marker per change on each of the two charts.
+    // One marker per change on each of the two charts (the finished run's charts are redrawn from
+    // the stored run just after it completes: wait for them, then check).
+    await page.waitForFunction(() => document.querySelectorAll('[data-testid="chart-marker"]').length >= 4, undefined, { timeout: 10_000 });
     await expect(page.getByTestId('chart-marker').count()).resolves.toBe(4);
     const labels = await page.getByTestId('chart-marker').allTextContents();
     expect(labels).toContain('학습률 0.002');

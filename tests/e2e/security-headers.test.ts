@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { createTestUser, signIn } from '../support/auth';
-import { expectConsoleError, launchBrowser } from './browser';
+import { expectConsoleError, launchBrowser, waitForHydration } from './browser';
 
 // Every page runs under a Content-Security-Policy with a fresh nonce per request: Next's own
 // scripts carry the nonce and run (the page hydrates, KaTeX renders), nothing on any page breaks
@@ -30,12 +30,6 @@ afterAll(async () => {
 
 const violations = (page: Page) => page.evaluate(() => (window as unknown as { cspViolations: string[] }).cspViolations);
 
-/** Waits until React has hydrated the page: a client-side link click would otherwise be a full load. */
-async function hydrated(page: Page): Promise<void> {
-  await page.waitForLoadState('networkidle');
-  await page.waitForFunction(() => Object.keys(document.querySelector('body') ?? {}).some((key) => key.startsWith('__react')));
-}
-
 describe('Content-Security-Policy in Chromium', () => {
   it('serves every page with a nonce policy and the security headers, and no page breaks it', async () => {
     const page = await browser.newPage();
@@ -57,7 +51,7 @@ describe('Content-Security-Policy in Chromium', () => {
       expect(headers['permissions-policy']).toContain('camera=()');
       // Next put the nonce on its scripts; they ran, so React hydrated the page.
       expect(await page.locator(`script[nonce]`).count(), path).toBeGreaterThan(0);
-      await hydrated(page);
+      await waitForHydration(page);
       expect(await violations(page), path).toEqual([]);
     }
     // A fresh nonce for every request.
@@ -68,7 +62,7 @@ describe('Content-Security-Policy in Chromium', () => {
   it('renders KaTeX and inline styles under the policy', async () => {
     const page = await browser.newPage();
     await page.goto(`${baseUrl()}/units/backprop`);
-    await hydrated(page);
+    await waitForHydration(page);
     const formula = page.locator('.katex').first();
     await formula.waitFor();
     // KaTeX's stylesheet applied: its font, and the inline heights of its struts.
@@ -89,7 +83,7 @@ describe('Content-Security-Policy in Chromium', () => {
     });
     expectConsoleError(/violates the following Content Security Policy directive/);
     await page.goto(`${baseUrl()}/units`);
-    await hydrated(page);
+    await waitForHydration(page);
     await expect.poll(async () => (await violations(page)).length).toBeGreaterThanOrEqual(2);
     expect(await page.evaluate(() => (window as unknown as { pwned?: string }).pwned)).toBeUndefined();
     expect((await violations(page)).every((violation) => violation.startsWith('script-src'))).toBe(true);
