@@ -64,10 +64,12 @@ async function rowNames(page: Page, table: string): Promise<string[]> {
   return page.locator(`${table} tbody th[scope=row]`).allInnerTexts();
 }
 
-/** Every heading link and pager link is a 44 px tap target. */
+/** Every heading link and pager link is a 44 × 44 px tap target (a short heading such as 해결 too). */
 async function expectTapTargets(page: Page, selector: string) {
   const small = await page.locator(selector).evaluateAll((links) =>
-    links.map((link) => ({ text: link.textContent, height: link.getBoundingClientRect().height })).filter(({ height }) => height < 44),
+    links
+      .map((link) => ({ text: link.textContent, width: link.getBoundingClientRect().width, height: link.getBoundingClientRect().height }))
+      .filter(({ width, height }) => width < 44 || height < 44),
   );
   expect(small, 'links under 44 px').toEqual([]);
 }
