@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ZId, zName } from '@/lib/validation/text';
+import { canonicalTimeZone } from '@/lib/course/assignments/zoned-time';
 
 // Shared by the class forms and the route handlers.
 export const CLASS_NAME_MAX = 100;
@@ -24,9 +25,19 @@ export const ZJoinCode = z
 export const ZJoinClass = z.object({ code: ZJoinCode });
 export type TJoinClass = z.infer<typeof ZJoinClass>;
 
+/** An IANA time zone ("Europe/Berlin"), stored in its canonical spelling. */
+export const ZTimeZone = z
+  .string()
+  .max(64)
+  .transform((zone, context) => {
+    const canonical = canonicalTimeZone(zone);
+    if (canonical === null) context.addIssue({ code: 'custom', message: 'Unknown time zone.' });
+    return canonical ?? zone;
+  });
+
 export const ZClassSettings = z
-  .object({ name: ZClassName.optional(), showNicknames: z.boolean().optional() })
-  .refine((value) => value.name !== undefined || value.showNicknames !== undefined, { message: 'Nothing to change.' });
+  .object({ name: ZClassName.optional(), showNicknames: z.boolean().optional(), timeZone: ZTimeZone.optional() })
+  .refine((value) => value.name !== undefined || value.showNicknames !== undefined || value.timeZone !== undefined, { message: 'Nothing to change.' });
 export type TClassSettings = z.infer<typeof ZClassSettings>;
 
 export const ZAddInstructor = z.object({

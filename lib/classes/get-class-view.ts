@@ -15,6 +15,8 @@ interface ClassViewBase {
   id: string;
   name: string;
   showNicknames: boolean;
+  /** The zone its instructors type due dates and exam windows in. */
+  timeZone: string;
   instructorNames: string[];
   me: { userId: string; role: Role; nickname: string | null };
 }
@@ -48,6 +50,7 @@ export async function getClassView({ userId, classId }: GetClassViewOptions): Pr
       name: true,
       joinCode: true,
       showNicknames: true,
+      timeZone: true,
       memberships: {
         // The enum is declared STUDENT, INSTRUCTOR: descending lists instructors first.
         orderBy: [{ role: 'desc' }, { createdAt: 'asc' }],
@@ -62,6 +65,7 @@ export async function getClassView({ userId, classId }: GetClassViewOptions): Pr
     id: found.id,
     name: found.name,
     showNicknames: found.showNicknames,
+    timeZone: found.timeZone,
     instructorNames: found.memberships.filter((m) => m.role === 'INSTRUCTOR').map((m) => m.user.name),
     me: { userId, role: mine.role, nickname: mine.nickname },
   };

@@ -10,10 +10,14 @@ export interface UpdateClassSettingsOptions extends TClassSettings {
 export interface ClassSettings {
   name: string;
   showNicknames: boolean;
+  timeZone: string;
 }
 
-/** Renames the class and/or switches leaderboards to nicknames. Instructors only. */
-export async function updateClassSettings({ actorId, classId, name, showNicknames }: UpdateClassSettingsOptions): Promise<ClassSettings> {
+/**
+ * Renames the class, switches leaderboards to nicknames and/or sets the time zone in which its
+ * instructors type due dates and exam windows (stored instants do not move). Instructors only.
+ */
+export async function updateClassSettings({ actorId, classId, name, showNicknames, timeZone }: UpdateClassSettingsOptions): Promise<ClassSettings> {
   await requireClassRole(actorId, classId, 'INSTRUCTOR');
-  return getDb().class.update({ where: { id: classId }, data: { name, showNicknames }, select: { name: true, showNicknames: true } });
+  return getDb().class.update({ where: { id: classId }, data: { name, showNicknames, timeZone }, select: { name: true, showNicknames: true, timeZone: true } });
 }

@@ -226,6 +226,32 @@ describe('nicknames and settings', () => {
     expect((await api(a.cookie, 'PATCH', `/api/classes/${created.id}`, { showNicknames: true })).status).toBe(403);
     expect((await api(teacher.cookie, 'PATCH', `/api/classes/${created.id}`, {})).status).toBe(400);
     const renamed = await api(teacher.cookie, 'PATCH', `/api/classes/${created.id}`, { name: '새 이름', showNicknames: true });
-    expect(renamed.body).toEqual({ name: '새 이름', showNicknames: true });
+    expect(renamed.body).toEqual({ name: '새 이름', showNicknames: true, timeZone: 'Asia/Seoul' });
+  });
+
+  it('sets the class time zone (canonical spelling, instructors only, unknown zones refused) and assignments are typed in it', async () => {
+    const teacher = await signedIn('Teacher');
+    const student = await signedIn('Student');
+    const created = await newClass(teacher);
+    await api(student.cookie, 'POST', '/api/classes/join', { code: created.joinCode });
+
+    expect((await api(student.cookie, 'PATCH', `/api/classes/${created.id}`, { timeZone: 'Europe/Berlin' })).status).toBe(403);
+    const unknown = await api(teacher.cookie, 'PATCH', `/api/classes/${created.id}`, { timeZone: 'Mars/Olympus_Mons' });
+    expect(unknown.status).toBe(400);
+    expect((await api(teacher.cookie, 'PATCH', `/api/classes/${created.id}`, { timeZone: '' })).status).toBe(400);
+    const set = await api(teacher.cookie, 'PATCH', `/api/classes/${created.id}`, { timeZone: 'europe/berlin' });
+    expect(set.status).toBe(200);
+    expect(set.body).toMatchObject({ timeZone: 'Europe/Berlin' });
+    expect((await getDb().class.findUniqueOrThrow({ where: { id: created.id } })).timeZone).toBe('Europe/Berlin');
+
+    // 09:00 in Berlin in July (CEST, UTC+2) is 07:00 UTC; 23:59 in January (CET, UTC+1) is 22:59 UTC.
+    const assignment = await api(teacher.cookie, 'POST', `/api/course/classes/${created.id}/assignments`, {
+      title: 'Berlin week', unitIds: [], items: [{ typeId: 'sigmoid-derivative', target: 'SOLVE_COUNT', targetValue: 1 }],
+      opensAt: '2026-07-01T09:00', dueAt: '2027-01-10T23:59', lateUntil: null, latePenaltyPct: 0, isPublished: true,
+    });
+    expect(assignment.status).toBe(201);
+    const stored = await getDb().assignment.findUniqueOrThrow({ where: { id: String(assignment.body.id) } });
+    expect(stored.opensAt.toISOString()).toBe('2026-07-01T07:00:00.000Z');
+    expect(stored.dueAt.toISOString()).toBe('2027-01-10T22:59:00.000Z');
   });
 });

@@ -4,11 +4,16 @@
 const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
 
 export function isTimeZone(zone: string): boolean {
+  return canonicalTimeZone(zone) !== null;
+}
+
+/** The zone as Intl spells it ("asia/seoul" → "Asia/Seoul"); null when Intl does not know it. */
+export function canonicalTimeZone(zone: string): string | null {
+  if (zone.trim() === '') return null;
   try {
-    new Intl.DateTimeFormat('en', { timeZone: zone });
-    return true;
+    return new Intl.DateTimeFormat('en', { timeZone: zone }).resolvedOptions().timeZone;
   } catch {
-    return false;
+    return null;
   }
 }
 

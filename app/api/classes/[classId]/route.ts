@@ -14,7 +14,7 @@ export const GET = handleRoute(async (_request, { params }: Context) => {
   return NextResponse.json(await getClassView({ userId: user.id, classId }));
 });
 
-/** Renames the class or switches leaderboard nicknames (instructors). */
+/** Renames the class, switches leaderboard nicknames or sets its time zone (instructors). */
 export const PATCH = handleRoute(async (request, { params }: Context) => {
   const user = await requireUser();
   const { classId } = ZClassParams.parse(await params);
