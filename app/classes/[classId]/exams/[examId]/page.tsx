@@ -37,9 +37,9 @@ const TEXT = {
   extra: { ko: '추가 시간', en: 'Extension' },
   perQuestion: { ko: '문제별 통계', en: 'Per question' },
   question: { ko: '문제', en: 'Question' },
-  students: { ko: '푼 학생', en: 'Students' },
+  students: { ko: '답한 학생', en: 'Students who answered' },
   attempts: { ko: '시도', en: 'Attempts' },
-  mean: { ko: '평균 인정', en: 'Mean credit' },
+  mean: { ko: '평균 인정 (시작한 학생 전체)', en: 'Mean credit (all who began)' },
   firstTry: { ko: '첫 시도 정답', en: 'Right first try' },
   meanAttempts: { ko: '평균 시도', en: 'Mean attempts' },
   mistakes: { ko: '흔한 실수', en: 'Top mistakes' },
@@ -79,7 +79,7 @@ export default async function ExamResultsPage({ params }: { params: Promise<{ cl
           ))}
         </ul>
         <p className="muted">{TEXT.releaseHelp[locale]}</p>
-        <p><ReleaseExamButton locale={locale} examId={exam.id} isReleased={exam.releasedAt !== null} /></p>
+        <p><ReleaseExamButton locale={locale} examId={exam.id} isReleased={exam.releasedAt !== null} inProgress={results.counts.IN_PROGRESS} /></p>
       </section>
 
       <section aria-labelledby="exam-students" style={{ marginTop: '1.5rem' }}>
