@@ -1,6 +1,6 @@
 'use client';
 
-import { ZExamInput, type TExamInput } from '@/lib/course/exams/exam-schemas';
+import { ZExamForm, type TExamInput } from '@/lib/course/exams/exam-schemas';
 import { fill } from '@/lib/i18n/fill';
 import type { Locale, Localized } from '@/lib/i18n/locales';
 import forms from '@/components/ui/forms.module.css';
@@ -43,23 +43,34 @@ export interface ExamFormProps {
 const EMPTY: TExamInput = { title: '', opensAt: '', closesAt: '', timeLimitMinutes: 50, maxAttempts: 1, creditDecayPct: 0, feedback: 'ON_RELEASE', questions: [], isPublished: true };
 
 export function ExamForm({ locale, classId, timeZone, types, examId, initial, hasStarted = false }: ExamFormProps) {
-  const { value, update, save, saved, error, isPending } = useSavedForm({
+  const { value, update, save, saved, error, fieldErrors, isPending } = useSavedForm({
     locale,
     initial,
     empty: EMPTY,
-    schema: ZExamInput,
+    schema: ZExamForm,
     invalid: TEXT.invalid,
     itemUrl: examId && `/api/course/exams/${examId}`,
     collectionUrl: `/api/course/classes/${classId}/exams`,
   });
   const formId = examId ?? 'new';
   const id = (name: string) => `exam-${name}-${formId}`;
+  // The browser's check (the server's own rules, ZExamForm) names each field's problem under it.
+  const errorId = (field: string) => `exam-${field.replaceAll('.', '-')}-error-${formId}`;
+  const invalidProps = (field: string) => (fieldErrors[field] ? { 'aria-invalid': true, 'aria-describedby': errorId(field) } : {});
+  const fieldError = (field: string) =>
+    fieldErrors[field] && (
+      <p key={field} id={errorId(field)} className={forms.fieldError} data-field-error={field}>
+        {fieldErrors[field].join(' ')}
+      </p>
+    );
+  const questionFields = Object.keys(fieldErrors).filter((field) => field.startsWith('questions.'));
 
   return (
     <form className="card" onSubmit={save} noValidate aria-labelledby={id('heading')} data-testid="exam-form">
       <h2 id={id('heading')}>{examId ? TEXT.edit[locale] : TEXT.create[locale]}</h2>
       <label htmlFor={id('title')}>{TEXT.title[locale]}</label>
-      <input id={id('title')} value={value.title} onChange={(e) => update({ title: e.target.value })} style={{ width: '100%' }} />
+      <input id={id('title')} value={value.title} onChange={(e) => update({ title: e.target.value })} style={{ width: '100%' }} {...invalidProps('title')} />
+      {fieldError('title')}
 
       <fieldset style={{ border: 0, padding: 0, margin: '0.75rem 0 0' }} disabled={hasStarted}>
         <legend style={{ fontWeight: 600 }}>{TEXT.questions[locale]}</legend>
@@ -81,23 +92,31 @@ export function ExamForm({ locale, classId, timeZone, types, examId, initial, ha
               style={{ width: '5rem' }}
               value={question.points}
               onChange={(e) => replace({ points: Math.round(Number(e.target.value)) })}
+              {...invalidProps(`questions.${value.questions.indexOf(question)}.points`)}
             />
           )}
         />
+        {fieldError('questions')}
+        {questionFields.map((field) => fieldError(field))}
       </fieldset>
 
       <p className={forms.hint}>{fill(TEXT.zone[locale], { zone: timeZone })}</p>
       <label htmlFor={id('opens')}>{TEXT.opensAt[locale]}</label>
-      <input id={id('opens')} type="datetime-local" step={1} value={value.opensAt} onChange={(e) => update({ opensAt: e.target.value })} />
+      <input id={id('opens')} type="datetime-local" step={1} value={value.opensAt} onChange={(e) => update({ opensAt: e.target.value })} {...invalidProps('opensAt')} />
+      {fieldError('opensAt')}
       <label htmlFor={id('closes')}>{TEXT.closesAt[locale]}</label>
-      <input id={id('closes')} type="datetime-local" step={1} value={value.closesAt} onChange={(e) => update({ closesAt: e.target.value })} />
+      <input id={id('closes')} type="datetime-local" step={1} value={value.closesAt} onChange={(e) => update({ closesAt: e.target.value })} {...invalidProps('closesAt')} />
+      {fieldError('closesAt')}
       <fieldset style={{ border: 0, padding: 0, margin: 0 }} disabled={hasStarted}>
         <label htmlFor={id('limit')}>{TEXT.limit[locale]}</label>
-        <input id={id('limit')} type="number" inputMode="numeric" min={1} max={600} value={value.timeLimitMinutes} onChange={(e) => update({ timeLimitMinutes: Math.round(Number(e.target.value)) })} style={{ width: '6rem' }} />
+        <input id={id('limit')} type="number" inputMode="numeric" min={1} max={600} value={value.timeLimitMinutes} onChange={(e) => update({ timeLimitMinutes: Math.round(Number(e.target.value)) })} style={{ width: '6rem' }} {...invalidProps('timeLimitMinutes')} />
+        {fieldError('timeLimitMinutes')}
         <label htmlFor={id('attempts')}>{TEXT.attempts[locale]}</label>
-        <input id={id('attempts')} type="number" inputMode="numeric" min={1} max={5} value={value.maxAttempts} onChange={(e) => update({ maxAttempts: Math.round(Number(e.target.value)) })} style={{ width: '6rem' }} />
+        <input id={id('attempts')} type="number" inputMode="numeric" min={1} max={5} value={value.maxAttempts} onChange={(e) => update({ maxAttempts: Math.round(Number(e.target.value)) })} style={{ width: '6rem' }} {...invalidProps('maxAttempts')} />
+        {fieldError('maxAttempts')}
         <label htmlFor={id('decay')}>{TEXT.decay[locale]}</label>
-        <input id={id('decay')} type="number" inputMode="numeric" min={0} max={100} value={value.creditDecayPct} onChange={(e) => update({ creditDecayPct: Math.round(Number(e.target.value)) })} style={{ width: '6rem' }} />
+        <input id={id('decay')} type="number" inputMode="numeric" min={0} max={100} value={value.creditDecayPct} onChange={(e) => update({ creditDecayPct: Math.round(Number(e.target.value)) })} style={{ width: '6rem' }} {...invalidProps('creditDecayPct')} />
+        {fieldError('creditDecayPct')}
       </fieldset>
       <label htmlFor={id('feedback')}>{TEXT.feedback[locale]}</label>
       <select id={id('feedback')} value={value.feedback} onChange={(e) => update({ feedback: e.target.value === 'IMMEDIATE' ? 'IMMEDIATE' : 'ON_RELEASE' })}>

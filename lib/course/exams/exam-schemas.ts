@@ -5,6 +5,8 @@ import type { Json } from '@/engine/exercises/definition';
 import type { LocalizedText } from '@/engine/exercises/text';
 import { ZClientSubmissionId, type TWorkedStep } from '@/lib/exercises/schemas';
 import { ZId, zText } from '@/lib/validation/text';
+import { addLocalizedIssue } from '@/lib/i18n/localized-issues';
+import type { Localized } from '@/lib/i18n/locales';
 import type { ExamPhase, StudentExamStatus } from '@/lib/course/exams/exam-rules';
 
 // Boundary schemas and payload types of exam mode (client-safe). Every payload a student receives
@@ -35,6 +37,51 @@ export const ZExamInput = z.object({
   isPublished: z.boolean(),
 });
 export type TExamInput = z.infer<typeof ZExamInput>;
+
+export const EXAM_TEXT = {
+  title: { ko: `제목을 1~${EXAM_TITLE_MAX}자로 입력하세요.`, en: `Enter a title of 1–${EXAM_TITLE_MAX} characters.` },
+  questions: { ko: '문제를 하나 이상 고르세요.', en: 'Choose at least one question.' },
+  duplicate: { ko: '같은 연습문제를 두 번 넣을 수 없습니다.', en: 'The same exercise appears twice.' },
+  points: { ko: '배점은 1~100 사이의 정수로 입력하세요.', en: 'Enter 1–100 points (a whole number).' },
+  date: { ko: '날짜와 시간을 입력하세요.', en: 'Enter a date and time.' },
+  order: { ko: '마감은 시작보다 뒤여야 합니다.', en: 'The window must close after it opens.' },
+  limit: { ko: '제한 시간은 1~600분 사이의 정수로 입력하세요.', en: 'Enter a time limit of 1–600 whole minutes.' },
+  attempts: { ko: '시도 횟수는 1~5번 사이로 입력하세요.', en: 'Enter 1–5 attempts per question.' },
+  decay: { ko: '0~100 사이의 정수(%)로 입력하세요.', en: 'Enter 0–100 (whole %).' },
+} satisfies Record<string, Localized>;
+
+const LOCAL_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/;
+const wallClock = (local: string) => (LOCAL_TIME.test(local) ? (local.length === 16 ? `${local}:00` : local) : null);
+const isWhole = (value: number, min: number, max: number) => Number.isInteger(value) && value >= min && value <= max;
+/** A number box's value, NaN included (an emptied or mistyped box), so the range check below names it. */
+const ZFormNumber = z.union([z.number(), z.nan()]);
+
+/**
+ * What an exam must mean (a title, questions, points and limits in range, a window in order), as
+ * the form checks it before sending (a half-filled form was sent and refused with a 400) and the
+ * server checks it again (save-exam.ts), adding exercise ids and the window in UTC.
+ */
+export const ZExamForm = z
+  .object({ ...ZExamInput.shape, title: z.string().max(EXAM_TITLE_MAX * 2), timeLimitMinutes: ZFormNumber, maxAttempts: ZFormNumber, creditDecayPct: ZFormNumber, questions: z.array(z.object({ typeId: ZId, points: ZFormNumber })).max(EXAM_MAX_QUESTIONS) })
+  .superRefine((input, context) => {
+    const fail = (path: (string | number)[], text: Localized) => addLocalizedIssue(context, path, text);
+    const title = input.title.trim();
+    if (title.length < 1 || title.length > EXAM_TITLE_MAX || /\p{Cc}/u.test(title)) fail(['title'], EXAM_TEXT.title);
+    if (input.questions.length === 0) fail(['questions'], EXAM_TEXT.questions);
+    if (new Set(input.questions.map((q) => q.typeId)).size !== input.questions.length) fail(['questions'], EXAM_TEXT.duplicate);
+    input.questions.forEach((q, index) => {
+      if (!isWhole(q.points, 1, 100)) fail(['questions', index, 'points'], EXAM_TEXT.points);
+    });
+    const opensAt = wallClock(input.opensAt);
+    const closesAt = wallClock(input.closesAt);
+    if (!opensAt) fail(['opensAt'], EXAM_TEXT.date);
+    if (!closesAt) fail(['closesAt'], EXAM_TEXT.date);
+    // Wall-clock order in one zone; the server checks it again on the UTC instants (daylight saving).
+    if (opensAt && closesAt && closesAt <= opensAt) fail(['closesAt'], EXAM_TEXT.order);
+    if (!isWhole(input.timeLimitMinutes, 1, 600)) fail(['timeLimitMinutes'], EXAM_TEXT.limit);
+    if (!isWhole(input.maxAttempts, 1, 5)) fail(['maxAttempts'], EXAM_TEXT.attempts);
+    if (!isWhole(input.creditDecayPct, 0, 100)) fail(['creditDecayPct'], EXAM_TEXT.decay);
+  });
 
 export const ZExamParams = z.object({ examId: ZId });
 

@@ -3,19 +3,15 @@ import { isExerciseTypeId } from '@/engine/exercises';
 import { requireClassRole } from '@/lib/auth/require-role';
 import { examDeadline } from '@/lib/course/exams/exam-rules';
 import { zonedToUtc } from '@/lib/course/assignments/zoned-time';
-import { EXAM_TITLE_MAX, type TExamInput } from '@/lib/course/exams/exam-schemas';
+import { EXAM_TEXT, ZExamForm, type TExamInput } from '@/lib/course/exams/exam-schemas';
 import { getDb } from '@/lib/db';
 import { AppError } from '@/lib/errors';
 import type { Locale, Localized } from '@/lib/i18n/locales';
+import { localizedFieldErrors } from '@/lib/i18n/localized-issues';
 
 const M = {
   notFound: { ko: '시험을 찾을 수 없습니다.', en: 'Exam not found.' },
-  title: { ko: `제목을 1~${EXAM_TITLE_MAX}자로 입력하세요.`, en: `Enter a title of 1–${EXAM_TITLE_MAX} characters.` },
-  questions: { ko: '문제를 하나 이상 고르세요.', en: 'Choose at least one question.' },
-  duplicate: { ko: '같은 연습문제를 두 번 넣을 수 없습니다.', en: 'The same exercise appears twice.' },
   type: { ko: '알 수 없는 연습문제입니다.', en: 'Unknown exercise.' },
-  date: { ko: '날짜와 시간을 입력하세요.', en: 'Enter a date and time.' },
-  order: { ko: '마감은 시작보다 뒤여야 합니다.', en: 'The window must close after it opens.' },
   started: {
     ko: '이미 시험을 시작한 학생이 있어 문제, 제한 시간, 시도 횟수, 감점은 바꿀 수 없습니다. 제목, 기간, 피드백, 공개 여부만 바꿀 수 있습니다.',
     en: 'Students have already begun this exam: its questions, time limit, attempts and credit can no longer change. Title, window, feedback and publishing still can.',
@@ -36,23 +32,26 @@ interface ValidExam {
 }
 
 function validateExamInput(input: TExamInput, timeZone: string, locale: Locale): ValidExam {
-  const fieldErrors: Record<string, string[]> = {};
-  const fail = (field: string, text: Localized) => (fieldErrors[field] ??= []).push(text[locale]);
-  if (input.title.length < 1 || input.title.length > EXAM_TITLE_MAX) fail('title', M.title);
-  if (input.questions.length === 0) fail('questions', M.questions);
-  if (new Set(input.questions.map((q) => q.typeId)).size !== input.questions.length) fail('questions', M.duplicate);
+  // The form's own rules first (ZExamForm), then what only the server knows.
+  const checked = ZExamForm.safeParse(input);
+  const fieldErrors: Record<string, string[]> = checked.success ? {} : localizedFieldErrors(checked.error, locale);
+  const fail = (field: string, text: Localized) => {
+    if (!fieldErrors[field]?.includes(text[locale])) (fieldErrors[field] ??= []).push(text[locale]);
+  };
   input.questions.forEach((q, index) => {
     if (!isExerciseTypeId(q.typeId)) fail(`questions.${index}.typeId`, M.type);
   });
+  // Again on the UTC instants: a day that does not exist or a daylight-saving change can make
+  // well-formed wall-clock times invalid or out of order.
   const opensAt = zonedToUtc(input.opensAt, timeZone);
   const closesAt = zonedToUtc(input.closesAt, timeZone);
-  if (!opensAt) fail('opensAt', M.date);
-  if (!closesAt) fail('closesAt', M.date);
-  if (opensAt && closesAt && closesAt <= opensAt) fail('closesAt', M.order);
+  if (!opensAt) fail('opensAt', EXAM_TEXT.date);
+  if (!closesAt) fail('closesAt', EXAM_TEXT.date);
+  if (opensAt && closesAt && closesAt <= opensAt) fail('closesAt', EXAM_TEXT.order);
   const first = Object.values(fieldErrors)[0]?.[0];
-  if (first || !opensAt || !closesAt) throw new AppError('BAD_REQUEST', first ?? M.date[locale], { fieldErrors });
-  const { title, timeLimitMinutes, maxAttempts, creditDecayPct, feedback, isPublished } = input;
-  return { title, opensAt, closesAt, timeLimitMinutes, maxAttempts, creditDecayPct, feedback, isPublished, questions: input.questions.map(({ typeId, points }) => ({ typeId, points })) };
+  if (first || !opensAt || !closesAt) throw new AppError('BAD_REQUEST', first ?? EXAM_TEXT.date[locale], { fieldErrors });
+  const { timeLimitMinutes, maxAttempts, creditDecayPct, feedback, isPublished } = input;
+  return { title: input.title.trim(), opensAt, closesAt, timeLimitMinutes, maxAttempts, creditDecayPct, feedback, isPublished, questions: input.questions.map(({ typeId, points }) => ({ typeId, points })) };
 }
 
 function rowData({ questions, isPublished, ...fields }: ValidExam, publishedAt: Date | null) {
