@@ -8,7 +8,8 @@ import { getCourse } from '@/lib/content/get-course';
 import { getLocale } from '@/lib/i18n/get-locale';
 import { getLiveHostingOptions } from '@/lib/live/views/get-live-hosting-options';
 import { CreateSessionForm } from '@/components/live/create-session-form';
-import { LIVE_STATE_TEXT, LIVE_TEXT, formatCount } from '@/components/live/live-text';
+import { LIVE_STATE_TEXT, LIVE_TEXT } from '@/components/live/live-text';
+import { formatCount } from '@/lib/i18n/format';
 
 export async function generateMetadata(): Promise<Metadata> {
   return { title: LIVE_TEXT.createTitle[await getLocale()] };

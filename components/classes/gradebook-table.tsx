@@ -7,7 +7,7 @@ import type { AssignmentColumn, ExamColumn } from '@/lib/course/gradebook/find-c
 import { STATUS_TEXT } from '@/lib/course/assignments/assignment-status-text';
 import { EXAM_STATUS_TEXT } from '@/lib/course/exams/exam-status-text';
 import type { OutlineUnit } from '@/lib/dashboard/get-course-outline';
-import { formatNumber, formatPercent } from '@/lib/i18n/format';
+import { formatCount, formatNumber, formatPercent } from '@/lib/i18n/format';
 import { DateTime } from '@/components/ui/date-time';
 import { SortHeading } from '@/components/ui/sort-heading';
 import { StudentPageLinks } from '@/components/ui/student-page-links';
@@ -22,7 +22,6 @@ const TEXT = {
   last: { ko: '마지막 활동', en: 'Last activity' },
   live: { ko: '라이브 점수 (정답)', en: 'Live points (correct)' },
   showExercises: { ko: '문제별 열 보기', en: 'Show a column per exercise' },
-  attempts: { ko: '회 시도', en: ' attempts' },
   none: { ko: '아직 학생이 없습니다.', en: 'No students yet.' },
   late: { ko: '지각', en: 'late' },
   assignment: { ko: '과제', en: 'Assignment' },
@@ -98,7 +97,7 @@ export function GradebookTable({ locale, classId, units, rows, view, info, isSho
                     return (
                       <td key={exercise.typeId} className={`${styles.numeric} ${cell?.isSolved ? styles.solved : ''}`}>
                         {formatPercent(cell?.best ?? null)}
-                        {(cell?.attempts ?? 0) > 0 && <span className="muted"> ({cell.attempts}{TEXT.attempts[locale]})</span>}
+                        {(cell?.attempts ?? 0) > 0 && <span className="muted"> ({formatCount(cell.attempts, 'attempts', locale)})</span>}
                       </td>
                     );
                   })}

@@ -133,18 +133,6 @@ export const LIVE_STATE_TEXT = {
   FINISHED: { ko: '끝남', en: 'Ended' },
 } satisfies Record<TLiveStateName, Localized>;
 
-const COUNT_NOUNS = {
-  players: { ko: (count: number) => `참가자 ${count}명`, en: ['player', 'players'] },
-  questions: { ko: (count: number) => `문제 ${count}개`, en: ['question', 'questions'] },
-} as const;
-
-/** "1 player", "2 players"; "참가자 2명", "문제 2개". */
-export function formatCount(count: number, noun: keyof typeof COUNT_NOUNS, locale: 'ko' | 'en'): string {
-  if (locale === 'ko') return COUNT_NOUNS[noun].ko(count);
-  const [one, other] = COUNT_NOUNS[noun].en;
-  return `${count} ${new Intl.PluralRules('en').select(count) === 'one' ? one : other}`;
-}
-
 export function formatRank(rank: number, count: number, locale: 'ko' | 'en'): string {
   return locale === 'ko' ? `${count}명 중 ${rank}위` : `#${rank} of ${count}`;
 }

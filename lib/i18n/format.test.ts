@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { fill, splitTemplate } from '@/lib/i18n/fill';
-import { formatDateFallback, formatDateTime, formatNumber, formatPercent } from '@/lib/i18n/format';
+import { formatCount, formatDateFallback, formatDateTime, formatNumber, formatPercent } from '@/lib/i18n/format';
 
 const instant = new Date('2026-12-05T01:44:00Z');
 
@@ -68,5 +68,21 @@ describe('formatNumber', () => {
   it('shows a dash for no value', () => {
     expect(formatNumber(null, 'ko')).toBe('—');
     expect(formatNumber(Number.NaN, 'en')).toBe('—');
+  });
+});
+
+describe('formatCount', () => {
+  it('says one in the singular and every other count in the plural in English (QA: "1 attempts", "1 students")', () => {
+    expect(formatCount(1, 'attempts', 'en')).toBe('1 attempt');
+    expect(formatCount(0, 'attempts', 'en')).toBe('0 attempts');
+    expect(formatCount(2, 'students', 'en')).toBe('2 students');
+    expect(formatCount(1, 'students', 'en')).toBe('1 student');
+    expect(formatCount(1, 'players', 'en')).toBe('1 player');
+  });
+
+  it('puts the counter word after the number in Korean', () => {
+    expect(formatCount(1, 'students', 'ko')).toBe('학생 1명');
+    expect(formatCount(3, 'attempts', 'ko')).toBe('3회 시도');
+    expect(formatCount(2, 'questions', 'ko')).toBe('문제 2개');
   });
 });

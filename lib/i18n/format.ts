@@ -96,3 +96,17 @@ export function compareText(locale: Locale): (a: string, b: string) => number {
   }
   return collator.compare;
 }
+
+const COUNT_NOUNS = {
+  attempts: { ko: (count: number) => `${count}회 시도`, en: ['attempt', 'attempts'] },
+  players: { ko: (count: number) => `참가자 ${count}명`, en: ['player', 'players'] },
+  questions: { ko: (count: number) => `문제 ${count}개`, en: ['question', 'questions'] },
+  students: { ko: (count: number) => `학생 ${count}명`, en: ['student', 'students'] },
+} as const;
+
+/** "1 player", "2 players"; "참가자 2명", "문제 2개", "3회 시도". */
+export function formatCount(count: number, noun: keyof typeof COUNT_NOUNS, locale: Locale): string {
+  if (locale === 'ko') return COUNT_NOUNS[noun].ko(count);
+  const [one, other] = COUNT_NOUNS[noun].en;
+  return `${count} ${new Intl.PluralRules('en').select(count) === 'one' ? one : other}`;
+}

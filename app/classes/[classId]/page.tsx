@@ -11,7 +11,7 @@ import { NicknameForm } from '@/components/classes/nickname-form';
 import styles from '@/components/classes/classes.module.css';
 import { requirePageUser } from '@/lib/accounts/require-page-user';
 import { getCourseOutline } from '@/lib/dashboard/get-course-outline';
-import { fill } from '@/lib/i18n/fill';
+import { formatCount } from '@/lib/i18n/format';
 import { getLocale } from '@/lib/i18n/get-locale';
 import { getClassLeaderboard } from '@/lib/leaderboard/get-class-leaderboard';
 import { parseBoardParam } from '@/lib/leaderboard/leaderboard-scope';
@@ -30,8 +30,6 @@ const TEXT = {
   assignments: { ko: '과제', en: 'Assignments' },
   stats: { ko: '문제 통계', en: 'Question statistics' },
   exams: { ko: '시험', en: 'Exams' },
-  students: { ko: '학생 {n}명', en: '{n} students' },
-  oneStudent: { ko: '학생 {n}명', en: '{n} student' },
   you: { ko: '나의 설정', en: 'Your settings' },
   myRecord: { ko: '내 기록', en: 'My record' },
   back: { ko: '← 내 수업', en: '← My classes' },
@@ -60,7 +58,7 @@ export default async function ClassPage({ params, searchParams }: ClassPageProps
       </h1>
       <p className="muted">
         {TEXT.taughtBy[locale]}: {view.instructorNames.join(', ')}
-        {view.role === 'STUDENT' && ` · ${fill((view.studentCount === 1 ? TEXT.oneStudent : TEXT.students)[locale], { n: view.studentCount })}`}
+        {view.role === 'STUDENT' && ` · ${formatCount(view.studentCount, 'students', locale)}`}
       </p>
       {view.role === 'INSTRUCTOR' ? (
         <>
