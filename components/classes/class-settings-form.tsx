@@ -15,8 +15,8 @@ const TEXT = {
   invalid: { ko: `수업 이름을 1~${CLASS_NAME_MAX}자로 입력하세요.`, en: `Enter a class name of 1–${CLASS_NAME_MAX} characters.` },
   timeZone: { ko: '수업 시간대', en: 'Class time zone' },
   timeZoneHint: {
-    ko: '과제 마감과 시험 기간을 이 시간대로 입력합니다. 바꿔도 이미 정한 마감 시각은 그대로이고, 새 시간대로 표시될 뿐입니다.',
-    en: 'Assignment due dates and exam windows are typed in this zone. Changing it keeps the deadlines already set at the same moment; they are shown in the new zone.',
+    ko: '과제 마감과 시험 기간을 이 시간대로 입력합니다. 바꿔도 이미 정한 마감 시각은 그대로이고, 고치기 양식에서 새 시간대로 보일 뿐입니다. 학생에게는 각자 기기의 시간대로 보입니다.',
+    en: 'Assignment due dates and exam windows are typed in this zone. Changing it moves no deadline already set (the edit forms show it in the new zone). Students see times in their own device’s zone.',
   },
   unknownZone: { ko: '알 수 없는 시간대입니다.', en: 'Unknown time zone.' },
   saved: { ko: '저장했습니다.', en: 'Saved.' },
