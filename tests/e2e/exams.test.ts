@@ -5,7 +5,7 @@ import { solve } from '@/engine/exercises';
 import { getDb } from '@/lib/db';
 import { seedForExam } from '@/lib/exercises/keyed-seeds';
 import { createTestClass, createTestUser, signIn, type TestUser } from '../support/auth';
-import { launchBrowser, screenshotPath } from './browser';
+import { expectNoSidewaysScroll, launchBrowser, screenshotPath } from './browser';
 
 // A student takes an exam on a phone (390 px): honour code, the server's countdown surviving a
 // reload, answers with feedback hidden, handing in, results after release; and the auto-submit
@@ -140,6 +140,14 @@ describe('exam on a phone (390 px)', () => {
     expect(session.endReason).toBe('TIMED_OUT');
     // Ended at the deadline itself, not when the page asked.
     expect(session.endedAt!.getTime() - session.startedAt.getTime()).toBe(60_000);
+
+    // Released, the dashboard's exam card says so in full and still fits the phone (its one-line
+    // status chip pushed the card to 506 px).
+    await getDb().exam.update({ where: { id: examId }, data: { releasedAt: new Date() } });
+    await page.goto(`${inject('baseUrl')}/dashboard`);
+    const card = page.getByTestId('my-exams').locator(`[data-exam="${examId}"]`);
+    expect(await card.textContent()).toContain('Timed out (submitted automatically) · Results released');
+    await expectNoSidewaysScroll(page, 'the dashboard with a timed-out, released exam');
     await page.close();
   });
 });
