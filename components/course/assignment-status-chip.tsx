@@ -8,7 +8,8 @@ const LEVEL_STYLE: Record<AssignmentStatus, string> = {
   NOT_STARTED: styles.NOT_STARTED,
   IN_PROGRESS: styles.FAMILIAR,
   DONE: styles.MASTERED,
-  LATE: styles.PROFICIENT,
+  DONE_LATE: styles.PROFICIENT,
+  LATE: styles.FAMILIAR,
   MISSED: styles.ATTEMPTED,
 };
 

@@ -134,19 +134,19 @@ describe('buildGradebookCsv', () => {
       assignments: [{ id: 'as1', title: 'HW 1', dueAt: new Date('2025-04-01T14:59:59Z') }],
       exams: [{ id: 'ex1', title: 'Midterm', totalPoints: 12, closesAt: new Date('2025-04-20T03:00:00Z') }],
       rows: [
-        row({ userId: 'a', name: 'A', course: { assignments: { as1: { score: 0.8, isLate: true, status: 'LATE' } }, exams: { ex1: { status: 'TIMED_OUT', score: 7.25 } } } }),
+        row({ userId: 'a', name: 'A', course: { assignments: { as1: { score: 0.8, isLate: true, status: 'DONE_LATE' } }, exams: { ex1: { status: 'TIMED_OUT', score: 7.25 } } } }),
         row({ userId: 'b', name: 'B', course: { assignments: { as1: { score: 1, isLate: false, status: 'DONE' } }, exams: { ex1: { status: 'IN_PROGRESS', score: null } } } }),
         row({ userId: 'c', name: 'C', course: { assignments: { as1: { score: 0, isLate: false, status: 'MISSED' } }, exams: { ex1: { status: 'NOT_STARTED', score: null } } } }),
       ],
     };
     const rows = parseCsv(buildGradebookCsv(withCourse, 'en').slice(1));
     expect(rows[0].slice(-5)).toEqual(['HW 1 (assignment % after late penalty)', 'HW 1 (on time/late)', 'HW 1 (status)', 'Midterm (exam points /12)', 'Midterm (status)']);
-    expect(rows[1].slice(-5)).toEqual(['80', 'late', 'Late', '7.3', 'Timed out (submitted automatically)']);
+    expect(rows[1].slice(-5)).toEqual(['80', 'late', 'Done late', '7.3', 'Timed out (submitted automatically)']);
     expect(rows[2].slice(-5)).toEqual(['100', 'on time', 'Done', '', 'In progress']);
     expect(rows[3].slice(-5)).toEqual(['0', '', 'Missed', '', 'Not started']);
     expect(rows.every((fields) => fields.length === rows[0].length)).toBe(true);
     const korean = parseCsv(buildGradebookCsv(withCourse, 'ko').slice(1));
     expect(korean[0].slice(-5)).toEqual(['HW 1 (과제 % 지각 감점 후)', 'HW 1 (제때/지각)', 'HW 1 (상태)', 'Midterm (시험 점수 /12)', 'Midterm (상태)']);
-    expect(korean[1].slice(-5)).toEqual(['80', '지각', '지각', '7.3', '시간 종료 (자동 제출)']);
+    expect(korean[1].slice(-5)).toEqual(['80', '지각', '늦게 완료', '7.3', '시간 종료 (자동 제출)']);
   });
 });

@@ -102,13 +102,13 @@ describe('assignments', () => {
     expect(status).toBe(200);
     expect(body.results[pastId][alice.id]).toMatchObject({ status: 'DONE', score: 1, isLate: false });
     const bobResult = body.results[pastId][bob.id];
-    expect(bobResult).toMatchObject({ status: 'LATE', onTimeScore: 0.75, lateScore: 1, isLate: true });
+    expect(bobResult).toMatchObject({ status: 'DONE_LATE', onTimeScore: 0.75, lateScore: 1, isLate: true });
     expect(bobResult.score).toBeCloseTo(0.8, 12);
 
     const csv = await fetch(`${inject('baseUrl')}/api/course/classes/${classId}/assignments.csv`, { headers: { cookie: `${teacherCookie}; bpl-locale=en` } });
     const lines = (await csv.text()).replace(/^\uFEFF/, '').trim().split('\r\n');
     expect(lines[0]).toBe('Name,Email,"Week 1 (score %, after late penalty)",Week 1 (status)');
-    expect(lines).toContain(`Bob,${bob.email},80,Late`);
+    expect(lines).toContain(`Bob,${bob.email},80,Done late`);
     expect(lines).toContain(`Alice,${alice.email},100,Done`);
   });
 

@@ -81,7 +81,7 @@ describe('gradebook: assignment and exam columns', () => {
     expect(body.exams).toEqual([expect.objectContaining({ id: examId, title: 'Midterm', totalPoints: 5 })]);
     const rowOf = (user: TestUser) => body.rows.find((row) => row.userId === user.id)!;
     expect(rowOf(alice).course.assignments[assignmentId]).toEqual({ score: 1, isLate: false, status: 'DONE' });
-    expect(rowOf(bob).course.assignments[assignmentId]).toEqual({ score: 0.8, isLate: true, status: 'LATE' });
+    expect(rowOf(bob).course.assignments[assignmentId]).toEqual({ score: 0.8, isLate: true, status: 'DONE_LATE' });
     expect(rowOf(carol).course.assignments[assignmentId]).toEqual({ score: 0, isLate: false, status: 'MISSED' });
     expect(rowOf(alice).course.exams[examId]).toEqual({ status: 'SUBMITTED', score: 3.5 });
     // Past its deadline (15 minutes ago), not yet closed: 2 · 1 + 3 · 0.25, the score its close stores.
@@ -113,7 +113,7 @@ describe('gradebook: assignment and exam columns', () => {
     };
     expect(header.some((title) => title.startsWith('Draft HW'))).toBe(false);
     expect(cellsOf(alice)).toEqual(['100', 'on time', 'Done', '3.5', 'Submitted']);
-    expect(cellsOf(bob)).toEqual(['80', 'late', 'Late', '2.8', 'Timed out (submitted automatically)']);
+    expect(cellsOf(bob)).toEqual(['80', 'late', 'Done late', '2.8', 'Timed out (submitted automatically)']);
     expect(cellsOf(carol)).toEqual(['0', '', 'Missed', '', 'Not started']);
   });
 
@@ -123,7 +123,7 @@ describe('gradebook: assignment and exam columns', () => {
     const html = await response.text();
     expect(html).toContain('Assignment: HW RNN (%)');
     expect(html).toContain('Exam: Midterm (/5)');
-    expect(html).toMatch(new RegExp(`data-assignment="${assignmentId}" data-status="LATE"[^>]*>80%<span class="muted"> \\((<!-- -->)?late(<!-- -->)?\\)</span>`));
+    expect(html).toMatch(new RegExp(`data-assignment="${assignmentId}" data-status="DONE_LATE"[^>]*>80%<span class="muted"> \\((<!-- -->)?late(<!-- -->)?\\)</span>`));
     expect(html).toMatch(new RegExp(`data-assignment="${assignmentId}" data-status="DONE"[^>]*>100%</td>`));
     expect(html).toMatch(new RegExp(`data-exam="${examId}" data-status="TIMED_OUT"[^>]*>2\\.8<`));
     expect(html).toMatch(new RegExp(`data-exam="${examId}" data-status="NOT_STARTED"[^>]*><span class="muted">Not started</span>`));

@@ -6,6 +6,8 @@ export const STATUS_TEXT: Record<AssignmentStatus, { ko: string; en: string }> =
   NOT_STARTED: { ko: '시작 안 함', en: 'Not started' },
   IN_PROGRESS: { ko: '진행 중', en: 'In progress' },
   DONE: { ko: '완료', en: 'Done' },
-  LATE: { ko: '지각', en: 'Late' },
+  // Finished, but with late work: the student is done (QA: one "Late" chip also meant "not done").
+  DONE_LATE: { ko: '늦게 완료', en: 'Done late' },
+  LATE: { ko: '기한 지남', en: 'Overdue' },
   MISSED: { ko: '놓침', en: 'Missed' },
 };

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { STATUS_TEXT } from '@/lib/course/assignments/assignment-status-text';
 import { evaluateAssignment, summarizeAttempts, summarizeFromTotals, type AssignmentRule, type CountedAttempt } from './evaluate-assignment';
 
 const opensAt = new Date('2026-03-02T00:00:00Z');
@@ -24,7 +25,7 @@ describe('evaluateAssignment', () => {
     expect(atDue).toMatchObject({ status: 'DONE', score: 1, isLate: false });
     const afterDue = evaluateAssignment(rule, [...work, attempt('rnn-step', 1, '2026-03-09T15:00:00.000Z')], at('2026-03-12T00:00:00Z'));
     // On time: rnn 1/2, pooling 1 → 0.75. With late work: 1, × (1 − 0.2) = 0.8 > 0.75.
-    expect(afterDue).toMatchObject({ status: 'LATE', onTimeScore: 0.75, lateScore: 1, isLate: true });
+    expect(afterDue).toMatchObject({ status: 'DONE_LATE', onTimeScore: 0.75, lateScore: 1, isLate: true });
     expect(afterDue.score).toBeCloseTo(0.8, 12);
   });
 
@@ -33,11 +34,11 @@ describe('evaluateAssignment', () => {
     // On time: (1 + 0.6/0.8)/2 = 0.875. Late pooling 0.8 → 1, × 0.8 = 0.8 < 0.875.
     const result = evaluateAssignment(rule, [...work, attempt('pooling', 0.8, '2026-03-10T00:00:00Z'), attempt('pooling', 1, '2026-03-11T15:00:00Z')], at('2026-03-12T00:00:00Z'));
     expect(result.onTimeScore).toBeCloseTo(0.875, 12);
-    expect(result).toMatchObject({ status: 'LATE', lateScore: 1, isLate: false });
+    expect(result).toMatchObject({ status: 'DONE_LATE', lateScore: 1, isLate: false });
     expect(result.score).toBeCloseTo(0.875, 12);
   });
 
-  it('goes from upcoming to not started, in progress, late and missed with the clock', () => {
+  it('goes from upcoming to not started, in progress, late (overdue, not done) and missed with the clock', () => {
     const partial = [attempt('pooling', 0.4, '2026-03-05T00:00:00Z')];
     expect(evaluateAssignment(rule, [], at('2026-03-01T00:00:00Z')).status).toBe('UPCOMING');
     expect(evaluateAssignment(rule, [attempt('pooling', 1, '2026-03-01T00:00:00Z')], at('2026-03-03T00:00:00Z')).status).toBe('NOT_STARTED');
@@ -46,6 +47,13 @@ describe('evaluateAssignment', () => {
     const missed = evaluateAssignment(rule, partial, at('2026-03-11T15:00:00Z'));
     expect(missed.status).toBe('MISSED');
     expect(missed.score).toBeCloseTo(0.25, 12);
+  });
+
+  it('names every status with its own words in each language (QA: done with late work and overdue were both "Late")', () => {
+    for (const locale of ['ko', 'en'] as const) {
+      const words = Object.values(STATUS_TEXT).map((text) => text[locale]);
+      expect(new Set(words).size, locale).toBe(words.length);
+    }
   });
 
   it('without a late window nothing after the due second counts', () => {

@@ -19,7 +19,12 @@ export interface CountedAttempt {
   createdAt: Date;
 }
 
-export type AssignmentStatus = 'UPCOMING' | 'NOT_STARTED' | 'IN_PROGRESS' | 'DONE' | 'LATE' | 'MISSED';
+/**
+ * UPCOMING before it opens; DONE: targets met on time; DONE_LATE: met only with late work; LATE:
+ * past due, not met, late work still accepted; MISSED: past the final deadline, not met;
+ * IN_PROGRESS / NOT_STARTED: before the due time, with or without counted work.
+ */
+export type AssignmentStatus = 'UPCOMING' | 'NOT_STARTED' | 'IN_PROGRESS' | 'DONE' | 'DONE_LATE' | 'LATE' | 'MISSED';
 
 export interface ItemProgress {
   typeId: string;
@@ -108,7 +113,7 @@ export function evaluateSummary(rule: AssignmentRule, summaries: readonly ItemSu
   let status: AssignmentStatus;
   if (t(now) < t(rule.opensAt)) status = 'UPCOMING';
   else if (rows.length > 0 && onTimeScore >= 1) status = 'DONE';
-  else if (rows.length > 0 && lateScore >= 1) status = 'LATE';
+  else if (rows.length > 0 && lateScore >= 1) status = 'DONE_LATE';
   else if (t(now) > t(finalDeadline)) status = 'MISSED';
   else if (t(now) > t(rule.dueAt)) status = 'LATE';
   else status = rows.some((row) => row.attempts > 0) ? 'IN_PROGRESS' : 'NOT_STARTED';
