@@ -6,6 +6,7 @@ import type { Locale, Localized } from '@/lib/i18n/locales';
 import { ZAssignmentForm, type TAssignmentInput } from '@/lib/course/assignments/assignment-schemas';
 import forms from '@/components/ui/forms.module.css';
 import { ExerciseRows } from './exercise-rows';
+import { fieldErrorMarkup } from './field-errors';
 import { FormFooter } from './form-footer';
 import { useSavedForm } from './use-saved-form';
 
@@ -58,15 +59,8 @@ export function AssignmentForm({ locale, classId, timeZone, units, types, assign
   });
   const formId = assignmentId ?? 'new';
   // The browser's check (the server's own schema) names each field's problem under it.
-  const errorId = (field: string) => `${field.replaceAll('.', '-')}-error-${formId}`;
-  const invalidProps = (field: string) => (fieldErrors[field] ? { 'aria-invalid': true, 'aria-describedby': errorId(field) } : {});
-  const fieldError = (field: string) =>
-    fieldErrors[field] && (
-      <p key={field} id={errorId(field)} className={forms.fieldError} data-field-error={field}>
-        {fieldErrors[field].join(' ')}
-      </p>
-    );
-  const itemFields = Object.keys(fieldErrors).filter((field) => field.startsWith('items.'));
+  const { invalidProps, fieldError, fieldsUnder } = fieldErrorMarkup(fieldErrors, formId);
+  const itemFields = fieldsUnder('items');
 
   return (
     <form className="card" onSubmit={save} noValidate aria-labelledby={`assignment-form-${formId}`} data-testid="assignment-form">

@@ -5,6 +5,7 @@ import { fill } from '@/lib/i18n/fill';
 import type { Locale, Localized } from '@/lib/i18n/locales';
 import forms from '@/components/ui/forms.module.css';
 import { ExerciseRows } from '../exercise-rows';
+import { fieldErrorMarkup } from '../field-errors';
 import { FormFooter } from '../form-footer';
 import { useSavedForm } from '../use-saved-form';
 
@@ -55,15 +56,8 @@ export function ExamForm({ locale, classId, timeZone, types, examId, initial, ha
   const formId = examId ?? 'new';
   const id = (name: string) => `exam-${name}-${formId}`;
   // The browser's check (the server's own rules, ZExamForm) names each field's problem under it.
-  const errorId = (field: string) => `exam-${field.replaceAll('.', '-')}-error-${formId}`;
-  const invalidProps = (field: string) => (fieldErrors[field] ? { 'aria-invalid': true, 'aria-describedby': errorId(field) } : {});
-  const fieldError = (field: string) =>
-    fieldErrors[field] && (
-      <p key={field} id={errorId(field)} className={forms.fieldError} data-field-error={field}>
-        {fieldErrors[field].join(' ')}
-      </p>
-    );
-  const questionFields = Object.keys(fieldErrors).filter((field) => field.startsWith('questions.'));
+  const { invalidProps, fieldError, fieldsUnder } = fieldErrorMarkup(fieldErrors, `exam-${formId}`);
+  const questionFields = fieldsUnder('questions');
 
   return (
     <form className="card" onSubmit={save} noValidate aria-labelledby={id('heading')} data-testid="exam-form">

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { addLocalizedIssue } from '@/lib/i18n/localized-issues';
 import type { Localized } from '@/lib/i18n/locales';
+import { wallClock } from '@/lib/course/assignments/zoned-time';
 
 // Shape of an assignment as the instructor's form sends it (client-safe: no server imports).
 // Dates are wall-clock times in the class's time zone. ZAssignmentForm adds what the assignment
@@ -44,14 +45,6 @@ export const ASSIGNMENT_TEXT = {
   order: { ko: '마감은 시작보다 뒤여야 합니다.', en: 'The due date must come after the opening date.' },
   lateOrder: { ko: '지각 제출 마감은 원래 마감보다 뒤여야 합니다.', en: 'Late work must be accepted until after the due date.' },
 } satisfies Record<string, Localized>;
-
-const LOCAL_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/;
-
-/** `YYYY-MM-DDTHH:mm[:ss]` with seconds, so that two wall-clock times compare as strings; null when malformed. */
-function wallClock(local: string): string | null {
-  if (!LOCAL_TIME.test(local)) return null;
-  return local.length === 16 ? `${local}:00` : local;
-}
 
 export const ZAssignmentForm = ZAssignmentInput.superRefine((input, context) => {
   const fail = (path: (string | number)[], text: Localized) => addLocalizedIssue(context, path, text);

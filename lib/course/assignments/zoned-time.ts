@@ -2,6 +2,8 @@
 // dependency). An instructor types "2026-03-09T23:59" meaning Seoul time; the database stores UTC.
 
 const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/;
+/** The same, with each field in its range (a form's check, before anything is sent). */
+const LOCAL_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/;
 
 export function isTimeZone(zone: string): boolean {
   return canonicalTimeZone(zone) !== null;
@@ -32,6 +34,12 @@ function offsetAt(instant: number, zone: string): number {
   const get = (type: string) => Number(parts.find((part) => part.type === type)?.value);
   const asUtc = Date.UTC(get('year'), get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
   return asUtc - (instant - (instant % 1000));
+}
+
+/** `YYYY-MM-DDTHH:mm[:ss]` with seconds, so that two wall-clock times compare as strings; null when malformed. */
+export function wallClock(local: string): string | null {
+  if (!LOCAL_TIME.test(local)) return null;
+  return local.length === 16 ? `${local}:00` : local;
 }
 
 /** The UTC instant of a wall-clock time `YYYY-MM-DDTHH:mm[:ss]` in `zone`; null when malformed. */

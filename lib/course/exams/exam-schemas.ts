@@ -8,6 +8,7 @@ import { ZId, zText } from '@/lib/validation/text';
 import { addLocalizedIssue } from '@/lib/i18n/localized-issues';
 import type { Localized } from '@/lib/i18n/locales';
 import type { ExamPhase, StudentExamStatus } from '@/lib/course/exams/exam-rules';
+import { wallClock } from '@/lib/course/assignments/zoned-time';
 
 // Boundary schemas and payload types of exam mode (client-safe). Every payload a student receives
 // is built from the types below, which have no field that could carry an expected value; feedback
@@ -50,8 +51,6 @@ export const EXAM_TEXT = {
   decay: { ko: '0~100 사이의 정수(%)로 입력하세요.', en: 'Enter 0–100 (whole %).' },
 } satisfies Record<string, Localized>;
 
-const LOCAL_TIME = /^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])T([01]\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/;
-const wallClock = (local: string) => (LOCAL_TIME.test(local) ? (local.length === 16 ? `${local}:00` : local) : null);
 const isWhole = (value: number, min: number, max: number) => Number.isInteger(value) && value >= min && value <= max;
 /** A number box's value, NaN included (an emptied or mistyped box), so the range check below names it. */
 const ZFormNumber = z.union([z.number(), z.nan()]);
