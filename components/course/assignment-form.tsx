@@ -7,6 +7,7 @@ import { ZAssignmentForm, type TAssignmentInput } from '@/lib/course/assignments
 import forms from '@/components/ui/forms.module.css';
 import { ExerciseRows } from './exercise-rows';
 import { fieldErrorMarkup } from './field-errors';
+import { numberBoxValue } from './number-box';
 import { FormFooter } from './form-footer';
 import { useSavedForm } from './use-saved-form';
 
@@ -112,10 +113,10 @@ export function AssignmentForm({ locale, classId, timeZone, units, types, assign
                 min={1}
                 max={item.target === 'BEST_SCORE' ? 100 : 20}
                 style={{ width: '5rem' }}
-                value={item.target === 'BEST_SCORE' ? Math.round(item.targetValue * 100) : item.targetValue}
+                value={numberBoxValue(item.target === 'BEST_SCORE' ? Math.round(item.targetValue * 100) : item.targetValue)}
                 {...invalidProps(`items.${value.items.indexOf(item)}.targetValue`)}
                 onChange={(e) => {
-                  const n = Number(e.target.value);
+                  const n = e.target.valueAsNumber;
                   replace({ targetValue: item.target === 'BEST_SCORE' ? n / 100 : n });
                 }}
               />
@@ -142,7 +143,8 @@ export function AssignmentForm({ locale, classId, timeZone, units, types, assign
           <input id={`late-${formId}`} type="datetime-local" step={1} value={lateUntil} onChange={(e) => setLateUntil(e.target.value)} {...invalidProps('lateUntil')} />
           {fieldError('lateUntil')}
           <label htmlFor={`penalty-${formId}`}>{TEXT.penalty[locale]}</label>
-          <input id={`penalty-${formId}`} type="number" min={0} max={100} value={value.latePenaltyPct} onChange={(e) => update({ latePenaltyPct: Math.round(Number(e.target.value)) })} style={{ width: '6rem' }} />
+          <input id={`penalty-${formId}`} type="number" min={0} max={100} value={numberBoxValue(value.latePenaltyPct)} onChange={(e) => update({ latePenaltyPct: Math.round(e.target.valueAsNumber) })} style={{ width: '6rem' }} {...invalidProps('latePenaltyPct')} />
+          {fieldError('latePenaltyPct')}
         </>
       )}
       <label style={{ fontWeight: 400 }}>

@@ -14,6 +14,12 @@ const FORMAT = /\p{Cf}/u;
 
 export const ID_MAX = 64;
 
+/**
+ * A form's number box as the form holds it: NaN when the box is empty or not a number (the input's
+ * valueAsNumber), so a form's own check names it instead of a cleared box silently becoming 0.
+ */
+export const ZFormNumber = z.union([z.number(), z.nan()]);
+
 /** True when `value` holds a control character (Cc) anywhere. */
 export function hasControlCharacter(value: string): boolean {
   return CONTROL.test(value);

@@ -63,10 +63,22 @@ describe('the new-assignment form in the browser', () => {
         await form.getByRole('button', { name: language === 'ko' ? '연습문제 추가' : 'Add an exercise' }).click();
         await form.getByLabel(language === 'ko' ? '시작' : 'Opens', { exact: true }).fill(seoulLocal(new Date(Date.now() - 3600_000)));
         await form.getByLabel(language === 'ko' ? '마감' : 'Due', { exact: true }).fill(seoulLocal(new Date(Date.now() + 86_400_000)));
+        // An emptied late penalty is named, not saved as 0 (QA), and still nothing is sent.
+        await form.getByLabel(language === 'ko' ? '지각 제출 받기' : 'Accept late work').check();
+        await form.getByLabel(language === 'ko' ? '지각 제출 마감' : 'Late work until', { exact: true }).fill(seoulLocal(new Date(Date.now() + 2 * 86_400_000)));
+        const penalty = form.getByLabel(language === 'ko' ? '지각 감점 (%)' : 'Late penalty (%)', { exact: true });
+        await penalty.fill('');
+        expect(await penalty.inputValue()).toBe('');
+        await form.getByRole('button', { name: language === 'ko' ? '저장' : 'Save' }).click();
+        await form.locator('[data-field-error="latePenaltyPct"]').waitFor(WAIT);
+        expect(await form.locator('[data-field-error="latePenaltyPct"]').textContent()).toBe(ASSIGNMENT_TEXT.penalty[language]);
+        expect(await penalty.getAttribute('aria-invalid')).toBe('true');
+        expect(posts, 'nothing was sent to the server').toEqual([]);
+        await penalty.fill('15');
         await form.getByRole('button', { name: language === 'ko' ? '저장' : 'Save' }).click();
         await form.getByRole('status').waitFor(WAIT);
         expect(await form.locator('[data-field-error]').count()).toBe(0);
-        expect(await getDb().assignment.count({ where: { classId, title: name } })).toBe(1);
+        expect(await getDb().assignment.findMany({ where: { classId, title: name }, select: { latePenaltyPct: true } })).toEqual([{ latePenaltyPct: 15 }]);
         await page.close();
       });
     }

@@ -6,6 +6,7 @@ import type { Locale, Localized } from '@/lib/i18n/locales';
 import forms from '@/components/ui/forms.module.css';
 import { ExerciseRows } from '../exercise-rows';
 import { fieldErrorMarkup } from '../field-errors';
+import { numberBoxValue } from '../number-box';
 import { FormFooter } from '../form-footer';
 import { useSavedForm } from '../use-saved-form';
 
@@ -84,8 +85,8 @@ export function ExamForm({ locale, classId, timeZone, types, examId, initial, ha
               min={1}
               max={100}
               style={{ width: '5rem' }}
-              value={question.points}
-              onChange={(e) => replace({ points: Math.round(Number(e.target.value)) })}
+              value={numberBoxValue(question.points)}
+              onChange={(e) => replace({ points: Math.round(e.target.valueAsNumber) })}
               {...invalidProps(`questions.${value.questions.indexOf(question)}.points`)}
             />
           )}
@@ -103,13 +104,13 @@ export function ExamForm({ locale, classId, timeZone, types, examId, initial, ha
       {fieldError('closesAt')}
       <fieldset style={{ border: 0, padding: 0, margin: 0 }} disabled={hasStarted}>
         <label htmlFor={id('limit')}>{TEXT.limit[locale]}</label>
-        <input id={id('limit')} type="number" inputMode="numeric" min={1} max={600} value={value.timeLimitMinutes} onChange={(e) => update({ timeLimitMinutes: Math.round(Number(e.target.value)) })} style={{ width: '6rem' }} {...invalidProps('timeLimitMinutes')} />
+        <input id={id('limit')} type="number" inputMode="numeric" min={1} max={600} value={numberBoxValue(value.timeLimitMinutes)} onChange={(e) => update({ timeLimitMinutes: Math.round(e.target.valueAsNumber) })} style={{ width: '6rem' }} {...invalidProps('timeLimitMinutes')} />
         {fieldError('timeLimitMinutes')}
         <label htmlFor={id('attempts')}>{TEXT.attempts[locale]}</label>
-        <input id={id('attempts')} type="number" inputMode="numeric" min={1} max={5} value={value.maxAttempts} onChange={(e) => update({ maxAttempts: Math.round(Number(e.target.value)) })} style={{ width: '6rem' }} {...invalidProps('maxAttempts')} />
+        <input id={id('attempts')} type="number" inputMode="numeric" min={1} max={5} value={numberBoxValue(value.maxAttempts)} onChange={(e) => update({ maxAttempts: Math.round(e.target.valueAsNumber) })} style={{ width: '6rem' }} {...invalidProps('maxAttempts')} />
         {fieldError('maxAttempts')}
         <label htmlFor={id('decay')}>{TEXT.decay[locale]}</label>
-        <input id={id('decay')} type="number" inputMode="numeric" min={0} max={100} value={value.creditDecayPct} onChange={(e) => update({ creditDecayPct: Math.round(Number(e.target.value)) })} style={{ width: '6rem' }} {...invalidProps('creditDecayPct')} />
+        <input id={id('decay')} type="number" inputMode="numeric" min={0} max={100} value={numberBoxValue(value.creditDecayPct)} onChange={(e) => update({ creditDecayPct: Math.round(e.target.valueAsNumber) })} style={{ width: '6rem' }} {...invalidProps('creditDecayPct')} />
         {fieldError('creditDecayPct')}
       </fieldset>
       <label htmlFor={id('feedback')}>{TEXT.feedback[locale]}</label>

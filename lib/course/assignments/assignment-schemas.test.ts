@@ -36,6 +36,14 @@ describe('the assignment form schema (shared by the form and the server)', () =>
     expect(ASSIGNMENT_TEXT.title.ko).not.toBe(ASSIGNMENT_TEXT.title.en);
   });
 
+  it('names an emptied or mistyped number box (NaN) instead of taking it as 0 (QA: an emptied late penalty saved 0)', () => {
+    const lateWork = { ...VALID, lateUntil: '2026-03-10T23:59:59' };
+    expect(errorsOf({ ...lateWork, latePenaltyPct: Number.NaN }, 'en')).toEqual({ latePenaltyPct: [ASSIGNMENT_TEXT.penalty.en] });
+    expect(errorsOf({ ...lateWork, latePenaltyPct: 101 }, 'ko')).toEqual({ latePenaltyPct: [ASSIGNMENT_TEXT.penalty.ko] });
+    expect(errorsOf({ ...VALID, items: [{ ...VALID.items[0], targetValue: Number.NaN }] }, 'en')).toEqual({ 'items.0.targetValue': [ASSIGNMENT_TEXT.count.en] });
+    expect(errorsOf({ ...VALID, items: [{ ...VALID.items[0], target: 'BEST_SCORE', targetValue: Number.NaN }] }, 'ko')).toEqual({ 'items.0.targetValue': [ASSIGNMENT_TEXT.score.ko] });
+  });
+
   it('refuses a due date not after the opening, late work not after the due date, and a malformed late date', () => {
     expect(errorsOf({ ...VALID, dueAt: '2026-03-02T09:00:00' }, 'en')).toEqual({ dueAt: [ASSIGNMENT_TEXT.order.en] });
     expect(errorsOf({ ...VALID, lateUntil: '2026-03-09T23:00' }, 'en')).toEqual({ lateUntil: [ASSIGNMENT_TEXT.lateOrder.en] });

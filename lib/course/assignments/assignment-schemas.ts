@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { addLocalizedIssue } from '@/lib/i18n/localized-issues';
 import type { Localized } from '@/lib/i18n/locales';
 import { wallClock } from '@/lib/course/assignments/zoned-time';
+import { ZFormNumber } from '@/lib/validation/text';
 
 // Shape of an assignment as the instructor's form sends it (client-safe: no server imports).
 // Dates are wall-clock times in the class's time zone. ZAssignmentForm adds what the assignment
@@ -44,9 +45,17 @@ export const ASSIGNMENT_TEXT = {
   date: { ko: '날짜와 시간을 입력하세요.', en: 'Enter a date and time.' },
   order: { ko: '마감은 시작보다 뒤여야 합니다.', en: 'The due date must come after the opening date.' },
   lateOrder: { ko: '지각 제출 마감은 원래 마감보다 뒤여야 합니다.', en: 'Late work must be accepted until after the due date.' },
+  penalty: { ko: '지각 감점은 0~100 사이의 정수(%)로 입력하세요.', en: 'Enter a late penalty of 0–100 (whole %).' },
 } satisfies Record<string, Localized>;
 
-export const ZAssignmentForm = ZAssignmentInput.superRefine((input, context) => {
+/** The form's number boxes may hold NaN (emptied or mistyped): the checks below name them. */
+const ZAssignmentFormShape = z.object({
+  ...ZAssignmentInput.shape,
+  items: z.array(ZAssignmentItem.extend({ targetValue: ZFormNumber })).max(MAX_ITEMS),
+  latePenaltyPct: ZFormNumber,
+});
+
+export const ZAssignmentForm = ZAssignmentFormShape.superRefine((input, context) => {
   const fail = (path: (string | number)[], text: Localized) => addLocalizedIssue(context, path, text);
   const title = input.title.trim();
   if (title.length < 1 || title.length > TITLE_MAX || /\p{Cc}/u.test(title)) fail(['title'], ASSIGNMENT_TEXT.title);
@@ -56,6 +65,7 @@ export const ZAssignmentForm = ZAssignmentInput.superRefine((input, context) => 
     if (item.target === 'SOLVE_COUNT' && !(Number.isInteger(item.targetValue) && item.targetValue >= 1 && item.targetValue <= 20)) fail(['items', index, 'targetValue'], ASSIGNMENT_TEXT.count);
     if (item.target === 'BEST_SCORE' && !(item.targetValue >= 0.01 && item.targetValue <= 1)) fail(['items', index, 'targetValue'], ASSIGNMENT_TEXT.score);
   });
+  if (!(Number.isInteger(input.latePenaltyPct) && input.latePenaltyPct >= 0 && input.latePenaltyPct <= 100)) fail(['latePenaltyPct'], ASSIGNMENT_TEXT.penalty);
   const opensAt = wallClock(input.opensAt);
   const dueAt = wallClock(input.dueAt);
   const lateUntil = input.lateUntil === null ? null : wallClock(input.lateUntil);

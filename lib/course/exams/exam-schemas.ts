@@ -4,7 +4,7 @@ import type { AnswerSpec, Parts } from '@/engine/exercises/answer-spec';
 import type { Json } from '@/engine/exercises/definition';
 import type { LocalizedText } from '@/engine/exercises/text';
 import { ZClientSubmissionId, type TWorkedStep } from '@/lib/exercises/schemas';
-import { ZId, zText } from '@/lib/validation/text';
+import { ZFormNumber, ZId, zText } from '@/lib/validation/text';
 import { addLocalizedIssue } from '@/lib/i18n/localized-issues';
 import type { Localized } from '@/lib/i18n/locales';
 import type { ExamPhase, StudentExamStatus } from '@/lib/course/exams/exam-rules';
@@ -52,8 +52,6 @@ export const EXAM_TEXT = {
 } satisfies Record<string, Localized>;
 
 const isWhole = (value: number, min: number, max: number) => Number.isInteger(value) && value >= min && value <= max;
-/** A number box's value, NaN included (an emptied or mistyped box), so the range check below names it. */
-const ZFormNumber = z.union([z.number(), z.nan()]);
 
 /**
  * What an exam must mean (a title, questions, points and limits in range, a window in order), as
