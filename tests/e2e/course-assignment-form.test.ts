@@ -4,6 +4,7 @@ import { getDb } from '@/lib/db';
 import { ASSIGNMENT_TEXT } from '@/lib/course/assignments/assignment-schemas';
 import { createTestClass, createTestUser, signIn } from '../support/auth';
 import { expectNoSidewaysScroll, launchBrowser, openPageAs, screenshotPath } from './browser';
+import { utcToZoned } from '@/lib/course/assignments/zoned-time';
 
 // The new-assignment form checks itself in the browser with the server's own schema: saved empty,
 // it names each missing field under it in the viewer's language and sends nothing (QA: it used
@@ -15,9 +16,7 @@ let classId = '';
 let cookie = '';
 
 /** A wall-clock time in Seoul (the class's default time zone), as the datetime-local input takes it. */
-function seoulLocal(at: Date): string {
-  return new Date(at.getTime() + 9 * 3600_000).toISOString().slice(0, 16);
-}
+const seoulLocal = (at: Date) => utcToZoned(at, 'Asia/Seoul').slice(0, 16);
 
 beforeAll(async () => {
   browser = await launchBrowser({ locale: 'en-US' });

@@ -3,6 +3,7 @@ import type { BrowserContext } from 'playwright-core';
 import { getDb } from '@/lib/db';
 import { createTestClass, createTestUser, signIn, type TestUser } from '../support/auth';
 import { expectNoSidewaysScroll, launchBrowser, screenshotPath } from './browser';
+import { utcToZoned } from '@/lib/course/assignments/zoned-time';
 
 // The instructor's exam pages in Chromium at 390 px and 1280 px: create an exam with the form,
 // follow a student's progress (in progress, then submitted) and release the results —
@@ -19,9 +20,7 @@ let teacherCookie = '';
 let studentCookie = '';
 
 /** A wall-clock time in Seoul (the class's default time zone), as the datetime-local input takes it. */
-function seoulLocal(at: Date): string {
-  return new Date(at.getTime() + 9 * 3600_000).toISOString().slice(0, 16);
-}
+const seoulLocal = (at: Date) => utcToZoned(at, 'Asia/Seoul').slice(0, 16);
 
 beforeAll(async () => {
   browser = await launchBrowser({ locale: 'en-US' });
