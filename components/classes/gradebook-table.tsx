@@ -52,7 +52,7 @@ export function GradebookTable({ locale, classId, units, rows, view, info, isSho
   const extra = { exercises: isShowingExercises ? undefined : HIDE_EXERCISES };
   const hrefOf = (next: StudentTableView) => studentTableHref(path, next, extra);
   const header = (column: SortColumn, label: string, className?: string) => (
-    <SortHeading key={sortKeyOf(column)} view={view} column={column} hrefOf={hrefOf} label={label} className={className} linkClassName={styles.sortLink} />
+    <SortHeading key={sortKeyOf(column)} view={view} column={column} hrefOf={hrefOf} label={label} className={className} />
   );
 
   if (info.total === 0) return <p className="muted">{TEXT.none[locale]}</p>;

@@ -44,9 +44,9 @@ export function AssignmentsGradebook({ locale, path, columns, rows, view, info }
         <table>
           <thead>
             <tr>
-              <SortHeading view={view} column={{ kind: 'name' }} hrefOf={hrefOf} label={TEXT.student[locale]} className={styles.sticky} linkClassName={styles.sortLink} />
+              <SortHeading view={view} column={{ kind: 'name' }} hrefOf={hrefOf} label={TEXT.student[locale]} className={styles.sticky} />
               {columns.map((column) => (
-                <SortHeading key={column.id} view={view} column={{ kind: 'assignment', id: column.id }} hrefOf={hrefOf} label={column.title} className={styles.numeric} linkClassName={styles.sortLink} />
+                <SortHeading key={column.id} view={view} column={{ kind: 'assignment', id: column.id }} hrefOf={hrefOf} label={column.title} className={styles.numeric} />
               ))}
             </tr>
           </thead>

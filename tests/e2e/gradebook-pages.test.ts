@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { getDb } from '@/lib/db';
 import { createTestClass, createTestUser, signIn, type TestUser } from '../support/auth';
-import { expectNoSidewaysScroll, launchBrowser, openPageAs, screenshotPath } from './browser';
+import { expectNoSidewaysScroll, launchBrowser, openPageAs, screenshotPath, waitForHydration } from './browser';
 
 // A big class's gradebook and assignments table show 50 students a page, sorted and paged on the
 // server: the column headings and the pager are links (`?sort=…&dir=…&page=…`). Sorting covers
@@ -172,6 +172,37 @@ describe('assignments table of a big class, sorted and paged on the server', () 
         const bad = await page.goto(`${inject('baseUrl')}/classes/${classId}/assignments?sort=total&dir=desc&page=0`);
         expect(bad?.status()).toBe(200);
         expect(await names()).toEqual(byName.slice(0, PAGE));
+      } finally {
+        await page.close();
+      }
+    });
+  }
+});
+
+describe('mastery heatmap of a big class, paged in the browser', () => {
+  for (const language of ['en', 'ko'] as const) {
+    it(`steps through 50 students a page with Previous and Next (${language}, 390 px)`, { timeout: 120_000 }, async () => {
+      const text = TEXT[language];
+      const page = await openPageAs(browser, cookie, { width: 390, language });
+      const pager = page.getByTestId('heatmap-pager');
+      const names = () => page.locator('tbody tr[data-user] th[scope=row]').allInnerTexts();
+      try {
+        const response = await page.goto(`${inject('baseUrl')}/classes/${classId}/mastery`);
+        expect(response?.status()).toBe(200);
+        await waitForHydration(page);
+        expect(await pager.innerText()).toContain(text.range(1, PAGE));
+        expect(await pager.getByRole('button', { name: text.previous }).isDisabled()).toBe(true);
+        expect(await names()).toEqual(byName.slice(0, PAGE));
+        await pager.getByRole('button', { name: text.next }).click();
+        await poll(async () => pager.innerText()).toContain(text.range(51, 100));
+        expect(await names()).toEqual(byName.slice(PAGE, 2 * PAGE));
+        await pager.getByRole('button', { name: text.next }).click();
+        await poll(async () => pager.innerText()).toContain(text.range(101, STUDENTS));
+        expect(await names()).toEqual(byName.slice(2 * PAGE));
+        expect(await pager.getByRole('button', { name: text.next }).isDisabled()).toBe(true);
+        await pager.getByRole('button', { name: text.previous }).click();
+        await poll(async () => pager.innerText()).toContain(text.range(51, 100));
+        await expectNoSidewaysScroll(page, `heatmap ${language}`);
       } finally {
         await page.close();
       }
