@@ -10,6 +10,7 @@ const TEXT = {
   student: { ko: '학생', en: 'Student' },
   late: { ko: '지각', en: 'late' },
   pages: { ko: '과제 성적 페이지', en: 'Assignment grade pages' },
+  table: { ko: '학생별 과제 성적', en: 'Assignment grades per student' },
 };
 
 export interface AssignmentGradeColumn {
@@ -40,7 +41,7 @@ export function AssignmentsGradebook({ locale, path, columns, rows, view, info }
   const hrefOf = (next: StudentTableView) => studentTableHref(path, next);
   return (
     <>
-      <div className={styles.scroll} tabIndex={0} role="region" aria-label="assignments" data-testid="assignments-gradebook">
+      <div className={styles.scroll} tabIndex={0} role="region" aria-label={TEXT.table[locale]} data-testid="assignments-gradebook">
         <table>
           <thead>
             <tr>
