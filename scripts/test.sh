@@ -67,6 +67,19 @@ node -e '
     t.passed += r.numPassedTests; t.failed += r.numFailedTests; t.failedSuites += r.numFailedTestSuites;
     t.skipped += r.numPendingTests + r.numTodoTests; t.total += r.numTotalTests;
   }
+  // A CI log may keep only its tail: name every failed test (and a failed file) again here, last.
+  const strip = (text) => text.replace(/\u001b\[[0-9;]*m/g, "");
+  for (const file of process.argv.slice(1)) {
+    for (const suite of JSON.parse(fs.readFileSync(file, "utf8")).testResults) {
+      const where = suite.name.replace(process.cwd() + "/", "");
+      const failedTests = suite.assertionResults.filter((test) => test.status === "failed");
+      if (suite.status === "failed" && failedTests.length === 0) console.log(`FAILED ${where}: ${strip(suite.message || "").split("\n").slice(0, 5).join(" | ")}`);
+      for (const test of failedTests) {
+        console.log(`FAILED ${where} > ${test.fullName}`);
+        console.log("  " + strip(test.failureMessages.join("\n")).split("\n").slice(0, 8).join("\n  "));
+      }
+    }
+  }
   console.log(`${t.passed} passed, ${t.failed} failed` + (t.skipped ? `, ${t.skipped} skipped` : ""));
   if (t.failed > 0 || t.failedSuites > 0 || t.total === 0) process.exit(1);
 ' "${reports[@]}" || status=1
