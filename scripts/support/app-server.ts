@@ -79,6 +79,19 @@ export async function waitUntilHealthy(server: AppServer, timeoutMs = 120_000): 
   throw new Error(`the app server did not answer /api/health within ${timeoutMs / 1000} s`);
 }
 
+/**
+ * Waits until stdout holds a line containing `text`: the server answers /api/health as soon as it
+ * listens, a moment before it logs that it is ready.
+ */
+export async function waitForOutput(server: AppServer, text: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!server.stdout().includes(text)) {
+    if (Date.now() > deadline) throw new Error(`the app server did not print "${text}" within ${timeoutMs / 1000} s`);
+    if (server.process.exitCode !== null) throw new Error(`the app server exited with code ${server.process.exitCode} before printing "${text}"`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
 /** Waits for the process to exit (start-up failures), returning its exit code. */
 export function waitForExit(server: AppServer, timeoutMs = 60_000): Promise<number | null> {
   if (server.process.exitCode !== null) return Promise.resolve(server.process.exitCode);

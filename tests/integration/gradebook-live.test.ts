@@ -57,7 +57,7 @@ describe('live results in the gradebook', () => {
     expectOk(await host.emit('live:host:end', { sessionId: elsewhere.sessionId }));
     for (const socket of [host, p1, p2, guest]) socket.close();
 
-    const stored = await getDb().liveParticipant.findMany({ where: { sessionId }, select: { id: true, userId: true, nickname: true, score: true } });
+    const stored = await getDb().liveParticipant.findMany({ where: { sessionId }, select: { id: true, userId: true, nickname: true, score: true, totalAnswerMs: true, joinedAt: true } });
     const storedScore = (participantId: string) => stored.find((row) => row.id === participantId)!.score;
     expect(storedScore(joined1.participantId)).toBeGreaterThan(500);
     expect(storedScore(joined2.participantId)).toBe(0);
@@ -68,11 +68,13 @@ describe('live results in the gradebook', () => {
     expect(session.questionTitles.map((title) => title.en)).toEqual(['Sigmoid value and derivative']);
     expect(session.shareCorrect).toBeCloseTo(2 / 3);
     expect(session.endedAt).not.toBeNull();
-    const expectedOrder = [...stored].sort((a, b) => b.score - a.score).map((row) => row.nickname);
-    expect(session.participants.map((p) => p.nickname)).toEqual(expectedOrder);
+    // The standing: more points first; on equal points (two right answers can earn the same), the
+    // faster total answer time, then the earlier join.
+    const standing = [...stored].sort((a, b) => b.score - a.score || a.totalAnswerMs - b.totalAnswerMs || a.joinedAt.getTime() - b.joinedAt.getTime() || a.id.localeCompare(b.id));
+    expect(session.participants.map((p) => p.nickname)).toEqual(standing.map((row) => row.nickname));
     expect(session.participants.map((p) => p.rank)).toEqual([1, 2, 3]);
     expect(session.participants.map((p) => [p.nickname, p.score, p.correct])).toEqual(
-      stored.map((row) => [row.nickname, row.score, row.id === joined2.participantId ? 0 : 1]).sort((a, b) => Number(b[1]) - Number(a[1])),
+      standing.map((row) => [row.nickname, row.score, row.id === joined2.participantId ? 0 : 1]),
     );
     // Neither variants nor answers are needed here, and none are sent.
     expect(JSON.stringify(session)).not.toMatch(/"(seed|answer|given)"/);

@@ -4,7 +4,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_INSTRUCTOR, DEMO_PASSWORD } from '@/lib/seed/seed-demo-data';
-import { ROOT, randomPort, startAppServer, waitForExit } from '../../scripts/support/app-server';
+import { ROOT, randomPort, startAppServer, waitForExit, waitForOutput, type AppServer } from '../../scripts/support/app-server';
 
 describe('server start-up', () => {
   it('refuses a malformed DATABASE_URL with one clear line, not a stack trace', async () => {
@@ -40,8 +40,10 @@ describe('start-up with the embedded PostgreSQL', () => {
     const taken = (holder.address() as net.AddressInfo).port;
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'bpl-embedded-'));
     const port = randomPort();
+    let server: AppServer | undefined;
     try {
-      const server = await startAppServer({ databaseUrl: '', port, authSecret: 'x'.repeat(32), env: { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(taken), LOG_LEVEL: 'info' } });
+      server = await startAppServer({ databaseUrl: '', port, authSecret: 'x'.repeat(32), env: { DATA_DIR: dataDir, EMBEDDED_PG_PORT: String(taken), LOG_LEVEL: 'info' } });
+      await waitForOutput(server, 'Backprop Live is ready');
       const messages = logMessages(server.stdout());
       // Every line on the pipe is JSON: Next's own "✓ Running next.config.js took …" comes through the logger.
       expect(server.stdout().split('\n').filter((line) => line.trim() && !line.startsWith('{'))).toEqual([]);
@@ -58,6 +60,8 @@ describe('start-up with the embedded PostgreSQL', () => {
       expect(after).toContain(`the embedded PostgreSQL has stopped (its data stays in ${path.join(path.relative(ROOT, dataDir), 'postgres')})`);
       expect(after.at(-1)).toBe('Backprop Live has stopped');
     } finally {
+      // A failed check above must not leave the server running on a data directory about to be removed.
+      await server?.stop('SIGINT');
       holder.close();
       fs.rmSync(dataDir, { recursive: true, force: true });
     }
