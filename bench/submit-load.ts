@@ -76,6 +76,8 @@ interface PlannedSubmit {
   body: string;
   /** Sent twice at once, like a double click: the second must be a replay. */
   isDoubled: boolean;
+  /** The round's last answer: the student then asks for the next variant ("New variant"), as the page does. */
+  endsRound: boolean;
 }
 
 interface Sample {
@@ -145,10 +147,12 @@ function planSubmissions(student: Omit<Student, 'cookie'>, count: number): Plann
     const seed = seedForStudent(student.id, student.typeId, round);
     const expected = solve(student.typeId, seed);
     const spec = generate(student.typeId, seed).answer;
-    for (const isRight of ROUND_PATTERNS[round % ROUND_PATTERNS.length]) {
+    const pattern = ROUND_PATTERNS[round % ROUND_PATTERNS.length];
+    for (const [index, isRight] of pattern.entries()) {
       if (plan.length === count) break;
       const answer = isRight ? expected : wrongAnswer(spec, expected);
-      plan.push({ body: JSON.stringify({ answer, round, clientSubmissionId: crypto.randomUUID() }), isDoubled: plan.length % 10 === 9 });
+      const body = JSON.stringify({ answer, round, clientSubmissionId: crypto.randomUUID() });
+      plan.push({ body, isDoubled: plan.length % 10 === 9, endsRound: index === pattern.length - 1 });
     }
   }
   return plan;
@@ -168,6 +172,13 @@ async function post(baseUrl: string, student: Student, body: string): Promise<Sa
   return { ms: performance.now() - started, status: response.status, isReplay: response.headers.get('idempotent-replayed') === 'true' };
 }
 
+/** The student's current variant, as the exercise page loads it (first visit, "New variant"): not timed. */
+async function loadVariant(baseUrl: string, student: Student): Promise<void> {
+  const response = await fetch(`${baseUrl}/api/exercises/${student.typeId}`, { headers: { cookie: student.cookie } });
+  await response.arrayBuffer();
+  if (response.status !== 200) throw new Error(`GET /api/exercises/${student.typeId} answered ${response.status}`);
+}
+
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function runScenario(options: { name: string; baseUrl: string; databaseUrl: string; students: Student[]; plans: PlannedSubmit[][]; think: () => number }): Promise<ScenarioResult> {
@@ -181,6 +192,8 @@ async function runScenario(options: { name: string; baseUrl: string; databaseUrl
       for (const planned of plans[index]) {
         const sent = planned.isDoubled ? await Promise.all([post(baseUrl, student, planned.body), post(baseUrl, student, planned.body)]) : [await post(baseUrl, student, planned.body)];
         samples.push(...sent);
+        // A finished round: the student presses "New variant", which draws the next round's numbers.
+        if (planned.endsRound) await loadVariant(baseUrl, student);
         const pause = think();
         if (pause > 0) await sleep(pause);
       }
@@ -229,7 +242,7 @@ function buildSection(args: TBenchArgs, results: ScenarioResult[], loadAtStart: 
     '',
     `Date: ${new Date().toISOString().slice(0, 10)} · CPU: ${os.cpus()[0]?.model ?? 'unknown'} (${os.cpus().length} threads, shared by the app server, PostgreSQL and this client) · Node ${process.version} · 1-min load average at start ${loadAtStart.toFixed(2)} · \`npm run bench:submit\`.`,
     '',
-    `Real app (production build, one server.ts process) on a scratch PostgreSQL database; every student a real next-auth session, submitting ${args.submissions} answers to \`POST /api/exercises/{typeId}/submit\` (students spread over all ${exerciseTypeIds.length} exercise types; rounds: right at once / wrong then right / three wrong). Every tenth submission is sent twice at once (a double click): the repeat must come back from the stored attempt. Latency = request sent → response read, by the client, for 200 responses. Solo: one student, one request at a time. Classroom: think time ${args.thinkMinMs}–${args.thinkMaxMs} ms between a student's submissions. Burst: none. A warm-up (${exerciseTypeIds.length} students, 12 submissions each) runs first and is not measured.`,
+    `Real app (production build, one server.ts process) on a scratch PostgreSQL database; every student a real next-auth session, submitting ${args.submissions} answers to \`POST /api/exercises/{typeId}/submit\` (students spread over all ${exerciseTypeIds.length} exercise types; rounds: right at once / wrong then right / three wrong). Every tenth submission is sent twice at once (a double click): the repeat must come back from the stored attempt. After a round's last answer the student loads the next variant (\`GET /api/exercises/{typeId}\`, as the page's "New variant" does; not timed), so the next round's numbers are drawn there, not in the submit. Latency = request sent → response read, by the client, for 200 responses. Solo: one student, one request at a time. Classroom: think time ${args.thinkMinMs}–${args.thinkMaxMs} ms between a student's submissions. Burst: none. A warm-up (${exerciseTypeIds.length} students, 12 submissions each) runs first and is not measured.`,
     '',
     `| scenario | students | requests | p50 ms | p95 ms | p99 ms | max ms | req/s | non-200 | attempts stored / acknowledged | p95 < ${TARGET_P95_MS} ms |`,
     '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |',
@@ -274,7 +287,7 @@ async function main(): Promise<void> {
       const students = await signInStudents(baseUrl, await createStudents(databaseUrl, count, exerciseTypeIds, name));
       const plans = students.map((student) => planSubmissions(student, args.submissions));
       // Every student loads their variant once first, as the page would.
-      await Promise.all(students.map((student) => fetch(`${baseUrl}/api/exercises/${student.typeId}`, { headers: { cookie: student.cookie } }).then((r) => r.arrayBuffer())));
+      await Promise.all(students.map((student) => loadVariant(baseUrl, student)));
       const think = name === 'classroom' ? () => args.thinkMinMs + Math.random() * (args.thinkMaxMs - args.thinkMinMs) : () => 0;
       console.log(`[bench] ${name}: ${students.length} student(s) × ${args.submissions} submissions…`);
       const result = await runScenario({ name, baseUrl, databaseUrl, students, plans, think });

@@ -12,6 +12,11 @@ import { MAX_ATTEMPTS_PER_VARIANT, type RoundState } from '@/lib/exercises/curre
 /** True when the student's review of this skill is due at `now`. */
 export async function isReviewDue(db: Prisma.TransactionClient, { userId, typeId, now }: { userId: string; typeId: string; now: Date }): Promise<boolean> {
   const card = await db.reviewCard.findUnique({ where: { userId_typeId: { userId, typeId } }, select: { due: true } });
+  return isCardDue(card, now);
+}
+
+/** True when a stored review card (or none) is due at `now`. */
+export function isCardDue(card: { due: Date } | null, now: Date): boolean {
   return card !== null && card.due.getTime() <= now.getTime();
 }
 

@@ -2,7 +2,7 @@ import 'server-only';
 import { Prisma } from '@/generated/prisma/client';
 import { grade, type TAnswer } from '@/engine/exercises';
 import { getDb } from '@/lib/db';
-import { recordGradedAttempt } from '@/lib/course/record-graded-attempt';
+import { readLearnerState, recordGradedAttempt } from '@/lib/course/record-graded-attempt';
 import { AppError, isUniqueViolation } from '@/lib/errors';
 import type { Locale } from '@/lib/i18n/locales';
 import { buildAttemptView } from '@/lib/exercises/build-attempt-view';
@@ -11,7 +11,7 @@ import { computeRoundState } from '@/lib/exercises/current-round';
 import { findLatestAttempts, LATEST_ATTEMPT_SELECT, type LatestAttempt } from '@/lib/exercises/find-latest-attempts';
 import { getExerciseType } from '@/lib/exercises/get-exercise-type';
 import { getRoundSeed } from '@/lib/exercises/homework-seed';
-import { isReviewDue, reviewRound } from '@/lib/exercises/review-round';
+import { isCardDue, reviewRound } from '@/lib/exercises/review-round';
 import { regradeAttempt } from '@/lib/exercises/regrade-attempt';
 import type { TSubmitResult } from '@/lib/exercises/schemas';
 
@@ -75,8 +75,10 @@ async function submitInTransaction(tx: Prisma.TransactionClient, options: Submit
   if (repeated) return replay(tx, repeated, options);
 
   const current = computeRoundState(latest);
+  // Mastery and the review card, read once: whether a review is due, and the learner model's step below.
+  const learner = await readLearnerState(tx, { userId, typeId });
   // A due review is answered on the round after the current one (served by "Review now").
-  const isReviewAnswer = round === current.round + 1 && (await isReviewDue(tx, { userId, typeId, now: new Date() }));
+  const isReviewAnswer = round === current.round + 1 && isCardDue(learner.card, new Date());
   const state = isReviewAnswer ? reviewRound(current) : current;
   if (round !== state.round) {
     // A retry of an older attempt whose round has since ended still gets its own result.
@@ -105,7 +107,7 @@ async function submitInTransaction(tx: Prisma.TransactionClient, options: Submit
     },
     select: { id: true, round: true, createdAt: true },
   });
-  await recordGradedAttempt(tx, { userId, typeId, score: graded.score, correct: graded.correct, at: attempt.createdAt });
+  await recordGradedAttempt(tx, { userId, typeId, score: graded.score, correct: graded.correct, at: attempt.createdAt }, learner);
   const view = buildAttemptView({ attempt, attemptNumber: state.attemptsUsed + 1, answer, graded });
   return { result: buildSubmitResult({ typeId, seed, attempt: view }), isReplay: false };
 }

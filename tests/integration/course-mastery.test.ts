@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it, inject } from 'vitest';
 import { generate, solve } from '@/engine/exercises';
 import { seedForStudent } from '@/lib/exercises/keyed-seeds';
 import { getDb } from '@/lib/db';
+import { readLearnerState } from '@/lib/course/record-graded-attempt';
 import { createTestClass, createTestUser, signIn, type TestUser } from '../support/auth';
 import { api, submit, wrongAnswer } from './exercises-support';
 
@@ -174,5 +175,18 @@ describe('spaced review', () => {
     expect((await submit(studentCookie, TYPE, { answer: right(student.id, 2), round: 2 })).status).toBe(200);
     const after = await getDb().reviewCard.findUniqueOrThrow({ where: { id: before.id } });
     expect(after).toEqual(before);
+  });
+
+  it('reads mastery and the review card in one query exactly as stored, and neither for a skill never tried', async () => {
+    const db = getDb();
+    const key = { userId_typeId: { userId: student.id, typeId: TYPE } };
+    const { id: _mastery, userId: _u, typeId: _t, ...mastery } = await db.skillMastery.findUniqueOrThrow({ where: key });
+    const { id: _card, userId: _u2, typeId: _t2, ...card } = await db.reviewCard.findUniqueOrThrow({ where: key });
+    const state = await readLearnerState(db, { userId: student.id, typeId: TYPE });
+    expect(state).toEqual({ mastery, card });
+    expect(state.mastery?.lastAttemptAt).toBeInstanceOf(Date);
+    expect(state.card?.due).toBeInstanceOf(Date);
+    expect(typeof state.card?.stability).toBe('number');
+    expect(await readLearnerState(db, { userId: other.id, typeId: TYPE })).toEqual({ mastery: null, card: null });
   });
 });
