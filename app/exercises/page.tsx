@@ -10,6 +10,7 @@ import { formatPercent } from '@/lib/i18n/format';
 import { getLocale } from '@/lib/i18n/get-locale';
 import type { Locale, Localized } from '@/lib/i18n/locales';
 import styles from '@/components/exercises/exercise-list.module.css';
+import { Difficulty } from '@/components/exercises/difficulty';
 
 const TEXT = {
   title: { ko: '연습문제', en: 'Exercises' },
@@ -24,7 +25,6 @@ const TEXT = {
   notTried: { ko: '아직 풀지 않음', en: 'Not tried yet' },
   solved: { ko: '✓ 해결', en: '✓ Solved' },
   attempts: { ko: '시도 {n}회', en: '{n} attempts' },
-  difficulty: { ko: '난이도', en: 'Difficulty' },
   unitLink: { ko: '강의 보기', en: 'Read the unit' },
 } satisfies Record<string, Localized>;
 
@@ -80,10 +80,7 @@ function ExerciseCard({ type, score, isSignedIn, locale }: { type: ExerciseType;
         <Link className="tap" href={`/exercises/${type.id}`}>{type.title[locale]}</Link>
       </h3>
       <p className={styles.facts}>
-        <span>
-          {TEXT.difficulty[locale]}: <span aria-hidden="true">{'●'.repeat(type.difficulty)}{'○'.repeat(3 - type.difficulty)}</span>
-          <span className={styles.visuallyHidden}>{type.difficulty} / 3</span>
-        </span>
+        <Difficulty level={type.difficulty} locale={locale} />
         {isSignedIn ? (
           score ? (
             <span>

@@ -129,10 +129,10 @@ export function AssignmentForm({ locale, classId, timeZone, units, types, assign
 
       <p className={forms.hint}>{fill(TEXT.zone[locale], { zone: timeZone })}</p>
       <label htmlFor={`opens-${formId}`}>{TEXT.opensAt[locale]}</label>
-      <input id={`opens-${formId}`} type="datetime-local" step={1} value={value.opensAt} onChange={(e) => update({ opensAt: e.target.value })} {...invalidProps('opensAt')} />
+      <input id={`opens-${formId}`} type="datetime-local" value={value.opensAt} onChange={(e) => update({ opensAt: e.target.value })} {...invalidProps('opensAt')} />
       {fieldError('opensAt')}
       <label htmlFor={`due-${formId}`}>{TEXT.dueAt[locale]}</label>
-      <input id={`due-${formId}`} type="datetime-local" step={1} value={value.dueAt} onChange={(e) => update({ dueAt: e.target.value })} {...invalidProps('dueAt')} />
+      <input id={`due-${formId}`} type="datetime-local" value={value.dueAt} onChange={(e) => update({ dueAt: e.target.value })} {...invalidProps('dueAt')} />
       {fieldError('dueAt')}
       <label style={{ fontWeight: 400 }}>
         <input type="checkbox" checked={allowLate} onChange={(e) => setAllowLate(e.target.checked)} /> {TEXT.allowLate[locale]}
@@ -140,7 +140,7 @@ export function AssignmentForm({ locale, classId, timeZone, units, types, assign
       {allowLate && (
         <>
           <label htmlFor={`late-${formId}`}>{TEXT.lateUntil[locale]}</label>
-          <input id={`late-${formId}`} type="datetime-local" step={1} value={lateUntil} onChange={(e) => setLateUntil(e.target.value)} {...invalidProps('lateUntil')} />
+          <input id={`late-${formId}`} type="datetime-local" value={lateUntil} onChange={(e) => setLateUntil(e.target.value)} {...invalidProps('lateUntil')} />
           {fieldError('lateUntil')}
           <label htmlFor={`penalty-${formId}`}>{TEXT.penalty[locale]}</label>
           <input id={`penalty-${formId}`} type="number" min={0} max={100} value={numberBoxValue(value.latePenaltyPct)} onChange={(e) => update({ latePenaltyPct: Math.round(e.target.valueAsNumber) })} style={{ width: '6rem' }} {...invalidProps('latePenaltyPct')} />

@@ -4,6 +4,7 @@ import type { Locale, Localized } from '@/lib/i18n/locales';
 import type { UnitProgress } from '@/lib/progress/get-course-progress';
 import styles from '@/components/unit/unit.module.css';
 import { formatPercent } from '@/lib/i18n/format';
+import { Difficulty } from '@/components/exercises/difficulty';
 
 const TEXT = {
   heading: { ko: '연습문제', en: 'Exercises' },
@@ -11,7 +12,6 @@ const TEXT = {
     ko: '학생마다 다른 숫자가 나오고 바로 채점됩니다. 최고 점수가 기록됩니다.',
     en: 'Every student gets their own numbers, graded instantly. Your best score is kept.',
   },
-  difficulty: { ko: '난이도', en: 'Difficulty' },
   best: { ko: '최고 점수', en: 'Best score' },
   attempts: { ko: '시도', en: 'Attempts' },
   notTried: { ko: '아직 풀지 않음', en: 'Not tried yet' },
@@ -39,9 +39,9 @@ export function UnitExercises({ exerciseIds, progress, locale }: { exerciseIds: 
               <div>
                 <Link href={`/exercises/${typeId}`} className={styles.exerciseTitle}>{type?.title[locale] ?? typeId}</Link>
                 {type && (
-                  <span className={styles.difficulty} aria-label={`${TEXT.difficulty[locale]} ${type.difficulty}/3`} title={`${TEXT.difficulty[locale]} ${type.difficulty}/3`}>
-                    {'●'.repeat(type.difficulty)}{'○'.repeat(3 - type.difficulty)}
-                  </span>
+                  <p className={styles.exerciseFacts}>
+                    <Difficulty level={type.difficulty} locale={locale} />
+                  </p>
                 )}
               </div>
               {progress && (

@@ -76,6 +76,16 @@ describe('instructor exam pages in the browser', () => {
       await expectNoSidewaysScroll(page, 'the exam results page');
       await page.screenshot({ path: screenshotPath(`course-exam-progress-${width}`), fullPage: true });
 
+      // A student has begun: the questions are frozen, and their buttons look it (grey, not the accent).
+      await page.locator('summary', { hasText: 'Edit exam' }).click();
+      const frozen = page.getByTestId('exam-form');
+      await frozen.getByText('Students have begun: questions, time limit, attempts and credit are frozen.').waitFor(WAIT);
+      const remove = frozen.getByRole('button', { name: 'Remove' });
+      expect(await remove.isDisabled()).toBe(true);
+      // --muted (#5b6270), not the accent (#4338ca) of a live button.
+      expect(await remove.evaluate((button) => getComputedStyle(button).color)).toBe('rgb(91, 98, 112)');
+      await page.locator('summary', { hasText: 'Edit exam' }).click();
+
       // An extension: an emptied box is refused with a sentence (it used to become 0 and silently
       // remove the extension); 15 minutes is stored and confirmed.
       const extension = page.getByRole('row').filter({ hasText: 'Exam Taker' }).locator('form');

@@ -165,6 +165,10 @@ describe('unit pages in Chromium', () => {
       const figure = await figureOf(page, course.units.find((unit) => unit.id === unitId)!.figures[0]);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
       expect(overflow).toBeLessThanOrEqual(1);
+      // Each exercise's difficulty is a labelled line under its title, not dots crowding the title.
+      const item = page.locator('[data-exercise]').first();
+      const [title, difficulty] = await Promise.all([item.locator('a').first().boundingBox(), item.getByText('난이도:').boundingBox()]);
+      expect(difficulty!.y).toBeGreaterThanOrEqual(title!.y + title!.height - 1);
       await figure.screenshot({ path: screenshotPath(`units-${unitId}-phone`) });
     }
     await page.close();

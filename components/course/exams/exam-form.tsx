@@ -97,10 +97,10 @@ export function ExamForm({ locale, classId, timeZone, types, examId, initial, ha
 
       <p className={forms.hint}>{fill(TEXT.zone[locale], { zone: timeZone })}</p>
       <label htmlFor={id('opens')}>{TEXT.opensAt[locale]}</label>
-      <input id={id('opens')} type="datetime-local" step={1} value={value.opensAt} onChange={(e) => update({ opensAt: e.target.value })} {...invalidProps('opensAt')} />
+      <input id={id('opens')} type="datetime-local" value={value.opensAt} onChange={(e) => update({ opensAt: e.target.value })} {...invalidProps('opensAt')} />
       {fieldError('opensAt')}
       <label htmlFor={id('closes')}>{TEXT.closesAt[locale]}</label>
-      <input id={id('closes')} type="datetime-local" step={1} value={value.closesAt} onChange={(e) => update({ closesAt: e.target.value })} {...invalidProps('closesAt')} />
+      <input id={id('closes')} type="datetime-local" value={value.closesAt} onChange={(e) => update({ closesAt: e.target.value })} {...invalidProps('closesAt')} />
       {fieldError('closesAt')}
       <fieldset style={{ border: 0, padding: 0, margin: 0 }} disabled={hasStarted}>
         <label htmlFor={id('limit')}>{TEXT.limit[locale]}</label>
