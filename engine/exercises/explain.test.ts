@@ -24,6 +24,8 @@ describe('worked solutions', () => {
         expect(step.text.ko.length).toBeGreaterThan(3);
         expect(step.text.en.length).toBeGreaterThan(3);
         expect(step.latex.length).toBeGreaterThan(0);
+        // A LaTeX command that lost its backslash (`\cdot` in a template literal is 'cdot') shows as a word.
+        for (const shown of [step.text.ko, step.text.en, step.latex]) expect(shown, `${typeId} seed ${seed}`).not.toMatch(/(?<![\\a-z])(cdot|mathbf|frac|odot|partial|nabla)(?![a-z])/);
         if (step.field === undefined) continue;
         covered.add(step.field);
         const fieldSpec = step.field === '' ? spec : spec.kind === 'fields' ? spec.fields[step.field] : undefined;

@@ -64,5 +64,5 @@ export function term(value: number): string {
 
 /** w·x written out: 0.3·2 + (−0.5)·1. */
 export function dotTerms(a: readonly number[], b: readonly number[]): string {
-  return a.map((value, i) => `${term(value)}\cdot ${term(b[i])}`).join(' + ');
+  return a.map((value, i) => `${term(value)}\\cdot ${term(b[i])}`).join(' + ');
 }
