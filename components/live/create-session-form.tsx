@@ -75,11 +75,16 @@ export function CreateSessionForm({ locale, classes, units, types }: CreateSessi
       teams: mode === 'INSTRUCTOR_PACED' ? teamSetupOf(team) : undefined,
     });
     if (!parsed.success) {
+      // The question whose time limit is out of range, named as its box is (aria-label).
+      const timeLimitOwner = (index: PropertyKey | undefined) => {
+        const entry = typeof index === 'number' ? plan[index] : undefined;
+        return entry?.kind === 'exercise' ? titleOf(entry.item) : `${MIN_TIME_LIMIT_S}–${MAX_TIME_LIMIT_S}`;
+      };
       const issue = parsed.error.issues[0];
       const field = issue?.path.includes('predict')
         ? PREDICT_FORM_TEXT.fixKnobs[locale]
         : issue?.path.includes('timeLimitS')
-        ? `${LIVE_TEXT.timeLimit[locale]}: ${MIN_TIME_LIMIT_S}–${MAX_TIME_LIMIT_S}`
+        ? `${LIVE_TEXT.timeLimit[locale]}: ${timeLimitOwner(issue.path[1])}`
         : issue?.path[0] === 'deadlineMinutes'
           ? `${LIVE_TEXT.deadlineMinutes[locale]}: 5–${14 * 24 * 60}`
           : issue?.path[0] === 'teams'

@@ -44,6 +44,12 @@ describe('live session in the browser', () => {
     await host.getByLabel('Sigmoid value and derivative').check();
     await host.getByLabel('Weight decay', { exact: false }).first().check();
     await host.getByLabel('Allow guests', { exact: false }).check();
+    // A time limit out of range names its question, and nothing is created.
+    const sigmoidTime = host.getByLabel('Time limit (s, 10–120): Sigmoid value and derivative', { exact: true });
+    await sigmoidTime.fill('0');
+    await host.getByRole('button', { name: 'Create session' }).click();
+    await host.getByText('Check this field — Time limit (s, 10–120): Sigmoid value and derivative', { exact: true }).waitFor();
+    await sigmoidTime.fill('30');
     await host.getByRole('button', { name: 'Create session' }).click();
     await host.waitForURL(/\/live\/[^/]+\/host$/);
     const sessionId = host.url().split('/').at(-2)!;
