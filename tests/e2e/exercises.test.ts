@@ -179,6 +179,10 @@ describe('exercise pages on a phone (390 px)', () => {
     expect(offscreen).toBe(0);
     expect(await sidewaysOverflow(page)).toBeLessThanOrEqual(0);
     expect(await smallTapTargets(page)).toEqual([]);
+    // The breadcrumb above the title (연습문제 › unit) is two 44 px tap targets too.
+    const crumbs = await page.locator('main p a[href="/exercises"], main p a[href^="/units/"]').evaluateAll((links) => links.map((link) => Math.round(link.getBoundingClientRect().height)));
+    expect(crumbs).toHaveLength(2);
+    for (const height of crumbs) expect(height).toBeGreaterThanOrEqual(44);
     await page.screenshot({ path: screenshotPath('exercise-empty-boxes-phone-ko'), fullPage: true });
     expect(errors).toEqual([]);
   });

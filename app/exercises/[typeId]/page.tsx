@@ -42,11 +42,11 @@ export default async function ExercisePage({ params, searchParams }: Props) {
   const header = (
     <>
       <p className="muted">
-        <Link href="/exercises">{TEXT.exercises[locale]}</Link>
+        <Link className="tap" href="/exercises">{TEXT.exercises[locale]}</Link>
         {unit ? (
           <>
             {' › '}
-            <Link href={`/units/${unit.id}`}>{unit.title[locale]}</Link>
+            <Link className="tap" href={`/units/${unit.id}`}>{unit.title[locale]}</Link>
           </>
         ) : null}
       </p>
