@@ -172,6 +172,8 @@ describe('course flows in Korean', () => {
       await page.getByTestId('heatmap').waitFor(WAIT);
       // The students × skills table's headers: 학생, then one per skill.
       const headers = await page.getByTestId('heatmap').locator('table').first().locator('thead th').allInnerTexts();
+      // The skill headers run bottom to top with each Hangul glyph turned with the line, not upside down.
+      expect(await page.getByTestId('heatmap').locator('table').first().locator('thead th').nth(1).evaluate((th) => getComputedStyle(th).textOrientation)).toBe('sideways');
       for (const { user } of students.values()) {
         const cells = page.locator(`tr[data-user="${user.id}"] td`);
         await cells.first().waitFor(WAIT);
