@@ -1,5 +1,6 @@
 import { MASTERY_LEVELS } from '@/lib/course/mastery/bkt';
 import type { ClassMastery } from '@/lib/course/mastery/get-class-mastery';
+import type { HeatmapPage } from '@/lib/course/mastery/page-heatmap';
 import type { Locale } from '@/lib/i18n/locales';
 import { LEVEL_SHORT, LEVEL_TEXT } from './course-text';
 import { MasteryChip } from './mastery-chip';
@@ -18,7 +19,8 @@ const TEXT = {
   skill: { ko: '기술', en: 'Skill' },
 };
 
-export function MasteryHeatmap({ mastery, locale }: { mastery: ClassMastery; locale: Locale }) {
+/** The heatmap (one page of students, `page`), its legend, and the students per level of each skill (the whole class). */
+export function MasteryHeatmap({ mastery, page, path, locale }: { mastery: ClassMastery; page: HeatmapPage; path: string; locale: Locale }) {
   return (
     <section aria-labelledby="heatmap-title" data-testid="heatmap">
       <h2 id="heatmap-title">{TEXT.title[locale]}</h2>
@@ -35,13 +37,10 @@ export function MasteryHeatmap({ mastery, locale }: { mastery: ClassMastery; loc
           locale={locale}
           labelledBy="heatmap-title"
           skills={mastery.skills.map((skill) => ({ typeId: skill.typeId, title: skill.title[locale] }))}
-          rows={mastery.rows.map((row) => ({
-            userId: row.userId,
-            name: row.name,
-            levels: row.cells.map((cell) => MASTERY_LEVELS.indexOf(cell.level)).join(''),
-            p: row.cells.map((cell) => (cell.pKnown === null ? -1 : Math.round(cell.pKnown * 100))),
-            n: row.cells.map((cell) => cell.attempts),
-          }))}
+          rows={page.rows}
+          view={page.view}
+          info={page.info}
+          path={path}
         />
       )}
       <h3>{TEXT.perSkill[locale]}</h3>

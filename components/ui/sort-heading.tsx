@@ -18,7 +18,7 @@ export function SortHeading({ view, column, hrefOf, label, className }: SortHead
     <th scope="col" className={className} aria-sort={sort}>
       {/* No prefetch: a table has dozens of headings, each a fresh server render of the whole class. */}
       <Link className={styles.link} href={hrefOf(sortedBy(view, column))} prefetch={false} scroll={false}>
-        {label} {sort === 'ascending' ? '▲' : sort === 'descending' ? '▼' : ''}
+        {label} {sort !== 'none' && <span data-sort-arrow="">{sort === 'ascending' ? '▲' : '▼'}</span>}
       </Link>
     </th>
   );

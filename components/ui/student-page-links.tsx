@@ -1,8 +1,13 @@
 import Link from 'next/link';
 import { fill } from '@/lib/i18n/fill';
-import type { Locale } from '@/lib/i18n/locales';
+import type { Locale, Localized } from '@/lib/i18n/locales';
 import type { StudentPageInfo } from '@/lib/gradebook/student-table-view';
-import { PAGER_TEXT as TEXT } from '@/components/ui/student-pager-text';
+
+const TEXT = {
+  range: { ko: '학생 {from}–{to} / {total}명', en: 'Students {from}–{to} of {total}' },
+  previous: { ko: '← 이전', en: '← Previous' },
+  next: { ko: '다음 →', en: 'Next →' },
+} satisfies Record<string, Localized>;
 
 export interface StudentPageLinksProps {
   info: StudentPageInfo;
@@ -24,7 +29,7 @@ export function StudentPageLinks({ info, hrefOf, locale, label, testId }: Studen
       // No prefetch: each page is a fresh server render of the whole class; scroll stays where the pager is.
       <Link className="button secondary" href={hrefOf(page)} prefetch={false} scroll={false}>{text}</Link>
     ) : (
-      <span className="button secondary" aria-disabled="true" style={{ opacity: 0.6 }}>{text}</span>
+      <span className="button secondary" aria-disabled="true">{text}</span>
     );
   return (
     <nav className="button-row" aria-label={label} data-testid={testId}>

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { getDb } from '@/lib/db';
 import { createTestClass, createTestUser, signIn, type TestUser } from '../support/auth';
-import { expectNoSidewaysScroll, launchBrowser, openPageAs, screenshotPath, waitForHydration } from './browser';
+import { expectNoSidewaysScroll, launchBrowser, openPageAs, screenshotPath } from './browser';
 
-// A big class's gradebook and assignments table show 50 students a page, sorted and paged on the
-// server: the column headings and the pager are links (`?sort=…&dir=…&page=…`). Sorting covers
+// A big class's gradebook, assignments table and mastery heatmap show 50 students a page, sorted and
+// paged on the server: the column headings and the pager are links (`?sort=…&dir=…&page=…`). Sorting covers
 // every student. Each student has one attempt on the assignment's exercise with a score drawn
 // here, so the expected order of the assignment column is computed from those scores.
 
@@ -50,6 +50,10 @@ beforeAll(async () => {
     data: students.map((user, i) => ({
       userId: user.id, typeId: 'rnn-step', round: 1, seed: 1n, answer: {}, score: scoreOf(i + 1), correct: scoreOf(i + 1) === 1, clientSubmissionId: crypto.randomUUID(), createdAt: new Date(now - day),
     })),
+  });
+  // Mastery of the same skill, P(known) = that score: the heatmap's rnn-step column sorts by it.
+  await getDb().skillMastery.createMany({
+    data: students.map((user, i) => ({ userId: user.id, typeId: 'rnn-step', pKnown: scoreOf(i + 1), attempts: 1, correct: scoreOf(i + 1) === 1 ? 1 : 0, lastAttemptAt: new Date(now - day) })),
   });
   cookie = await signIn(instructor.email);
 });
@@ -179,30 +183,47 @@ describe('assignments table of a big class, sorted and paged on the server', () 
   }
 });
 
-describe('mastery heatmap of a big class, paged in the browser', () => {
+describe('mastery heatmap of a big class, sorted and paged on the server', () => {
   for (const language of ['en', 'ko'] as const) {
-    it(`steps through 50 students a page with Previous and Next (${language}, 390 px)`, { timeout: 120_000 }, async () => {
+    it(`steps through 50 students a page and sorts by a skill's P(known), both ways (${language}, 390 px)`, { timeout: 120_000 }, async () => {
       const text = TEXT[language];
       const page = await openPageAs(browser, cookie, { width: 390, language });
       const pager = page.getByTestId('heatmap-pager');
-      const names = () => page.locator('tbody tr[data-user] th[scope=row]').allInnerTexts();
+      const names = () => page.locator('[data-testid="heatmap"] tbody tr[data-user] th[scope=row]').allInnerTexts();
       try {
         const response = await page.goto(`${inject('baseUrl')}/classes/${classId}/mastery`);
         expect(response?.status()).toBe(200);
-        await waitForHydration(page);
         expect(await pager.innerText()).toContain(text.range(1, PAGE));
-        expect(await pager.getByRole('button', { name: text.previous }).isDisabled()).toBe(true);
+        expect(await pager.getByRole('link', { name: text.previous }).count()).toBe(0);
         expect(await names()).toEqual(byName.slice(0, PAGE));
-        await pager.getByRole('button', { name: text.next }).click();
-        await poll(async () => pager.innerText()).toContain(text.range(51, 100));
-        expect(await names()).toEqual(byName.slice(PAGE, 2 * PAGE));
-        await pager.getByRole('button', { name: text.next }).click();
-        await poll(async () => pager.innerText()).toContain(text.range(101, STUDENTS));
-        expect(await names()).toEqual(byName.slice(2 * PAGE));
-        expect(await pager.getByRole('button', { name: text.next }).isDisabled()).toBe(true);
-        await pager.getByRole('button', { name: text.previous }).click();
-        await poll(async () => pager.innerText()).toContain(text.range(51, 100));
+        await pager.getByRole('link', { name: text.next }).click();
+        await poll(names).toEqual(byName.slice(PAGE, 2 * PAGE));
+        await pager.getByRole('link', { name: text.next }).click();
+        await poll(names).toEqual(byName.slice(2 * PAGE));
+        expect(await pager.innerText()).toContain(text.range(101, STUDENTS));
+        expect(await pager.getByRole('link', { name: text.next }).count()).toBe(0);
+
+        // The rnn-step column: highest P first, from page 1; again, lowest first (who needs help).
+        const heading = page.locator('[data-testid="heatmap"] thead th:has(a[href*="rnn-step"])');
+        await heading.getByRole('link').click();
+        await poll(names).toEqual(byScoreHighestFirst.slice(0, PAGE));
+        expect(await heading.getAttribute('aria-sort')).toBe('descending');
+        await heading.getByRole('link').click();
+        await poll(() => heading.getAttribute('aria-sort')).toBe('ascending');
+        await poll(names).toEqual(byScoreLowestFirst.slice(0, PAGE));
+        await pager.getByRole('link', { name: text.next }).click();
+        await poll(names).toEqual(byScoreLowestFirst.slice(PAGE, 2 * PAGE));
+        expect(page.url()).toMatch(/[?&]page=2(&|$)/);
+
+        // Every skill's title wraps inside the heading row rather than running out of the table's top.
+        const clipped = await page.locator('div[role=region][aria-labelledby="heatmap-title"]').evaluate((region) => {
+          const top = region.getBoundingClientRect().top;
+          return [...region.querySelectorAll('thead a')].filter((link) => link.getBoundingClientRect().top < top - 1).map((link) => link.textContent);
+        });
+        expect(clipped, 'headings cut off at the top').toEqual([]);
+        await expectTapTargets(page, '[data-testid="heatmap"] thead a, [data-testid="heatmap-pager"] a');
         await expectNoSidewaysScroll(page, `heatmap ${language}`);
+        await page.screenshot({ path: screenshotPath(`heatmap-pages-${language}-390`), fullPage: true });
       } finally {
         await page.close();
       }

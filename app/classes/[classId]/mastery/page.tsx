@@ -6,6 +6,7 @@ import { MisconceptionTable } from '@/components/course/misconception-table';
 import { requirePageUser } from '@/lib/accounts/require-page-user';
 import { getClassMastery } from '@/lib/course/mastery/get-class-mastery';
 import { getClassMisconceptions } from '@/lib/course/mastery/get-class-misconceptions';
+import { pageHeatmap } from '@/lib/course/mastery/page-heatmap';
 import { getLocale } from '@/lib/i18n/get-locale';
 
 export async function generateMetadata(): Promise<Metadata> {
@@ -17,9 +18,10 @@ const TEXT = {
   back: { ko: '← 수업으로', en: '← Back to the class' },
 };
 
-export default async function ClassMasteryPage({ params }: { params: Promise<{ classId: string }> }) {
+export default async function ClassMasteryPage({ params, searchParams }: { params: Promise<{ classId: string }>; searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const { classId } = await params;
-  const user = await requirePageUser(`/classes/${classId}/mastery`);
+  const path = `/classes/${classId}/mastery`;
+  const user = await requirePageUser(path);
   const locale = await getLocale();
   // Students and strangers see "not found", as for the gradebook.
   const [mastery, misconceptions] = await orNotFound(Promise.all([getClassMastery({ actorId: user.id, classId }), getClassMisconceptions({ actorId: user.id, classId })]));
@@ -27,7 +29,7 @@ export default async function ClassMasteryPage({ params }: { params: Promise<{ c
     <>
       <p><Link className="tap" href={`/classes/${classId}`}>{TEXT.back[locale]}</Link></p>
       <h1>{TEXT.title[locale]}</h1>
-      <MasteryHeatmap mastery={mastery} locale={locale} />
+      <MasteryHeatmap mastery={mastery} page={pageHeatmap(mastery, await searchParams, locale)} path={path} locale={locale} />
       <MisconceptionTable misconceptions={misconceptions} skills={mastery.skills} locale={locale} />
     </>
   );
