@@ -8,6 +8,7 @@ const TEXT = {
   title: { ko: '과제', en: 'Assignments' },
   help: { ko: '과제마다 지각 감점 후 점수입니다. 열 제목을 누르면 정렬됩니다.', en: 'Each assignment’s score after the late penalty. Click a header to sort.' },
   none: { ko: '아직 과제가 없습니다.', en: 'No assignments yet.' },
+  noStudents: { ko: '아직 학생이 없습니다.', en: 'No students yet.' },
   manage: { ko: '과제 관리', en: 'Manage assignments' },
   csv: { ko: '과제 CSV', en: 'Assignments CSV' },
 };
@@ -40,6 +41,8 @@ export async function AssignmentsGradebookSection({ actorId, classId, locale, se
       )}
       {data.assignments.length === 0 ? (
         <p className="muted">{TEXT.none[locale]}</p>
+      ) : shown.info.total === 0 ? (
+        <p className="muted">{TEXT.noStudents[locale]}</p>
       ) : (
         <>
           <p className="muted">{TEXT.help[locale]}</p>

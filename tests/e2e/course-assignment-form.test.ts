@@ -78,6 +78,9 @@ describe('the new-assignment form in the browser', () => {
         await form.getByRole('status').waitFor(WAIT);
         expect(await form.locator('[data-field-error]').count()).toBe(0);
         expect(await getDb().assignment.findMany({ where: { classId, title: name }, select: { latePenaltyPct: true } })).toEqual([{ latePenaltyPct: 15 }]);
+        // The class has no students yet: the grades table says so instead of showing a bare header row.
+        await page.getByText(language === 'ko' ? '아직 학생이 없습니다.' : 'No students yet.', { exact: true }).waitFor(WAIT);
+        expect(await page.getByTestId('assignments-gradebook').count()).toBe(0);
         await page.close();
       });
     }
