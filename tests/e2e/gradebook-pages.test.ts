@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
-import type { BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { getDb } from '@/lib/db';
 import { createTestClass, createTestUser, signIn, type TestUser } from '../support/auth';
 import { expectNoSidewaysScroll, launchBrowser, openPageAs, screenshotPath } from './browser';
@@ -183,6 +183,23 @@ describe('assignments table of a big class, sorted and paged on the server', () 
   }
 });
 
+/**
+ * Whether a sort heading's arrow is drawn upright: laid out horizontally (or upright in vertical
+ * text, not turned sideways with the heading's letters), and the transforms of it and its
+ * ancestors add up to none.
+ */
+function isArrowUpright(heading: Locator): Promise<boolean> {
+  return heading.evaluate((th) => {
+    const arrow = th.querySelector('[data-sort-arrow]');
+    if (!arrow) return false;
+    const style = getComputedStyle(arrow);
+    const isGlyphUpright = style.writingMode === 'horizontal-tb' || style.textOrientation === 'upright';
+    let net = new DOMMatrix();
+    for (let element: Element | null = arrow; element; element = element.parentElement) net = new DOMMatrix(getComputedStyle(element).transform).multiply(net);
+    return isGlyphUpright && Math.round(net.a) === 1 && Math.round(net.d) === 1 && Math.round(net.b) === 0;
+  });
+}
+
 describe('mastery heatmap of a big class, sorted and paged on the server', () => {
   for (const language of ['en', 'ko'] as const) {
     it(`steps through 50 students a page and sorts by a skill's P(known), both ways (${language}, 390 px)`, { timeout: 120_000 }, async () => {
@@ -196,6 +213,10 @@ describe('mastery heatmap of a big class, sorted and paged on the server', () =>
         expect(await pager.innerText()).toContain(text.range(1, PAGE));
         expect(await pager.getByRole('link', { name: text.previous }).count()).toBe(0);
         expect(await names()).toEqual(byName.slice(0, PAGE));
+        // By name A→Z: ▲, drawn upright (the skill headings are turned half a turn, and turn their arrow back).
+        const sorted = page.locator('[data-testid="heatmap"] thead th[aria-sort="ascending"]');
+        expect(await sorted.innerText()).toContain('▲');
+        expect(await isArrowUpright(sorted)).toBe(true);
         await pager.getByRole('link', { name: text.next }).click();
         await poll(names).toEqual(byName.slice(PAGE, 2 * PAGE));
         await pager.getByRole('link', { name: text.next }).click();
@@ -211,6 +232,7 @@ describe('mastery heatmap of a big class, sorted and paged on the server', () =>
         await heading.getByRole('link').click();
         await poll(() => heading.getAttribute('aria-sort')).toBe('ascending');
         await poll(names).toEqual(byScoreLowestFirst.slice(0, PAGE));
+        expect(await isArrowUpright(heading)).toBe(true);
         await pager.getByRole('link', { name: text.next }).click();
         await poll(names).toEqual(byScoreLowestFirst.slice(PAGE, 2 * PAGE));
         expect(page.url()).toMatch(/[?&]page=2(&|$)/);
