@@ -104,9 +104,13 @@ const COUNT_NOUNS = {
   students: { ko: (count: number) => `학생 ${count}명`, en: ['student', 'students'] },
 } as const;
 
+/** One for the process: building Intl.PluralRules per call cost ~10 ms a gradebook page (a count per cell). */
+let englishPlurals: Intl.PluralRules | undefined;
+
 /** "1 player", "2 players"; "참가자 2명", "문제 2개", "3회 시도". */
 export function formatCount(count: number, noun: keyof typeof COUNT_NOUNS, locale: Locale): string {
   if (locale === 'ko') return COUNT_NOUNS[noun].ko(count);
   const [one, other] = COUNT_NOUNS[noun].en;
-  return `${count} ${new Intl.PluralRules('en').select(count) === 'one' ? one : other}`;
+  englishPlurals ??= new Intl.PluralRules('en');
+  return `${count} ${englishPlurals.select(count) === 'one' ? one : other}`;
 }

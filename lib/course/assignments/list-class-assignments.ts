@@ -52,12 +52,19 @@ export async function findItemSummaries({ assignments, userIds, totals }: { assi
   };
   const typeIds = [...new Set(assignments.flatMap((a) => a.items.map((item) => item.typeId)))];
   const read = totals ?? (await findAttemptSummaries({ userIds, typeIds }));
-  const totalOf = new Map(read.map((total) => [`${total.userId}\u0000${total.typeId}`, total]));
+  // Per type, per student: no joined string key per lookup (500 students × the items × the assignments).
+  const totalsByType = new Map<string, Map<string, AttemptSummary>>();
+  for (const total of read) {
+    const ofType = totalsByType.get(total.typeId) ?? new Map<string, AttemptSummary>();
+    ofType.set(total.userId, total);
+    totalsByType.set(total.typeId, ofType);
+  }
   const straddling = { assignmentIds: [] as string[], typeIds: [] as string[], userIds: [] as string[] };
   for (const assignment of assignments) {
     for (const typeId of new Set(assignment.items.map((item) => item.typeId))) {
+      const ofType = totalsByType.get(typeId);
       for (const userId of userIds) {
-        const summary = summarizeFromTotals(assignment, typeId, totalOf.get(`${userId}\u0000${typeId}`));
+        const summary = summarizeFromTotals(assignment, typeId, ofType?.get(userId));
         if (summary) {
           if (summary.attemptsWithLate > 0) add(assignment.id, userId, summary);
           continue;
