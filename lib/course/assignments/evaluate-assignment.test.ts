@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { STATUS_TEXT } from '@/lib/course/assignments/assignment-status-text';
-import { evaluateAssignment, summarizeAttempts, summarizeFromTotals, type AssignmentRule, type CountedAttempt } from './evaluate-assignment';
+import { evaluateAssignment, summarizeAttempts, summarizeFromTotals, windowMsOf, type AssignmentRule, type CountedAttempt } from './evaluate-assignment';
 
 const opensAt = new Date('2026-03-02T00:00:00Z');
 const dueAt = new Date('2026-03-09T14:59:59Z');
@@ -88,7 +88,7 @@ describe('summarizeFromTotals', () => {
         firstAt: new Date(Math.min(...times)),
         lastAt: new Date(Math.max(...times)),
       };
-      const fromTotals = summarizeFromTotals(windowRule, 'rnn-step', totals);
+      const fromTotals = summarizeFromTotals(windowMsOf(windowRule), 'rnn-step', totals);
       if (fromTotals === null) continue;
       decided += 1;
       expect(fromTotals).toEqual(summarizeAttempts({ ...windowRule, items: [windowRule.items[0]] }, attempts)[0]);
@@ -98,6 +98,6 @@ describe('summarizeFromTotals', () => {
 
   it('leaves a history that straddles the due date to the attempts', () => {
     const totals = { attempts: 2, solved: 1, best: 1, firstAt: at('2026-03-05T00:00:00Z'), lastAt: at('2026-03-10T00:00:00Z') };
-    expect(summarizeFromTotals(rule, 'rnn-step', totals)).toBeNull();
+    expect(summarizeFromTotals(windowMsOf(rule), 'rnn-step', totals)).toBeNull();
   });
 });

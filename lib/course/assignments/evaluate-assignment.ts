@@ -130,21 +130,40 @@ export interface AttemptTotals {
   lastAt: Date;
 }
 
+/** An assignment's window in epoch ms: computed once per assignment, then used for every student. */
+export interface WindowMs {
+  opens: number;
+  due: number;
+  /** The last accepted moment: lateUntil, or dueAt without late work. */
+  final: number;
+}
+
+export function windowMsOf(rule: Pick<AssignmentRule, 'opensAt' | 'dueAt' | 'lateUntil'>): WindowMs {
+  return { opens: rule.opensAt.getTime(), due: rule.dueAt.getTime(), final: (rule.lateUntil ?? rule.dueAt).getTime() };
+}
+
 /**
  * An item's summary from the student's all-time totals on its type, when they alone decide it:
  * no attempts, every attempt outside the window, every attempt on time, or every attempt late.
  * Null when the attempts straddle a boundary of the window: only the attempts themselves can
  * tell then. Equal to summarizeAttempts on those attempts whenever it is not null (unit-tested).
+ * Called for every (assignment, type, student) of a class page, so it allocates only its result.
  */
-export function summarizeFromTotals(rule: Pick<AssignmentRule, 'opensAt' | 'dueAt' | 'lateUntil'>, typeId: string, totals: AttemptTotals | undefined): ItemSummary | null {
-  const none: ItemSummary = { typeId, solvedOnTime: 0, bestOnTime: 0, solvedWithLate: 0, bestWithLate: 0, attemptsWithLate: 0 };
-  if (!totals || totals.attempts === 0) return none;
-  const t = (date: Date) => date.getTime();
-  const [first, last] = [t(totals.firstAt), t(totals.lastAt)];
-  const [opens, due, final] = [t(rule.opensAt), t(rule.dueAt), t(rule.lateUntil ?? rule.dueAt)];
-  if (last < opens || first > final) return none;
-  const all = { solvedWithLate: totals.solved, bestWithLate: totals.best, attemptsWithLate: totals.attempts };
-  if (first >= opens && last <= due) return { typeId, solvedOnTime: totals.solved, bestOnTime: totals.best, ...all };
-  if (first > due && first >= opens && last <= final) return { typeId, solvedOnTime: 0, bestOnTime: 0, ...all };
-  return null;
+export function summarizeFromTotals(window: WindowMs, typeId: string, totals: AttemptTotals | undefined): ItemSummary | null {
+  const none = (): ItemSummary => ({ typeId, solvedOnTime: 0, bestOnTime: 0, solvedWithLate: 0, bestWithLate: 0, attemptsWithLate: 0 });
+  if (!totals || totals.attempts === 0) return none();
+  const first = totals.firstAt.getTime();
+  const last = totals.lastAt.getTime();
+  if (last < window.opens || first > window.final) return none();
+  const isAllOnTime = first >= window.opens && last <= window.due;
+  const isAllLate = first > window.due && first >= window.opens && last <= window.final;
+  if (!isAllOnTime && !isAllLate) return null;
+  return {
+    typeId,
+    solvedOnTime: isAllOnTime ? totals.solved : 0,
+    bestOnTime: isAllOnTime ? totals.best : 0,
+    solvedWithLate: totals.solved,
+    bestWithLate: totals.best,
+    attemptsWithLate: totals.attempts,
+  };
 }

@@ -2,7 +2,7 @@ import 'server-only';
 import { requireClassRole } from '@/lib/auth/require-role';
 import { getDb } from '@/lib/db';
 import { findAttemptSummaries, type AttemptSummary } from '@/lib/gradebook/find-attempt-summaries';
-import { evaluateSummary, summarizeFromTotals, type AssignmentEvaluation, type AssignmentRule, type ItemSummary } from '@/lib/course/assignments/evaluate-assignment';
+import { evaluateSummary, summarizeFromTotals, windowMsOf, type AssignmentEvaluation, type AssignmentRule, type ItemSummary } from '@/lib/course/assignments/evaluate-assignment';
 
 export interface AssignmentRow extends AssignmentRule {
   id: string;
@@ -61,10 +61,11 @@ export async function findItemSummaries({ assignments, userIds, totals }: { assi
   }
   const straddling = { assignmentIds: [] as string[], typeIds: [] as string[], userIds: [] as string[] };
   for (const assignment of assignments) {
+    const window = windowMsOf(assignment);
     for (const typeId of new Set(assignment.items.map((item) => item.typeId))) {
       const ofType = totalsByType.get(typeId);
       for (const userId of userIds) {
-        const summary = summarizeFromTotals(assignment, typeId, ofType?.get(userId));
+        const summary = summarizeFromTotals(window, typeId, ofType?.get(userId));
         if (summary) {
           if (summary.attemptsWithLate > 0) add(assignment.id, userId, summary);
           continue;
