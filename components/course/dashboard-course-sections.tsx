@@ -19,7 +19,7 @@ const TEXT = {
   reviewTitle: { ko: '복습', en: 'Review' },
   dueToday: { ko: '오늘 복습할 기술: {n}개', en: 'Reviews due today: {n}' },
   dueNow: { ko: '지금 {n}개를 복습할 수 있습니다.', en: '{n} ready now.' },
-  nothingDue: { ko: '지금 당장 복습할 것은 없습니다.', en: 'None is due yet.' },
+  nothingDue: { ko: '아직 복습할 때가 되지 않았습니다.', en: 'None is ready yet.' },
   nextAt: { ko: '다음 복습: {date}', en: 'Next review: {date}' },
   noCards: { ko: '문제를 하나 맞히면 그 기술이 복습 일정에 들어갑니다.', en: 'Solve an exercise and its skill joins your review schedule.' },
   review: { ko: '복습하기', en: 'Review' },
