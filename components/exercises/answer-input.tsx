@@ -5,6 +5,7 @@ import type { AnswerSpec, Parts } from '@/engine/exercises/answer-spec';
 import type { Locale } from '@/lib/i18n/locales';
 import { getAt, partAt, pathKey, type CellPath, type Draft } from '@/components/exercises/draft';
 import { format, TEXT } from '@/components/exercises/text';
+import type { CellFlags } from '@/components/exercises/cell-flags';
 import styles from '@/components/exercises/exercise-view.module.css';
 
 export interface AnswerInputProps {
@@ -17,7 +18,8 @@ export interface AnswerInputProps {
   parts: Parts | null;
   editedCells: ReadonlySet<string>;
   /** Boxes the last submission found blank (path keys). */
-  emptyCells?: ReadonlySet<string>;
+  /** Boxes marked after the browser's check refused the draft: blank, or not a number. */
+  cellFlags?: CellFlags;
   /** Field name to point at: the first wrong value of the last attempt. */
   firstWrong: string | null;
   isDisabled: boolean;
@@ -144,19 +146,20 @@ export interface CellProps extends NodeProps {
   placeholder?: string;
 }
 
-export function Cell({ draft, path, idPrefix, isDisabled, onChange, ariaLabel, onKeyDown, placeholder, locale, emptyCells, ...rest }: CellProps) {
+export function Cell({ draft, path, idPrefix, isDisabled, onChange, ariaLabel, onKeyDown, placeholder, locale, cellFlags, ...rest }: CellProps) {
   const value = getAt(draft, path);
-  const isEmpty = emptyCells?.has(pathKey(path)) ?? false;
-  const state = isEmpty ? undefined : stateOf(rest, path);
-  const stateText = isEmpty ? `, ${TEXT.cellEmpty[locale]}` : state === undefined ? '' : `, ${state === 'right' ? TEXT.cellRight[locale] : TEXT.cellWrong[locale]}`;
+  const flag = cellFlags?.get(pathKey(path));
+  const state = flag ? undefined : stateOf(rest, path);
+  const flagText = flag === 'empty' ? TEXT.cellEmpty[locale] : flag === 'unreadable' ? TEXT.cellUnreadable[locale] : null;
+  const stateText = flagText ? `, ${flagText}` : state === undefined ? '' : `, ${state === 'right' ? TEXT.cellRight[locale] : TEXT.cellWrong[locale]}`;
   return (
-    <span className={styles.cell} data-state={state} data-empty={isEmpty || undefined}>
+    <span className={styles.cell} data-state={state} data-empty={flag === 'empty' || undefined} data-unreadable={flag === 'unreadable' || undefined}>
       <input
         id={cellId(idPrefix, path)}
         type="text"
         value={typeof value === 'string' ? value : ''}
         aria-label={ariaLabel === undefined ? undefined : `${ariaLabel}${stateText}`}
-        aria-invalid={state === 'wrong' || isEmpty || undefined}
+        aria-invalid={state === 'wrong' || flag !== undefined || undefined}
         placeholder={placeholder}
         autoComplete="off"
         autoCorrect="off"
@@ -186,11 +189,11 @@ function LabelledCell(props: CellProps & { badge?: React.ReactNode }) {
 }
 
 function ChoiceInput(props: NodeProps & { options: { id: string; label: { ko: string; en: string } }[]; badge?: React.ReactNode }) {
-  const { options, draft, path, idPrefix, isDisabled, onChange, label, locale, badge, emptyCells } = props;
+  const { options, draft, path, idPrefix, isDisabled, onChange, label, locale, badge, cellFlags } = props;
   const selected = getAt(draft, path);
   const name = cellId(idPrefix, path);
   return (
-    <fieldset className={styles.choice} data-empty={emptyCells?.has(pathKey(path)) || undefined}>
+    <fieldset className={styles.choice} data-empty={cellFlags?.get(pathKey(path)) === 'empty' || undefined}>
       <legend>
         {label} {badge}
       </legend>

@@ -9,6 +9,7 @@ import type { Locale } from '@/lib/i18n/locales';
 import type { TAttemptSummary, TExerciseVariant, TSubmitResult, TSubmitAnswer } from '@/lib/exercises/schemas';
 import { describeApiError, sendJson, tryAgainIn, type ApiError } from '@/components/ui/api-client';
 import { AnswerInput, cellId, inputKinds } from '@/components/exercises/answer-input';
+import { flagInvalidDraft, NO_CELL_FLAGS, unflagCell, type CellFlags } from '@/components/exercises/cell-flags';
 import { CompGraphAnswer, isCompGraphGiven } from '@/components/exercises/comp-graph-answer';
 import { AttemptHistory } from '@/components/exercises/attempt-history';
 import { changedKeys, draftFromAnswer, emptyDraft, pathKey, setAt, type CellPath, type Draft } from '@/components/exercises/draft';
@@ -51,7 +52,7 @@ export function ExerciseView({ locale, variant, promptHtml, renderedHtml, attemp
   const [history, setHistory] = useState<TAttemptSummary[]>(attempts);
   const [editedCells, setEditedCells] = useState<ReadonlySet<string>>(new Set());
   // Boxes a submission found blank, marked until they are filled in.
-  const [emptyCells, setEmptyCells] = useState<ReadonlySet<string>>(new Set());
+  const [cellFlags, setCellFlags] = useState<CellFlags>(NO_CELL_FLAGS);
   const [status, setStatus] = useState<'idle' | 'sending' | 'retrying'>('idle');
   const [problem, setProblem] = useState<Problem | null>(null);
   // The id of a submission whose fate is unknown (lost connection, server error): resubmitting
@@ -86,7 +87,7 @@ export function ExerciseView({ locale, variant, promptHtml, renderedHtml, attemp
     const next = setAt(draft, path, value);
     setDraft(next);
     setEditedCells((cells) => new Set([...cells, ...ancestorKeys(path)]));
-    if (value.trim() !== '') setEmptyCells((cells) => new Set([...cells].filter((key) => key !== pathKey(path))));
+    if (value.trim() !== '') setCellFlags((flags) => unflagCell(flags, path));
     if (!isPreview) window.sessionStorage.setItem(draftKey, JSON.stringify(next));
   }
 
@@ -95,12 +96,13 @@ export function ExerciseView({ locale, variant, promptHtml, renderedHtml, attemp
     if (variant.mode !== 'student' || isSending.current || isRoundOver) return;
     const checked = validateAnswer(variant.answer, draft);
     if (!checked.ok) {
-      setEmptyCells(new Set((checked.emptyCells ?? []).map(pathKey)));
-      setProblem({ text: checked.message[locale] });
-      if (checked.emptyCells?.[0]) document.getElementById(cellId(idPrefix, checked.emptyCells[0]))?.focus();
+      const refused = flagInvalidDraft(checked, locale);
+      setCellFlags(refused.flags);
+      setProblem({ text: refused.text });
+      if (refused.focus) document.getElementById(cellId(idPrefix, refused.focus))?.focus();
       return;
     }
-    setEmptyCells(new Set());
+    setCellFlags(NO_CELL_FLAGS);
     const answerKey = JSON.stringify(draft);
     if (pending.current?.answerKey !== answerKey) pending.current = { id: newSubmissionId(), answerKey };
     const body: TSubmitAnswer = { answer: draft, round: variant.round, clientSubmissionId: pending.current.id };
@@ -147,7 +149,7 @@ export function ExerciseView({ locale, variant, promptHtml, renderedHtml, attemp
     locale,
     parts: attempt?.parts ?? null,
     editedCells,
-    emptyCells,
+    cellFlags,
     firstWrong: attempt?.firstWrong ?? null,
     isDisabled: isLocked || status !== 'idle',
     idPrefix,

@@ -14,6 +14,15 @@ export const TEXT = {
   cellRight: { ko: '맞음', en: 'right' },
   cellWrong: { ko: '틀림', en: 'wrong' },
   cellEmpty: { ko: '비어 있음', en: 'empty' },
+  cellUnreadable: { ko: '숫자가 아님', en: 'not a number' },
+  unreadable: {
+    ko: '표시한 칸을 숫자로 읽을 수 없습니다. 0.25, 1/4, 2.5e-1처럼 적으세요.',
+    en: 'The marked box is not a number: write e.g. 0.25, 1/4 or 2.5e-1.',
+  },
+  unreadableMany: {
+    ko: '표시한 칸 {n}개를 숫자로 읽을 수 없습니다. 0.25, 1/4, 2.5e-1처럼 적으세요.',
+    en: 'The {n} marked boxes are not numbers: write e.g. 0.25, 1/4 or 2.5e-1.',
+  },
   mistake: { ko: '흔한 실수', en: 'Typical mistake' },
   firstWrong: { ko: '처음 틀린 곳', en: 'First wrong value' },
   hints: { ko: '힌트', en: 'Hints' },

@@ -78,6 +78,19 @@ describe('validateAnswer', () => {
     expect(result.ok).toBe(false);
     if (!result.ok) expect(result.message.en).toContain('At dW[2,2]: “x” is not a number');
   });
+
+  it('lists every number box that is not a number, so a form can mark them (a blank or a shape box is not one)', () => {
+    const result = validateAnswer(fields, { dW: [['abc', 2], [3, '1/0x']], db: ['', 2], out: '+1', shape: 'six' });
+    expect(result.ok).toBe(false);
+    // Blank boxes are reported first, on their own.
+    if (!result.ok) expect(result.emptyCells).toEqual([['db', 0]]);
+    const filled = validateAnswer(fields, { dW: [['abc', 2], [3, '1/0x']], db: ['1e999e', 2], out: '+1', shape: 'six' });
+    expect(filled.ok).toBe(false);
+    if (!filled.ok) expect(filled.unreadableCells).toEqual([['dW', 0, 0], ['dW', 1, 1], ['db', 0]]);
+    const shapeOnly = validateAnswer(fields, { dW: [[1, 2], [3, 4]], db: [1, 2], out: '+1', shape: 'six' });
+    expect(shapeOnly.ok).toBe(false);
+    if (!shapeOnly.ok) expect(shapeOnly.unreadableCells).toBeUndefined();
+  });
 });
 
 describe('ZAnswer', () => {

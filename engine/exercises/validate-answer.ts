@@ -8,8 +8,12 @@ export type AnswerPath = (string | number)[];
 
 export type ValidationResult =
   | { ok: true; value: AnswerValue }
-  /** `emptyCells` lists the boxes left blank (when that is the problem), so a form can mark them. */
-  | { ok: false; message: LocalizedText; emptyCells?: AnswerPath[] };
+  /**
+   * `emptyCells` lists the boxes left blank (when that is the problem), `unreadableCells` the
+   * number boxes whose text is not a number, so a form can mark them. `message` names the place
+   * the way the API does (`At dW[2,2]: “x” is not a number…`).
+   */
+  | { ok: false; message: LocalizedText; emptyCells?: AnswerPath[]; unreadableCells?: AnswerPath[] };
 
 /** Longest shape we accept; no exercise goes beyond rank 4, and 8 leaves room. */
 const MAX_SHAPE_RANK = 8;
@@ -41,9 +45,11 @@ export function validateAnswer(spec: AnswerSpec, answer: unknown): ValidationRes
     return { ok: true, value: readValue(spec, answer, '') };
   } catch (error) {
     if (!(error instanceof InvalidAnswer)) throw error;
+    const unreadableCells = findUnreadableCells(spec, answer, []);
     return {
       ok: false,
       message: { ko: `필요한 형식: ${expected.ko}. ${error.text.ko}`, en: `Expected ${expected.en}. ${error.text.en}` },
+      ...(unreadableCells.length > 0 ? { unreadableCells } : {}),
     };
   }
 }
@@ -203,6 +209,32 @@ function findEmptyInList(raw: unknown, shape: readonly number[], path: AnswerPat
   if (shape.length === 0) return isBlank(raw) ? [path] : [];
   if (!Array.isArray(raw) || raw.length !== shape[0]) return [];
   return raw.flatMap((item, i) => findEmptyInList(item, shape.slice(1), [...path, i]));
+}
+
+/** The number boxes (scalar, vector, matrix and tensor cells) whose text parseNumber cannot read; parts of the wrong shape are skipped. */
+function findUnreadableCells(spec: AnswerSpec, raw: unknown, path: AnswerPath): AnswerPath[] {
+  const isUnreadable = (cell: unknown) => !isBlank(cell) && ((typeof cell !== 'string' && typeof cell !== 'number') || parseNumber(cell) === null);
+  const inList = (value: unknown, shape: readonly number[], at: AnswerPath): AnswerPath[] => {
+    if (shape.length === 0) return isUnreadable(value) ? [at] : [];
+    if (!Array.isArray(value) || value.length !== shape[0]) return [];
+    return value.flatMap((item, i) => inList(item, shape.slice(1), [...at, i]));
+  };
+  switch (spec.kind) {
+    case 'scalar':
+      return inList(raw, [], path);
+    case 'vector':
+      return inList(raw, [spec.length], path);
+    case 'matrix':
+      return inList(raw, [spec.rows, spec.cols], path);
+    case 'tensor':
+      return inList(raw, spec.shape, path);
+    case 'shape':
+    case 'choice':
+      return [];
+    case 'fields':
+      if (!isPlainRecord(raw)) return [];
+      return Object.entries(spec.fields).flatMap(([name, field]) => (name in raw ? findUnreadableCells(field, raw[name], [...path, name]) : []));
+  }
 }
 
 function describeEmpty(empty: number, total: number): LocalizedText {

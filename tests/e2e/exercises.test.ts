@@ -172,6 +172,23 @@ describe('exercise pages on a phone (390 px)', () => {
     await page.getByRole('textbox', { name: /^∂L\/∂b, 1번째 값/ }).fill('1');
     expect(await page.locator('[data-empty]').count()).toBe(empty - 1);
 
+    // Every box filled, one with text that is no number: that box is marked and named by the form's
+    // own sentence (not the API's field names), focused, and nothing is sent.
+    for (const [r, row] of expected.dW.entries()) {
+      for (const [c, value] of row.entries()) await page.getByRole('textbox', { name: new RegExp(`^∂L/∂W, ${r + 1}행, ${c + 1}열`) }).fill(r === 0 && c === 0 ? 'abc' : String(value));
+    }
+    for (const [i, value] of expected.db.flat().entries()) await page.getByRole('textbox', { name: new RegExp(`^∂L/∂b, ${i + 1}번째 값`) }).fill(String(value));
+    await page.getByRole('button', { name: '제출' }).click();
+    await expect.poll(async () => (await page.locator('.error').textContent())?.trim()).toBe('표시한 칸을 숫자로 읽을 수 없습니다. 0.25, 1/4, 2.5e-1처럼 적으세요.');
+    const unreadable = page.locator('[data-unreadable] input[aria-invalid="true"]');
+    expect(await unreadable.count()).toBe(1);
+    expect(await unreadable.getAttribute('aria-label')).toMatch(/^∂L\/∂W, 1행, 1열.*, 숫자가 아님$/);
+    expect(await unreadable.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await page.locator('[data-empty]').count()).toBe(0);
+    expect(await getDb().attempt.count({ where: { userId: student.id, typeId } })).toBe(0);
+    await unreadable.fill(String(expected.dW[0][0]));
+    expect(await page.locator('[data-unreadable]').count()).toBe(0);
+
     // Every matrix of the prompt is on the screen, not cut off at its right edge.
     const offscreen = await page.evaluate(() =>
       [...document.querySelectorAll('section[aria-label="문제"] .katex .mtable')].map((m) => m.getBoundingClientRect()).filter((box) => box.right > window.innerWidth || box.left < 0).length,

@@ -10,6 +10,7 @@ import { describeApiError, sendJson } from '@/components/ui/api-client';
 import { DateTime } from '@/components/ui/date-time';
 import { Filled } from '@/components/ui/filled';
 import { AnswerInput } from '@/components/exercises/answer-input';
+import { flagInvalidDraft, NO_CELL_FLAGS, unflagCell, type CellFlags } from '@/components/exercises/cell-flags';
 import { CompGraphAnswer, isCompGraphGiven } from '@/components/exercises/comp-graph-answer';
 import { draftFromAnswer, emptyDraft, pathKey, setAt, type CellPath, type Draft } from '@/components/exercises/draft';
 import { MarkdownText } from '@/components/exercises/markdown-text';
@@ -225,7 +226,7 @@ function ExamQuestion({ locale, examId, total, maxAttempts, question, html, isOp
   const idPrefix = `q-${useId().replace(/:/g, '')}`;
   const [draft, setDraft] = useState<Draft>(() => (question.lastAnswer ? draftFromAnswer(question.answer, question.lastAnswer) : null) ?? emptyDraft(question.answer));
   const [state, setState] = useState({ attemptsUsed: question.attemptsUsed, attemptsLeft: question.attemptsLeft, nextCreditFactor: question.nextCreditFactor, feedback: question.lastFeedback, lastSent: question.attemptsUsed });
-  const [emptyCells, setEmptyCells] = useState<ReadonlySet<string>>(new Set());
+  const [cellFlags, setCellFlags] = useState<CellFlags>(NO_CELL_FLAGS);
   const [edited, setEdited] = useState<ReadonlySet<string>>(new Set());
   const [problem, setProblem] = useState<string | null>(null);
   const [isSending, setIsSending] = useState(false);
@@ -234,7 +235,7 @@ function ExamQuestion({ locale, examId, total, maxAttempts, question, html, isOp
   function change(path: CellPath, value: string) {
     setDraft((current) => setAt(current, path, value));
     setEdited((cells) => new Set([...cells, pathKey(path)]));
-    if (value.trim() !== '') setEmptyCells((cells) => new Set([...cells].filter((key) => key !== pathKey(path))));
+    if (value.trim() !== '') setCellFlags((flags) => unflagCell(flags, path));
   }
 
   async function send(event: FormEvent) {
@@ -242,8 +243,9 @@ function ExamQuestion({ locale, examId, total, maxAttempts, question, html, isOp
     if (isSending || !isOpen) return;
     const checked = validateAnswer(question.answer, draft);
     if (!checked.ok) {
-      setEmptyCells(new Set((checked.emptyCells ?? []).map(pathKey)));
-      setProblem(checked.message[locale] || TEXT.invalidDraft[locale]);
+      const refused = flagInvalidDraft(checked, locale);
+      setCellFlags(refused.flags);
+      setProblem(refused.text || TEXT.invalidDraft[locale]);
       return;
     }
     const key = JSON.stringify(draft);
@@ -274,7 +276,7 @@ function ExamQuestion({ locale, examId, total, maxAttempts, question, html, isOp
     locale,
     parts,
     editedCells: edited,
-    emptyCells,
+    cellFlags,
     firstWrong: feedback?.firstWrong ?? null,
     isDisabled: !canAnswer || isSending,
     idPrefix,
