@@ -61,6 +61,13 @@ describe('accounts and classes in Chromium', () => {
     const classId = page.url().split('/').pop() ?? '';
     const joinCode = (await page.getByTestId('join-code').textContent())?.trim() ?? '';
     expect(joinCode).toMatch(/^[2-9A-HJKMNP-Z]{6}$/);
+    // The join link is the whole address, ready for a class chat, and "링크 복사" copies exactly it.
+    const joinUrl = `${baseUrl()}/classes?code=${joinCode}`;
+    await expect.poll(() => page.getByTestId('join-link').textContent()).toBe(joinUrl);
+    await browser.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: baseUrl() });
+    await page.getByRole('button', { name: '링크 복사' }).click();
+    await page.getByRole('button', { name: '✓ 복사했습니다' }).waitFor();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(joinUrl);
     await page.screenshot({ path: screenshotPath('accounts-class-instructor'), fullPage: true });
     await signOut(page);
 
