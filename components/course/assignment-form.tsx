@@ -29,7 +29,6 @@ const TEXT = {
   lateUntil: { ko: '지각 제출 마감', en: 'Late work until' },
   penalty: { ko: '지각 감점 (%)', en: 'Late penalty (%)' },
   publish: { ko: '학생에게 공개', en: 'Published to students' },
-  invalid: { ko: '입력을 확인하세요: 제목, 연습문제 하나 이상, 날짜.', en: 'Check the form: a title, at least one exercise, and the dates.' },
 } satisfies Record<string, Localized>;
 
 export interface AssignmentFormProps {
@@ -53,7 +52,6 @@ export function AssignmentForm({ locale, classId, timeZone, units, types, assign
     initial,
     empty: EMPTY,
     schema: ZAssignmentForm,
-    invalid: TEXT.invalid,
     itemUrl: assignmentId && `/api/course/assignments/${assignmentId}`,
     collectionUrl: `/api/course/classes/${classId}/assignments`,
     toBody: (current: TAssignmentInput) => ({ ...current, lateUntil: allowLate ? lateUntil : null }),

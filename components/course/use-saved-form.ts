@@ -2,7 +2,8 @@
 
 import { useState, type FormEvent } from 'react';
 import type { z } from 'zod';
-import type { Locale, Localized } from '@/lib/i18n/locales';
+import { fill } from '@/lib/i18n/fill';
+import type { Locale } from '@/lib/i18n/locales';
 import { localizedFieldErrors } from '@/lib/i18n/localized-issues';
 import { useApiAction } from '@/components/ui/use-api-action';
 
@@ -12,11 +13,10 @@ export interface SavedFormOptions<TValue, TSchema extends z.ZodType> {
   initial: TValue | undefined;
   empty: TValue;
   /**
-   * Checks what is sent; a failure shows `invalid`, each field's sentence in `fieldErrors` (from
-   * issues added with addLocalizedIssue) and sends nothing.
+   * Checks what is sent; a failure says how many fields to fix, puts each field's sentence in
+   * `fieldErrors` (from issues added with addLocalizedIssue) and sends nothing.
    */
   schema: TSchema;
-  invalid: Localized;
   /** Where a save goes: PUT to the item when editing, POST to the collection when creating. */
   itemUrl: string | undefined;
   collectionUrl: string;
@@ -24,13 +24,18 @@ export interface SavedFormOptions<TValue, TSchema extends z.ZodType> {
   toBody?: (value: TValue) => unknown;
 }
 
+const INVALID = {
+  one: { ko: '입력을 확인하세요: 표시한 항목 하나를 고쳐야 합니다.', en: 'Check the form: one marked field needs fixing.' },
+  many: { ko: '입력을 확인하세요: 표시한 항목 {n}개를 고쳐야 합니다.', en: 'Check the form: {n} marked fields need fixing.' },
+};
+
 /**
  * The state of an instructor's create-or-edit form (assignments, exams): its value, a patch
  * updater, and a save that checks the value with the schema, PUTs or POSTs it, says "Saved",
  * clears a create form and re-renders the page.
  */
 export function useSavedForm<TValue, TSchema extends z.ZodType>(options: SavedFormOptions<TValue, TSchema>) {
-  const { locale, initial, empty, schema, invalid, itemUrl, collectionUrl, toBody = (value) => value } = options;
+  const { locale, initial, empty, schema, itemUrl, collectionUrl, toBody = (value) => value } = options;
   const { run, error, setError, isPending } = useApiAction(locale);
   const [value, setValue] = useState<TValue>(initial ?? empty);
   const [saved, setSaved] = useState(false);
@@ -42,8 +47,12 @@ export function useSavedForm<TValue, TSchema extends z.ZodType>(options: SavedFo
     setSaved(false);
     const parsed = schema.safeParse(toBody(value));
     if (!parsed.success) {
-      setFieldErrors(localizedFieldErrors(parsed.error, locale));
-      setError(invalid[locale]);
+      const errors = localizedFieldErrors(parsed.error, locale);
+      setFieldErrors(errors);
+      // The fields themselves say what is wrong; the summary only counts them (a fixed list of
+      // every rule read as if all were broken when one number was out of range).
+      const count = Math.max(1, Object.keys(errors).length);
+      setError(fill(count === 1 ? INVALID.one[locale] : INVALID.many[locale], { n: count }));
       return;
     }
     setFieldErrors({});

@@ -51,6 +51,8 @@ describe('the new-assignment form in the browser', () => {
           opensAt: ASSIGNMENT_TEXT.date[language],
           dueAt: ASSIGNMENT_TEXT.date[language],
         });
+        // The summary counts the marked fields rather than listing every rule.
+        expect(await form.getByRole('alert').textContent()).toBe(language === 'ko' ? '입력을 확인하세요: 표시한 항목 4개를 고쳐야 합니다.' : 'Check the form: 4 marked fields need fixing.');
         const title = form.getByLabel(language === 'ko' ? '제목' : 'Title', { exact: true });
         expect(await title.getAttribute('aria-invalid')).toBe('true');
         expect(posts, 'nothing was sent to the server').toEqual([]);
@@ -71,6 +73,7 @@ describe('the new-assignment form in the browser', () => {
         await form.getByRole('button', { name: language === 'ko' ? '저장' : 'Save' }).click();
         await form.locator('[data-field-error="latePenaltyPct"]').waitFor(WAIT);
         expect(await form.locator('[data-field-error="latePenaltyPct"]').textContent()).toBe(ASSIGNMENT_TEXT.penalty[language]);
+        expect(await form.getByRole('alert').textContent()).toBe(language === 'ko' ? '입력을 확인하세요: 표시한 항목 하나를 고쳐야 합니다.' : 'Check the form: one marked field needs fixing.');
         expect(await penalty.getAttribute('aria-invalid')).toBe('true');
         expect(posts, 'nothing was sent to the server').toEqual([]);
         await penalty.fill('15');

@@ -27,7 +27,6 @@ const TEXT = {
   immediate: { ko: '답을 낼 때마다 바로', en: 'Right after each answer' },
   onRelease: { ko: '결과를 공개한 뒤', en: 'After I release the results' },
   publish: { ko: '학생에게 공개', en: 'Published to students' },
-  invalid: { ko: '입력을 확인하세요: 제목, 문제 하나 이상, 날짜, 제한 시간 1~600분, 시도 1~5번.', en: 'Check the form: a title, at least one question, the dates, a time limit of 1–600 minutes and 1–5 attempts.' },
   frozen: { ko: '시작한 학생이 있어 문제, 시간, 시도, 감점은 바꿀 수 없습니다.', en: 'Students have begun: questions, time limit, attempts and credit are frozen.' },
 } satisfies Record<string, Localized>;
 
@@ -50,7 +49,6 @@ export function ExamForm({ locale, classId, timeZone, types, examId, initial, ha
     initial,
     empty: EMPTY,
     schema: ZExamForm,
-    invalid: TEXT.invalid,
     itemUrl: examId && `/api/course/exams/${examId}`,
     collectionUrl: `/api/course/classes/${classId}/exams`,
   });
