@@ -33,6 +33,8 @@ export function CreateSessionForm({ locale, classes, units, types }: CreateSessi
   const [unitId, setUnitId] = useState(units[0]?.id ?? '');
   const [picked, setPicked] = useState<string[]>([]);
   const [timeLimits, setTimeLimits] = useState<Record<string, string>>({});
+  /** The exercise whose time limit the last check refused: its box is marked until it changes. */
+  const [badTimeLimit, setBadTimeLimit] = useState<string | null>(null);
   const [mode, setMode] = useState<'INSTRUCTOR_PACED' | 'SELF_PACED'>('INSTRUCTOR_PACED');
   const [deadlineMinutes, setDeadlineMinutes] = useState('60');
   const [allowGuests, setAllowGuests] = useState(false);
@@ -75,12 +77,16 @@ export function CreateSessionForm({ locale, classes, units, types }: CreateSessi
       teams: mode === 'INSTRUCTOR_PACED' ? teamSetupOf(team) : undefined,
     });
     if (!parsed.success) {
-      // The question whose time limit is out of range, named as its box is (aria-label).
+      // The question whose time limit is out of range, named as its box is (aria-label), marked and focused.
       const timeLimitOwner = (index: PropertyKey | undefined) => {
         const entry = typeof index === 'number' ? plan[index] : undefined;
         return entry?.kind === 'exercise' ? titleOf(entry.item) : `${MIN_TIME_LIMIT_S}–${MAX_TIME_LIMIT_S}`;
       };
       const issue = parsed.error.issues[0];
+      const badEntry = issue?.path.includes('timeLimitS') && typeof issue.path[1] === 'number' ? plan[issue.path[1]] : undefined;
+      const badTypeId = badEntry?.kind === 'exercise' ? badEntry.item : null;
+      setBadTimeLimit(badTypeId);
+      if (badTypeId) document.getElementById(timeInputId(badTypeId))?.focus();
       const field = issue?.path.includes('predict')
         ? PREDICT_FORM_TEXT.fixKnobs[locale]
         : issue?.path.includes('timeLimitS')
@@ -107,13 +113,18 @@ export function CreateSessionForm({ locale, classes, units, types }: CreateSessi
 
   const timeInput = (typeId: string) => (
     <input
+      id={timeInputId(typeId)}
       type="number"
       min={MIN_TIME_LIMIT_S}
       max={MAX_TIME_LIMIT_S}
       step={5}
       aria-label={`${LIVE_TEXT.timeLimit[locale]}: ${titleOf(typeId)}`}
+      aria-invalid={badTimeLimit === typeId || undefined}
       value={timeLimits[typeId] ?? String(DEFAULT_TIME_S)}
-      onChange={(event) => setTimeLimits({ ...timeLimits, [typeId]: event.currentTarget.value })}
+      onChange={(event) => {
+        setTimeLimits({ ...timeLimits, [typeId]: event.currentTarget.value });
+        if (badTimeLimit === typeId) setBadTimeLimit(null);
+      }}
     />
   );
 
@@ -210,3 +221,5 @@ export function CreateSessionForm({ locale, classes, units, types }: CreateSessi
     </form>
   );
 }
+
+const timeInputId = (typeId: string) => `live-time-${typeId}`;

@@ -49,7 +49,12 @@ describe('live session in the browser', () => {
     await sigmoidTime.fill('0');
     await host.getByRole('button', { name: 'Create session' }).click();
     await host.getByText('Check this field — Time limit (s, 10–120): Sigmoid value and derivative', { exact: true }).waitFor();
+    // Its box is marked and focused, and typing into it clears the mark.
+    expect(await sigmoidTime.getAttribute('aria-invalid')).toBe('true');
+    expect(await sigmoidTime.evaluate((input) => input === document.activeElement)).toBe(true);
+    expect(await sigmoidTime.evaluate((input) => getComputedStyle(input).borderTopColor)).toBe('rgb(185, 28, 28)'); // --bad
     await sigmoidTime.fill('30');
+    expect(await sigmoidTime.getAttribute('aria-invalid')).toBeNull();
     await host.getByRole('button', { name: 'Create session' }).click();
     await host.waitForURL(/\/live\/[^/]+\/host$/);
     const sessionId = host.url().split('/').at(-2)!;
