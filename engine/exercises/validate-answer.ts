@@ -183,58 +183,45 @@ export function countBoxes(spec: AnswerSpec): number {
 
 const isBlank = (raw: unknown) => raw === undefined || raw === null || (typeof raw === 'string' && raw.trim() === '');
 
+/** What a box of the form holds: a number, a shape (`6×28×28`) or a choice. */
+type BoxKind = 'number' | 'shape' | 'choice';
+
 /**
- * The boxes left blank, walking the answer as the spec shapes it. Parts of the wrong shape are
- * skipped here: the format check that follows explains those.
+ * The boxes (paths) whose raw text passes `test`, walking the answer as the spec shapes it. Parts
+ * of the wrong shape are skipped: the format check explains those.
  */
-function findEmptyCells(spec: AnswerSpec, raw: unknown, path: AnswerPath): AnswerPath[] {
-  switch (spec.kind) {
-    case 'scalar':
-    case 'shape':
-    case 'choice':
-      return isBlank(raw) ? [path] : [];
-    case 'vector':
-      return findEmptyInList(raw, [spec.length], path);
-    case 'matrix':
-      return findEmptyInList(raw, [spec.rows, spec.cols], path);
-    case 'tensor':
-      return findEmptyInList(raw, spec.shape, path);
-    case 'fields':
-      if (!isPlainRecord(raw)) return [];
-      return Object.entries(spec.fields).flatMap(([name, field]) => (name in raw ? findEmptyCells(field, raw[name], [...path, name]) : []));
-  }
-}
-
-function findEmptyInList(raw: unknown, shape: readonly number[], path: AnswerPath): AnswerPath[] {
-  if (shape.length === 0) return isBlank(raw) ? [path] : [];
-  if (!Array.isArray(raw) || raw.length !== shape[0]) return [];
-  return raw.flatMap((item, i) => findEmptyInList(item, shape.slice(1), [...path, i]));
-}
-
-/** The number boxes (scalar, vector, matrix and tensor cells) whose text parseNumber cannot read; parts of the wrong shape are skipped. */
-function findUnreadableCells(spec: AnswerSpec, raw: unknown, path: AnswerPath): AnswerPath[] {
-  const isUnreadable = (cell: unknown) => !isBlank(cell) && ((typeof cell !== 'string' && typeof cell !== 'number') || parseNumber(cell) === null);
+function findBoxes(spec: AnswerSpec, raw: unknown, path: AnswerPath, test: (raw: unknown, kind: BoxKind) => boolean): AnswerPath[] {
   const inList = (value: unknown, shape: readonly number[], at: AnswerPath): AnswerPath[] => {
-    if (shape.length === 0) return isUnreadable(value) ? [at] : [];
+    if (shape.length === 0) return test(value, 'number') ? [at] : [];
     if (!Array.isArray(value) || value.length !== shape[0]) return [];
     return value.flatMap((item, i) => inList(item, shape.slice(1), [...at, i]));
   };
   switch (spec.kind) {
     case 'scalar':
       return inList(raw, [], path);
+    case 'shape':
+    case 'choice':
+      return test(raw, spec.kind) ? [path] : [];
     case 'vector':
       return inList(raw, [spec.length], path);
     case 'matrix':
       return inList(raw, [spec.rows, spec.cols], path);
     case 'tensor':
       return inList(raw, spec.shape, path);
-    case 'shape':
-    case 'choice':
-      return [];
     case 'fields':
       if (!isPlainRecord(raw)) return [];
-      return Object.entries(spec.fields).flatMap(([name, field]) => (name in raw ? findUnreadableCells(field, raw[name], [...path, name]) : []));
+      return Object.entries(spec.fields).flatMap(([name, field]) => (name in raw ? findBoxes(field, raw[name], [...path, name], test) : []));
   }
+}
+
+/** The boxes left blank. */
+function findEmptyCells(spec: AnswerSpec, raw: unknown, path: AnswerPath): AnswerPath[] {
+  return findBoxes(spec, raw, path, (cell) => isBlank(cell));
+}
+
+/** The number boxes whose text parseNumber cannot read (a shape or a choice box has its own format). */
+function findUnreadableCells(spec: AnswerSpec, raw: unknown, path: AnswerPath): AnswerPath[] {
+  return findBoxes(spec, raw, path, (cell, kind) => kind === 'number' && !isBlank(cell) && ((typeof cell !== 'string' && typeof cell !== 'number') || parseNumber(cell) === null));
 }
 
 function describeEmpty(empty: number, total: number): LocalizedText {
