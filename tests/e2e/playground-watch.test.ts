@@ -85,7 +85,9 @@ describe('watching a run learn', () => {
     await page.getByLabel('과제', { exact: true }).selectOption('circle');
     await page.getByLabel('샘플 수', { exact: true }).fill('2000');
     await page.getByLabel('배치 크기', { exact: true }).fill('8');
-    await page.getByLabel('에포크', { exact: true }).fill('80');
+    // Long enough (several seconds on a quiet machine) that both changes land while it trains: at 80
+    // epochs a quiet machine finished the run between the two (CI, stop 24's check).
+    await page.getByLabel('에포크', { exact: true }).fill('240');
     await page.getByRole('button', { name: '학습 시작' }).click();
     await page.waitForFunction(() => /에포크 ([2-9]|[1-9]\d) \//.test(document.querySelector('[data-testid="run-progress"]')?.textContent ?? ''), undefined, { timeout: 60_000 });
     const lrForm = page.getByRole('form', { name: '학습 중 학습률 바꾸기' });
