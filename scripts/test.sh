@@ -61,16 +61,18 @@ fi
 node -e '
   const fs = require("fs");
   const t = { passed: 0, failed: 0, failedSuites: 0, skipped: 0, total: 0 };
+  const reports = [];
   for (const file of process.argv.slice(1)) {
     if (!fs.existsSync(file)) { console.log(`no report at ${file}`); process.exit(1); }
     const r = JSON.parse(fs.readFileSync(file, "utf8"));
+    reports.push(r);
     t.passed += r.numPassedTests; t.failed += r.numFailedTests; t.failedSuites += r.numFailedTestSuites;
     t.skipped += r.numPendingTests + r.numTodoTests; t.total += r.numTotalTests;
   }
   // A CI log may keep only its tail: name every failed test (and a failed file) again here, last.
   const strip = (text) => text.replace(/\u001b\[[0-9;]*m/g, "");
-  for (const file of process.argv.slice(1)) {
-    for (const suite of JSON.parse(fs.readFileSync(file, "utf8")).testResults) {
+  for (const report of reports) {
+    for (const suite of report.testResults) {
       const where = suite.name.replace(process.cwd() + "/", "");
       const failedTests = suite.assertionResults.filter((test) => test.status === "failed");
       if (suite.status === "failed" && failedTests.length === 0) console.log(`FAILED ${where}: ${strip(suite.message || "").split("\n").slice(0, 5).join(" | ")}`);
