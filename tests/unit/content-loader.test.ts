@@ -1,3 +1,4 @@
+import fs from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { exerciseTypeIds } from '@/engine/exercises';
@@ -47,10 +48,30 @@ describe('content loader: the course in content/units', () => {
         const html = body.blocks.flatMap((block) => (block.kind === 'html' ? [block.html] : [])).join('\n');
         expect(body.title).toBe(unit.body[locale].title);
         expect(html).toContain('class="katex"');
+        expect(html).not.toContain('katex-error');
         expect(html).not.toContain('::figure');
         expect(html).not.toMatch(/<h1[\s>]/);
       }
     }
+  });
+});
+
+describe('the Korean units', () => {
+  // Words inside a Korean formula are Korean ("s > 0일 때", "그 외"); Latin letters in \text{} are
+  // only names that stay as they are in Korean lectures too: subscripts (C_in, d_model), tokens
+  // (⟨eos⟩, ⟨start⟩) and function names (attention, MultiHead, softmax).
+  const NAMES = new Set(['in', 'out', 'model', 'eos', 'start', 'attention', 'MultiHead', 'softmax']);
+
+  it('write the words inside formulas in Korean (KaTeX renders them: see the rendering test above)', () => {
+    const english: string[] = [];
+    for (const unit of fs.readdirSync(path.join(ROOT, 'content', 'units'))) {
+      const source = fs.readFileSync(path.join(ROOT, 'content', 'units', unit, 'ko.md'), 'utf8');
+      for (const [, text] of source.matchAll(/\\text\{([^}]*)\}/g)) {
+        const words = (text.match(/[A-Za-z]+/g) ?? []).filter((word) => !NAMES.has(word));
+        if (words.length > 0) english.push(`${unit}/ko.md: \\text{${text}}`);
+      }
+    }
+    expect(english).toEqual([]);
   });
 });
 
