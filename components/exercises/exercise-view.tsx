@@ -55,6 +55,10 @@ export function ExerciseView({ locale, variant, promptHtml, renderedHtml, attemp
   const [cellFlags, setCellFlags] = useState<CellFlags>(NO_CELL_FLAGS);
   const [status, setStatus] = useState<'idle' | 'sending' | 'retrying'>('idle');
   const [problem, setProblem] = useState<Problem | null>(null);
+  // The shown grade is about the previous answer once a new one is refused (blank or unreadable
+  // boxes, or the server refusing its shape): hidden until the next answer is graded, so it never
+  // reads as the grade of what is in the boxes now.
+  const [isResultStale, setIsResultStale] = useState(false);
   // The id of a submission whose fate is unknown (lost connection, server error): resubmitting
   // the same answer reuses it, so the server counts it once whatever happened.
   const pending = useRef<{ id: string; answerKey: string } | null>(null);
@@ -99,6 +103,7 @@ export function ExerciseView({ locale, variant, promptHtml, renderedHtml, attemp
       const refused = flagInvalidDraft(checked, locale);
       setCellFlags(refused.flags);
       setProblem({ text: refused.text });
+      setIsResultStale(true);
       if (refused.focus) document.getElementById(cellId(idPrefix, refused.focus))?.focus();
       return;
     }
@@ -120,6 +125,7 @@ export function ExerciseView({ locale, variant, promptHtml, renderedHtml, attemp
       }
       // A 4xx is an answer about this submission; a 5xx or no answer at all leaves its fate unknown, so keep the id.
       if (response.error.status >= 400 && response.error.status < 500) pending.current = null;
+      if (response.error.code === 'UNPROCESSABLE' || response.error.code === 'BAD_REQUEST') setIsResultStale(true);
       setProblem(describeProblem(response.error, locale));
     } finally {
       isSending.current = false;
@@ -129,12 +135,13 @@ export function ExerciseView({ locale, variant, promptHtml, renderedHtml, attemp
 
   function show(next: TSubmitResult) {
     setResult(next);
+    setIsResultStale(false);
     setEditedCells(new Set());
     setHistory((rows) => (rows.some((row) => row.id === next.attempt.id) ? rows : [summaryOf(next), ...rows]));
     if (next.isRoundOver) window.sessionStorage.removeItem(draftKey);
   }
 
-  const attempt = result?.attempt ?? null;
+  const attempt = result && !isResultStale ? result.attempt : null;
   const kinds = inputKinds(variant.answer);
   const help = kinds.hasGrid ? TEXT.gridHelp[locale] : kinds.hasNumbers ? TEXT.numberHelp[locale] : null;
   const firstWrongLabel = attempt?.firstWrong ? fieldLabel(variant, attempt.firstWrong, locale) : null;

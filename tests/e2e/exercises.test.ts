@@ -218,6 +218,40 @@ describe('exercise pages on a phone (390 px)', () => {
     expect(errors).toEqual([]);
   });
 
+  it('hides the last grade when the next answer is refused by the form, so it never reads as that answer\'s grade', async () => {
+    const { page, errors } = await phonePage('en');
+    await page.goto(`${inject('baseUrl')}/exercises/delta-rule`);
+    const boxes = page.locator('form').getByRole('textbox');
+    const submit = () => page.getByRole('button', { name: 'Submit' }).click();
+    const result = page.getByTestId('result');
+    const formError = page.locator('form .error');
+    for (const box of await boxes.all()) await box.fill('0');
+    await submit();
+    await expect.poll(() => result.getAttribute('data-correct')).toBe('false');
+    expect(await result.textContent()).toContain('✗');
+
+    // A blank box: the form says so, and the wrong grade of the previous answer is gone.
+    await boxes.first().fill('');
+    await submit();
+    await expect.poll(() => formError.count()).toBe(1);
+    expect(await result.count()).toBe(0);
+    await page.screenshot({ path: screenshotPath('exercise-refused-after-wrong-phone-en'), fullPage: true });
+    // Text that is no number: the same.
+    await boxes.first().fill('abc');
+    await submit();
+    await expect.poll(async () => (await formError.textContent())?.trim()).toMatch(/^The marked box is not a number/);
+    expect(await result.count()).toBe(0);
+    expect(await page.getByTestId('attempts-left').textContent()).toBe('2');
+
+    // The next graded answer shows its own grade, and the form error is gone.
+    await boxes.first().fill('1');
+    await submit();
+    await expect.poll(() => page.getByTestId('attempts-left').textContent()).toBe('1');
+    expect(await result.getAttribute('data-correct')).toBe('false');
+    expect(await formError.count()).toBe(0);
+    expect(errors).toEqual([]);
+  });
+
   it('shows the worked solution only once the round is over, step by step, in Korean', async () => {
     const typeId = 'sigmoid-derivative';
     const seed = seedForStudent(student.id, typeId, 0);
