@@ -154,10 +154,11 @@ export function CreateSessionForm({ locale, classes, units, types }: CreateSessi
               ))}
             </select>
             <p className="muted"><small>{LIVE_TEXT.timeLimit[locale]}</small></p>
-            <ol>
+            <ol className={styles.typeList}>
               {selected.map((typeId) => (
                 <li key={typeId} className={styles.typeRow}>
-                  <span>{titleOf(typeId)}</span> {timeInput(typeId)}
+                  <span>{titleOf(typeId)}</span>
+                  {timeInput(typeId)}
                 </li>
               ))}
             </ol>
