@@ -24,6 +24,21 @@ async function answerRight(page: Page, sessionId: string, index: number, partici
   await fillCells(page, cellsInOrder(generate(typeId, seed).answer, solve(typeId, seed)));
 }
 
+/**
+ * Where each question's time-limit box sits on the create form: every box shares one left edge and
+ * one width (rows laid out evenly, whatever the length of the question's title) and is a tap target.
+ */
+async function expectEvenTimeInputs(page: Page, where: string, count: number) {
+  await page.screenshot({ path: screenshotPath(`live-create-${where.replace(/[^a-z0-9]+/gi, '-')}`), fullPage: true });
+  const boxes = await page.locator('input[id^="live-time-"]').evaluateAll((inputs) => inputs.map((input) => input.getBoundingClientRect()).map(({ left, width, height }) => ({ left: Math.round(left), width: Math.round(width), height })));
+  expect.soft(boxes, where).toHaveLength(count);
+  expect.soft(new Set(boxes.map((box) => box.left)).size, `${where}: left edges ${boxes.map((box) => box.left).join(', ')}`).toBe(1);
+  expect.soft(new Set(boxes.map((box) => box.width)).size, `${where}: widths`).toBe(1);
+  for (const box of boxes) expect.soft(box.height, `${where}: box height`).toBeGreaterThanOrEqual(44);
+  const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
+  expect.soft(scrollWidth, `${where} scrolls sideways`).toBeLessThanOrEqual(innerWidth);
+}
+
 describe('live session in the browser', () => {
   it('runs a two-question session from the create form to the podium on three screens', { timeout: 240_000 }, async () => {
     const [hostBrowser, studentBrowser, guestBrowser] = browsers;
@@ -38,12 +53,22 @@ describe('live session in the browser', () => {
 
     // The instructor hand-picks two exercise types and allows guests.
     const host = await hostBrowser.newPage();
+    await host.setViewportSize({ width: 1280, height: 800 });
     await host.goto(`${baseUrl}/live`);
     await host.getByLabel('Class').selectOption(klass.id);
+    // Picked by unit, every question's time limit lines up, on a phone and on a desktop.
+    const unitQuestions = await host.locator('ol input[id^="live-time-"]').count();
+    expect(unitQuestions).toBeGreaterThan(2);
+    await expectEvenTimeInputs(host, 'create form, by unit, 1280 px', unitQuestions);
+    await host.setViewportSize({ width: 390, height: 844 });
+    await expectEvenTimeInputs(host, 'create form, by unit, 390 px', unitQuestions);
     await host.getByLabel('Hand-picked').check();
     await host.getByLabel('Sigmoid value and derivative').check();
     await host.getByLabel('Weight decay', { exact: false }).first().check();
     await host.getByLabel('Allow guests', { exact: false }).check();
+    await expectEvenTimeInputs(host, 'create form, hand-picked, 390 px', 2);
+    await host.setViewportSize({ width: 1280, height: 800 });
+    await expectEvenTimeInputs(host, 'create form, hand-picked, 1280 px', 2);
     // A time limit out of range names its question, and nothing is created.
     const sigmoidTime = host.getByLabel('Time limit (s, 10–120): Sigmoid value and derivative', { exact: true });
     await sigmoidTime.fill('0');
