@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
 import { ZJoinLiveSession } from '@/lib/live/protocol/live-schemas';
+import type { TJoinAnswer } from '@/lib/live/protocol/live-payloads';
 import { describeApiError, sendJson } from '@/components/ui/api-client';
 import { guestTokenKey } from '@/components/live/guest-token-storage';
 import { LIVE_TEXT } from '@/components/live/live-text';
@@ -15,11 +16,6 @@ export interface JoinFormProps {
   initialPin: string;
   /** The signed-in user's name, or null for a guest. */
   userName: string | null;
-}
-
-interface JoinResponse {
-  sessionId: string;
-  guestToken?: string | null;
 }
 
 export function JoinForm({ locale, initialPin, userName }: JoinFormProps) {
@@ -42,21 +38,23 @@ export function JoinForm({ locale, initialPin, userName }: JoinFormProps) {
     }
     setIsSending(true);
     setProblem(null);
-    const result = await sendJson<JoinResponse>('/api/live/join', 'POST', parsed.data);
+    const result = await sendJson<TJoinAnswer>('/api/live/join', 'POST', parsed.data);
     if (result.ok) {
-      if (result.data.guestToken) window.localStorage.setItem(guestTokenKey(result.data.sessionId), result.data.guestToken);
+      const answer = result.data;
+      if (!answer.found) {
+        // A wrong PIN (a 200, so the browser logs nothing) and a class session seen by a guest get the same answer: offer signing in.
+        setIsSending(false);
+        setProblem({ text: answer.text[locale], field: 'pin', needsSignIn: isGuest });
+        return;
+      }
+      if (answer.guestToken) window.localStorage.setItem(guestTokenKey(answer.sessionId), answer.guestToken);
       // Stays "joining…" (and the button disabled) until the player screen replaces this page.
-      router.push(`/join/${result.data.sessionId}`);
+      router.push(`/join/${answer.sessionId}`);
       return;
     }
     setIsSending(false);
     const reason = result.error.reason;
-    setProblem({
-      text: describeApiError(result.error, locale),
-      field: reason === 'nickname-taken' || reason === 'nickname-required' ? 'nickname' : reason === 'session-not-found' ? 'pin' : undefined,
-      // A wrong PIN and a class session seen by a guest get the same answer: offer signing in.
-      needsSignIn: reason === 'session-not-found' && isGuest,
-    });
+    setProblem({ text: describeApiError(result.error, locale), field: reason === 'nickname-taken' || reason === 'nickname-required' ? 'nickname' : undefined });
   }
 
   return (

@@ -1,10 +1,11 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { generate, solve } from '@/engine/exercises';
 import { getDb } from '@/lib/db';
 import { createTestClass, createTestUser } from '../support/auth';
-import { launchBrowser, screenshotPath, signInBrowser } from './browser';
+import { expectNoSidewaysScroll, launchBrowser, screenshotPath, signInBrowser, takeBrowserProblems } from './browser';
 import { cellsInOrder, fillCells } from './live-answers';
 import { liveSeed } from '@/lib/live/variants/live-variant';
 
@@ -37,6 +38,13 @@ async function expectEvenTimeInputs(page: Page, where: string, count: number) {
   for (const box of boxes) expect.soft(box.height, `${where}: box height`).toBeGreaterThanOrEqual(44);
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, innerWidth: window.innerWidth }));
   expect.soft(scrollWidth, `${where} scrolls sideways`).toBeLessThanOrEqual(innerWidth);
+}
+
+async function unusedPin(): Promise<string> {
+  for (;;) {
+    const pin = String(crypto.randomInt(100_000, 1_000_000));
+    if (!(await getDb().liveSession.findUnique({ where: { openPin: pin } }))) return pin;
+  }
 }
 
 describe('live session in the browser', () => {
@@ -170,5 +178,34 @@ describe('live session in the browser', () => {
     expect(await played.locator('tr[data-rank="2"]').textContent()).toContain('Guest Bora');
     expect(await host.getByTestId('live-total').first().textContent()).toContain(String(storedScores.find((p) => p.userId === student.id)!.score));
     await host.screenshot({ path: screenshotPath('live-gradebook'), fullPage: true });
+  });
+
+  it('answers a wrong PIN with the form\'s message in Korean and English, and the browser logs no error', async () => {
+    const [, koreanBrowser, guestBrowser] = browsers;
+    const baseUrl = inject('baseUrl');
+    const pin = await unusedPin();
+    const koreanPage = await koreanBrowser.newPage();
+    await koreanPage.setViewportSize({ width: 390, height: 844 });
+    await koreanPage.goto(`${baseUrl}/join`);
+    await koreanPage.getByLabel('PIN', { exact: false }).fill(pin);
+    if (await koreanPage.getByLabel('닉네임').count()) await koreanPage.getByLabel('닉네임').fill('틀린 PIN');
+    await koreanPage.getByRole('button', { name: '참여하기' }).click();
+    await koreanPage.getByText('그 PIN으로 참여할 수 있는 열린 세션이 없습니다.', { exact: false }).waitFor();
+    expect(await koreanPage.getByLabel('PIN', { exact: false }).getAttribute('aria-invalid')).toBe('true');
+
+    const guestPage = await guestBrowser.newPage();
+    await guestPage.setViewportSize({ width: 390, height: 844 });
+    await guestPage.goto(`${baseUrl}/join`);
+    await guestPage.getByLabel('PIN', { exact: false }).fill(pin);
+    await guestPage.getByLabel('Nickname').fill('Wrong Pin');
+    await guestPage.getByRole('button', { name: 'Join' }).click();
+    await guestPage.getByText('No open session you can join has that PIN.', { exact: false }).waitFor();
+    // A guest is offered signing in (the PIN may be their class's session).
+    expect(await guestPage.locator('#live-join-problem').getByRole('link', { name: 'Sign in' }).count()).toBe(1);
+    await expectNoSidewaysScroll(guestPage, 'join page after a wrong PIN');
+    await guestPage.screenshot({ path: screenshotPath('live-join-wrong-pin-phone-en'), fullPage: true });
+
+    // A wrong PIN is the user's mistake, not a failed request: no console error (e.g. a logged 404).
+    expect(takeBrowserProblems()).toEqual([]);
   });
 });

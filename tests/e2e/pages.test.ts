@@ -152,7 +152,9 @@ async function makeData(): Promise<void> {
     questions: [{ typeId: 'sigmoid-derivative', timeLimitS: 60 }, { typeId: 'weight-decay', timeLimitS: 60 }],
   });
   data.sessionId = sessionId;
-  expect((await post(cookies.student, '/api/live/join', { pin })).status).toBe(200);
+  const joined = await post(cookies.student, '/api/live/join', { pin });
+  expect(joined.status).toBe(200);
+  expect(((await joined.json()) as { found: boolean }).found).toBe(true);
 
   const challenge = await post(cookies.instructor, '/api/training/challenges', {
     classId: klass.id,

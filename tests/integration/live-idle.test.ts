@@ -50,7 +50,7 @@ describe('idle live sessions', () => {
 
     // Abandoned mid-question with one player; a second session is still being played.
     const abandoned = await hostTwoQuestionSession(hostCookie, klass.id);
-    expect((await joinOverHttp(abandoned.pin, { cookie: studentCookie })).status).toBe(200);
+    expect((await joinOverHttp(abandoned.pin, { cookie: studentCookie })).body.found).toBe(true);
     const player = await connectLive({ cookie: studentCookie });
     expectOk(await player.emit('live:enter', { sessionId: abandoned.sessionId }));
     expectOk(await abandoned.host.emit('live:host:advance', { sessionId: abandoned.sessionId, from: { state: 'LOBBY', index: -1 } }));

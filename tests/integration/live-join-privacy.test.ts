@@ -7,7 +7,7 @@ import { connectLive, createSessionOverHttp } from './live-test-client';
 import { expectOk } from '../support/acks';
 
 // Joining by PIN: a session the caller may not join answers exactly as a PIN with no session
-// (same status, body and rate limit), and classmates see the class's public label (nickname, else
+// (the same 200 `{ found: false }` body and rate limit; a wrong PIN is no failed request), and classmates see the class's public label (nickname, else
 // "Student N"), never a real name.
 
 async function join(pin: string, { cookie, nickname, address }: { cookie?: string; nickname?: string; address: string }) {
@@ -40,12 +40,12 @@ describe('joining a live session by PIN', () => {
     const notAMember = await join(pin, { cookie: outsiderCookie, address });
     const guest = await join(pin, { nickname: 'Prober', address });
     const guestNobody = await join(await unusedPin(), { nickname: 'Prober', address });
-    expect(nobody.status).toBe(404);
-    expect((nobody.body.error as { reason: string }).reason).toBe('session-not-found');
+    expect(nobody.status).toBe(200);
+    expect(nobody.body).toEqual({ found: false, reason: 'session-not-found', text: { ko: expect.stringContaining('PIN'), en: expect.stringContaining('PIN') } });
     for (const answer of [notAMember, guest, guestNobody]) expect(answer).toEqual(nobody);
 
     // Four counted so far; 56 more refusals of the real PIN use up the minute's 60 …
-    for (let i = 0; i < 56; i++) expect((await join(pin, { cookie: outsiderCookie, address })).status).toBe(404);
+    for (let i = 0; i < 56; i++) expect((await join(pin, { cookie: outsiderCookie, address })).body.found).toBe(false);
     // … so the next wrong PIN, and the real one, are both refused alike as too many.
     const limitedWrong = await join(await unusedPin(), { cookie: outsiderCookie, address });
     const limitedReal = await join(pin, { cookie: outsiderCookie, address });

@@ -122,7 +122,7 @@ describe('live session: instructor-paced flow', () => {
     const ended = await getDb().liveSession.findUniqueOrThrow({ where: { id: sessionId } });
     expect(ended.state).toBe('FINISHED');
     expect(ended.openPin).toBeNull();
-    expect((await joinOverHttp(pin, { nickname: 'Late' })).status).toBe(404);
+    expect((await joinOverHttp(pin, { nickname: 'Late' })).body.found).toBe(false);
 
     for (const socket of [host, a, b, guest]) socket.close();
   });
@@ -226,9 +226,9 @@ describe('live session: instructor-paced flow', () => {
     const membersOnly = await createSessionOverHttp(otherHost, { classId: otherClass.id, questions: [{ typeId: 'sigmoid-derivative', timeLimitS: 60 }] });
     const outsiderJoin = await joinOverHttp(membersOnly.pin, { cookie: await signIn(outsider.email) });
     // It is answered as a PIN without a session (so PINs cannot be probed): live-join-privacy.test.ts.
-    expect(outsiderJoin.status).toBe(404);
-    expect(outsiderJoin.body.error?.code).toBe('NOT_FOUND');
-    expect((await joinOverHttp(membersOnly.pin, { nickname: 'Guest' })).status).toBe(404);
+    expect(outsiderJoin.status).toBe(200);
+    expect(outsiderJoin.body).toMatchObject({ found: false, reason: 'session-not-found' });
+    expect((await joinOverHttp(membersOnly.pin, { nickname: 'Guest' })).body.found).toBe(false);
     // Only an instructor of the class can create a session for it.
     await expect(createSessionOverHttp(studentCookies[0], { classId: klass.id, questions: [{ typeId: 'sigmoid-derivative', timeLimitS: 60 }] })).rejects.toThrow(/403/);
     for (const socket of [attacker, forged, stranger]) socket.close();

@@ -23,7 +23,7 @@ describe('live teams: joining while the teams are dealt', () => {
     });
     const host = await connectLive({ cookie: hostCookie });
     expectOk(await host.emit('live:host:enter', { sessionId }));
-    for (let i = 0; i < EARLY; i++) expect((await joinOverHttp(pin, { nickname: `early ${i}` })).status).toBe(200);
+    for (let i = 0; i < EARLY; i++) expect((await joinOverHttp(pin, { nickname: `early ${i}` })).body.found).toBe(true);
 
     // The host starts (deals the teams) while 40 more players join, spread over the moment of the deal.
     const joins = Array.from({ length: RACING }, (_, i) =>
@@ -32,7 +32,7 @@ describe('live teams: joining while the teams are dealt', () => {
     const start = host.emit('live:host:advance', { sessionId, from: { state: 'LOBBY', index: -1 } });
     const [started, ...joined] = await Promise.all([start, ...joins]);
     expectOk(started);
-    for (const result of joined) expect(result.status).toBe(200);
+    for (const result of joined) expect(result.body.found).toBe(true);
 
     const players = await getDb().liveParticipant.findMany({ where: { sessionId }, select: { nickname: true, team: true } });
     expect(players).toHaveLength(EARLY + RACING);

@@ -77,6 +77,8 @@ export async function hostTwoQuestionSession(hostCookie: string, classId: string
 }
 
 export interface JoinResult {
+  /** false: no open session the caller may join has that PIN (a 200, with `reason` and `text`). */
+  found: boolean;
   sessionId: string;
   participantId: string;
   nickname: string;

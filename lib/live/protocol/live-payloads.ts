@@ -412,6 +412,33 @@ export const ZHello = z
   .describe('Sent by the server to every socket right after it connects.');
 export type THello = z.infer<typeof ZHello>;
 
+// HTTP: POST /api/live/join. Both answers are 200: a mistyped PIN is the user's mistake, not a
+// failed request (a 404 would be logged by the browser as a failed resource). Other refusals
+// (locked, past the deadline, nickname taken, too many wrong PINs) are errors with a status.
+
+export const ZJoinedLiveSession = z
+  .object({
+    found: z.literal(true).describe('the PIN belongs to an open session the caller may join; they are a player now'),
+    sessionId: z.string().describe('the session joined'),
+    participantId: z.string().describe('the caller’s participant id in it'),
+    nickname: z.string().describe('the nickname others see'),
+    guestToken: z.string().nullable().describe('a new guest’s token, sent this once (the browser keeps it for the socket handshake); null for a signed-in player'),
+  })
+  .describe('The answer of `POST /api/live/join` (200) when the caller joined.');
+export type TJoinedLiveSession = z.infer<typeof ZJoinedLiveSession>;
+
+export const ZNoSessionForPin = z
+  .object({
+    found: z.literal(false).describe('no open session the caller may join has that PIN (a PIN without a session and one the caller may not join answer alike)'),
+    reason: z.literal('session-not-found').describe('machine-readable reason'),
+    text: ZText.describe('the sentence to show, in both languages'),
+  })
+  .describe('The answer of `POST /api/live/join` (200) for a wrong PIN; it counts against the wrong-PIN limit.');
+export type TNoSessionForPin = z.infer<typeof ZNoSessionForPin>;
+
+/** What `POST /api/live/join` answers with status 200. */
+export type TJoinAnswer = TJoinedLiveSession | TNoSessionForPin;
+
 // HTTP: GET /api/live/sessions/:id/results (host and the class's instructors).
 
 export const ZLiveSessionResults = z

@@ -18,6 +18,7 @@ interface Def {
   valueType?: AnySchema;
   defaultValue?: unknown;
   entries?: Record<string, string>;
+  values?: unknown[];
 }
 
 const START = '<!-- GENERATED: field tables from lib/live/protocol/live-payloads.ts and lib/live/protocol/live-schemas.ts (lib/live/protocol/live-protocol-doc.ts); do not edit by hand -->';
@@ -93,6 +94,8 @@ export const PROTOCOL_SCHEMAS: { name: string; schema: AnySchema; isInput?: bool
   { name: 'TPredictCurvePoint', schema: payloads.ZPredictCurvePoint },
   { name: 'TPredictVerdict', schema: payloads.ZPredictVerdict },
   { name: 'TPredictPicture', schema: payloads.ZPredictPicture },
+  { name: 'TJoinedLiveSession', schema: payloads.ZJoinedLiveSession },
+  { name: 'TNoSessionForPin', schema: payloads.ZNoSessionForPin },
   { name: 'TLiveSessionResults', schema: payloads.ZLiveSessionResults },
 ];
 
@@ -167,6 +170,8 @@ function typeName(schema: AnySchema): string {
     }
     case 'record':
       return `{ [key]: ${typeName(def.valueType!)} }`;
+    case 'literal':
+      return (def.values ?? []).map((value) => (typeof value === 'string' ? `'${value}'` : String(value))).join(' \\| ');
     case 'custom':
       return 'JSON';
     case 'object':
