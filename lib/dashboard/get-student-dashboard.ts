@@ -54,7 +54,7 @@ export async function getStudentDashboard(userId: string): Promise<StudentDashbo
         attempts: summary?.attempts ?? 0,
         best: summary?.best ?? null,
         isSolved: summary?.isSolved ?? false,
-        lastAt: summary?.lastAt ?? null,
+        lastAt: summary ? new Date(summary.lastMs) : null,
       };
     });
     const times = exercises.flatMap((exercise) => (exercise.lastAt ? [exercise.lastAt.getTime()] : []));

@@ -73,8 +73,8 @@ const gradebook: Gradebook = {
       email: 'haneul@x.test',
       nickname: '=HYPERLINK("http://evil")',
       cells: {
-        'perceptron-step': { attempts: 3, best: 0.75, isSolved: false, lastAt: new Date('2025-04-01T01:02:03Z') },
-        'delta-rule': { attempts: 0, best: null, isSolved: false, lastAt: null },
+        'perceptron-step': { attempts: 3, best: 0.75, isSolved: false, lastMs: Date.parse('2025-04-01T01:02:03Z') },
+        'delta-rule': { attempts: 0, best: null, isSolved: false, lastMs: null },
       },
       unitScores: { perceptron: 0.375 },
       total: 0.75,

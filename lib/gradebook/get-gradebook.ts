@@ -2,7 +2,7 @@ import { mistakeCatalogue, isMistakeId } from '@/engine/exercises';
 import { requireClassRole } from '@/lib/auth/require-role';
 import { getDb } from '@/lib/db';
 import { getCourseOutline, type OutlineUnit } from '@/lib/dashboard/get-course-outline';
-import { findAttemptSummaries } from '@/lib/gradebook/find-attempt-summaries';
+import { findAttemptSummaries, type AttemptSummary } from '@/lib/gradebook/find-attempt-summaries';
 import { findClassLiveResults, summarizeLivePlay, type ClassLiveSession, type LiveSummary } from '@/lib/gradebook/find-class-live-results';
 import { compareText } from '@/lib/i18n/format';
 import type { Localized } from '@/lib/i18n/locales';
@@ -13,7 +13,8 @@ export interface GradebookCell {
   /** Best score in [0, 1]; null before the first attempt. */
   best: number | null;
   isSolved: boolean;
-  lastAt: Date | null;
+  /** The latest attempt, epoch milliseconds; null before the first attempt. */
+  lastMs: number | null;
 }
 
 export interface GradebookRow {
@@ -106,7 +107,7 @@ export async function getGradebook({ actorId, classId }: GetGradebookOptions): P
     totals,
     db.attempt.groupBy({ by: ['typeId', 'mistake'], where: { userId: { in: userIds }, mistake: { not: null } }, _count: { _all: true } }),
     findClassLiveResults(classId),
-    totals.then((read) => findCourseGrades({ classId, userIds, totals: read })),
+    findCourseGrades({ classId, userIds, totals }),
   ]);
   const scoreOf = new Map<string, { attempts: number; scoreSum: number }>();
   for (const summary of summaries) {
@@ -117,22 +118,38 @@ export async function getGradebook({ actorId, classId }: GetGradebookOptions): P
   }
   const livePlay = summarizeLivePlay(liveSessions);
 
-  const cellOf = new Map(summaries.map((summary) => [`${summary.userId}\u0000${summary.typeId}`, summary]));
+  // Per student, per type: 500 × 18 lookups without building a string key for each.
+  const summariesByStudent = new Map<string, Map<string, AttemptSummary>>();
+  for (const summary of summaries) {
+    const ofStudent = summariesByStudent.get(summary.userId) ?? new Map<string, AttemptSummary>();
+    ofStudent.set(summary.typeId, summary);
+    summariesByStudent.set(summary.userId, ofStudent);
+  }
   const rows = students.map((student): GradebookRow => {
+    const ofStudent = summariesByStudent.get(student.userId);
     const cells: Record<string, GradebookCell> = {};
+    let total = 0;
+    let solvedCount = 0;
+    let attempts = 0;
+    let lastMs = -Infinity;
     for (const typeId of typeIds) {
-      const summary = cellOf.get(`${student.userId}\u0000${typeId}`);
-      cells[typeId] = summary
-        ? { attempts: summary.attempts, best: summary.best, isSolved: summary.isSolved, lastAt: summary.lastAt }
-        : { attempts: 0, best: null, isSolved: false, lastAt: null };
+      const summary = ofStudent?.get(typeId);
+      if (!summary) {
+        cells[typeId] = { attempts: 0, best: null, isSolved: false, lastMs: null };
+        continue;
+      }
+      cells[typeId] = { attempts: summary.attempts, best: summary.best, isSolved: summary.isSolved, lastMs: summary.lastMs };
+      total += summary.best;
+      solvedCount += summary.isSolved ? 1 : 0;
+      attempts += summary.attempts;
+      lastMs = Math.max(lastMs, summary.lastMs);
     }
     const unitScores: Record<string, number> = {};
     for (const unit of units) {
-      const bests = unit.exercises.map((exercise) => cells[exercise.typeId].best ?? 0);
-      unitScores[unit.unitId] = bests.length === 0 ? 0 : bests.reduce((sum, best) => sum + best, 0) / bests.length;
+      let sum = 0;
+      for (const exercise of unit.exercises) sum += cells[exercise.typeId].best ?? 0;
+      unitScores[unit.unitId] = unit.exercises.length === 0 ? 0 : sum / unit.exercises.length;
     }
-    const filled = Object.values(cells);
-    const lastTimes = filled.flatMap((cell) => (cell.lastAt ? [cell.lastAt.getTime()] : []));
     return {
       userId: student.userId,
       name: student.user.name,
@@ -140,10 +157,10 @@ export async function getGradebook({ actorId, classId }: GetGradebookOptions): P
       nickname: student.nickname,
       cells,
       unitScores,
-      total: filled.reduce((sum, cell) => sum + (cell.best ?? 0), 0),
-      solvedCount: filled.filter((cell) => cell.isSolved).length,
-      attempts: filled.reduce((sum, cell) => sum + cell.attempts, 0),
-      lastActivityAt: lastTimes.length > 0 ? new Date(Math.max(...lastTimes)) : null,
+      total,
+      solvedCount,
+      attempts,
+      lastActivityAt: lastMs === -Infinity ? null : new Date(lastMs),
       live: livePlay.get(student.userId) ?? { sessions: 0, points: 0, correct: 0, questions: 0 },
       course: courseGrades.byStudent.get(student.userId) ?? { assignments: {}, exams: {} },
     };

@@ -36,7 +36,7 @@ function makeGradebook(seed: number) {
     for (const typeId of ['rnn-step', 'pooling', 'softmax']) {
       const best = maybe(level());
       figures.set(`exercise:${typeId}`, best);
-      cells[typeId] = { attempts: best === null ? 0 : 1 + Math.floor(next() * 4), best, isSolved: best === 1, lastAt: null };
+      cells[typeId] = { attempts: best === null ? 0 : 1 + Math.floor(next() * 4), best, isSolved: best === 1, lastMs: null };
     }
     const unitScores = { u1: ((cells['rnn-step'].best ?? 0) + (cells.pooling.best ?? 0)) / 2, u2: cells.softmax.best ?? 0 };
     figures.set('unit:u1', unitScores.u1);

@@ -85,8 +85,8 @@ describe('summarizeFromTotals', () => {
         attempts: attempts.length,
         solved: attempts.filter((a) => a.correct).length,
         best: Math.max(...attempts.map((a) => a.score)),
-        firstAt: new Date(Math.min(...times)),
-        lastAt: new Date(Math.max(...times)),
+        firstMs: Math.min(...times),
+        lastMs: Math.max(...times),
       };
       const fromTotals = summarizeFromTotals(windowMsOf(windowRule), 'rnn-step', totals);
       if (fromTotals === null) continue;
@@ -97,7 +97,7 @@ describe('summarizeFromTotals', () => {
   });
 
   it('leaves a history that straddles the due date to the attempts', () => {
-    const totals = { attempts: 2, solved: 1, best: 1, firstAt: at('2026-03-05T00:00:00Z'), lastAt: at('2026-03-10T00:00:00Z') };
+    const totals = { attempts: 2, solved: 1, best: 1, firstMs: at('2026-03-05T00:00:00Z').getTime(), lastMs: at('2026-03-10T00:00:00Z').getTime() };
     expect(summarizeFromTotals(windowMsOf(rule), 'rnn-step', totals)).toBeNull();
   });
 });

@@ -126,8 +126,9 @@ export interface AttemptTotals {
   attempts: number;
   solved: number;
   best: number;
-  firstAt: Date;
-  lastAt: Date;
+  /** First and last attempt, epoch milliseconds. */
+  firstMs: number;
+  lastMs: number;
 }
 
 /** An assignment's window in epoch ms: computed once per assignment, then used for every student. */
@@ -152,8 +153,8 @@ export function windowMsOf(rule: Pick<AssignmentRule, 'opensAt' | 'dueAt' | 'lat
 export function summarizeFromTotals(window: WindowMs, typeId: string, totals: AttemptTotals | undefined): ItemSummary | null {
   const none = (): ItemSummary => ({ typeId, solvedOnTime: 0, bestOnTime: 0, solvedWithLate: 0, bestWithLate: 0, attemptsWithLate: 0 });
   if (!totals || totals.attempts === 0) return none();
-  const first = totals.firstAt.getTime();
-  const last = totals.lastAt.getTime();
+  const first = totals.firstMs;
+  const last = totals.lastMs;
   if (last < window.opens || first > window.final) return none();
   const isAllOnTime = first >= window.opens && last <= window.due;
   const isAllLate = first > window.due && first >= window.opens && last <= window.final;

@@ -1,5 +1,6 @@
 import 'server-only';
 import { requireClassRole } from '@/lib/auth/require-role';
+import { Prisma } from '@/generated/prisma/client';
 import { getDb } from '@/lib/db';
 import { findAttemptSummaries, type AttemptSummary } from '@/lib/gradebook/find-attempt-summaries';
 import { evaluateSummary, summarizeFromTotals, windowMsOf, type AssignmentEvaluation, type AssignmentRule, type ItemSummary } from '@/lib/course/assignments/evaluate-assignment';
@@ -33,25 +34,30 @@ interface SummaryRow extends ItemSummary {
 /** What findItemSummaries needs of an assignment: its window and its items' types. */
 export type AssignmentWindow = Pick<AssignmentRule, 'opensAt' | 'dueAt' | 'lateUntil'> & { id: string; items: { typeId: string }[] };
 
+/** Item summaries by assignment, then by student (summariesOf reads it). */
+export type ItemSummaries = Map<string, Map<string, ItemSummary[]>>;
+
 /**
  * Per (assignment, item, student) sums of the attempts in each assignment's window (on time ⇔
  * opensAt ≤ createdAt ≤ dueAt; late ⇔ ≤ lateUntil; summarizeAttempts is the reference). Most are
  * decided by the student's totals on the type (`AttemptTotal`: no attempt in the window, all on
- * time, or all late — summarizeFromTotals); only the (student, type) pairs whose attempts straddle
- * a boundary of the window are summed from their attempts, pair by pair through the (userId,
- * typeId, …) index. `totals` may be passed when the caller has read them already (the gradebook).
+ * time, or all late — summarizeFromTotals). The (student, type) pairs whose attempts straddle a
+ * boundary of a window are summed from their attempts: the database picks those pairs from the
+ * same totals, so that query runs beside the read of the totals instead of after it. `totals` may
+ * be passed (or promised) when the caller reads them anyway (the gradebook).
  */
-export async function findItemSummaries({ assignments, userIds, totals }: { assignments: readonly AssignmentWindow[]; userIds: string[]; totals?: readonly AttemptSummary[] }): Promise<Map<string, ItemSummary[]>> {
-  const byKey = new Map<string, ItemSummary[]>();
-  if (assignments.length === 0 || userIds.length === 0) return byKey;
-  const add = (assignmentId: string, userId: string, summary: ItemSummary) => {
-    const key = `${assignmentId}\u0000${userId}`;
-    const list = byKey.get(key) ?? [];
-    list.push(summary);
-    byKey.set(key, list);
-  };
+export async function findItemSummaries({ assignments, userIds, totals }: { assignments: readonly AssignmentWindow[]; userIds: string[]; totals?: readonly AttemptSummary[] | Promise<readonly AttemptSummary[]> }): Promise<ItemSummaries> {
+  const summaries: ItemSummaries = new Map();
+  if (assignments.length === 0 || userIds.length === 0) return summaries;
   const typeIds = [...new Set(assignments.flatMap((a) => a.items.map((item) => item.typeId)))];
-  const read = totals ?? (await findAttemptSummaries({ userIds, typeIds }));
+  const [read, straddlingRows] = await Promise.all([totals ?? findAttemptSummaries({ userIds, typeIds }), sumStraddlingPairs(assignments, userIds)]);
+  const add = (assignmentId: string, userId: string, summary: ItemSummary) => {
+    let ofAssignment = summaries.get(assignmentId);
+    if (!ofAssignment) summaries.set(assignmentId, (ofAssignment = new Map()));
+    const list = ofAssignment.get(userId);
+    if (list) list.push(summary);
+    else ofAssignment.set(userId, [summary]);
+  };
   // Per type, per student: no joined string key per lookup (500 students × the items × the assignments).
   const totalsByType = new Map<string, Map<string, AttemptSummary>>();
   for (const total of read) {
@@ -59,46 +65,93 @@ export async function findItemSummaries({ assignments, userIds, totals }: { assi
     ofType.set(total.userId, total);
     totalsByType.set(total.typeId, ofType);
   }
-  const straddling = { assignmentIds: [] as string[], typeIds: [] as string[], userIds: [] as string[] };
+  const straddling = new Map<string, SummaryRow>();
+  for (const row of straddlingRows) straddling.set(`${row.assignmentId}\u0000${row.typeId}\u0000${row.userId}`, row);
+  // Pairs the totals read here call straddling but the database's read did not (an attempt landed
+  // between the two reads): summed on their own afterwards.
+  const missed: Pair[] = [];
   for (const assignment of assignments) {
     const window = windowMsOf(assignment);
     for (const typeId of new Set(assignment.items.map((item) => item.typeId))) {
       const ofType = totalsByType.get(typeId);
       for (const userId of userIds) {
-        const summary = summarizeFromTotals(window, typeId, ofType?.get(userId));
-        if (summary) {
-          if (summary.attemptsWithLate > 0) add(assignment.id, userId, summary);
+        const decided = summarizeFromTotals(window, typeId, ofType?.get(userId));
+        if (decided) {
+          if (decided.attemptsWithLate > 0) add(assignment.id, userId, decided);
           continue;
         }
-        straddling.assignmentIds.push(assignment.id);
-        straddling.typeIds.push(typeId);
-        straddling.userIds.push(userId);
+        const row = straddling.get(`${assignment.id}\u0000${typeId}\u0000${userId}`);
+        if (!row) missed.push({ assignmentId: assignment.id, typeId, userId });
+        else if (row.attemptsWithLate > 0) add(assignment.id, userId, itemSummaryOf(row));
       }
     }
   }
-  if (straddling.userIds.length === 0) return byKey;
-  // One small aggregate per pair (LATERAL): no sort or hash of all their attempts at once.
-  const rows = await getDb().$queryRaw<SummaryRow[]>`
-    SELECT p."assignmentId", p."typeId", p."userId", w.*
-      FROM unnest(${straddling.assignmentIds}::text[], ${straddling.typeIds}::text[], ${straddling.userIds}::text[]) AS p("assignmentId", "typeId", "userId")
-      JOIN "Assignment" s ON s.id = p."assignmentId"
-     CROSS JOIN LATERAL (
-       SELECT COUNT(*) FILTER (WHERE a.correct AND a."createdAt" <= s."dueAt")::int AS "solvedOnTime",
-              COALESCE(MAX(a.score) FILTER (WHERE a."createdAt" <= s."dueAt"), 0)::float8 AS "bestOnTime",
-              COUNT(*) FILTER (WHERE a.correct)::int AS "solvedWithLate",
-              COALESCE(MAX(a.score), 0)::float8 AS "bestWithLate",
-              COUNT(*)::int AS "attemptsWithLate"
-         FROM "Attempt" a
-        WHERE a."userId" = p."userId" AND a."typeId" = p."typeId"
-          AND a."createdAt" >= s."opensAt" AND a."createdAt" <= COALESCE(s."lateUntil", s."dueAt")
-     ) w
-     WHERE w."attemptsWithLate" > 0`;
-  for (const { assignmentId, userId, ...summary } of rows) add(assignmentId, userId, summary);
-  return byKey;
+  for (const row of await sumPairs(assignments, missed)) if (row.attemptsWithLate > 0) add(row.assignmentId, row.userId, itemSummaryOf(row));
+  return summaries;
 }
 
-export function summariesOf(summaries: Map<string, ItemSummary[]>, assignmentId: string, userId: string): ItemSummary[] {
-  return summaries.get(`${assignmentId}\u0000${userId}`) ?? [];
+interface Pair {
+  assignmentId: string;
+  typeId: string;
+  userId: string;
+}
+
+function itemSummaryOf({ typeId, solvedOnTime, bestOnTime, solvedWithLate, bestWithLate, attemptsWithLate }: ItemSummary): ItemSummary {
+  return { typeId, solvedOnTime, bestOnTime, solvedWithLate, bestWithLate, attemptsWithLate };
+}
+
+/** The sums of one (student, type) pair's attempts in an assignment's window: one small aggregate per pair (LATERAL) through the (userId, typeId, …) index. */
+const WINDOW_SUMS = Prisma.sql`
+  SELECT COUNT(*) FILTER (WHERE a.correct AND a."createdAt" <= p.due)::int AS "solvedOnTime",
+         COALESCE(MAX(a.score) FILTER (WHERE a."createdAt" <= p.due), 0)::float8 AS "bestOnTime",
+         COUNT(*) FILTER (WHERE a.correct)::int AS "solvedWithLate",
+         COALESCE(MAX(a.score), 0)::float8 AS "bestWithLate",
+         COUNT(*)::int AS "attemptsWithLate"
+    FROM "Attempt" a
+   WHERE a."userId" = t."userId" AND a."typeId" = t."typeId" AND a."createdAt" >= p.opens AND a."createdAt" <= p.final`;
+
+/** Each assignment's window as a row `p` (id, opens, due, final), exactly as the caller read it. */
+function windowRows(assignments: readonly AssignmentWindow[]): Prisma.Sql {
+  const utc = (dates: Date[]) => dates.map((date) => date.toISOString());
+  return Prisma.sql`(
+    SELECT id, opens AT TIME ZONE 'UTC' AS opens, due AT TIME ZONE 'UTC' AS due, final AT TIME ZONE 'UTC' AS final
+      FROM unnest(${assignments.map((a) => a.id)}::text[], ${utc(assignments.map((a) => a.opensAt))}::timestamptz[],
+                  ${utc(assignments.map((a) => a.dueAt))}::timestamptz[], ${utc(assignments.map((a) => a.lateUntil ?? a.dueAt))}::timestamptz[]) AS w(id, opens, due, final)
+  ) p`;
+}
+
+/**
+ * The window sums of every (assignment, type, student) whose totals straddle a boundary of the
+ * window: the same test as summarizeFromTotals returning null (attempts inside the window's span,
+ * neither all on time nor all late).
+ */
+async function sumStraddlingPairs(assignments: readonly AssignmentWindow[], userIds: string[]): Promise<SummaryRow[]> {
+  const items = assignments.flatMap((a) => [...new Set(a.items.map((item) => item.typeId))].map((typeId) => ({ assignmentId: a.id, typeId })));
+  if (items.length === 0) return [];
+  return getDb().$queryRaw<SummaryRow[]>`
+    SELECT p.id AS "assignmentId", t."typeId", t."userId", w.*
+      FROM ${windowRows(assignments)}
+      JOIN unnest(${items.map((i) => i.assignmentId)}::text[], ${items.map((i) => i.typeId)}::text[]) AS i("assignmentId", "typeId") ON i."assignmentId" = p.id
+      JOIN "AttemptTotal" t ON t."typeId" = i."typeId" AND t."userId" = ANY(${userIds}::text[])
+     CROSS JOIN LATERAL (${WINDOW_SUMS}) w
+     WHERE t.attempts > 0
+       AND t."lastAt" >= p.opens AND t."firstAt" <= p.final
+       AND NOT (t."firstAt" >= p.opens AND t."lastAt" <= p.due)
+       AND NOT (t."firstAt" > p.due AND t."firstAt" >= p.opens AND t."lastAt" <= p.final)`;
+}
+
+/** The window sums of the given pairs (every pair gets a row), in the windows as the caller read them. */
+async function sumPairs(assignments: readonly AssignmentWindow[], pairs: readonly Pair[]): Promise<SummaryRow[]> {
+  if (pairs.length === 0) return [];
+  return getDb().$queryRaw<SummaryRow[]>`
+    SELECT t."assignmentId", t."typeId", t."userId", w.*
+      FROM unnest(${pairs.map((p) => p.assignmentId)}::text[], ${pairs.map((p) => p.typeId)}::text[], ${pairs.map((p) => p.userId)}::text[]) AS t("assignmentId", "typeId", "userId")
+      JOIN ${windowRows(assignments)} ON p.id = t."assignmentId"
+     CROSS JOIN LATERAL (${WINDOW_SUMS}) w`;
+}
+
+export function summariesOf(summaries: ItemSummaries, assignmentId: string, userId: string): ItemSummary[] {
+  return summaries.get(assignmentId)?.get(userId) ?? [];
 }
 
 export interface ClassAssignments {

@@ -51,9 +51,9 @@ export interface CourseGrades {
  * exam (status, points). Read-only: a session past its deadline that nobody has closed yet is
  * shown as timed out with the score its close will store (attempts after the deadline are refused,
  * so the attempts on record are the ones that count). `totals`: the students' attempt totals, when
- * the caller has read them (findAttemptSummaries).
+ * the caller reads them anyway (findAttemptSummaries), read or still on their way.
  */
-export async function findCourseGrades({ classId, userIds, totals, now = new Date() }: { classId: string; userIds: string[]; totals?: readonly AttemptSummary[]; now?: Date }): Promise<CourseGrades> {
+export async function findCourseGrades({ classId, userIds, totals, now = new Date() }: { classId: string; userIds: string[]; totals?: readonly AttemptSummary[] | Promise<readonly AttemptSummary[]>; now?: Date }): Promise<CourseGrades> {
   const db = getDb();
   const [assignments, exams] = await Promise.all([
     db.assignment.findMany({ where: { classId, publishedAt: { not: null } }, select: ASSIGNMENT_SELECT, orderBy: [{ dueAt: 'asc' }, { createdAt: 'asc' }] }),

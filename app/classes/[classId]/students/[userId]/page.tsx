@@ -81,7 +81,7 @@ export default async function StudentRecordPage({ params }: { params: Promise<{ 
                   <td className={`${styles.numeric} ${summary?.isSolved ? styles.solved : ''}`}>
                     {formatPercent(summary?.best ?? null)} {summary?.isSolved && `✓ ${TEXT.solved[locale]}`}
                   </td>
-                  <td><DateTime value={summary?.lastAt ?? null} locale={locale} /></td>
+                  <td><DateTime value={summary ? new Date(summary.lastMs) : null} locale={locale} /></td>
                 </tr>
               );
             })}
