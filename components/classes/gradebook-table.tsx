@@ -1,3 +1,5 @@
+'use client';
+
 import Link from 'next/link';
 import type { Locale, Localized } from '@/lib/i18n/locales';
 import type { GradebookRow } from '@/lib/gradebook/get-gradebook';
@@ -45,9 +47,13 @@ export interface GradebookTableProps {
   exams: ExamColumn[];
 }
 
-/** A server component: the heading links and the pager navigate, the server sorts and pages. */
+/**
+ * The server sorts and pages (the heading links and the pager navigate). A client component so the
+ * page's payload carries the 50 rows as data, not as an element tree rendered a second time into HTML.
+ */
 export function GradebookTable({ locale, classId, units, rows, view, info, isShowingExercises, exerciseCount, assignments, exams }: GradebookTableProps) {
   const exercises = units.flatMap((unit) => unit.exercises);
+  const solvedCell = `${styles.numeric} ${styles.solved}`;
   const path = `/classes/${classId}/gradebook`;
   const extra = { exercises: isShowingExercises ? undefined : HIDE_EXERCISES };
   const hrefOf = (next: StudentTableView) => studentTableHref(path, next, extra);
@@ -94,22 +100,23 @@ export function GradebookTable({ locale, classId, units, rows, view, info, isSho
                 {isShowingExercises &&
                   exercises.map((exercise) => {
                     const cell = row.cells[exercise.typeId];
+                    // One text per part: 50 rows × 18 exercises, and every extra text node is rendered twice (RSC, then HTML).
                     return (
-                      <td key={exercise.typeId} className={`${styles.numeric} ${cell?.isSolved ? styles.solved : ''}`}>
+                      <td key={exercise.typeId} className={cell?.isSolved ? solvedCell : styles.numeric}>
                         {formatPercent(cell?.best ?? null)}
-                        {(cell?.attempts ?? 0) > 0 && <span className="muted"> ({formatCount(cell.attempts, 'attempts', locale)})</span>}
+                        {(cell?.attempts ?? 0) > 0 && <span className="muted">{` (${formatCount(cell.attempts, 'attempts', locale)})`}</span>}
                       </td>
                     );
                   })}
                 <td className={styles.numeric} data-testid="live-total">
-                  {row.live.sessions === 0 ? '—' : <>{row.live.points} <span className="muted">({row.live.correct}/{row.live.questions})</span></>}
+                  {row.live.sessions === 0 ? '—' : <>{`${row.live.points} `}<span className="muted">{`(${row.live.correct}/${row.live.questions})`}</span></>}
                 </td>
                 {assignments.map((assignment) => {
                   const grade = row.course.assignments[assignment.id];
                   return (
                     <td key={assignment.id} className={styles.numeric} data-assignment={assignment.id} data-status={grade?.status} title={grade ? STATUS_TEXT[grade.status][locale] : undefined}>
                       {formatPercent(grade?.score ?? null)}
-                      {grade?.isLate && <span className="muted"> ({TEXT.late[locale]})</span>}
+                      {grade?.isLate && <span className="muted">{` (${TEXT.late[locale]})`}</span>}
                     </td>
                   );
                 })}
