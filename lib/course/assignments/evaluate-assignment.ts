@@ -88,35 +88,45 @@ export function evaluateAssignment(rule: AssignmentRule, attempts: readonly Coun
   return evaluateSummary(rule, summarizeAttempts(rule, attempts), now);
 }
 
-/** Status and score from the per-item sums (`summaries` in the order of rule.items; missing ones count 0). */
+/** The summary of `typeId`, if any (an assignment has a handful of items: a loop, no Map per call). */
+function summaryOf(summaries: readonly ItemSummary[], typeId: string): ItemSummary | undefined {
+  for (const summary of summaries) if (summary.typeId === typeId) return summary;
+  return undefined;
+}
+
+/**
+ * Status and score from the per-item sums (`summaries` in any order; missing ones count 0).
+ * Called for every (assignment, student) of a class page, so it loops instead of mapping.
+ */
 export function evaluateSummary(rule: AssignmentRule, summaries: readonly ItemSummary[], now: Date): AssignmentEvaluation {
-  const t = (date: Date) => date.getTime();
-  const finalDeadline = rule.lateUntil ?? rule.dueAt;
-  const byType = new Map(summaries.map((summary) => [summary.typeId, summary]));
-  const rows = rule.items.map((item) => {
-    const sum = byType.get(item.typeId);
-    return {
-      item,
-      onTime: fractionOf(item, sum?.solvedOnTime ?? 0, sum?.bestOnTime ?? 0),
-      withLate: fractionOf(item, sum?.solvedWithLate ?? 0, sum?.bestWithLate ?? 0),
-      value: item.target === 'SOLVE_COUNT' ? (sum?.solvedWithLate ?? 0) : (sum?.bestWithLate ?? 0),
-      attempts: sum?.attemptsWithLate ?? 0,
-    };
-  });
-  const mean = (values: number[]) => (values.length === 0 ? 0 : values.reduce((a, b) => a + b, 0) / values.length);
-  const onTimeScore = mean(rows.map((row) => row.onTime));
-  const lateScore = mean(rows.map((row) => row.withLate));
+  const nowMs = now.getTime();
+  const items: ItemProgress[] = [];
+  let onTimeSum = 0;
+  let lateSum = 0;
+  let hasAttempts = false;
+  for (const item of rule.items) {
+    const sum = summaryOf(summaries, item.typeId);
+    const solvedWithLate = sum?.solvedWithLate ?? 0;
+    const bestWithLate = sum?.bestWithLate ?? 0;
+    const withLate = fractionOf(item, solvedWithLate, bestWithLate);
+    onTimeSum += fractionOf(item, sum?.solvedOnTime ?? 0, sum?.bestOnTime ?? 0);
+    lateSum += withLate;
+    if ((sum?.attemptsWithLate ?? 0) > 0) hasAttempts = true;
+    items.push({ typeId: item.typeId, value: item.target === 'SOLVE_COUNT' ? solvedWithLate : bestWithLate, fraction: withLate, isMet: withLate >= 1 });
+  }
+  const count = rule.items.length;
+  const onTimeScore = count === 0 ? 0 : onTimeSum / count;
+  const lateScore = count === 0 ? 0 : lateSum / count;
   const penalized = lateScore * (1 - rule.latePenaltyPct / 100);
   const isLate = penalized > onTimeScore;
-  const items = rows.map((row) => ({ typeId: row.item.typeId, value: row.value, fraction: row.withLate, isMet: row.withLate >= 1 }));
 
   let status: AssignmentStatus;
-  if (t(now) < t(rule.opensAt)) status = 'UPCOMING';
-  else if (rows.length > 0 && onTimeScore >= 1) status = 'DONE';
-  else if (rows.length > 0 && lateScore >= 1) status = 'DONE_LATE';
-  else if (t(now) > t(finalDeadline)) status = 'MISSED';
-  else if (t(now) > t(rule.dueAt)) status = 'LATE';
-  else status = rows.some((row) => row.attempts > 0) ? 'IN_PROGRESS' : 'NOT_STARTED';
+  if (nowMs < rule.opensAt.getTime()) status = 'UPCOMING';
+  else if (count > 0 && onTimeScore >= 1) status = 'DONE';
+  else if (count > 0 && lateScore >= 1) status = 'DONE_LATE';
+  else if (nowMs > (rule.lateUntil ?? rule.dueAt).getTime()) status = 'MISSED';
+  else if (nowMs > rule.dueAt.getTime()) status = 'LATE';
+  else status = hasAttempts ? 'IN_PROGRESS' : 'NOT_STARTED';
 
   return { status, score: Math.max(onTimeScore, penalized), onTimeScore, lateScore, isLate, items };
 }
@@ -143,6 +153,10 @@ export function windowMsOf(rule: Pick<AssignmentRule, 'opensAt' | 'dueAt' | 'lat
   return { opens: rule.opensAt.getTime(), due: rule.dueAt.getTime(), final: (rule.lateUntil ?? rule.dueAt).getTime() };
 }
 
+function noAttempts(typeId: string): ItemSummary {
+  return { typeId, solvedOnTime: 0, bestOnTime: 0, solvedWithLate: 0, bestWithLate: 0, attemptsWithLate: 0 };
+}
+
 /**
  * An item's summary from the student's all-time totals on its type, when they alone decide it:
  * no attempts, every attempt outside the window, every attempt on time, or every attempt late.
@@ -151,11 +165,10 @@ export function windowMsOf(rule: Pick<AssignmentRule, 'opensAt' | 'dueAt' | 'lat
  * Called for every (assignment, type, student) of a class page, so it allocates only its result.
  */
 export function summarizeFromTotals(window: WindowMs, typeId: string, totals: AttemptTotals | undefined): ItemSummary | null {
-  const none = (): ItemSummary => ({ typeId, solvedOnTime: 0, bestOnTime: 0, solvedWithLate: 0, bestWithLate: 0, attemptsWithLate: 0 });
-  if (!totals || totals.attempts === 0) return none();
+  if (!totals || totals.attempts === 0) return noAttempts(typeId);
   const first = totals.firstMs;
   const last = totals.lastMs;
-  if (last < window.opens || first > window.final) return none();
+  if (last < window.opens || first > window.final) return noAttempts(typeId);
   const isAllOnTime = first >= window.opens && last <= window.due;
   const isAllLate = first > window.due && first >= window.opens && last <= window.final;
   if (!isAllOnTime && !isAllLate) return null;
