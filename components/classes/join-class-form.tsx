@@ -3,7 +3,7 @@
 import { useRouter } from 'next/navigation';
 import { useState, type FormEvent } from 'react';
 import type { Locale } from '@/lib/i18n/locales';
-import { ZJoinClass } from '@/lib/classes/class-schemas';
+import { ZJoinClass, type TJoinClassAnswer } from '@/lib/classes/class-schemas';
 import { describeApiError, sendJson } from '@/components/ui/api-client';
 import styles from '@/components/ui/forms.module.css';
 
@@ -13,7 +13,6 @@ const TEXT = {
   submit: { ko: '참여하기', en: 'Join' },
   pending: { ko: '참여 중…', en: 'Joining…' },
   malformed: { ko: '참여 코드는 영문자와 숫자 6~8자입니다.', en: 'A join code has 6 to 8 letters and digits.' },
-  unknown: { ko: '이 코드의 수업이 없습니다. 강사에게 코드를 다시 확인하세요 (코드가 바뀌었을 수 있습니다).', en: 'No class has this join code. Check it with your instructor (it may have been changed).' },
 };
 
 export function JoinClassForm({ locale, initialCode = '' }: { locale: Locale; initialCode?: string }) {
@@ -32,14 +31,21 @@ export function JoinClassForm({ locale, initialCode = '' }: { locale: Locale; in
     }
     setIsPending(true);
     setError(null);
-    const result = await sendJson<{ classId: string }>('/api/classes/join', 'POST', parsed.data);
+    const result = await sendJson<TJoinClassAnswer>('/api/classes/join', 'POST', parsed.data);
     if (result.ok) {
-      router.push(`/classes/${result.data.classId}`);
+      const answer = result.data;
+      if (!answer.found) {
+        // An unknown code is a 200 (so the browser logs nothing): the server's sentence, in this language.
+        setIsPending(false);
+        setError(answer.text[locale]);
+        return;
+      }
+      router.push(`/classes/${answer.classId}`);
       router.refresh();
       return;
     }
     setIsPending(false);
-    setError(describeApiError(result.error, locale, { NOT_FOUND: TEXT.unknown, BAD_REQUEST: TEXT.malformed }));
+    setError(describeApiError(result.error, locale, { BAD_REQUEST: TEXT.malformed }));
   }
 
   return (

@@ -25,6 +25,33 @@ export const ZJoinCode = z
 export const ZJoinClass = z.object({ code: ZJoinCode });
 export type TJoinClass = z.infer<typeof ZJoinClass>;
 
+// POST /api/classes/join answers both of these with 200: a mistyped code is the user's mistake, not
+// a failed request (a 404 would be logged by the browser as a failed resource). Other refusals
+// (not signed in, a malformed code, too many attempts) are errors with a status.
+
+export const ZJoinedClass = z
+  .object({
+    found: z.literal(true).describe('a class has this code; the caller is a member of it now (or already was)'),
+    classId: z.string().describe('the class joined'),
+    name: z.string().describe('its name'),
+    role: z.enum(['STUDENT', 'INSTRUCTOR']).describe("the caller's role in it: STUDENT for a new member; an instructor who types their own code stays INSTRUCTOR"),
+    alreadyMember: z.boolean().describe('true when the caller was a member before this request (joining again changes nothing)'),
+  })
+  .describe('The answer of `POST /api/classes/join` (200) when a class has the code.');
+export type TJoinedClass = z.infer<typeof ZJoinedClass>;
+
+export const ZNoClassForCode = z
+  .object({
+    found: z.literal(false).describe('no class has this code (it may have been rotated); nothing was joined'),
+    reason: z.literal('class-not-found').describe('machine-readable reason'),
+    text: z.object({ ko: z.string(), en: z.string() }).describe('the sentence to show, in both languages'),
+  })
+  .describe('The answer of `POST /api/classes/join` (200) for an unknown code; it counts against the join-attempt limit.');
+export type TNoClassForCode = z.infer<typeof ZNoClassForCode>;
+
+/** What `POST /api/classes/join` answers with status 200. */
+export type TJoinClassAnswer = TJoinedClass | TNoClassForCode;
+
 /** An IANA time zone ("Europe/Berlin"), stored in its canonical spelling. */
 export const ZTimeZone = z
   .string()

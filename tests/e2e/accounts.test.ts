@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it, inject } from 'vitest';
 import type { BrowserContext, Page } from 'playwright-core';
 import { generate, solve } from '@/engine/exercises';
 import { getDb } from '@/lib/db';
-import { expectConsoleError, launchBrowser, screenshotPath } from './browser';
+import { createTestUser, signIn } from '../support/auth';
+import { expectConsoleError, expectNoSidewaysScroll, launchBrowser, openPageAs, screenshotPath, takeBrowserProblems } from './browser';
 import { seedForStudent } from '@/lib/exercises/keyed-seeds';
 
 // The whole classroom loop in Chromium, in Korean: an instructor signs up and opens a class, a
@@ -73,11 +74,11 @@ describe('accounts and classes in Chromium', () => {
 
     await signUp(page, student);
     await page.goto(`${baseUrl()}/classes`);
-    // A wrong code first: a clear message, nothing joined (the browser logs the 404 it answers with).
-    expectConsoleError(/status of 404 .*\/api\/classes\/join/);
+    // A wrong code first: a clear message, nothing joined, and no console error (it is answered 200 { found: false }).
     await page.getByLabel('참여 코드').fill('ZZZZZZ');
     await page.getByRole('button', { name: '참여하기' }).click();
     await expect.poll(() => page.getByRole('alert').filter({ hasText: '이 코드의 수업이 없습니다' }).count()).toBe(1);
+    expect(takeBrowserProblems()).toEqual([]);
     await page.getByLabel('참여 코드').fill(` ${joinCode.toLowerCase()} `);
     await page.getByRole('button', { name: '참여하기' }).click();
     await page.waitForURL(`${baseUrl()}/classes/${classId}`);
@@ -179,6 +180,25 @@ describe('account forms in Chromium', () => {
     }
     await expect.poll(() => page.getByRole('alert').filter({ hasText: /^Too many attempts\. Try again in \d+ s\.$/ }).count()).toBe(1);
     await page.screenshot({ path: screenshotPath('accounts-signin-rate-limited'), fullPage: true });
+  });
+
+  it('answers a wrong join code with the message in Korean and English on a phone, and the browser logs no error', async () => {
+    const cookie = await signIn((await createTestUser('Wrong code')).email);
+    for (const [language, message] of [['ko', '이 코드의 수업이 없습니다'], ['en', 'No class has this join code']] as const) {
+      const page = await openPageAs(browser, cookie, { width: 390, language });
+      await page.goto(`${baseUrl()}/classes`);
+      const input = page.getByLabel(language === 'ko' ? '참여 코드' : 'Join code');
+      await input.fill('zz-zzzz');
+      await page.getByRole('button', { name: language === 'ko' ? '참여하기' : 'Join', exact: true }).click();
+      await expect.poll(() => page.getByRole('alert').filter({ hasText: message }).count()).toBe(1);
+      expect(await input.getAttribute('aria-invalid')).toBe('true');
+      expect(page.url()).toBe(`${baseUrl()}/classes`);
+      await expectNoSidewaysScroll(page, `classes page after a wrong code (${language})`);
+      await page.screenshot({ path: screenshotPath(`accounts-join-wrong-code-phone-${language}`), fullPage: true });
+      await page.close();
+    }
+    // A wrong code is the user's mistake, not a failed request: no console error (e.g. a logged 404).
+    expect(takeBrowserProblems()).toEqual([]);
   });
 });
 

@@ -62,9 +62,9 @@ describe('creating and joining a class', () => {
     const typed = ` ${created.joinCode.slice(0, 3).toLowerCase()}-${created.joinCode.slice(3).toLowerCase()} `;
     const first = await api(student.cookie, 'POST', '/api/classes/join', { code: typed });
     expect(first.status).toBe(200);
-    expect(first.body).toMatchObject({ classId: created.id, role: 'STUDENT', alreadyMember: false });
+    expect(first.body).toEqual({ found: true, classId: created.id, name: 'Deep Learning 101', role: 'STUDENT', alreadyMember: false });
     const again = await api(student.cookie, 'POST', '/api/classes/join', { code: created.joinCode });
-    expect(again.body).toMatchObject({ classId: created.id, role: 'STUDENT', alreadyMember: true });
+    expect(again.body).toMatchObject({ found: true, classId: created.id, role: 'STUDENT', alreadyMember: true });
     expect(await getDb().membership.count({ where: { classId: created.id, userId: student.id } })).toBe(1);
   });
 
@@ -74,6 +74,7 @@ describe('creating and joining a class', () => {
     const created = await newClass(teacher);
     const results = await Promise.all([1, 2, 3].map(() => api(student.cookie, 'POST', '/api/classes/join', { code: created.joinCode })));
     expect(results.map((result) => result.status)).toEqual([200, 200, 200]);
+    expect(results.map((result) => result.body.found)).toEqual([true, true, true]);
     expect(await getDb().membership.count({ where: { classId: created.id, userId: student.id } })).toBe(1);
   });
 
@@ -81,14 +82,19 @@ describe('creating and joining a class', () => {
     const teacher = await signedIn('Teacher');
     const created = await newClass(teacher);
     const response = await api(teacher.cookie, 'POST', '/api/classes/join', { code: created.joinCode });
-    expect(response.body).toMatchObject({ role: 'INSTRUCTOR', alreadyMember: true });
+    expect(response.body).toMatchObject({ found: true, role: 'INSTRUCTOR', alreadyMember: true });
   });
 
-  it('answers a wrong code with a clear 404 and a malformed one with 400, joining nothing', async () => {
+  it('answers a wrong code with a 200 { found: false } and its sentence in ko + en, and a malformed one with 400, joining nothing', async () => {
     const student = await signedIn('Student');
+    // A typing mistake, not a failed request: no 404 for the browser to log.
     const wrong = await api(student.cookie, 'POST', '/api/classes/join', { code: 'ZZZZZZ' });
-    expect(wrong.status).toBe(404);
-    expect(errorOf(wrong).message).toMatch(/No class has this join code/);
+    expect(wrong.status).toBe(200);
+    expect(wrong.body).toEqual({
+      found: false,
+      reason: 'class-not-found',
+      text: { ko: expect.stringContaining('이 코드의 수업이 없습니다'), en: expect.stringMatching(/^No class has this join code/) },
+    });
     for (const code of ['AB', 'ABCDEFGHJ', 'AB!CDE', 42]) {
       expect((await api(student.cookie, 'POST', '/api/classes/join', { code })).status).toBe(400);
     }
@@ -105,6 +111,23 @@ describe('creating and joining a class', () => {
     }
     expect(isAppError(refusal) && refusal.message).toMatch(/Try again in \d+ s/);
   });
+
+  it('counts wrong codes over HTTP against the same limit: 20 answers of found: false, then 429 for wrong and right codes alike', async () => {
+    const teacher = await signedIn('Teacher');
+    const guesser = await signedIn('Guesser');
+    const created = await newClass(teacher);
+    for (let i = 0; i < 20; i++) {
+      const wrong = await api(guesser.cookie, 'POST', '/api/classes/join', { code: `QQ${String(i).padStart(4, '2')}` });
+      expect([wrong.status, wrong.body.found]).toEqual([200, false]);
+    }
+    const limitedWrong = await api(guesser.cookie, 'POST', '/api/classes/join', { code: 'QQ9999' });
+    const limitedReal = await api(guesser.cookie, 'POST', '/api/classes/join', { code: created.joinCode });
+    for (const limited of [limitedWrong, limitedReal]) {
+      expect(limited.status).toBe(429);
+      expect(errorOf(limited).code).toBe('RATE_LIMITED');
+    }
+    expect(await getDb().membership.count({ where: { userId: guesser.id } })).toBe(0);
+  });
 });
 
 describe('managing a class', () => {
@@ -115,8 +138,12 @@ describe('managing a class', () => {
     const rotated = await api(teacher.cookie, 'POST', `/api/classes/${created.id}/join-code`);
     const newCode = (rotated.body as { joinCode: string }).joinCode;
     expect(newCode).not.toBe(created.joinCode);
-    expect((await api(late.cookie, 'POST', '/api/classes/join', { code: created.joinCode })).status).toBe(404);
-    expect((await api(late.cookie, 'POST', '/api/classes/join', { code: newCode })).status).toBe(200);
+    const old = await api(late.cookie, 'POST', '/api/classes/join', { code: created.joinCode });
+    expect(old.status).toBe(200);
+    expect(old.body).toMatchObject({ found: false, reason: 'class-not-found' });
+    const fresh = await api(late.cookie, 'POST', '/api/classes/join', { code: newCode });
+    expect(fresh.status).toBe(200);
+    expect(fresh.body).toMatchObject({ found: true, classId: created.id });
   });
 
   it('removes a student, who then gets 403 on the class, while their attempts stay', async () => {
