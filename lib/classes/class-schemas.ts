@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zNotFoundAnswer } from '@/lib/http/not-found-answer';
 import { ZId, zName } from '@/lib/validation/text';
 import { canonicalTimeZone } from '@/lib/course/assignments/zoned-time';
 
@@ -40,13 +41,11 @@ export const ZJoinedClass = z
   .describe('The answer of `POST /api/classes/join` (200) when a class has the code.');
 export type TJoinedClass = z.infer<typeof ZJoinedClass>;
 
-export const ZNoClassForCode = z
-  .object({
-    found: z.literal(false).describe('no class has this code (it may have been rotated); nothing was joined'),
-    reason: z.literal('class-not-found').describe('machine-readable reason'),
-    text: z.object({ ko: z.string(), en: z.string() }).describe('the sentence to show, in both languages'),
-  })
-  .describe('The answer of `POST /api/classes/join` (200) for an unknown code; it counts against the join-attempt limit.');
+export const ZNoClassForCode = zNotFoundAnswer(
+  'class-not-found',
+  'no class has this code (it may have been rotated); nothing was joined',
+  'The answer of `POST /api/classes/join` (200) for an unknown code; it counts against the join-attempt limit.',
+);
 export type TNoClassForCode = z.infer<typeof ZNoClassForCode>;
 
 /** What `POST /api/classes/join` answers with status 200. */

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { zNotFoundAnswer } from '@/lib/http/not-found-answer';
 import type { AnswerSpec, Json, TAnswer } from '@/engine/exercises';
 import type { TPredictSetup } from '@/lib/live/protocol/predict-setup';
 
@@ -427,13 +428,11 @@ export const ZJoinedLiveSession = z
   .describe('The answer of `POST /api/live/join` (200) when the caller joined.');
 export type TJoinedLiveSession = z.infer<typeof ZJoinedLiveSession>;
 
-export const ZNoSessionForPin = z
-  .object({
-    found: z.literal(false).describe('no open session the caller may join has that PIN (a PIN without a session and one the caller may not join answer alike)'),
-    reason: z.literal('session-not-found').describe('machine-readable reason'),
-    text: ZText.describe('the sentence to show, in both languages'),
-  })
-  .describe('The answer of `POST /api/live/join` (200) for a wrong PIN; it counts against the wrong-PIN limit.');
+export const ZNoSessionForPin = zNotFoundAnswer(
+  'session-not-found',
+  'no open session the caller may join has that PIN (a PIN without a session and one the caller may not join answer alike)',
+  'The answer of `POST /api/live/join` (200) for a wrong PIN; it counts against the wrong-PIN limit.',
+);
 export type TNoSessionForPin = z.infer<typeof ZNoSessionForPin>;
 
 /** What `POST /api/live/join` answers with status 200. */

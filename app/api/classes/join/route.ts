@@ -2,8 +2,8 @@ import { NextResponse } from 'next/server';
 import { requireUser } from '@/lib/auth/require-user';
 import { ZJoinClass, type TJoinClassAnswer } from '@/lib/classes/class-schemas';
 import { joinClass } from '@/lib/classes/join-class';
-import { isAppError } from '@/lib/errors';
 import { handleRoute, readJson } from '@/lib/http/handle-route';
+import { notFoundAnswerOf } from '@/lib/http/not-found-answer';
 
 /**
  * Joins a class by its code as a student; joining again is harmless.
@@ -18,7 +18,8 @@ export const POST = handleRoute(async (request) => {
     const joined = await joinClass({ userId: user.id, code });
     return NextResponse.json({ found: true, ...joined } satisfies TJoinClassAnswer);
   } catch (error) {
-    if (!isAppError(error) || error.reason !== 'class-not-found') throw error;
-    return NextResponse.json({ found: false, reason: 'class-not-found', text: error.text } satisfies TJoinClassAnswer);
+    const notFound = notFoundAnswerOf(error, 'class-not-found');
+    if (!notFound) throw error;
+    return NextResponse.json(notFound satisfies TJoinClassAnswer);
   }
 });

@@ -1,8 +1,8 @@
 import { NextResponse } from 'next/server';
 import { readClientIp } from '@/lib/accounts/read-client-ip';
 import { getOptionalUser } from '@/lib/auth/require-user';
-import { isAppError } from '@/lib/errors';
 import { handleRoute, readJson } from '@/lib/http/handle-route';
+import { notFoundAnswerOf } from '@/lib/http/not-found-answer';
 import { joinLiveSession } from '@/lib/live/state/join-live-session';
 import { ZJoinLiveSession } from '@/lib/live/protocol/live-schemas';
 import type { TJoinAnswer } from '@/lib/live/protocol/live-payloads';
@@ -26,8 +26,9 @@ export const POST = handleRoute(async (request: Request) => {
     const joined = await joinLiveSession({ input, userId: user?.id ?? null });
     return NextResponse.json({ found: true, ...joined } satisfies TJoinAnswer);
   } catch (error) {
-    if (!isAppError(error) || error.reason !== 'session-not-found') throw error;
+    const notFound = notFoundAnswerOf(error, 'session-not-found');
+    if (!notFound) throw error;
     await wrongPins.consume(address);
-    return NextResponse.json({ found: false, reason: 'session-not-found', text: error.text } satisfies TJoinAnswer);
+    return NextResponse.json(notFound satisfies TJoinAnswer);
   }
 });
