@@ -41,6 +41,9 @@ describe('predict, then train in the browser', () => {
     await host.getByLabel('Class').selectOption(classId);
     await host.getByLabel('Hand-picked').check();
     await host.getByRole('checkbox', { name: 'Sigmoid value and derivative' }).check();
+    // The longest limit: under a loaded CI machine two phones answering in turn took longer than the
+    // default 30 s, and the follow-up closed before the second answer (stop 24's clean-clone run).
+    await host.getByLabel('Time limit (s, 10–120): Sigmoid value and derivative', { exact: true }).fill('120');
     await host.getByTestId('add-predict').click();
     await host.getByLabel('1. Configuration').selectOption('circle-adam');
     expect(await host.getByTestId('plan-order').locator('li').evaluateAll((items) => items.map((item) => item.getAttribute('data-kind')))).toEqual(['exercise', 'predict']);
@@ -128,8 +131,10 @@ describe('predict, then train in the browser', () => {
     const [va, vb] = await Promise.all([liveVariantOf(sessionId, 1, ids.Ana, TYPE), liveVariantOf(sessionId, 1, ids['보라'], TYPE)]);
     const shared = va.mistakes.map((m) => m.id).find((id) => vb.mistakes.some((m) => m.id === id));
     expect(shared, 'both variants can make the same named mistake').toBeTruthy();
-    await answerLive(ana, { sessionId, index: 1, participantId: ids.Ana, typeId: TYPE }, shared!, 'Submit answer');
-    await answerLive(bora, { sessionId, index: 1, participantId: ids['보라'], typeId: TYPE }, shared!, '답 제출');
+    await Promise.all([
+      answerLive(ana, { sessionId, index: 1, participantId: ids.Ana, typeId: TYPE }, shared!, 'Submit answer'),
+      answerLive(bora, { sessionId, index: 1, participantId: ids['보라'], typeId: TYPE }, shared!, '답 제출'),
+    ]);
 
     // The host re-asks the top mistake with one click; both now answer right: before and after.
     await host.getByTestId('results').waitFor();
@@ -138,8 +143,10 @@ describe('predict, then train in the browser', () => {
     await mistakeRow.getByTestId('reask').click();
     await ana.getByTestId('follow-up').waitFor();
     await bora.getByTestId('follow-up').waitFor();
-    await answerLive(ana, { sessionId, index: 2, participantId: ids.Ana, typeId: TYPE }, null, 'Submit answer');
-    await answerLive(bora, { sessionId, index: 2, participantId: ids['보라'], typeId: TYPE }, null, '답 제출');
+    await Promise.all([
+      answerLive(ana, { sessionId, index: 2, participantId: ids.Ana, typeId: TYPE }, null, 'Submit answer'),
+      answerLive(bora, { sessionId, index: 2, participantId: ids['보라'], typeId: TYPE }, null, '답 제출'),
+    ]);
     await host.getByTestId('reask-comparison').waitFor();
     expect(await host.getByTestId('reask-before').textContent()).toBe('100%');
     expect(await host.getByTestId('reask-after').textContent()).toBe('0%');
