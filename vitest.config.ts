@@ -35,6 +35,10 @@ export default defineConfig({
           setupFiles: ['tests/setup/env.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // expect.poll waits on browsers and a server sharing 2 cores with the unit project: its
+          // default 1 s failed a KaTeX prompt that appeared later under load (stop 24's clean-clone
+          // run). A poll that passes returns at once; only a failing one takes longer to fail.
+          expect: { poll: { timeout: 10_000 } },
           fileParallelism: false,
         },
       },
